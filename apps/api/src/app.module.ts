@@ -1,0 +1,37 @@
+import { DomainModule } from '@app/domain';
+import { QueueModule } from '@app/queue';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { ApiConfig } from './config/api-config';
+import { ConvergenceModule } from './convergence/convergence.module';
+import { HealthModule } from './health/health.module';
+import { MachinesModule } from './machines/machines.module';
+import { SimulationsModule } from './simulations/simulations.module';
+
+@Module({})
+export class AppModule {
+  /** The validated config is passed in, so tests boot exactly this module with their own. */
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      providers: [{ provide: ApiConfig, useValue: config }],
+      exports: [ApiConfig],
+      imports: [
+        DomainModule.forRootAsync({
+          useFactory: () => ({
+            url: config.databaseUrl,
+            poolSize: config.databasePoolSize,
+            applicationName: 'aisimulation-api',
+          }),
+        }),
+        QueueModule.forRootAsync({ useFactory: () => ({ redisUrl: config.redisUrl }) }),
+        AuthModule,
+        SimulationsModule,
+        MachinesModule,
+        ConvergenceModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { PUBLIC_ROUTE, REQUIRED_ROLE } from './access-policy.decorators';
+import { AuthenticatedUser } from './authenticated-user';
+import { Role, roleSatisfies } from './role';
+
+/**
+ * The one global guard: authenticates every request with the JWT strategy,
+ * then checks the role the route declared with @RequireRole. A route that
+ * declares neither @Public nor @RequireRole is closed to everyone, so a
+ * forgotten policy fails safe.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
+
+    const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
+    if (!required) {
+      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} declares no access policy`);
+      throw new ForbiddenException('this route has no access policy');
+    }
+    if (!roleSatisfies(user.role, required)) {
+      throw new ForbiddenException(`requires the ${required} role; this token has ${user.role}`);
+    }
+    return true;
+  }
+
+  override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+    if (error) throw error instanceof UnauthorizedException ? error : new UnauthorizedException('invalid token');
+    if (!user) throw new UnauthorizedException(describeRejection(info));
+    return user;
+  }
+}
+
+function describeRejection(info: unknown): string {
+  if (info instanceof Error) {
+    if (info.message === 'No auth token') return 'missing bearer token: send Authorization: Bearer <token>';
+    if (info.name === 'TokenExpiredError') return 'token expired';
+    if (info.name === 'NotBeforeError') return 'token not yet valid';
+    // jsonwebtoken appends the expected value ("jwt issuer invalid. expected: …"); keep the reason only.
+    return `invalid token: ${info.message.split('.')[0]}`;
+  }
+  return 'invalid token';
+}

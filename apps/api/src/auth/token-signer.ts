@@ -1,0 +1,35 @@
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { JwtSettings } from './jwt-settings';
+import { Role } from './role';
+
+export interface AccessTokenRequest {
+  role: Role;
+  subject: string;
+  ttlSeconds: number;
+}
+
+export function signAccessToken(settings: JwtSettings, request: AccessTokenRequest): string {
+  return new JwtService().sign(
+    { role: request.role },
+    {
+      secret: settings.secret,
+      algorithm: 'HS256',
+      issuer: settings.issuer,
+      audience: settings.audience,
+      subject: request.subject,
+      expiresIn: request.ttlSeconds,
+      jwtid: randomUUID(),
+    },
+  );
+}
+
+/** "90", "90s", "15m", "1h", "7d" → seconds. */
+export function parseTtl(text: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
+  if (!match) throw new Error(`invalid ttl "${text}": use a number of seconds or e.g. 15m, 1h, 7d`);
+  const unit = { '': 1, s: 1, m: 60, h: 3_600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(match[1]) * unit;
+  if (seconds <= 0) throw new Error('ttl must be positive');
+  return seconds;
+}

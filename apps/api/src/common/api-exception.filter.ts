@@ -1,0 +1,94 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { ErrorResponse } from './error-response';
+
+const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** Connection-level failures: the request was fine, a dependency was not there. */
+const UNAVAILABLE_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+
+/**
+ * Turns every error into `{statusCode, error, message}`. Only messages we wrote
+ * for clients are passed on; anything unexpected becomes a bare 500 and its
+ * details go to the log, never to the response.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = this.toErrorResponse(exception, request);
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toErrorResponse(exception: unknown, request: Request): ErrorResponse {
+    if (exception instanceof DomainError) {
+      return errorBody(DOMAIN_STATUS[exception.code], exception.message);
+    }
+    if (exception instanceof HttpException) {
+      return fromHttpException(exception);
+    }
+    const bodyParserStatus = bodyParserErrorStatus(exception);
+    if (bodyParserStatus) {
+      const message =
+        bodyParserStatus === HttpStatus.PAYLOAD_TOO_LARGE
+          ? 'request body is larger than the 64 kB limit'
+          : 'request body is not valid JSON';
+      return errorBody(bodyParserStatus, message);
+    }
+    if (isDependencyUnavailable(exception)) {
+      this.logger.warn(`${request.method} ${request.url}: dependency unavailable: ${describe(exception)}`);
+      return errorBody(HttpStatus.SERVICE_UNAVAILABLE, 'a backing service is unavailable; try again shortly');
+    }
+    this.logger.error(`${request.method} ${request.url} failed: ${describe(exception)}`, (exception as Error)?.stack);
+    return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'internal server error');
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorResponse {
+  const status = exception.getStatus();
+  const payload = exception.getResponse();
+  if (typeof payload === 'string') return errorBody(status, payload);
+  const { message, details } = payload as { message?: unknown; details?: unknown };
+  const list = Array.isArray(details) ? details.map(String) : Array.isArray(message) ? message.map(String) : undefined;
+  const text = typeof message === 'string' ? message : list ? list.join('; ') : exception.message;
+  return list && list.length > 1 ? { ...errorBody(status, text), details: list } : errorBody(status, text);
+}
+
+function errorBody(statusCode: number, message: string): ErrorResponse {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+}
+
+/** body-parser marks its errors with `type` and a 4xx `status`. */
+function bodyParserErrorStatus(exception: unknown): HttpStatus | undefined {
+  const candidate = exception as { type?: unknown; status?: unknown };
+  if (candidate?.type === 'entity.too.large') return HttpStatus.PAYLOAD_TOO_LARGE;
+  if (candidate?.type === 'entity.parse.failed') return HttpStatus.BAD_REQUEST;
+  return undefined;
+}
+
+function isDependencyUnavailable(exception: unknown): boolean {
+  const candidate = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_ERROR_CODES.has(code) || code.startsWith('08'))) return true;
+  const message = typeof candidate?.message === 'string' ? candidate.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Redis did not accept/i.test(message);
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+}

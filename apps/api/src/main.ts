@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApiApp } from './bootstrap';
+import { ApiConfig, loadApiConfig } from './config/api-config';
+
+async function main(): Promise<void> {
+  let config: ApiConfig;
+  try {
+    config = loadApiConfig();
+  } catch (error) {
+    // A configuration mistake is the operator's to fix: say what, skip the stack.
+    process.stderr.write(`api: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const app = await createApiApp(config);
+  await app.listen(config.port, config.host);
+  new Logger('Api').log(`listening on http://localhost:${config.port} (docs at /docs)`);
+}
+
+void main();

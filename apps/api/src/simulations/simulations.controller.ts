@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireRole } from '../auth/access-policy.decorators';
+import { Role } from '../auth/role';
+import { ErrorResponse } from '../common/error-response';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateSimulationDto } from './dto/create-simulation.dto';
+import { CreateSimulationResponse } from './dto/create-simulation.response';
+import { ListSimulationsQuery } from './dto/list-simulations.query';
+import { SimulationResponse, toSimulationResponse } from './dto/simulation.response';
+import { SimulationsService } from './simulations.service';
+
+const CONTRACT_EXAMPLE = {
+  simulation_id: 1,
+  name: 'Sample Simulation',
+  machine_id: 101,
+  status: 'pending',
+  creation_date: '2024-03-05T14:30:00',
+  update_date: '2024-03-05T15:00:00',
+  machine: { machine_id: 101, name: 'Machine A' },
+};
+
+@ApiTags('simulations')
+@ApiBadRequestResponse({ description: 'A parameter or the body is invalid; the message names it.', type: ErrorResponse })
+@Controller()
+export class SimulationsController {
+  constructor(private readonly simulations: SimulationsService) {}
+
+  @Get('simulations')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({ summary: 'List simulations', description: 'Sorted ascending by `order_by`, ties by id.' })
+  @ApiOkResponse({ type: [SimulationResponse], headers: { 'X-Total-Count': { description: 'Matches before paging.', schema: { type: 'integer' } } } })
+  async list(
+    @Query() query: ListSimulationsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SimulationResponse[]> {
+    const { items, total } = await this.simulations.list({
+      orderBy: query.order_by,
+      status: query.status,
+      machineId: query.machine_id,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    response.setHeader('X-Total-Count', String(total));
+    return items.map(toSimulationResponse);
+  }
+
+  @Get(['simulation/:simulation_id', 'simulations/:simulation_id'])
+  @RequireRole(Role.Viewer)
+  @ApiOperation({ summary: 'One simulation', description: 'Also served at /simulations/{simulation_id}.' })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiOkResponse({ type: SimulationResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async get(@Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number): Promise<SimulationResponse> {
+    return toSimulationResponse(await this.simulations.get(simulationId));
+  }
+
+  @Post('simulation')
+  @RequireRole(Role.Operator)
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Create a simulation',
+    description:
+      'Saves the simulation as pending and queues it; a worker runs it. Answers at once. ' +
+      'An unknown machine is registered when `machine.name` is given.',
+  })
+  @ApiBody({
+    type: CreateSimulationDto,
+    examples: {
+      contract: { summary: "The original service's example, accepted verbatim", value: CONTRACT_EXAMPLE },
+      minimal: { summary: 'Generated id, existing machine', value: { name: 'Quick run', machine_id: 101 } },
+    },
+  })
+  @ApiCreatedResponse({
+    type: CreateSimulationResponse,
+    headers: { Location: { description: 'URL of the new simulation.', schema: { type: 'string', example: '/simulation/1' } } },
+  })
+  @ApiNotFoundResponse({ description: 'The machine is unknown and no name was given to register it.', type: ErrorResponse })
+  @ApiConflictResponse({ description: 'The simulation_id is taken.', type: ErrorResponse })
+  @ApiPayloadTooLargeResponse({ description: 'Body over 64 kB.', type: ErrorResponse })
+  async create(
+    @Body() body: CreateSimulationDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CreateSimulationResponse> {
+    const simulation = await this.simulations.create(body);
+    response.setHeader('Location', `/simulation/${simulation.simulationId}`);
+    return { id: simulation.simulationId, status: 'pending' };
+  }
+}

@@ -1,0 +1,124 @@
+import { Role } from '../src/auth/role';
+import { E2eStack, eventually } from '../../../test/e2e-stack';
+
+/** The original service's documented example body, byte for byte. */
+const CONTRACT_BODY = `{
+  "simulation_id": 1,
+  "name": "Sample Simulation",
+  "machine_id": 101,
+  "status": "pending",
+  "creation_date": "2024-03-05T14:30:00",
+  "update_date": "2024-03-05T15:00:00",
+  "machine": {
+    "machine_id": 101,
+    "name": "Machine A"
+  }
+}`;
+
+const DOCUMENTED_CURVE = [
+  { seconds: 10, loss: 0.042 },
+  { seconds: 20, loss: 0.033 },
+  { seconds: 30, loss: 0.029 },
+  { seconds: 40, loss: 0.027 },
+  { seconds: 50, loss: 0.025 },
+  { seconds: 60, loss: 0.024 },
+  { seconds: 70, loss: 0.023 },
+  { seconds: 80, loss: 0.023 },
+  { seconds: 90, loss: 0.022 },
+  { seconds: 100, loss: 0.022 },
+];
+
+describe('the original service contract, end to end', () => {
+  let stack: E2eStack;
+
+  beforeAll(async () => {
+    stack = await E2eStack.start();
+  });
+
+  beforeEach(() => stack.reset());
+  afterEach(() => stack.stopWorkers());
+  afterAll(() => stack.close());
+
+  it('accepts the documented POST verbatim, answers at once, and runs it pending → running → finished', async () => {
+    const operator = stack.as(Role.Operator);
+    const startedAt = Date.now();
+    const created = await operator
+      .post('/simulation')
+      .set('Content-Type', 'application/json')
+      .send(CONTRACT_BODY)
+      .expect(201);
+    const answeredInMs = Date.now() - startedAt;
+
+    expect(created.body).toEqual({ id: 1, status: 'pending' });
+    expect(created.headers.location).toBe('/simulation/1');
+    // The work happens in the worker, so the request does not wait for it.
+    expect(answeredInMs).toBeLessThan(2_000);
+
+    const pending = await operator.get('/simulation/1').expect(200);
+    expect(pending.body).toMatchObject({ simulation_id: 1, name: 'Sample Simulation', machine_id: 101, status: 'pending' });
+    // The server owns timestamps: the client's 2024 dates were ignored.
+    expect(new Date(pending.body.creation_date).getTime()).toBeGreaterThanOrEqual(startedAt - 1_000);
+
+    const machines = await operator.get('/machines').expect(200);
+    expect(machines.body).toEqual([{ machine_id: 101, name: 'Machine A' }]);
+
+    await stack.startWorker({ tickMs: 100 });
+    const statuses = new Set<string>();
+    const finished = await eventually(
+      async () => {
+        const { body } = await operator.get('/simulation/1').expect(200);
+        statuses.add(body.status);
+        return body.status === 'finished' ? body : undefined;
+      },
+      { what: 'simulation 1 to finish', intervalMs: 20 },
+    );
+
+    expect(statuses.has('running')).toBe(true);
+    expect(new Date(finished.update_date).getTime()).toBeGreaterThan(new Date(finished.creation_date).getTime());
+    expect(Object.keys(finished).sort()).toEqual(
+      ['creation_date', 'machine_id', 'name', 'simulation_id', 'status', 'update_date'].sort(),
+    );
+
+    const curve = await operator.get('/converge/1').expect(200);
+    expect(curve.body).toEqual({ data: DOCUMENTED_CURVE });
+  });
+
+  it('serves the curve written so far while the run is in progress', async () => {
+    const operator = stack.as(Role.Operator);
+    await operator.post('/simulation', { name: 'slow', machine: { machine_id: 7, name: 'M7' } }).expect(201);
+    await stack.startWorker({ tickMs: 300 });
+
+    const partial = await eventually(
+      async () => {
+        const [simulation, curve] = await Promise.all([
+          operator.get('/simulation/1').expect(200),
+          operator.get('/converge/1').expect(200),
+        ]);
+        const points = curve.body.data.length;
+        return simulation.body.status === 'running' && points >= 2 && points < 10 ? curve.body.data : undefined;
+      },
+      { what: 'a partial curve while running' },
+    );
+
+    expect(partial).toEqual(DOCUMENTED_CURVE.slice(0, partial.length));
+  });
+
+  it('serves one simulation at /simulation/{id} and at the plural alias /simulations/{id}', async () => {
+    const operator = stack.as(Role.Operator);
+    await operator.post('/simulation', { simulation_id: 42, name: 'alias', machine: { machine_id: 3, name: 'M3' } }).expect(201);
+
+    const singular = await operator.get('/simulation/42').expect(200);
+    const plural = await operator.get('/simulations/42').expect(200);
+    expect(plural.body).toEqual(singular.body);
+    expect(singular.body.simulation_id).toBe(42);
+  });
+
+  it('returns an empty curve for a simulation that has not started, and 404 for an unknown one', async () => {
+    const operator = stack.as(Role.Operator);
+    await operator.post('/simulation', { name: 'waiting', machine: { machine_id: 5, name: 'M5' } }).expect(201);
+
+    await operator.get('/converge/1').expect(200, { data: [] });
+    const missing = await operator.get('/converge/99').expect(404);
+    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'simulation 99 not found' });
+  });
+});

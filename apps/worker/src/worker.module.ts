@@ -1,0 +1,28 @@
+import { DomainModule } from '@app/domain';
+import { QueueModule } from '@app/queue';
+import { DynamicModule, Module } from '@nestjs/common';
+import { WorkerConfig } from './config/worker-config';
+import { SimulationRunModule } from './simulation-run/simulation-run.module';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      global: true,
+      providers: [{ provide: WorkerConfig, useValue: config }],
+      exports: [WorkerConfig],
+      imports: [
+        DomainModule.forRootAsync({
+          useFactory: () => ({
+            url: config.databaseUrl,
+            poolSize: config.databasePoolSize,
+            applicationName: 'aisimulation-worker',
+          }),
+        }),
+        QueueModule.forRootAsync({ useFactory: () => ({ redisUrl: config.redisUrl }) }),
+        SimulationRunModule,
+      ],
+    };
+  }
+}

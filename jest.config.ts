@@ -1,0 +1,44 @@
+import type { Config } from 'jest';
+
+const moduleNameMapper = {
+  '^@app/domain/testing$': '<rootDir>/libs/domain/testing',
+  '^@app/domain$': '<rootDir>/libs/domain/src',
+  '^@app/queue$': '<rootDir>/libs/queue/src',
+  '^@app/config$': '<rootDir>/libs/config/src',
+};
+
+// Type checking is `npm run typecheck`'s job; tests only transpile, which is several times faster.
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
+};
+
+const shared = {
+  rootDir: '.',
+  moduleNameMapper,
+  transform,
+  setupFiles: ['reflect-metadata'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      // Starts a throwaway Postgres and Redis once for the whole run.
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      slowTestThreshold: 30,
+    },
+  ],
+  testTimeout: 60_000,
+};
+
+export default config;

@@ -1,0 +1,32 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+/** Variables both apps read: where the data lives and where the queue lives. */
+export class ConnectionEnvironment {
+  @IsIn(NODE_ENVIRONMENTS, { message: `NODE_ENV must be one of: ${NODE_ENVIRONMENTS.join(', ')}` })
+  NODE_ENV: NodeEnvironment = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:pass@host:5432/db',
+  })
+  DATABASE_URL: string;
+
+  @Matches(/^rediss?:\/\/.+/, {
+    message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379/0',
+  })
+  REDIS_URL: string;
+
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be at least 1' })
+  @Type(() => Number)
+  DATABASE_POOL_SIZE: number = 10;
+
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'LOG_LEVEL must be one of: error, warn, log, debug, verbose',
+  })
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}

@@ -1,0 +1,19 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Simulation } from '../simulation/simulation.entity';
+
+/** One sample of a simulation's loss curve; at most one per second value. */
+@Entity({ name: 'convergence_points' })
+export class ConvergencePoint {
+  @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
+  simulationId: number;
+
+  @PrimaryColumn({ type: 'double precision' })
+  seconds: number;
+
+  @Column({ type: 'double precision' })
+  loss: number;
+
+  @ManyToOne(() => Simulation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'simulation_id' })
+  simulation?: Simulation;
+}

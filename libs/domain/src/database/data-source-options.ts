@@ -1,0 +1,30 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DatabaseSettings {
+  url: string;
+  /** Connections this process may hold at once. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** The one place both apps, the migration runner and the TypeORM CLI get their options from. */
+export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    applicationName: settings.applicationName ?? 'aisimulation',
+    extra: {
+      max: settings.poolSize ?? 10,
+      // Fail a request quickly instead of queueing it forever while Postgres is away.
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import { ConvergencePoint } from './convergence-point/convergence-point.entity';
+import { Machine } from './machine/machine.entity';
+import { Simulation } from './simulation/simulation.entity';
+
+/** Listed by hand: webpack bundles the apps, so glob-loading entities would find nothing. */
+export const ENTITIES = [Machine, Simulation, ConvergencePoint];

@@ -1,0 +1,27 @@
+/**
+ * What went wrong, in terms a client can act on. The API maps each code to one
+ * HTTP status in a single place (its exception filter); nothing else decides.
+ */
+export type DomainErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unavailable';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(message: string): DomainError {
+    return new DomainError('not_found', message);
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError('conflict', message);
+  }
+
+  static invalid(message: string): DomainError {
+    return new DomainError('invalid', message);
+  }
+}

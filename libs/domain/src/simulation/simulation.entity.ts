@@ -1,0 +1,39 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Machine } from '../machine/machine.entity';
+import { SimulationStatus } from './simulation-status';
+
+@Entity({ name: 'simulations' })
+export class Simulation {
+  /** Client-chosen when given, otherwise drawn from a sequence (see the initial migration). */
+  @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
+  simulationId: number;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ name: 'machine_id', type: 'integer' })
+  machineId: number;
+
+  @ManyToOne(() => Machine, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'machine_id' })
+  machine?: Machine;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: SimulationStatus;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason: string | null;
+
+  @Column({ name: 'creation_date', type: 'timestamptz' })
+  creationDate: Date;
+
+  /** Set by a database trigger on every update, so no writer can forget it. */
+  @Column({ name: 'update_date', type: 'timestamptz' })
+  updateDate: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}

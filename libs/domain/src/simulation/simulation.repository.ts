@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { PG_FOREIGN_KEY_VIOLATION, postgresErrorCode, queryRows } from '../database/query-rows';
+import { DomainError } from '../errors/domain-error';
+import { Simulation } from './simulation.entity';
+import { canTransition, SimulationStatus } from './simulation-status';
+
+export const SIMULATION_SORT_KEYS = ['name', 'creation_date', 'update_date'] as const;
+export type SimulationSortKey = (typeof SIMULATION_SORT_KEYS)[number];
+
+/**
+ * Sort keys map to SQL through this table only: user text never reaches the
+ * ORDER BY clause, so sorting cannot be an injection vector.
+ */
+const SORT_COLUMN: Record<SimulationSortKey, string> = {
+  name: 'name',
+  creation_date: 'creation_date',
+  update_date: 'update_date',
+};
+
+export interface SimulationListQuery {
+  orderBy: SimulationSortKey;
+  status?: SimulationStatus;
+  machineId?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface NewSimulation {
+  /** Omit to have one generated. */
+  simulationId?: number;
+  name: string;
+  machineId: number;
+}
+
+interface SimulationRow {
+  simulation_id: number;
+  name: string;
+  machine_id: number;
+  status: SimulationStatus;
+  failure_reason: string | null;
+  creation_date: Date;
+  update_date: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** A generated id can lose a race against a client-chosen one; a few redraws always win. */
+const MAX_ID_DRAWS = 20;
+
+@Injectable()
+export class SimulationRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  async findById(simulationId: number): Promise<Simulation | null> {
+    const rows = await queryRows<SimulationRow>(this.manager, `SELECT * FROM simulations WHERE simulation_id = $1`, [
+      simulationId,
+    ]);
+    return rows.length ? toSimulation(rows[0]) : null;
+  }
+
+  async exists(simulationId: number): Promise<boolean> {
+    const rows = await queryRows(this.manager, `SELECT 1 FROM simulations WHERE simulation_id = $1`, [simulationId]);
+    return rows.length > 0;
+  }
+
+  async list(query: SimulationListQuery): Promise<{ items: Simulation[]; total: number }> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    if (query.status !== undefined) {
+      parameters.push(query.status);
+      conditions.push(`status = $${parameters.length}`);
+    }
+    if (query.machineId !== undefined) {
+      parameters.push(query.machineId);
+      conditions.push(`machine_id = $${parameters.length}`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const column = SORT_COLUMN[query.orderBy];
+    const [rows, counted] = await Promise.all([
+      queryRows<SimulationRow>(
+        this.manager,
+        `SELECT * FROM simulations ${where}
+         ORDER BY ${column}, simulation_id
+         LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+        [...parameters, query.limit, query.offset],
+      ),
+      queryRows<{ total: number }>(this.manager, `SELECT count(*)::int AS total FROM simulations ${where}`, parameters),
+    ]);
+    return { items: rows.map(toSimulation), total: counted[0].total };
+  }
+
+  /**
+   * Inserts a pending simulation. A client-chosen id that is taken is a
+   * conflict; a generated id that turns out taken is drawn again.
+   */
+  async insert(input: NewSimulation, manager: EntityManager = this.manager): Promise<Simulation> {
+    try {
+      return input.simulationId === undefined
+        ? await this.insertWithGeneratedId(input, manager)
+        : await this.insertWithChosenId({ ...input, simulationId: input.simulationId }, manager);
+    } catch (error) {
+      if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
+        throw DomainError.notFound(`machine ${input.machineId} not found`);
+      }
+      throw error;
+    }
+  }
+
+  private async insertWithChosenId(
+    input: NewSimulation & { simulationId: number },
+    manager: EntityManager,
+  ): Promise<Simulation> {
+    const rows = await queryRows<SimulationRow>(
+      manager,
+      `INSERT INTO simulations (simulation_id, name, machine_id) VALUES ($1, $2, $3)
+       ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
+      [input.simulationId, input.name, input.machineId],
+    );
+    if (rows.length === 0) throw DomainError.conflict(`simulation ${input.simulationId} already exists`);
+    // Move the generator past the chosen id so later generated ids do not hit
+    // it. setval is not transactional, which is fine: skipping ids is harmless.
+    await queryRows(
+      manager,
+      `SELECT setval('simulations_simulation_id_seq',
+                     GREATEST($1::integer, (SELECT last_value FROM simulations_simulation_id_seq)))`,
+      [input.simulationId],
+    );
+    return toSimulation(rows[0]);
+  }
+
+  private async insertWithGeneratedId(input: NewSimulation, manager: EntityManager): Promise<Simulation> {
+    for (let draw = 0; draw < MAX_ID_DRAWS; draw++) {
+      const rows = await queryRows<SimulationRow>(
+        manager,
+        `INSERT INTO simulations (name, machine_id) VALUES ($1, $2)
+         ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
+        [input.name, input.machineId],
+      );
+      if (rows.length) return toSimulation(rows[0]);
+    }
+    throw new Error(`no free simulation id after ${MAX_ID_DRAWS} draws`);
+  }
+
+  /** pending → running. Null when the simulation was not pending: someone else has it. */
+  claim(simulationId: number): Promise<Simulation | null> {
+    return this.transition(simulationId, [SimulationStatus.Pending], SimulationStatus.Running);
+  }
+
+  markFinished(simulationId: number): Promise<Simulation | null> {
+    return this.transition(simulationId, [SimulationStatus.Running], SimulationStatus.Finished);
+  }
+
+  markFailed(simulationId: number, reason: string): Promise<Simulation | null> {
+    return this.transition(
+      simulationId,
+      [SimulationStatus.Pending, SimulationStatus.Running],
+      SimulationStatus.Failed,
+      reason,
+    );
+  }
+
+  /** Pending simulations created before `createdBefore`, oldest first: candidates for (re-)enqueueing. */
+  async listPendingIds(createdBefore: Date, limit: number): Promise<Array<{ simulationId: number; machineId: number }>> {
+    const rows = await queryRows<{ simulation_id: number; machine_id: number }>(
+      this.manager,
+      `SELECT simulation_id, machine_id FROM simulations
+       WHERE status = 'pending' AND creation_date < $1
+       ORDER BY creation_date, simulation_id LIMIT $2`,
+      [createdBefore, limit],
+    );
+    return rows.map((row) => ({ simulationId: row.simulation_id, machineId: row.machine_id }));
+  }
+
+  /**
+   * The only writer of `status`. The UPDATE is conditional on the current
+   * status, so of two writers racing for the same change exactly one wins and
+   * the other gets null, whatever the isolation level.
+   */
+  private async transition(
+    simulationId: number,
+    from: SimulationStatus[],
+    to: SimulationStatus,
+    failureReason: string | null = null,
+  ): Promise<Simulation | null> {
+    for (const status of from) {
+      if (!canTransition(status, to)) throw new Error(`illegal transition ${status} → ${to}`);
+    }
+    const rows = await queryRows<SimulationRow>(
+      this.manager,
+      `UPDATE simulations
+       SET status = $2::varchar,
+           failure_reason = $3::text,
+           started_at = CASE WHEN $2::varchar = 'running' THEN clock_timestamp() ELSE started_at END,
+           finished_at = CASE WHEN $2::varchar IN ('finished', 'failed') THEN clock_timestamp() ELSE finished_at END
+       WHERE simulation_id = $1 AND status = ANY($4::varchar[])
+       RETURNING *`,
+      [simulationId, to, failureReason, from],
+    );
+    return rows.length ? toSimulation(rows[0]) : null;
+  }
+}
+
+function toSimulation(row: SimulationRow): Simulation {
+  return Object.assign(new Simulation(), {
+    simulationId: row.simulation_id,
+    name: row.name,
+    machineId: row.machine_id,
+    status: row.status,
+    failureReason: row.failure_reason,
+    creationDate: row.creation_date,
+    updateDate: row.update_date,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  });
+}

@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import { SimulationStatus } from '../src/simulation/simulation-status';
+
+let nextMachineId = 9_000;
+
+export interface MachineSeed {
+  machine_id?: number;
+  name?: string;
+}
+
+/** Inserts a machine straight into the database; for arranging test data. */
+export async function seedMachine(db: DataSource, seed: MachineSeed = {}): Promise<{ machine_id: number; name: string }> {
+  const machine = { machine_id: seed.machine_id ?? nextMachineId++, name: seed.name ?? 'Test machine' };
+  await db.query(`INSERT INTO machines (machine_id, name) VALUES ($1, $2)`, [machine.machine_id, machine.name]);
+  return machine;
+}
+
+export interface SimulationSeed {
+  simulation_id?: number;
+  name?: string;
+  machine_id: number;
+  status?: SimulationStatus;
+  creation_date?: Date;
+  update_date?: Date;
+}
+
+/**
+ * Inserts a simulation with exactly the given dates and status (the update
+ * trigger fires only on UPDATE, so an INSERT keeps them), bypassing the API
+ * and the queue: no worker will pick it up unless it is enqueued.
+ */
+export async function seedSimulation(db: DataSource, seed: SimulationSeed): Promise<{ simulation_id: number }> {
+  const now = new Date();
+  const rows: Array<{ simulation_id: number }> = await db.query(
+    `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date)
+     VALUES (COALESCE($1, nextval('simulations_simulation_id_seq')::integer), $2, $3, $4, $5, $6)
+     RETURNING simulation_id`,
+    [
+      seed.simulation_id ?? null,
+      seed.name ?? 'Seeded simulation',
+      seed.machine_id,
+      seed.status ?? SimulationStatus.Pending,
+      seed.creation_date ?? now,
+      seed.update_date ?? seed.creation_date ?? now,
+    ],
+  );
+  return rows[0];
+}

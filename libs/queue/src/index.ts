@@ -1,0 +1,4 @@
+export * from './job-payloads';
+export * from './queue.constants';
+export * from './queue.module';
+export * from './simulation-queue.producer';

@@ -1,0 +1,240 @@
+// Starts throwaway or persistent Postgres and Redis servers on loopback, for
+// `npm run up` and the test suites. Plain CommonJS so it runs before anything
+// is built or transpiled.
+'use strict';
+
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+class MissingDependencyError extends Error {}
+
+function findPostgresBinDir() {
+  const candidates = [];
+  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
+  const pgConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  if (pgConfig.status === 0) candidates.push(pgConfig.stdout.trim());
+  const debianRoot = '/usr/lib/postgresql';
+  if (fs.existsSync(debianRoot)) {
+    const versions = fs.readdirSync(debianRoot).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((version) => path.join(debianRoot, version, 'bin')));
+  }
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres')));
+  if (!found) {
+    throw new MissingDependencyError(
+      'PostgreSQL server binaries (initdb, postgres) were not found. Install them (Debian: apt-get install postgresql), ' +
+        'set PG_BIN to their folder, or set DATABASE_URL to a server you run yourself.',
+    );
+  }
+  return found;
+}
+
+function findRedisServer() {
+  const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
+  return fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined;
+}
+
+/** Installs Debian's redis-server when we may (root with apt-get); otherwise says what to do. */
+function ensureRedisServer(log = () => {}) {
+  const existing = findRedisServer();
+  if (existing) return existing;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (isRoot && hasApt) {
+    log('redis-server is missing; installing it with apt-get …');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+    if (install.status === 0 && findRedisServer()) return findRedisServer();
+  }
+  throw new MissingDependencyError(
+    'redis-server was not found. Install it (Debian: sudo apt-get install redis-server; macOS: brew install redis) ' +
+      'or set REDIS_URL to a server you run yourself.',
+  );
+}
+
+/**
+ * Spawn options that run a command as the `postgres` user when we are root:
+ * Postgres refuses to run as root. Setting uid/gid on the spawn (rather than
+ * wrapping in runuser) keeps the child's pid that of Postgres itself, so
+ * signals reach it.
+ */
+function postgresUserOptions() {
+  if (!isRoot) return {};
+  const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const uid = id('-u');
+  const gid = id('-g');
+  if (!Number.isInteger(uid) || uid <= 0) {
+    throw new MissingDependencyError('running as root needs a `postgres` user to run Postgres as (useradd --system postgres)');
+  }
+  return { uid, gid, env: { ...process.env, HOME: '/tmp', USER: 'postgres' } };
+}
+
+function canPostgresUserUse(dir) {
+  if (!isRoot) return true;
+  return spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dir]).status === 0;
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function isPortOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(what, check, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} while starting`);
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function stopChild(child, signal, timeoutMs = 15_000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+/**
+ * Starts a Postgres server on 127.0.0.1:`port` with its data in `dataDir`
+ * (initialised on first use; trust authentication, loopback only).
+ */
+async function startPostgres({ dataDir, port, settings = {}, stdio = 'ignore', log = () => {} }) {
+  const bin = findPostgresBinDir();
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (isRoot) spawnSync('chown', ['-R', 'postgres:postgres', dataDir]);
+  if (!canPostgresUserUse(dataDir)) {
+    throw new Error(`the postgres user cannot reach ${dataDir}; choose a data folder whose parents it may traverse`);
+  }
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`initialising a Postgres cluster in ${dataDir}`);
+    fs.chmodSync(dataDir, 0o700);
+    const initdbArgs = ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'];
+    const result = spawnSync(path.join(bin, 'initdb'), initdbArgs, { encoding: 'utf8', ...postgresUserOptions() });
+    if (result.status !== 0) throw new Error(`initdb failed:\n${result.stderr || result.stdout}`);
+  }
+  if (await isPortOpen(port)) throw new Error(`port ${port} is already in use; is another Postgres running there?`);
+  const options = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    max_connections: '200',
+    ...settings,
+  };
+  const args = ['-D', dataDir, '-p', String(port), ...Object.entries(options).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const child = spawn(path.join(bin, 'postgres'), args, { stdio, ...postgresUserOptions() });
+  const url = `postgres://postgres@127.0.0.1:${port}`;
+  const { Client } = require('pg');
+  await waitFor(
+    'Postgres',
+    async () => {
+      const client = new Client({ connectionString: `${url}/postgres` });
+      await client.connect();
+      await client.end();
+      return true;
+    },
+    30_000,
+    child,
+  );
+  return {
+    url,
+    port,
+    child,
+    // SIGINT is Postgres' "fast" shutdown: ends sessions, checkpoints, exits.
+    stop: () => stopChild(child, 'SIGINT'),
+  };
+}
+
+async function ensureDatabase(serverUrl, name) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  return `${serverUrl}/${name}`;
+}
+
+/**
+ * Starts redis-server on 127.0.0.1:`port`. With `persistent`, it keeps an
+ * append-only file in `dir` (fsync every second) so queued jobs survive a
+ * restart; either way it never evicts keys, since an evicted key is a lost job.
+ */
+async function startRedis({ dir, port, persistent = false, stdio = 'ignore', log = () => {} }) {
+  const server = ensureRedisServer(log);
+  fs.mkdirSync(dir, { recursive: true });
+  if (await isPortOpen(port)) throw new Error(`port ${port} is already in use; is another Redis running there?`);
+  const args = [
+    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no',
+    '--maxmemory-policy', 'noeviction', '--save', '', '--logfile', '',
+    '--appendonly', persistent ? 'yes' : 'no', '--appendfsync', 'everysec',
+  ];
+  const child = spawn(server, args, { stdio });
+  await waitFor('Redis', () => pingRedis(port), 15_000, child);
+  return { url: `redis://127.0.0.1:${port}`, port, child, stop: () => stopChild(child, 'SIGTERM') };
+}
+
+function pingRedis(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.setTimeout(500, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+module.exports = {
+  MissingDependencyError,
+  canPostgresUserUse,
+  ensureDatabase,
+  ensureRedisServer,
+  findPostgresBinDir,
+  freePort,
+  isPortOpen,
+  isRoot,
+  startPostgres,
+  startRedis,
+  stopChild,
+  waitFor,
+};

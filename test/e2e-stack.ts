@@ -1,0 +1,123 @@
+// Boots the real API and workers, through the same bootstrap functions as
+// production, against this Jest worker's private database and Redis db.
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { loadApiConfig } from '../apps/api/src/config/api-config';
+import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
+import { Role } from '../apps/api/src/auth/role';
+import { signAccessToken } from '../apps/api/src/auth/token-signer';
+import { createWorker } from '../apps/worker/src/bootstrap';
+import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
+import { postgresOptions } from '@app/domain';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { provisionTestConnections, TestConnections } from './test-services';
+
+export const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-0123456789';
+
+export interface WorkerOptions {
+  tickMs?: number;
+  concurrency?: number;
+  reconcileIntervalMs?: number;
+}
+
+export class E2eStack {
+  private readonly workers: INestApplicationContext[] = [];
+
+  private constructor(
+    readonly connections: TestConnections,
+    readonly env: NodeJS.ProcessEnv,
+    readonly api: NestExpressApplication,
+    /** Direct database access, for arranging data and asserting end states. */
+    readonly db: DataSource,
+    readonly redis: Redis,
+  ) {}
+
+  static async start(): Promise<E2eStack> {
+    const connections = await provisionTestConnections();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: connections.databaseUrl,
+      REDIS_URL: connections.redisUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: '5',
+    };
+    const redis = new Redis(connections.redisUrl, { maxRetriesPerRequest: 1 });
+    await redis.flushdb();
+    const db = new DataSource(postgresOptions({ url: connections.databaseUrl, poolSize: 3 }));
+    await db.initialize();
+    const api = await createApiApp(loadApiConfig(env));
+    await api.init();
+    return new E2eStack(connections, env, api, db, redis);
+  }
+
+  /** A supertest client for the API. */
+  get http() {
+    return request(this.api.getHttpServer());
+  }
+
+  token(role: Role, ttlSeconds = 600): string {
+    return signAccessToken(resolveJwtSettings(this.env), { role, subject: `e2e-${role}`, ttlSeconds });
+  }
+
+  /** Requests carrying a token with the given role. */
+  as(role: Role) {
+    const header = `Bearer ${this.token(role)}`;
+    const http = () => this.http;
+    return {
+      get: (url: string) => http().get(url).set('Authorization', header),
+      post: (url: string, body?: string | object) => {
+        const pending = http().post(url).set('Authorization', header);
+        return body === undefined ? pending : pending.send(body);
+      },
+    };
+  }
+
+  async startWorker(options: WorkerOptions = {}): Promise<INestApplicationContext> {
+    const worker = await createWorker(
+      loadWorkerConfig({
+        ...this.env,
+        SIMULATION_TICK_MS: String(options.tickMs ?? 50),
+        WORKER_CONCURRENCY: String(options.concurrency ?? 20),
+        RECONCILE_INTERVAL_MS: String(options.reconcileIntervalMs ?? 60_000),
+      }),
+    );
+    this.workers.push(worker);
+    return worker;
+  }
+
+  async stopWorkers(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
+  }
+
+  /** Empties every table and the Redis db, so each test starts from nothing. */
+  async reset(): Promise<void> {
+    await this.db.query(`TRUNCATE convergence_points, simulations, machines RESTART IDENTITY CASCADE`);
+    await this.redis.flushdb();
+  }
+
+  async close(): Promise<void> {
+    await this.stopWorkers();
+    await this.api.close();
+    await this.db.destroy();
+    this.redis.disconnect();
+  }
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
