@@ -16,7 +16,9 @@ function main(): void {
     },
   });
   if (values.help) {
-    process.stderr.write('usage: npm run token -- --role viewer|operator|admin [--ttl 1h] [--sub name]\n');
+    process.stderr.write(
+      'usage: npm run token -- --role viewer|operator|admin [--ttl 1h] [--sub name]\n',
+    );
     return;
   }
   if (!isRole(values.role)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);

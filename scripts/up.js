@@ -6,7 +6,7 @@
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -21,7 +21,8 @@ const API_PORT = Number(process.env.PORT || 8000);
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
 
 function ensureDependencies() {
@@ -37,15 +38,23 @@ function newestMtime(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.js')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.js'))
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
 
 function ensureBuild() {
-  const outputs = ['dist/apps/api/main.js', 'dist/apps/api/migrate.js', 'dist/apps/worker/main.js'].map((f) => path.join(root, f));
+  const outputs = [
+    'dist/apps/api/main.js',
+    'dist/apps/api/migrate.js',
+    'dist/apps/worker/main.js',
+  ].map((f) => path.join(root, f));
   const builtAt = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
-  const sourcesAt = Math.max(newestMtime(path.join(root, 'apps')), newestMtime(path.join(root, 'libs')));
+  const sourcesAt = Math.max(
+    newestMtime(path.join(root, 'apps')),
+    newestMtime(path.join(root, 'libs')),
+  );
   if (builtAt > sourcesAt) return;
   say('building the API and the worker …');
   run('npm', ['run', 'build', '--loglevel=warn']);
@@ -56,7 +65,7 @@ function dataRoot(services) {
   const inRepo = path.join(root, '.data');
   fs.mkdirSync(inRepo, { recursive: true });
   if (services.canPostgresUserUse(inRepo)) return inRepo;
-  const hash = crypto.createHash('sha1').update(root).digest('hex').slice(0, 10);
+  const hash = createHash('sha1').update(root).digest('hex').slice(0, 10);
   const outside = path.join('/var/tmp', `aisimulation-${hash}`);
   fs.mkdirSync(outside, { recursive: true, mode: 0o755 });
   say(`the postgres user cannot reach ${inRepo}; keeping data in ${outside}`);
@@ -67,7 +76,9 @@ async function startServices(env) {
   const services = require('./lib/local-services');
   if (!env.DATABASE_URL) {
     const dir = dataRoot(services);
-    say(`starting Postgres on 127.0.0.1:${LOCAL_POSTGRES_PORT} (data in ${path.join(dir, 'postgres')})`);
+    say(
+      `starting Postgres on 127.0.0.1:${LOCAL_POSTGRES_PORT} (data in ${path.join(dir, 'postgres')})`,
+    );
     const postgres = await services.startPostgres({
       dataDir: path.join(dir, 'postgres'),
       port: LOCAL_POSTGRES_PORT,
@@ -81,7 +92,12 @@ async function startServices(env) {
   if (!env.REDIS_URL) {
     const dir = path.join(root, '.data', 'redis');
     say(`starting Redis on 127.0.0.1:${LOCAL_REDIS_PORT} (append-only file in ${dir})`);
-    const redis = await services.startRedis({ dir, port: LOCAL_REDIS_PORT, persistent: true, log: say });
+    const redis = await services.startRedis({
+      dir,
+      port: LOCAL_REDIS_PORT,
+      persistent: true,
+      log: say,
+    });
     started.push(redis);
     env.REDIS_URL = `${redis.url}/0`;
   } else {
@@ -90,7 +106,11 @@ async function startServices(env) {
 }
 
 function startApp(name, script, env) {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = (stream, target) => {
     let buffered = '';
     stream.on('data', (chunk) => {
@@ -140,7 +160,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) throw new Error(`Node.js >= 20.19 is required (this is ${process.version})`);
+  if (major < 20 || (major === 20 && minor < 19))
+    throw new Error(`Node.js >= 20.19 is required (this is ${process.version})`);
 
   ensureDependencies();
   ensureBuild();

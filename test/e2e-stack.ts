@@ -61,7 +61,11 @@ export class E2eStack {
   }
 
   token(role: Role, ttlSeconds = 600): string {
-    return signAccessToken(resolveJwtSettings(this.env), { role, subject: `e2e-${role}`, ttlSeconds });
+    return signAccessToken(resolveJwtSettings(this.env), {
+      role,
+      subject: `e2e-${role}`,
+      ttlSeconds,
+    });
   }
 
   /** Requests carrying a token with the given role. */
@@ -96,7 +100,9 @@ export class E2eStack {
 
   /** Empties every table and the Redis db, so each test starts from nothing. */
   async reset(): Promise<void> {
-    await this.db.query(`TRUNCATE convergence_points, simulations, machines RESTART IDENTITY CASCADE`);
+    await this.db.query(
+      `TRUNCATE convergence_points, simulations, machines RESTART IDENTITY CASCADE`,
+    );
     await this.redis.flushdb();
   }
 
@@ -117,7 +123,8 @@ export async function eventually<T>(
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

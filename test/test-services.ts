@@ -24,7 +24,9 @@ export async function provisionTestConnections(): Promise<TestConnections> {
   const postgresServer = process.env[ENV.postgresServer];
   const redisServer = process.env[ENV.redisServer];
   if (!postgresServer || !redisServer) {
-    throw new Error('e2e specs need the global set-up: run them through `npm test` or `npm run test:e2e`');
+    throw new Error(
+      'e2e specs need the global set-up: run them through `npm test` or `npm run test:e2e`',
+    );
   }
   const worker = Number(process.env.JEST_WORKER_ID ?? '1');
   const database = `aisimulation_test_w${worker}`;
@@ -38,9 +40,13 @@ export async function provisionTestConnections(): Promise<TestConnections> {
   } finally {
     await admin.end();
   }
-  return { databaseUrl: `${postgresServer}/${database}`, redisUrl: `${redisServer}/${worker % 16}` };
+  return {
+    databaseUrl: `${postgresServer}/${database}`,
+    redisUrl: `${redisServer}/${worker % 16}`,
+  };
 }
 
 export function assertTestDatabase(name: string): void {
-  if (!name.includes('test')) throw new Error(`refusing to use database "${name}": its name does not contain "test"`);
+  if (!name.includes('test'))
+    throw new Error(`refusing to use database "${name}": its name does not contain "test"`);
 }

@@ -8,5 +8,8 @@ module.exports = (options) => ({
     main: options.entry,
     migrate: path.resolve(__dirname, '../../libs/domain/src/database/migrate.ts'),
   },
-  output: { ...options.output, filename: path.join(path.dirname(options.output.filename), '[name].js') },
+  output: {
+    ...options.output,
+    filename: path.join(path.dirname(options.output.filename), '[name].js'),
+  },
 });

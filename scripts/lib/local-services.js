@@ -22,7 +22,9 @@ function findPostgresBinDir() {
     const versions = fs.readdirSync(debianRoot).sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((version) => path.join(debianRoot, version, 'bin')));
   }
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres')));
+  const found = candidates.find(
+    (dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres')),
+  );
   if (!found) {
     throw new MissingDependencyError(
       'PostgreSQL server binaries (initdb, postgres) were not found. Install them (Debian: apt-get install postgresql), ' +
@@ -47,7 +49,10 @@ function ensureRedisServer(log = () => {}) {
     log('redis-server is missing; installing it with apt-get …');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+      stdio: 'inherit',
+      env,
+    });
     if (install.status === 0 && findRedisServer()) return findRedisServer();
   }
   throw new MissingDependencyError(
@@ -64,11 +69,14 @@ function ensureRedisServer(log = () => {}) {
  */
 function postgresUserOptions() {
   if (!isRoot) return {};
-  const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const id = (flag) =>
+    Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const uid = id('-u');
   const gid = id('-g');
   if (!Number.isInteger(uid) || uid <= 0) {
-    throw new MissingDependencyError('running as root needs a `postgres` user to run Postgres as (useradd --system postgres)');
+    throw new MissingDependencyError(
+      'running as root needs a `postgres` user to run Postgres as (useradd --system postgres)',
+    );
   }
   return { uid, gid, env: { ...process.env, HOME: '/tmp', USER: 'postgres' } };
 }
@@ -104,13 +112,15 @@ async function isPortOpen(port) {
 async function waitFor(what, check, timeoutMs, child) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} while starting`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${what} exited with code ${child.exitCode} while starting`);
     try {
       if (await check()) return;
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -136,23 +146,43 @@ async function startPostgres({ dataDir, port, settings = {}, stdio = 'ignore', l
   fs.mkdirSync(dataDir, { recursive: true });
   if (isRoot) spawnSync('chown', ['-R', 'postgres:postgres', dataDir]);
   if (!canPostgresUserUse(dataDir)) {
-    throw new Error(`the postgres user cannot reach ${dataDir}; choose a data folder whose parents it may traverse`);
+    throw new Error(
+      `the postgres user cannot reach ${dataDir}; choose a data folder whose parents it may traverse`,
+    );
   }
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log(`initialising a Postgres cluster in ${dataDir}`);
     fs.chmodSync(dataDir, 0o700);
-    const initdbArgs = ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'];
-    const result = spawnSync(path.join(bin, 'initdb'), initdbArgs, { encoding: 'utf8', ...postgresUserOptions() });
+    const initdbArgs = [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+    ];
+    const result = spawnSync(path.join(bin, 'initdb'), initdbArgs, {
+      encoding: 'utf8',
+      ...postgresUserOptions(),
+    });
     if (result.status !== 0) throw new Error(`initdb failed:\n${result.stderr || result.stdout}`);
   }
-  if (await isPortOpen(port)) throw new Error(`port ${port} is already in use; is another Postgres running there?`);
+  if (await isPortOpen(port))
+    throw new Error(`port ${port} is already in use; is another Postgres running there?`);
   const options = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
     max_connections: '200',
     ...settings,
   };
-  const args = ['-D', dataDir, '-p', String(port), ...Object.entries(options).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    ...Object.entries(options).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+  ];
   const child = spawn(path.join(bin, 'postgres'), args, { stdio, ...postgresUserOptions() });
   const url = `postgres://postgres@127.0.0.1:${port}`;
   const { Client } = require('pg');
@@ -197,11 +227,27 @@ async function ensureDatabase(serverUrl, name) {
 async function startRedis({ dir, port, persistent = false, stdio = 'ignore', log = () => {} }) {
   const server = ensureRedisServer(log);
   fs.mkdirSync(dir, { recursive: true });
-  if (await isPortOpen(port)) throw new Error(`port ${port} is already in use; is another Redis running there?`);
+  if (await isPortOpen(port))
+    throw new Error(`port ${port} is already in use; is another Redis running there?`);
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no',
-    '--maxmemory-policy', 'noeviction', '--save', '', '--logfile', '',
-    '--appendonly', persistent ? 'yes' : 'no', '--appendfsync', 'everysec',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--daemonize',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+    '--save',
+    '',
+    '--logfile',
+    '',
+    '--appendonly',
+    persistent ? 'yes' : 'no',
+    '--appendfsync',
+    'everysec',
   ];
   const child = spawn(server, args, { stdio });
   await waitFor('Redis', () => pingRedis(port), 15_000, child);

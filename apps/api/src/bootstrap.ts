@@ -10,7 +10,9 @@ import { setupSwagger } from './swagger';
 export const BODY_LIMIT = '64kb';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
-export async function createApiApp(config: ApiConfig = loadApiConfig()): Promise<NestExpressApplication> {
+export async function createApiApp(
+  config: ApiConfig = loadApiConfig(),
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: logLevelsFrom(config.logLevel),

@@ -55,9 +55,16 @@ describe('the original service contract, end to end', () => {
     expect(answeredInMs).toBeLessThan(2_000);
 
     const pending = await operator.get('/simulation/1').expect(200);
-    expect(pending.body).toMatchObject({ simulation_id: 1, name: 'Sample Simulation', machine_id: 101, status: 'pending' });
+    expect(pending.body).toMatchObject({
+      simulation_id: 1,
+      name: 'Sample Simulation',
+      machine_id: 101,
+      status: 'pending',
+    });
     // The server owns timestamps: the client's 2024 dates were ignored.
-    expect(new Date(pending.body.creation_date).getTime()).toBeGreaterThanOrEqual(startedAt - 1_000);
+    expect(new Date(pending.body.creation_date).getTime()).toBeGreaterThanOrEqual(
+      startedAt - 1_000,
+    );
 
     const machines = await operator.get('/machines').expect(200);
     expect(machines.body).toEqual([{ machine_id: 101, name: 'Machine A' }]);
@@ -74,7 +81,9 @@ describe('the original service contract, end to end', () => {
     );
 
     expect(statuses.has('running')).toBe(true);
-    expect(new Date(finished.update_date).getTime()).toBeGreaterThan(new Date(finished.creation_date).getTime());
+    expect(new Date(finished.update_date).getTime()).toBeGreaterThan(
+      new Date(finished.creation_date).getTime(),
+    );
     expect(Object.keys(finished).sort()).toEqual(
       ['creation_date', 'machine_id', 'name', 'simulation_id', 'status', 'update_date'].sort(),
     );
@@ -85,7 +94,9 @@ describe('the original service contract, end to end', () => {
 
   it('serves the curve written so far while the run is in progress', async () => {
     const operator = stack.as(Role.Operator);
-    await operator.post('/simulation', { name: 'slow', machine: { machine_id: 7, name: 'M7' } }).expect(201);
+    await operator
+      .post('/simulation', { name: 'slow', machine: { machine_id: 7, name: 'M7' } })
+      .expect(201);
     await stack.startWorker({ tickMs: 300 });
 
     const partial = await eventually(
@@ -95,7 +106,9 @@ describe('the original service contract, end to end', () => {
           operator.get('/converge/1').expect(200),
         ]);
         const points = curve.body.data.length;
-        return simulation.body.status === 'running' && points >= 2 && points < 10 ? curve.body.data : undefined;
+        return simulation.body.status === 'running' && points >= 2 && points < 10
+          ? curve.body.data
+          : undefined;
       },
       { what: 'a partial curve while running' },
     );
@@ -105,7 +118,13 @@ describe('the original service contract, end to end', () => {
 
   it('serves one simulation at /simulation/{id} and at the plural alias /simulations/{id}', async () => {
     const operator = stack.as(Role.Operator);
-    await operator.post('/simulation', { simulation_id: 42, name: 'alias', machine: { machine_id: 3, name: 'M3' } }).expect(201);
+    await operator
+      .post('/simulation', {
+        simulation_id: 42,
+        name: 'alias',
+        machine: { machine_id: 3, name: 'M3' },
+      })
+      .expect(201);
 
     const singular = await operator.get('/simulation/42').expect(200);
     const plural = await operator.get('/simulations/42').expect(200);
@@ -115,10 +134,16 @@ describe('the original service contract, end to end', () => {
 
   it('returns an empty curve for a simulation that has not started, and 404 for an unknown one', async () => {
     const operator = stack.as(Role.Operator);
-    await operator.post('/simulation', { name: 'waiting', machine: { machine_id: 5, name: 'M5' } }).expect(201);
+    await operator
+      .post('/simulation', { name: 'waiting', machine: { machine_id: 5, name: 'M5' } })
+      .expect(201);
 
     await operator.get('/converge/1').expect(200, { data: [] });
     const missing = await operator.get('/converge/99').expect(404);
-    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'simulation 99 not found' });
+    expect(missing.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'simulation 99 not found',
+    });
   });
 });

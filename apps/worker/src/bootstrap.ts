@@ -5,7 +5,9 @@ import { loadWorkerConfig, WorkerConfig } from './config/worker-config';
 import { WorkerModule } from './worker.module';
 
 /** Builds the worker exactly as production runs it; tests call this too. */
-export async function createWorker(config: WorkerConfig = loadWorkerConfig()): Promise<INestApplicationContext> {
+export async function createWorker(
+  config: WorkerConfig = loadWorkerConfig(),
+): Promise<INestApplicationContext> {
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: logLevelsFrom(config.logLevel),
     abortOnError: false,

@@ -19,7 +19,11 @@ export function validateEnvironment<T extends object>(
 ): T {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const instance = plainToInstance(schema, present, { enableImplicitConversion: true });
-  const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false, stopAtFirstError: true });
+  const errors = validateSync(instance, {
+    whitelist: false,
+    forbidUnknownValues: false,
+    stopAtFirstError: true,
+  });
   if (errors.length > 0) {
     throw new InvalidEnvironmentError(errors.flatMap(describe));
   }

@@ -9,9 +9,18 @@ export interface MachineSeed {
 }
 
 /** Inserts a machine straight into the database; for arranging test data. */
-export async function seedMachine(db: DataSource, seed: MachineSeed = {}): Promise<{ machine_id: number; name: string }> {
-  const machine = { machine_id: seed.machine_id ?? nextMachineId++, name: seed.name ?? 'Test machine' };
-  await db.query(`INSERT INTO machines (machine_id, name) VALUES ($1, $2)`, [machine.machine_id, machine.name]);
+export async function seedMachine(
+  db: DataSource,
+  seed: MachineSeed = {},
+): Promise<{ machine_id: number; name: string }> {
+  const machine = {
+    machine_id: seed.machine_id ?? nextMachineId++,
+    name: seed.name ?? 'Test machine',
+  };
+  await db.query(`INSERT INTO machines (machine_id, name) VALUES ($1, $2)`, [
+    machine.machine_id,
+    machine.name,
+  ]);
   return machine;
 }
 
@@ -29,7 +38,10 @@ export interface SimulationSeed {
  * trigger fires only on UPDATE, so an INSERT keeps them), bypassing the API
  * and the queue: no worker will pick it up unless it is enqueued.
  */
-export async function seedSimulation(db: DataSource, seed: SimulationSeed): Promise<{ simulation_id: number }> {
+export async function seedSimulation(
+  db: DataSource,
+  seed: SimulationSeed,
+): Promise<{ simulation_id: number }> {
   const now = new Date();
   const rows: Array<{ simulation_id: number }> = await db.query(
     `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date)

@@ -20,7 +20,8 @@ export class InvalidJobPayloadError extends Error {
 /** Jobs come from Redis, i.e. from outside the type system: check before trusting. */
 export function parseRunSimulationPayload(data: unknown): RunSimulationPayload {
   const candidate = data as Partial<RunSimulationPayload> | null;
-  if (!candidate || typeof candidate !== 'object') throw new InvalidJobPayloadError('not an object');
+  if (!candidate || typeof candidate !== 'object')
+    throw new InvalidJobPayloadError('not an object');
   const { simulationId, machineId } = candidate;
   if (!Number.isInteger(simulationId) || (simulationId as number) <= 0) {
     throw new InvalidJobPayloadError('simulationId must be a positive integer');

@@ -21,7 +21,10 @@ export class SimulationQueueProducer {
 
   async enqueueRun(payload: RunSimulationPayload): Promise<void> {
     await withTimeout(
-      this.queue.add(SimulationJobName.Run, payload, { ...RUN_JOB_OPTIONS, jobId: runJobId(payload.simulationId) }),
+      this.queue.add(SimulationJobName.Run, payload, {
+        ...RUN_JOB_OPTIONS,
+        jobId: runJobId(payload.simulationId),
+      }),
       SimulationQueueProducer.ENQUEUE_TIMEOUT_MS,
     );
   }

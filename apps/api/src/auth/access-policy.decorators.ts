@@ -17,6 +17,12 @@ export const RequireRole = (role: Role) =>
   applyDecorators(
     SetMetadata(REQUIRED_ROLE, role),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, expired or invalid bearer token.', type: ErrorResponse }),
-    ApiForbiddenResponse({ description: `Requires the ${role} role or higher.`, type: ErrorResponse }),
+    ApiUnauthorizedResponse({
+      description: 'Missing, expired or invalid bearer token.',
+      type: ErrorResponse,
+    }),
+    ApiForbiddenResponse({
+      description: `Requires the ${role} role or higher.`,
+      type: ErrorResponse,
+    }),
   );

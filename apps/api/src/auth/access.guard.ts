@@ -1,4 +1,10 @@
-import { ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './access-policy.decorators';
@@ -28,7 +34,9 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     if (!required) {
-      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} declares no access policy`);
+      this.logger.error(
+        `route ${context.getClass().name}.${context.getHandler().name} declares no access policy`,
+      );
       throw new ForbiddenException('this route has no access policy');
     }
     if (!roleSatisfies(user.role, required)) {
@@ -37,8 +45,15 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
-  override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false, info: unknown): TUser {
-    if (error) throw error instanceof UnauthorizedException ? error : new UnauthorizedException('invalid token');
+  override handleRequest<TUser = AuthenticatedUser>(
+    error: unknown,
+    user: TUser | false,
+    info: unknown,
+  ): TUser {
+    if (error)
+      throw error instanceof UnauthorizedException
+        ? error
+        : new UnauthorizedException('invalid token');
     if (!user) throw new UnauthorizedException(describeRejection(info));
     return user;
   }
@@ -46,7 +61,8 @@ export class AccessGuard extends AuthGuard('jwt') {
 
 function describeRejection(info: unknown): string {
   if (info instanceof Error) {
-    if (info.message === 'No auth token') return 'missing bearer token: send Authorization: Bearer <token>';
+    if (info.message === 'No auth token')
+      return 'missing bearer token: send Authorization: Bearer <token>';
     if (info.name === 'TokenExpiredError') return 'token expired';
     if (info.name === 'NotBeforeError') return 'token not yet valid';
     // jsonwebtoken appends the expected value ("jwt issuer invalid. expected: …"); keep the reason only.

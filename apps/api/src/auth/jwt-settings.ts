@@ -20,10 +20,14 @@ export function resolveJwtSettings(env: NodeJS.ProcessEnv = process.env): JwtSet
   if (production) {
     if (!secret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
     if (secret === DEVELOPMENT_JWT_SECRET) {
-      throw new Error('JWT_SECRET must not be the built-in development secret when NODE_ENV=production');
+      throw new Error(
+        'JWT_SECRET must not be the built-in development secret when NODE_ENV=production',
+      );
     }
     if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
-      throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes when NODE_ENV=production`);
+      throw new Error(
+        `JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes when NODE_ENV=production`,
+      );
     }
   }
   return {

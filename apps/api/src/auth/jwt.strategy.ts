@@ -28,8 +28,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 
   validate(claims: AccessTokenClaims): AuthenticatedUser {
     // jsonwebtoken checks `exp` only when present; a token that never expires is refused here.
-    if (typeof claims.exp !== 'number') throw new UnauthorizedException('token has no expiry (exp)');
+    if (typeof claims.exp !== 'number')
+      throw new UnauthorizedException('token has no expiry (exp)');
     if (!isRole(claims.role)) throw new UnauthorizedException('token has no valid role claim');
-    return { subject: typeof claims.sub === 'string' ? claims.sub : 'anonymous', role: claims.role };
+    return {
+      subject: typeof claims.sub === 'string' ? claims.sub : 'anonymous',
+      role: claims.role,
+    };
   }
 }

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
@@ -12,7 +19,15 @@ const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
 };
 
 /** Connection-level failures: the request was fine, a dependency was not there. */
-const UNAVAILABLE_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+const UNAVAILABLE_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 /**
  * Turns every error into `{statusCode, error, message}`. Only messages we wrote
@@ -51,10 +66,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return errorBody(bodyParserStatus, message);
     }
     if (isDependencyUnavailable(exception)) {
-      this.logger.warn(`${request.method} ${request.url}: dependency unavailable: ${describe(exception)}`);
-      return errorBody(HttpStatus.SERVICE_UNAVAILABLE, 'a backing service is unavailable; try again shortly');
+      this.logger.warn(
+        `${request.method} ${request.url}: dependency unavailable: ${describe(exception)}`,
+      );
+      return errorBody(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'a backing service is unavailable; try again shortly',
+      );
     }
-    this.logger.error(`${request.method} ${request.url} failed: ${describe(exception)}`, (exception as Error)?.stack);
+    this.logger.error(
+      `${request.method} ${request.url} failed: ${describe(exception)}`,
+      (exception as Error)?.stack,
+    );
     return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'internal server error');
   }
 }
@@ -64,9 +87,15 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   const payload = exception.getResponse();
   if (typeof payload === 'string') return errorBody(status, payload);
   const { message, details } = payload as { message?: unknown; details?: unknown };
-  const list = Array.isArray(details) ? details.map(String) : Array.isArray(message) ? message.map(String) : undefined;
+  const list = Array.isArray(details)
+    ? details.map(String)
+    : Array.isArray(message)
+      ? message.map(String)
+      : undefined;
   const text = typeof message === 'string' ? message : list ? list.join('; ') : exception.message;
-  return list && list.length > 1 ? { ...errorBody(status, text), details: list } : errorBody(status, text);
+  return list && list.length > 1
+    ? { ...errorBody(status, text), details: list }
+    : errorBody(status, text);
 }
 
 function errorBody(statusCode: number, message: string): ErrorResponse {
@@ -82,11 +111,18 @@ function bodyParserErrorStatus(exception: unknown): HttpStatus | undefined {
 }
 
 function isDependencyUnavailable(exception: unknown): boolean {
-  const candidate = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
+  const candidate = exception as {
+    code?: unknown;
+    driverError?: { code?: unknown };
+    message?: unknown;
+  };
   const code = candidate?.driverError?.code ?? candidate?.code;
-  if (typeof code === 'string' && (UNAVAILABLE_ERROR_CODES.has(code) || code.startsWith('08'))) return true;
+  if (typeof code === 'string' && (UNAVAILABLE_ERROR_CODES.has(code) || code.startsWith('08')))
+    return true;
   const message = typeof candidate?.message === 'string' ? candidate.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Redis did not accept/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Redis did not accept/i.test(
+    message,
+  );
 }
 
 function describe(exception: unknown): string {

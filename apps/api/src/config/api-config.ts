@@ -1,5 +1,10 @@
 import { Type } from 'class-transformer';
-import { ConnectionEnvironment, NodeEnvironment, validateEnvironment, withLocalDefaults } from '@app/config';
+import {
+  ConnectionEnvironment,
+  NodeEnvironment,
+  validateEnvironment,
+  withLocalDefaults,
+} from '@app/config';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import { JwtSettings, resolveJwtSettings } from '../auth/jwt-settings';
 

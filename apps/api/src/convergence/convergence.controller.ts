@@ -1,5 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireRole } from '../auth/access-policy.decorators';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
@@ -19,7 +26,9 @@ export class ConvergenceController {
   @ApiOkResponse({ type: ConvergenceResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  async get(@Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number): Promise<ConvergenceResponse> {
+  async get(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+  ): Promise<ConvergenceResponse> {
     return { data: await this.convergence.curve(simulationId) };
   }
 }

@@ -1,4 +1,9 @@
-import { ConvergencePointRepository, CurvePoint, DomainError, SimulationRepository } from '@app/domain';
+import {
+  ConvergencePointRepository,
+  CurvePoint,
+  DomainError,
+  SimulationRepository,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 
 @Injectable()

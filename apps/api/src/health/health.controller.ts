@@ -1,6 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../auth/access-policy.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -19,9 +29,18 @@ export class HealthController {
   @ApiOperation({ summary: 'Postgres and Redis reachability', description: 'No token needed.' })
   @ApiOkResponse({
     description: 'Both reachable.',
-    schema: { example: { status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: {} } },
+    schema: {
+      example: {
+        status: 'ok',
+        info: { postgres: { status: 'up' }, redis: { status: 'up' } },
+        error: {},
+        details: {},
+      },
+    },
   })
-  @ApiServiceUnavailableResponse({ description: 'At least one is not reachable; `error` says which.' })
+  @ApiServiceUnavailableResponse({
+    description: 'At least one is not reachable; `error` says which.',
+  })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.postgres.pingCheck('postgres', { timeout: 1_000 }),

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -33,15 +43,26 @@ const CONTRACT_EXAMPLE = {
 };
 
 @ApiTags('simulations')
-@ApiBadRequestResponse({ description: 'A parameter or the body is invalid; the message names it.', type: ErrorResponse })
+@ApiBadRequestResponse({
+  description: 'A parameter or the body is invalid; the message names it.',
+  type: ErrorResponse,
+})
 @Controller()
 export class SimulationsController {
   constructor(private readonly simulations: SimulationsService) {}
 
   @Get('simulations')
   @RequireRole(Role.Viewer)
-  @ApiOperation({ summary: 'List simulations', description: 'Sorted ascending by `order_by`, ties by id.' })
-  @ApiOkResponse({ type: [SimulationResponse], headers: { 'X-Total-Count': { description: 'Matches before paging.', schema: { type: 'integer' } } } })
+  @ApiOperation({
+    summary: 'List simulations',
+    description: 'Sorted ascending by `order_by`, ties by id.',
+  })
+  @ApiOkResponse({
+    type: [SimulationResponse],
+    headers: {
+      'X-Total-Count': { description: 'Matches before paging.', schema: { type: 'integer' } },
+    },
+  })
   async list(
     @Query() query: ListSimulationsQuery,
     @Res({ passthrough: true }) response: Response,
@@ -59,11 +80,16 @@ export class SimulationsController {
 
   @Get(['simulation/:simulation_id', 'simulations/:simulation_id'])
   @RequireRole(Role.Viewer)
-  @ApiOperation({ summary: 'One simulation', description: 'Also served at /simulations/{simulation_id}.' })
+  @ApiOperation({
+    summary: 'One simulation',
+    description: 'Also served at /simulations/{simulation_id}.',
+  })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
   @ApiOkResponse({ type: SimulationResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  async get(@Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number): Promise<SimulationResponse> {
+  async get(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+  ): Promise<SimulationResponse> {
     return toSimulationResponse(await this.simulations.get(simulationId));
   }
 
@@ -79,15 +105,29 @@ export class SimulationsController {
   @ApiBody({
     type: CreateSimulationDto,
     examples: {
-      contract: { summary: "The original service's example, accepted verbatim", value: CONTRACT_EXAMPLE },
-      minimal: { summary: 'Generated id, existing machine', value: { name: 'Quick run', machine_id: 101 } },
+      contract: {
+        summary: "The original service's example, accepted verbatim",
+        value: CONTRACT_EXAMPLE,
+      },
+      minimal: {
+        summary: 'Generated id, existing machine',
+        value: { name: 'Quick run', machine_id: 101 },
+      },
     },
   })
   @ApiCreatedResponse({
     type: CreateSimulationResponse,
-    headers: { Location: { description: 'URL of the new simulation.', schema: { type: 'string', example: '/simulation/1' } } },
+    headers: {
+      Location: {
+        description: 'URL of the new simulation.',
+        schema: { type: 'string', example: '/simulation/1' },
+      },
+    },
   })
-  @ApiNotFoundResponse({ description: 'The machine is unknown and no name was given to register it.', type: ErrorResponse })
+  @ApiNotFoundResponse({
+    description: 'The machine is unknown and no name was given to register it.',
+    type: ErrorResponse,
+  })
   @ApiConflictResponse({ description: 'The simulation_id is taken.', type: ErrorResponse })
   @ApiPayloadTooLargeResponse({ description: 'Body over 64 kB.', type: ErrorResponse })
   async create(

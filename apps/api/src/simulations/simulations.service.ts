@@ -44,7 +44,9 @@ export class SimulationsService {
         ? await this.machines.registerIfAbsent(machineId, machineName, manager)
         : await this.machines.findById(machineId, manager);
       if (!machine) {
-        throw DomainError.notFound(`machine ${machineId} not found; send machine.name to register it`);
+        throw DomainError.notFound(
+          `machine ${machineId} not found; send machine.name to register it`,
+        );
       }
       return this.simulations.insert(
         { simulationId: request.simulation_id, name: request.name, machineId: machine.machineId },
@@ -53,7 +55,10 @@ export class SimulationsService {
     });
 
     try {
-      await this.queue.enqueueRun({ simulationId: simulation.simulationId, machineId: simulation.machineId });
+      await this.queue.enqueueRun({
+        simulationId: simulation.simulationId,
+        machineId: simulation.machineId,
+      });
     } catch (error) {
       this.logger.warn(
         `simulation ${simulation.simulationId} saved but not enqueued (${(error as Error).message}); the reconciler will enqueue it`,
@@ -70,6 +75,7 @@ function resolveMachine(request: CreateSimulationDto): { machineId: number; mach
     throw DomainError.invalid(`machine_id (${direct}) and machine.machine_id (${nested}) disagree`);
   }
   const machineId = direct ?? nested;
-  if (machineId === undefined) throw DomainError.invalid('machine_id or machine.machine_id is required');
+  if (machineId === undefined)
+    throw DomainError.invalid('machine_id or machine.machine_id is required');
   return { machineId, machineName: request.machine?.name };
 }

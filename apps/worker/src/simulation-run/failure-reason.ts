@@ -5,7 +5,8 @@ import { QueryFailedError } from 'typeorm';
  * without passing on SQL, driver text or stack traces.
  */
 export function failureReasonFor(error: unknown): string {
-  if (error instanceof QueryFailedError) return 'the worker could not store the curve (database error)';
+  if (error instanceof QueryFailedError)
+    return 'the worker could not store the curve (database error)';
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && /^(ECONN|ETIMEDOUT|EPIPE)/.test(code)) {
     return 'the worker lost its connection to the database';

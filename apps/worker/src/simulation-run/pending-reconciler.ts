@@ -42,7 +42,8 @@ export class PendingReconciler implements OnApplicationBootstrap, OnApplicationS
       const action = await this.queue.ensureQueued(simulation);
       if (action !== 'present') enqueued++;
     }
-    if (enqueued > 0) this.logger.warn(`re-enqueued ${enqueued} pending simulation(s) that had no live job`);
+    if (enqueued > 0)
+      this.logger.warn(`re-enqueued ${enqueued} pending simulation(s) that had no live job`);
     return enqueued;
   }
 

@@ -1,6 +1,12 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InvalidJobPayloadError, parseRunSimulationPayload, RunSimulationPayload, SIMULATION_QUEUE, SimulationJobName } from '@app/queue';
+import {
+  InvalidJobPayloadError,
+  parseRunSimulationPayload,
+  RunSimulationPayload,
+  SIMULATION_QUEUE,
+  SimulationJobName,
+} from '@app/queue';
 import type { Job, Queue } from 'bull';
 import { WorkerConfig } from '../config/worker-config';
 import { RunOutcome, SimulationRunService } from './simulation-run.service';
@@ -37,14 +43,20 @@ export class SimulationRunConsumer implements OnApplicationBootstrap {
       throw error;
     }
     const started = Date.now();
-    this.logger.log(`simulation ${payload.simulationId}: job ${job.id} started (attempt ${job.attemptsMade + 1})`);
+    this.logger.log(
+      `simulation ${payload.simulationId}: job ${job.id} started (attempt ${job.attemptsMade + 1})`,
+    );
     try {
       const outcome = await this.runs.run(payload);
-      this.logger.log(`simulation ${payload.simulationId}: ${outcome} in ${Date.now() - started} ms`);
+      this.logger.log(
+        `simulation ${payload.simulationId}: ${outcome} in ${Date.now() - started} ms`,
+      );
       return outcome;
     } catch (error) {
       // Infrastructure trouble (e.g. Postgres unreachable): rethrow so Bull retries with backoff.
-      this.logger.error(`simulation ${payload.simulationId}: job ${job.id} errored: ${(error as Error).message}`);
+      this.logger.error(
+        `simulation ${payload.simulationId}: job ${job.id} errored: ${(error as Error).message}`,
+      );
       throw error;
     }
   }

@@ -25,7 +25,9 @@ export class SimulationRunService {
   async run({ simulationId }: RunSimulationPayload): Promise<RunOutcome> {
     const claimed = await this.simulations.claim(simulationId);
     if (!claimed) {
-      this.logger.log(`simulation ${simulationId} is not pending (already taken or gone); nothing to do`);
+      this.logger.log(
+        `simulation ${simulationId} is not pending (already taken or gone); nothing to do`,
+      );
       return 'not-claimed';
     }
 

@@ -6,21 +6,29 @@ import { postgresOptions } from './data-source-options';
 async function migrate(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is required, e.g. postgres://postgres@127.0.0.1:55432/aisimulation');
+    process.stderr.write(
+      'migrate: DATABASE_URL is required, e.g. postgres://postgres@127.0.0.1:55432/aisimulation\n',
+    );
     process.exit(2);
   }
-  const dataSource = new DataSource(postgresOptions({ url, poolSize: 1, applicationName: 'aisimulation-migrate' }));
+  const dataSource = new DataSource(
+    postgresOptions({ url, poolSize: 1, applicationName: 'aisimulation-migrate' }),
+  );
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     const names = applied.map((migration) => migration.name);
-    console.error(names.length ? `Applied migrations: ${names.join(', ')}` : 'Database schema is up to date.');
+    process.stderr.write(
+      names.length ? `migrate: applied ${names.join(', ')}\n` : 'migrate: schema is up to date\n',
+    );
   } finally {
     await dataSource.destroy();
   }
 }
 
 migrate().catch((error: unknown) => {
-  console.error('Migration failed:', error instanceof Error ? error.message : error);
+  process.stderr.write(
+    `migrate: failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -54,14 +54,20 @@ export class SimulationRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   async findById(simulationId: number): Promise<Simulation | null> {
-    const rows = await queryRows<SimulationRow>(this.manager, `SELECT * FROM simulations WHERE simulation_id = $1`, [
-      simulationId,
-    ]);
+    const rows = await queryRows<SimulationRow>(
+      this.manager,
+      `SELECT * FROM simulations WHERE simulation_id = $1`,
+      [simulationId],
+    );
     return rows.length ? toSimulation(rows[0]) : null;
   }
 
   async exists(simulationId: number): Promise<boolean> {
-    const rows = await queryRows(this.manager, `SELECT 1 FROM simulations WHERE simulation_id = $1`, [simulationId]);
+    const rows = await queryRows(
+      this.manager,
+      `SELECT 1 FROM simulations WHERE simulation_id = $1`,
+      [simulationId],
+    );
     return rows.length > 0;
   }
 
@@ -86,7 +92,11 @@ export class SimulationRepository {
          LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
         [...parameters, query.limit, query.offset],
       ),
-      queryRows<{ total: number }>(this.manager, `SELECT count(*)::int AS total FROM simulations ${where}`, parameters),
+      queryRows<{ total: number }>(
+        this.manager,
+        `SELECT count(*)::int AS total FROM simulations ${where}`,
+        parameters,
+      ),
     ]);
     return { items: rows.map(toSimulation), total: counted[0].total };
   }
@@ -118,7 +128,8 @@ export class SimulationRepository {
        ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
       [input.simulationId, input.name, input.machineId],
     );
-    if (rows.length === 0) throw DomainError.conflict(`simulation ${input.simulationId} already exists`);
+    if (rows.length === 0)
+      throw DomainError.conflict(`simulation ${input.simulationId} already exists`);
     // Move the generator past the chosen id so later generated ids do not hit
     // it. setval is not transactional, which is fine: skipping ids is harmless.
     await queryRows(
@@ -130,7 +141,10 @@ export class SimulationRepository {
     return toSimulation(rows[0]);
   }
 
-  private async insertWithGeneratedId(input: NewSimulation, manager: EntityManager): Promise<Simulation> {
+  private async insertWithGeneratedId(
+    input: NewSimulation,
+    manager: EntityManager,
+  ): Promise<Simulation> {
     for (let draw = 0; draw < MAX_ID_DRAWS; draw++) {
       const rows = await queryRows<SimulationRow>(
         manager,
@@ -162,7 +176,10 @@ export class SimulationRepository {
   }
 
   /** Pending simulations created before `createdBefore`, oldest first: candidates for (re-)enqueueing. */
-  async listPendingIds(createdBefore: Date, limit: number): Promise<Array<{ simulationId: number; machineId: number }>> {
+  async listPendingIds(
+    createdBefore: Date,
+    limit: number,
+  ): Promise<Array<{ simulationId: number; machineId: number }>> {
     const rows = await queryRows<{ simulation_id: number; machine_id: number }>(
       this.manager,
       `SELECT simulation_id, machine_id FROM simulations

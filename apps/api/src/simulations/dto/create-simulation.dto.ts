@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_ID } from '../../common/parse-id.pipe';
 
 const idRange = (field: string) => `${field} must be an integer between 1 and ${MAX_ID}`;
@@ -16,7 +28,8 @@ export class MachineReferenceDto {
     example: 'Machine A',
     minLength: 1,
     maxLength: 255,
-    description: 'Registers the machine under this name if it is unknown. An existing machine keeps its name.',
+    description:
+      'Registers the machine under this name if it is unknown. An existing machine keeps its name.',
   })
   @IsOptional()
   @Matches(/\S/, { message: 'name must not be blank' })
@@ -55,7 +68,8 @@ export class CreateSimulationDto {
     example: 101,
     minimum: 1,
     maximum: MAX_ID,
-    description: 'The machine to run on. Give this, `machine.machine_id`, or both (then they must agree).',
+    description:
+      'The machine to run on. Give this, `machine.machine_id`, or both (then they must agree).',
   })
   @IsOptional()
   @IsInt({ message: idRange('machine_id') })
@@ -74,7 +88,8 @@ export class CreateSimulationDto {
 
   @ApiPropertyOptional({
     example: '2024-03-05T14:30:00',
-    description: 'Accepted for compatibility and ignored: the server records when it created the simulation.',
+    description:
+      'Accepted for compatibility and ignored: the server records when it created the simulation.',
   })
   @IsOptional()
   @IsISO8601({}, { message: 'creation_date must be an ISO 8601 date' })

@@ -1,4 +1,9 @@
-import { SIMULATION_SORT_KEYS, SIMULATION_STATUSES, SimulationSortKey, SimulationStatus } from '@app/domain';
+import {
+  SIMULATION_SORT_KEYS,
+  SIMULATION_STATUSES,
+  SimulationSortKey,
+  SimulationStatus,
+} from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -7,14 +12,22 @@ import { MAX_ID } from '../../common/parse-id.pipe';
 export const MAX_PAGE_SIZE = 1000;
 
 export class ListSimulationsQuery {
-  @ApiPropertyOptional({ enum: SIMULATION_SORT_KEYS, default: 'creation_date', description: 'Ascending; ties by simulation_id.' })
+  @ApiPropertyOptional({
+    enum: SIMULATION_SORT_KEYS,
+    default: 'creation_date',
+    description: 'Ascending; ties by simulation_id.',
+  })
   @IsOptional()
-  @IsIn(SIMULATION_SORT_KEYS, { message: `order_by must be one of: ${SIMULATION_SORT_KEYS.join(', ')}` })
+  @IsIn(SIMULATION_SORT_KEYS, {
+    message: `order_by must be one of: ${SIMULATION_SORT_KEYS.join(', ')}`,
+  })
   order_by: SimulationSortKey = 'creation_date';
 
   @ApiPropertyOptional({ enum: SIMULATION_STATUSES })
   @IsOptional()
-  @IsIn(SIMULATION_STATUSES, { message: `status must be one of: ${SIMULATION_STATUSES.join(', ')}` })
+  @IsIn(SIMULATION_STATUSES, {
+    message: `status must be one of: ${SIMULATION_STATUSES.join(', ')}`,
+  })
   status?: SimulationStatus;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_ID, example: 101 })

@@ -47,7 +47,9 @@ export class InitialSchema1795798800000 implements MigrationInterface {
         started_at     timestamptz,
         finished_at    timestamptz
       )`);
-    await queryRunner.query(`CREATE SEQUENCE simulations_simulation_id_seq AS integer OWNED BY simulations.simulation_id`);
+    await queryRunner.query(
+      `CREATE SEQUENCE simulations_simulation_id_seq AS integer OWNED BY simulations.simulation_id`,
+    );
     await queryRunner.query(`
       ALTER TABLE simulations
       ALTER COLUMN simulation_id SET DEFAULT nextval('simulations_simulation_id_seq')`);
@@ -57,11 +59,21 @@ export class InitialSchema1795798800000 implements MigrationInterface {
 
     // One index per sort order (ties broken by id, as the API sorts), and one
     // per filter that leads with the filtered column and keeps the default order.
-    await queryRunner.query(`CREATE INDEX simulations_by_creation_date ON simulations (creation_date, simulation_id)`);
-    await queryRunner.query(`CREATE INDEX simulations_by_update_date ON simulations (update_date, simulation_id)`);
-    await queryRunner.query(`CREATE INDEX simulations_by_name ON simulations (name, simulation_id)`);
-    await queryRunner.query(`CREATE INDEX simulations_by_status ON simulations (status, creation_date, simulation_id)`);
-    await queryRunner.query(`CREATE INDEX simulations_by_machine ON simulations (machine_id, creation_date, simulation_id)`);
+    await queryRunner.query(
+      `CREATE INDEX simulations_by_creation_date ON simulations (creation_date, simulation_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX simulations_by_update_date ON simulations (update_date, simulation_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX simulations_by_name ON simulations (name, simulation_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX simulations_by_status ON simulations (status, creation_date, simulation_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX simulations_by_machine ON simulations (machine_id, creation_date, simulation_id)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE convergence_points (

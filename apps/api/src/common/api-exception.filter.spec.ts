@@ -1,0 +1,83 @@
+import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { QueryFailedError } from 'typeorm';
+import { ApiExceptionFilter } from './api-exception.filter';
+
+function respond(exception: unknown) {
+  const response = {
+    headersSent: false,
+    statusCode: 0,
+    body: undefined as unknown,
+    status(code: number) {
+      this.statusCode = code;
+      return this;
+    },
+    json(body: unknown) {
+      this.body = body;
+      return this;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({
+      getRequest: () => ({ method: 'GET', url: '/x' }),
+      getResponse: () => response,
+    }),
+  } as unknown as ArgumentsHost;
+  new ApiExceptionFilter().catch(exception, host);
+  return response;
+}
+
+describe('ApiExceptionFilter', () => {
+  beforeAll(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+
+  it.each([
+    [DomainError.notFound('simulation 9 not found'), 404, 'Not Found'],
+    [DomainError.conflict('simulation 9 already exists'), 409, 'Conflict'],
+    [DomainError.invalid('machine_id or machine.machine_id is required'), 400, 'Bad Request'],
+  ])('maps domain error %p to its status', (error, status, name) => {
+    expect(respond(error).body).toEqual({
+      statusCode: status,
+      error: name,
+      message: (error as Error).message,
+    });
+  });
+
+  it('passes on validation details', () => {
+    const body = respond(new BadRequestException({ message: 'a; b', details: ['a', 'b'] })).body;
+    expect(body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'a; b',
+      details: ['a', 'b'],
+    });
+  });
+
+  it('turns an unexpected error into a bare 500 that carries no SQL or stack', () => {
+    const error = new QueryFailedError(
+      'SELECT secret FROM users',
+      [],
+      new Error('relation "users" does not exist'),
+    );
+    const response = respond(error);
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'internal server error',
+    });
+  });
+
+  it('answers 503 when the database connection is refused', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    expect(respond(refused).body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'a backing service is unavailable; try again shortly',
+    });
+  });
+});

@@ -1,0 +1,159 @@
+import { seedMachine } from '@app/domain/testing';
+import { Role } from '../src/auth/role';
+import { E2eStack } from '../../../test/e2e-stack';
+
+describe('POST /simulation: validation, machines and ids', () => {
+  let stack: E2eStack;
+  const post = (body: unknown) => stack.as(Role.Operator).post('/simulation', body as object);
+
+  beforeAll(async () => {
+    stack = await E2eStack.start();
+  });
+
+  beforeEach(async () => {
+    await stack.reset();
+    await seedMachine(stack.db, { machine_id: 101, name: 'Machine A' });
+  });
+
+  afterAll(() => stack.close());
+
+  it('creates on an existing machine with a generated id', async () => {
+    const { body, headers } = await post({ name: 'first', machine_id: 101 }).expect(201);
+    expect(body).toEqual({ id: 1, status: 'pending' });
+    expect(headers.location).toBe('/simulation/1');
+  });
+
+  it('registers an unknown machine given with a name, and keeps an existing machine its name', async () => {
+    await post({ name: 'a', machine: { machine_id: 202, name: 'Machine B' } }).expect(201);
+    await post({ name: 'b', machine: { machine_id: 101, name: 'Renamed?' } }).expect(201);
+    const { body } = await stack.as(Role.Viewer).get('/machines').expect(200);
+    expect(body).toEqual([
+      { machine_id: 101, name: 'Machine A' },
+      { machine_id: 202, name: 'Machine B' },
+    ]);
+  });
+
+  it('answers 404 naming an unknown machine given without a name', async () => {
+    const { body } = await post({ name: 'x', machine_id: 555 }).expect(404);
+    expect(body.message).toBe('machine 555 not found; send machine.name to register it');
+    await stack.as(Role.Viewer).get('/simulations').expect(200, []);
+  });
+
+  it('answers 400 when machine_id and machine.machine_id disagree, or neither is given', async () => {
+    const disagree = await post({
+      name: 'x',
+      machine_id: 101,
+      machine: { machine_id: 102, name: 'B' },
+    }).expect(400);
+    expect(disagree.body.message).toBe('machine_id (101) and machine.machine_id (102) disagree');
+    const neither = await post({ name: 'x' }).expect(400);
+    expect(neither.body.message).toBe('machine_id or machine.machine_id is required');
+  });
+
+  it('answers 409 naming a taken simulation_id, and creates nothing', async () => {
+    await post({ simulation_id: 7, name: 'first', machine_id: 101 }).expect(201);
+    const { body } = await post({ simulation_id: 7, name: 'second', machine_id: 101 }).expect(409);
+    expect(body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'simulation 7 already exists',
+    });
+    const { headers } = await stack.as(Role.Viewer).get('/simulations').expect(200);
+    expect(headers['x-total-count']).toBe('1');
+  });
+
+  it('never hands out a generated id that a client already chose', async () => {
+    await post({ simulation_id: 1, name: 'chosen 1', machine_id: 101 }).expect(201);
+    await post({ simulation_id: 3, name: 'chosen 3', machine_id: 101 }).expect(201);
+    const generated = await post({ name: 'generated', machine_id: 101 }).expect(201);
+    expect([1, 3]).not.toContain(generated.body.id);
+
+    // Race generated ids against chosen ids just ahead of the generator: a
+    // generated request always succeeds; a chosen id is refused only when a
+    // generated one got there first; no id is handed out twice.
+    const chosen = [5, 6, 7, 8, 9];
+    const [chosenResults, generatedResults] = await Promise.all([
+      Promise.all(
+        chosen.map((id) => post({ simulation_id: id, name: `chosen ${id}`, machine_id: 101 })),
+      ),
+      Promise.all(
+        Array.from({ length: 15 }, (_, i) => post({ name: `generated ${i}`, machine_id: 101 })),
+      ),
+    ]);
+    expect(generatedResults.map((r) => r.status)).toEqual(generatedResults.map(() => 201));
+    const generatedIds = generatedResults.map((r) => r.body.id);
+    chosenResults.forEach((result, index) => {
+      if (result.status === 409) expect(generatedIds).toContain(chosen[index]);
+      else expect(result.body.id).toBe(chosen[index]);
+    });
+    const allIds = [
+      ...generatedIds,
+      ...chosenResults.filter((r) => r.status === 201).map((r) => r.body.id),
+    ];
+    expect(new Set(allIds).size).toBe(allIds.length);
+    const { headers } = await stack.as(Role.Viewer).get('/simulations').expect(200);
+    expect(Number(headers['x-total-count'])).toBe(allIds.length + 3);
+  });
+
+  it.each([
+    [{ machine_id: 101 }, 'name is required'],
+    [{ name: '', machine_id: 101 }, 'name must be 1 to 255 characters'],
+    [{ name: '   ', machine_id: 101 }, 'name must not be blank'],
+    [{ name: 'x'.repeat(256), machine_id: 101 }, 'name must be 1 to 255 characters'],
+    [{ name: 42, machine_id: 101 }, 'name must be a string'],
+    [{ name: 'x', machine_id: '101' }, 'machine_id must be an integer between 1 and 2147483647'],
+    [{ name: 'x', machine_id: 0 }, 'machine_id must be an integer between 1 and 2147483647'],
+    [{ name: 'x', machine_id: 2 ** 31 }, 'machine_id must be an integer between 1 and 2147483647'],
+    [
+      { name: 'x', machine_id: 101, simulation_id: 1.5 },
+      'simulation_id must be an integer between 1 and 2147483647',
+    ],
+    [
+      { name: 'x', machine_id: 101, status: 'finished' },
+      'status may only be "pending" (or left out): the server sets it',
+    ],
+    [
+      { name: 'x', machine_id: 101, creation_date: 'yesterday' },
+      'creation_date must be an ISO 8601 date',
+    ],
+    [{ name: 'x', machine_id: 101, colour: 'red' }, 'property colour should not exist'],
+    [
+      { name: 'x', machine: { machine_id: 101, colour: 'red' } },
+      'property machine.colour should not exist',
+    ],
+    [
+      { name: 'x', machine: { name: 'no id' } },
+      'machine.machine_id must be an integer between 1 and 2147483647',
+    ],
+  ])('rejects %j with a 400 naming the problem', async (body, message) => {
+    const response = await post(body).expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message });
+  });
+
+  it('accepts a name of exactly 255 characters', async () => {
+    await post({ name: 'x'.repeat(255), machine_id: 101 }).expect(201);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const response = await stack
+      .as(Role.Operator)
+      .post('/simulation')
+      .set('Content-Type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
+  it('answers 413 for a body over 64 kB', async () => {
+    const response = await post({
+      name: 'x',
+      machine_id: 101,
+      padding: 'y'.repeat(70 * 1024),
+    }).expect(413);
+    expect(response.body).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'request body is larger than the 64 kB limit',
+    });
+  });
+});

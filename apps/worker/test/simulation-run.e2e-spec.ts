@@ -1,0 +1,153 @@
+import { ConvergencePointRepository, SimulationRepository } from '@app/domain';
+import { seedMachine, seedSimulation } from '@app/domain/testing';
+import { SIMULATION_QUEUE, SimulationJobName } from '@app/queue';
+import { getQueueToken } from '@nestjs/bull';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { QueryFailedError } from 'typeorm';
+import { E2eStack, eventually } from '../../../test/e2e-stack';
+import { Role } from '../../api/src/auth/role';
+import { RunOutcome, SimulationRunService } from '../src/simulation-run/simulation-run.service';
+
+describe('the worker', () => {
+  let stack: E2eStack;
+
+  beforeAll(async () => {
+    stack = await E2eStack.start();
+  });
+
+  beforeEach(async () => {
+    await stack.reset();
+    await seedMachine(stack.db, { machine_id: 101 });
+  });
+
+  afterEach(() => stack.stopWorkers());
+  afterAll(() => stack.close());
+
+  const statusCounts = async () => {
+    const rows: Array<{ status: string; count: number }> = await stack.db.query(
+      `SELECT status, count(*)::int AS count FROM simulations GROUP BY status`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+  };
+
+  /** Records every run outcome of a worker, while letting the runs happen for real. */
+  const recordOutcomes = (
+    worker: INestApplicationContext,
+    into: Array<{ id: number; outcome: RunOutcome }>,
+  ) => {
+    const service = worker.get(SimulationRunService);
+    const original = service.run.bind(service);
+    jest.spyOn(service, 'run').mockImplementation(async (payload) => {
+      const outcome = await original(payload);
+      into.push({ id: payload.simulationId, outcome });
+      return outcome;
+    });
+  };
+
+  it('lets exactly one of 20 concurrent claims on a pending simulation win', async () => {
+    const worker = await stack.startWorker();
+    const repository = worker.get(SimulationRepository);
+    const { simulation_id } = await seedSimulation(stack.db, { machine_id: 101 });
+
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, () => repository.claim(simulation_id)),
+    );
+
+    expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
+  });
+
+  it('never runs a simulation twice, even when two workers both get a job for it', async () => {
+    const outcomes: Array<{ id: number; outcome: RunOutcome }> = [];
+    const first = await stack.startWorker({ tickMs: 20 });
+    const second = await stack.startWorker({ tickMs: 20 });
+    recordOutcomes(first, outcomes);
+    recordOutcomes(second, outcomes);
+
+    // Two jobs per simulation under different job ids: the duplicate delivery
+    // that at-least-once queues make possible.
+    const queue = first.get<Queue>(getQueueToken(SIMULATION_QUEUE));
+    const ids: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const { simulation_id } = await seedSimulation(stack.db, {
+        machine_id: 101,
+        name: `dup ${i}`,
+      });
+      ids.push(simulation_id);
+      for (const copy of ['a', 'b']) {
+        await queue.add(
+          SimulationJobName.Run,
+          { simulationId: simulation_id, machineId: 101 },
+          { jobId: `dup-${simulation_id}-${copy}` },
+        );
+      }
+    }
+
+    await eventually(async () => (outcomes.length === 30 ? true : undefined), {
+      what: '30 job outcomes',
+      timeoutMs: 30_000,
+    });
+
+    for (const id of ids) {
+      const forId = outcomes
+        .filter((o) => o.id === id)
+        .map((o) => o.outcome)
+        .sort();
+      expect(forId).toEqual(['finished', 'not-claimed']);
+    }
+    expect(await statusCounts()).toEqual({ finished: 15 });
+    const points: Array<{ count: number }> = await stack.db.query(
+      `SELECT count(*)::int AS count FROM convergence_points GROUP BY simulation_id`,
+    );
+    expect(points.map((p) => p.count)).toEqual(ids.map(() => 10));
+  });
+
+  it('enqueues a pending simulation that never reached the queue', async () => {
+    // Saved, but its job was never added (as when Redis was down during the POST).
+    const { simulation_id } = await seedSimulation(stack.db, {
+      machine_id: 101,
+      creation_date: new Date(Date.now() - 60_000),
+    });
+
+    await stack.startWorker({ tickMs: 10, reconcileIntervalMs: 200 });
+
+    await eventually(async () => ((await statusCounts()).finished === 1 ? true : undefined), {
+      what: 'the orphaned simulation to finish',
+    });
+    const curve = await stack.as(Role.Viewer).get(`/converge/${simulation_id}`).expect(200);
+    expect(curve.body.data).toHaveLength(10);
+  });
+
+  it('marks a run failed, with a reason that leaks no SQL, when its curve cannot be stored', async () => {
+    const worker = await stack.startWorker({ tickMs: 10 });
+    const points = worker.get(ConvergencePointRepository);
+    let writes = 0;
+    const original = points.appendPoints.bind(points);
+    jest.spyOn(points, 'appendPoints').mockImplementation(async (id, batch) => {
+      if (++writes === 3) {
+        throw new QueryFailedError(
+          'INSERT INTO convergence_points ...',
+          [],
+          new Error('disk full'),
+        );
+      }
+      return original(id, batch);
+    });
+
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulation', { name: 'doomed', machine_id: 101 })
+      .expect(201);
+
+    const failed = await eventually(
+      async () => {
+        const { body } = await stack.as(Role.Viewer).get(`/simulation/${created.body.id}`);
+        return body.status === 'failed' ? body : undefined;
+      },
+      { what: 'the run to fail' },
+    );
+    expect(failed.failure_reason).toBe('the worker could not store the curve (database error)');
+    const curve = await stack.as(Role.Viewer).get(`/converge/${created.body.id}`).expect(200);
+    expect(curve.body.data).toHaveLength(2);
+  });
+});
