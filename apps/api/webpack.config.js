@@ -1,5 +1,6 @@
-// The API bundle also carries the migration runner, so a production image can
-// run `node dist/apps/api/migrate.js` without TypeScript tooling.
+// The API bundle also carries the migration runner and the token minter, so a
+// production image can run `node dist/apps/api/migrate.js` (or token.js)
+// without TypeScript tooling.
 const path = require('path');
 
 module.exports = (options) => ({
@@ -7,6 +8,7 @@ module.exports = (options) => ({
   entry: {
     main: options.entry,
     migrate: path.resolve(__dirname, '../../libs/domain/src/database/migrate.ts'),
+    token: path.resolve(__dirname, '../../scripts/token.ts'),
   },
   output: {
     ...options.output,
