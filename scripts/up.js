@@ -157,6 +157,10 @@ async function shutdown(code) {
 }
 
 async function main() {
+  // Last resort if this launcher dies some other way: children are detached, so tell them.
+  process.on('exit', () =>
+    started.forEach((service) => service.child?.exitCode === null && service.child.kill('SIGTERM')),
+  );
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   const [major, minor] = process.versions.node.split('.').map(Number);

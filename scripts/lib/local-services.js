@@ -183,7 +183,13 @@ async function startPostgres({ dataDir, port, settings = {}, stdio = 'ignore', l
     String(port),
     ...Object.entries(options).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
   ];
-  const child = spawn(path.join(bin, 'postgres'), args, { stdio, ...postgresUserOptions() });
+  // detached: its own process group, so a Ctrl-C meant for `npm run up` does
+  // not reach it before the apps that use it have stopped.
+  const child = spawn(path.join(bin, 'postgres'), args, {
+    stdio,
+    detached: true,
+    ...postgresUserOptions(),
+  });
   const url = `postgres://postgres@127.0.0.1:${port}`;
   const { Client } = require('pg');
   await waitFor(
@@ -249,7 +255,7 @@ async function startRedis({ dir, port, persistent = false, stdio = 'ignore', log
     '--appendfsync',
     'everysec',
   ];
-  const child = spawn(server, args, { stdio });
+  const child = spawn(server, args, { stdio, detached: true });
   await waitFor('Redis', () => pingRedis(port), 15_000, child);
   return { url: `redis://127.0.0.1:${port}`, port, child, stop: () => stopChild(child, 'SIGTERM') };
 }
