@@ -21,6 +21,8 @@ export interface WorkerOptions {
   tickMs?: number;
   concurrency?: number;
   reconcileIntervalMs?: number;
+  /** Any other worker variables, e.g. LEASE_MS. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class E2eStack {
@@ -88,6 +90,8 @@ export class E2eStack {
         SIMULATION_TICK_MS: String(options.tickMs ?? 50),
         WORKER_CONCURRENCY: String(options.concurrency ?? 20),
         RECONCILE_INTERVAL_MS: String(options.reconcileIntervalMs ?? 60_000),
+        RETRY_BACKOFF_MS: '50',
+        ...options.env,
       }),
     );
     this.workers.push(worker);
@@ -101,7 +105,7 @@ export class E2eStack {
   /** Empties every table and the Redis db, so each test starts from nothing. */
   async reset(): Promise<void> {
     await this.db.query(
-      `TRUNCATE convergence_points, simulations, machines RESTART IDENTITY CASCADE`,
+      `TRUNCATE convergence_points, simulation_attempts, idempotency_keys, simulations, machines RESTART IDENTITY CASCADE`,
     );
     await this.redis.flushdb();
   }

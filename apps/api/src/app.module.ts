@@ -25,7 +25,9 @@ export class AppModule {
             applicationName: 'aisimulation-api',
           }),
         }),
-        QueueModule.forRootAsync({ useFactory: () => ({ redisUrl: config.redisUrl }) }),
+        QueueModule.forRootAsync({
+          useFactory: () => ({ redisUrl: config.redisUrl, failFast: true }),
+        }),
         AuthModule,
         SimulationsModule,
         MachinesModule,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { exitGracefullyOnSignals } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { createApiApp } from './bootstrap';
 import { ApiConfig, loadApiConfig } from './config/api-config';
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
   }
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);
-  new Logger('Api').log(`listening on http://localhost:${config.port} (docs at /docs)`);
+  const logger = new Logger('Api');
+  // Closing stops accepting connections and lets requests in flight finish.
+  exitGracefullyOnSignals(app, logger);
+  logger.log(`listening on http://localhost:${config.port} (docs at /docs)`);
 }
 
 void main();

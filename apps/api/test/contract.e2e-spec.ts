@@ -84,9 +84,21 @@ describe('the original service contract, end to end', () => {
     expect(new Date(finished.update_date).getTime()).toBeGreaterThan(
       new Date(finished.creation_date).getTime(),
     );
-    expect(Object.keys(finished).sort()).toEqual(
-      ['creation_date', 'machine_id', 'name', 'simulation_id', 'status', 'update_date'].sort(),
+    // The contract's fields, all there; the lifecycle fields come on top.
+    expect(Object.keys(finished)).toEqual(
+      expect.arrayContaining([
+        'simulation_id',
+        'name',
+        'machine_id',
+        'status',
+        'creation_date',
+        'update_date',
+      ]),
     );
+    expect(finished).toMatchObject({ attempt: 1, max_attempts: 3 });
+    expect(finished.attempts).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: 'finished', reason: null }),
+    ]);
 
     const curve = await operator.get('/converge/1').expect(200);
     expect(curve.body).toEqual({ data: DOCUMENTED_CURVE });

@@ -34,6 +34,8 @@ describe('the OpenAPI document at /docs-json', () => {
         'GET /simulation/{simulation_id}',
         'GET /simulations/{simulation_id}',
         'POST /simulation',
+        'POST /simulation/{simulation_id}/cancel',
+        'POST /simulation/{simulation_id}/retry',
         'GET /machines',
         'GET /converge/{simulation_id}',
         'GET /health',
@@ -64,7 +66,7 @@ describe('the OpenAPI document at /docs-json', () => {
       'status',
     ]);
     expect(Object.keys(document.paths['/simulation'].post.responses).sort()).toEqual(
-      ['201', '400', '401', '403', '404', '409', '413'].sort(),
+      ['201', '400', '401', '403', '404', '409', '413', '422'].sort(),
     );
   });
 });

@@ -8,10 +8,8 @@ import { WorkerModule } from './worker.module';
 export async function createWorker(
   config: WorkerConfig = loadWorkerConfig(),
 ): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  return NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: logLevelsFrom(config.logLevel),
     abortOnError: false,
   });
-  worker.enableShutdownHooks();
-  return worker;
 }

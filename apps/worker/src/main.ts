@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { exitGracefullyOnSignals } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { createWorker } from './bootstrap';
 import { loadWorkerConfig, WorkerConfig } from './config/worker-config';
@@ -11,8 +12,12 @@ async function main(): Promise<void> {
     process.stderr.write(`worker: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  await createWorker(config);
-  new Logger('Worker').log(`ready (concurrency ${config.concurrency}, tick ${config.tickMs} ms)`);
+  const worker = await createWorker(config);
+  const logger = new Logger('Worker');
+  exitGracefullyOnSignals(worker, logger);
+  logger.log(
+    `ready as ${config.workerId} (concurrency ${config.concurrency}, tick ${config.tickMs} ms)`,
+  );
 }
 
 void main();

@@ -1,5 +1,5 @@
 import { DomainModule } from '@app/domain';
-import { QueueModule } from '@app/queue';
+import { QueueModule, workerQueueSettings } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { WorkerConfig } from './config/worker-config';
 import { SimulationRunModule } from './simulation-run/simulation-run.module';
@@ -20,7 +20,12 @@ export class WorkerModule {
             applicationName: 'aisimulation-worker',
           }),
         }),
-        QueueModule.forRootAsync({ useFactory: () => ({ redisUrl: config.redisUrl }) }),
+        QueueModule.forRootAsync({
+          useFactory: () => ({
+            redisUrl: config.redisUrl,
+            settings: workerQueueSettings(config.leaseMs),
+          }),
+        }),
         SimulationRunModule,
       ],
     };

@@ -1,4 +1,4 @@
-import { ConvergencePointRepository, SimulationRepository } from '@app/domain';
+import { ConvergencePointRepository, SimulationLifecycle } from '@app/domain';
 import { seedMachine, seedSimulation } from '@app/domain/testing';
 import { SIMULATION_QUEUE, SimulationJobName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bull';
@@ -7,6 +7,8 @@ import type { Queue } from 'bull';
 import { QueryFailedError } from 'typeorm';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 import { Role } from '../../api/src/auth/role';
+import { CurveEmulator } from '../src/simulation-run/convergence-emulator';
+import { NonRetryableRunError } from '../src/simulation-run/run-stopped';
 import { RunOutcome, SimulationRunService } from '../src/simulation-run/simulation-run.service';
 
 describe('the worker', () => {
@@ -47,11 +49,11 @@ describe('the worker', () => {
 
   it('lets exactly one of 20 concurrent claims on a pending simulation win', async () => {
     const worker = await stack.startWorker();
-    const repository = worker.get(SimulationRepository);
+    const lifecycle = worker.get(SimulationLifecycle);
     const { simulation_id } = await seedSimulation(stack.db, { machine_id: 101 });
 
     const claims = await Promise.all(
-      Array.from({ length: 20 }, () => repository.claim(simulation_id)),
+      Array.from({ length: 20 }, (_, i) => lifecycle.claim(simulation_id, `claimer-${i}`)),
     );
 
     expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
@@ -77,7 +79,7 @@ describe('the worker', () => {
       for (const copy of ['a', 'b']) {
         await queue.add(
           SimulationJobName.Run,
-          { simulationId: simulation_id, machineId: 101 },
+          { simulationId: simulation_id, machineId: 101, attempt: 0 },
           { jobId: `dup-${simulation_id}-${copy}` },
         );
       }
@@ -118,12 +120,78 @@ describe('the worker', () => {
     expect(curve.body.data).toHaveLength(10);
   });
 
-  it('marks a run failed, with a reason that leaks no SQL, when its curve cannot be stored', async () => {
+  it('retries an attempt whose curve could not be stored, and the retry starts a clean curve', async () => {
     const worker = await stack.startWorker({ tickMs: 10 });
+    failThirdWrite(worker);
+
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulation', { name: 'flaky', machine_id: 101 })
+      .expect(201);
+
+    const finished = await waitForStatus(created.body.id, 'finished');
+    expect(finished.attempt).toBe(2);
+    expect(finished.attempts.map((a: { outcome: string }) => a.outcome)).toEqual([
+      'failed',
+      'finished',
+    ]);
+    // The reason explains without passing on SQL or driver text.
+    expect(finished.attempts[0].reason).toBe(
+      'the worker could not store the curve (database error)',
+    );
+    const curve = await stack.as(Role.Viewer).get(`/converge/${created.body.id}`).expect(200);
+    expect(curve.body.data.map((p: { seconds: number }) => p.seconds)).toEqual([
+      10, 20, 30, 40, 50, 60, 70, 80, 90, 100,
+    ]);
+    const stored: Array<{ attempt: number; count: number }> = await stack.db.query(
+      `SELECT attempt, count(*)::int AS count FROM convergence_points WHERE simulation_id = $1 GROUP BY attempt`,
+      [created.body.id],
+    );
+    expect(stored).toEqual([{ attempt: 2, count: 10 }]);
+  });
+
+  it('fails for good, with the reason, once max_attempts is used up', async () => {
+    const worker = await stack.startWorker({ tickMs: 10 });
+    failThirdWrite(worker);
+
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulation', { name: 'doomed', machine_id: 101, max_attempts: 1 })
+      .expect(201);
+
+    const failed = await waitForStatus(created.body.id, 'failed');
+    expect(failed).toMatchObject({
+      attempt: 1,
+      max_attempts: 1,
+      failure_reason: 'the worker could not store the curve (database error)',
+    });
+    expect(failed.finished_at).not.toBeNull();
+  });
+
+  it('fails at once, without retrying, when the failure cannot be fixed by a retry', async () => {
+    const worker = await stack.startWorker({ tickMs: 10 });
+    jest.spyOn(worker.get(CurveEmulator), 'curveFor').mockImplementation(() => {
+      throw new NonRetryableRunError('the emulation settings describe no curve');
+    });
+
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulation', { name: 'invalid', machine_id: 101, max_attempts: 3 })
+      .expect(201);
+
+    const failed = await waitForStatus(created.body.id, 'failed');
+    expect(failed).toMatchObject({
+      attempt: 1,
+      failure_reason: 'the emulation settings describe no curve',
+    });
+  });
+
+  /** Makes the third curve write of this worker fail as a database error would. */
+  function failThirdWrite(worker: INestApplicationContext): void {
     const points = worker.get(ConvergencePointRepository);
-    let writes = 0;
     const original = points.appendPoints.bind(points);
-    jest.spyOn(points, 'appendPoints').mockImplementation(async (id, batch) => {
+    let writes = 0;
+    jest.spyOn(points, 'appendPoints').mockImplementation(async (ref, batch) => {
       if (++writes === 3) {
         throw new QueryFailedError(
           'INSERT INTO convergence_points ...',
@@ -131,23 +199,17 @@ describe('the worker', () => {
           new Error('disk full'),
         );
       }
-      return original(id, batch);
+      return original(ref, batch);
     });
+  }
 
-    const created = await stack
-      .as(Role.Operator)
-      .post('/simulation', { name: 'doomed', machine_id: 101 })
-      .expect(201);
-
-    const failed = await eventually(
+  async function waitForStatus(id: number, status: string) {
+    return eventually(
       async () => {
-        const { body } = await stack.as(Role.Viewer).get(`/simulation/${created.body.id}`);
-        return body.status === 'failed' ? body : undefined;
+        const { body } = await stack.as(Role.Viewer).get(`/simulation/${id}`);
+        return body.status === status ? body : undefined;
       },
-      { what: 'the run to fail' },
+      { what: `simulation ${id} to be ${status}` },
     );
-    expect(failed.failure_reason).toBe('the worker could not store the curve (database error)');
-    const curve = await stack.as(Role.Viewer).get(`/converge/${created.body.id}`).expect(200);
-    expect(curve.body.data).toHaveLength(2);
-  });
+  }
 });

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IntegerSetting } from './integer-setting.decorator';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -19,9 +19,7 @@ export class ConnectionEnvironment {
   })
   REDIS_URL: string;
 
-  @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer' })
-  @Min(1, { message: 'DATABASE_POOL_SIZE must be at least 1' })
-  @Type(() => Number)
+  @IntegerSetting(1, 1000)
   DATABASE_POOL_SIZE: number = 10;
 
   @IsOptional()

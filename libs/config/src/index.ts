@@ -1,4 +1,6 @@
 export * from './connection-environment';
+export * from './graceful-exit';
+export * from './integer-setting.decorator';
 export * from './local-defaults';
 export * from './log-levels';
 export * from './validate-environment';

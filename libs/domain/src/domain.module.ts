@@ -3,9 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConvergencePointRepository } from './convergence-point/convergence-point.repository';
 import { DatabaseSettings, postgresOptions } from './database/data-source-options';
 import { MachineRepository } from './machine/machine.repository';
+import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
+import { SimulationLifecycle } from './simulation/simulation-lifecycle';
 import { SimulationRepository } from './simulation/simulation.repository';
 
-const REPOSITORIES = [SimulationRepository, MachineRepository, ConvergencePointRepository];
+const REPOSITORIES = [
+  SimulationRepository,
+  SimulationLifecycle,
+  MachineRepository,
+  ConvergencePointRepository,
+  IdempotencyKeyRepository,
+];
 
 export interface DomainModuleOptions {
   imports?: ModuleMetadata['imports'];

@@ -3,6 +3,8 @@ import { SimulationJobName } from './queue.constants';
 export interface RunSimulationPayload {
   simulationId: number;
   machineId: number;
+  /** Attempts already started when this job was added; names the job (see runJobId). */
+  attempt: number;
 }
 
 /** Every job name with its payload type, so producer and consumer cannot disagree. */
@@ -17,17 +19,21 @@ export class InvalidJobPayloadError extends Error {
   }
 }
 
+const isPositiveInteger = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) > 0;
+
 /** Jobs come from Redis, i.e. from outside the type system: check before trusting. */
 export function parseRunSimulationPayload(data: unknown): RunSimulationPayload {
   const candidate = data as Partial<RunSimulationPayload> | null;
   if (!candidate || typeof candidate !== 'object')
     throw new InvalidJobPayloadError('not an object');
-  const { simulationId, machineId } = candidate;
-  if (!Number.isInteger(simulationId) || (simulationId as number) <= 0) {
+  const { simulationId, machineId, attempt } = candidate;
+  if (!isPositiveInteger(simulationId))
     throw new InvalidJobPayloadError('simulationId must be a positive integer');
-  }
-  if (!Number.isInteger(machineId) || (machineId as number) <= 0) {
+  if (!isPositiveInteger(machineId))
     throw new InvalidJobPayloadError('machineId must be a positive integer');
+  if (!Number.isInteger(attempt) || (attempt as number) < 0) {
+    throw new InvalidJobPayloadError('attempt must be a non-negative integer');
   }
-  return { simulationId: simulationId as number, machineId: machineId as number };
+  return { simulationId, machineId, attempt: attempt as number };
 }

@@ -1,4 +1,4 @@
-import type { JobOptions } from 'bull';
+import type { AdvancedSettings, JobOptions } from 'bull';
 
 /** One queue carries every simulation run. */
 export const SIMULATION_QUEUE = 'simulations';
@@ -9,8 +9,9 @@ export enum SimulationJobName {
 
 /**
  * Bull retries a job only when its handler throws, which the worker does for
- * infrastructure trouble (database unreachable before the run could start).
- * A run that fails on its own merits is recorded as `failed` and not thrown.
+ * infrastructure trouble before a run could start (database unreachable).
+ * A run's own failures and retries are decided by the worker against the
+ * database, which is the source of truth, not by Bull.
  */
 export const RUN_JOB_OPTIONS: JobOptions = {
   attempts: 5,
@@ -19,7 +20,27 @@ export const RUN_JOB_OPTIONS: JobOptions = {
   removeOnFail: 5_000,
 };
 
-/** One job id per simulation, so enqueueing the same run twice adds it once. */
-export function runJobId(simulationId: number): string {
-  return `simulation-${simulationId}`;
+/**
+ * Bull's lock on an active job is only a hint here (the database lease
+ * decides who runs what), but matching it to the lease keeps Bull from
+ * redelivering a live worker's job, and its stall check from lagging far
+ * behind the sweeper. A redelivered job is harmless: its claim fails.
+ */
+export function workerQueueSettings(leaseMs: number): AdvancedSettings {
+  return {
+    lockDuration: leaseMs,
+    lockRenewTime: Math.floor(leaseMs / 4),
+    stalledInterval: Math.floor(leaseMs / 2),
+    maxStalledCount: 2,
+  };
+}
+
+/**
+ * One job id per simulation and pending episode: `attempt` is the number of
+ * attempts already started when the job was added. Adding the same episode
+ * twice (the API, then the reconciler) adds it once; the next episode, after
+ * a retry, gets a fresh id that an old, finished job cannot swallow.
+ */
+export function runJobId(simulationId: number, attempt: number): string {
+  return `simulation-${simulationId}-${attempt}`;
 }

@@ -4,52 +4,51 @@ import type { Queue } from 'bull';
 import { RunSimulationPayload } from './job-payloads';
 import { RUN_JOB_OPTIONS, runJobId, SIMULATION_QUEUE, SimulationJobName } from './queue.constants';
 
-export class EnqueueTimeoutError extends Error {
-  constructor(timeoutMs: number) {
-    super(`Redis did not accept the job within ${timeoutMs} ms`);
-    this.name = 'EnqueueTimeoutError';
+export class QueueUnavailableError extends Error {
+  constructor(detail: string) {
+    super(`the queue is unavailable: ${detail}`);
+    this.name = 'QueueUnavailableError';
   }
 }
 
-/** The API's only way into the queue. */
+export type EnsureQueuedResult = 'queued' | 'revived' | 'present';
+
+/** The only way into the queue, for the API and the worker alike. */
 @Injectable()
 export class SimulationQueueProducer {
-  /** `queue.add` waits for Redis indefinitely while it is away; callers must not. */
-  static readonly ENQUEUE_TIMEOUT_MS = 2_000;
+  /** Longest a caller waits on Redis; with a fail-fast connection a dead Redis answers at once anyway. */
+  static readonly TIMEOUT_MS = 2_000;
 
   constructor(@InjectQueue(SIMULATION_QUEUE) private readonly queue: Queue<RunSimulationPayload>) {}
 
-  async enqueueRun(payload: RunSimulationPayload): Promise<void> {
+  async enqueueRun(payload: RunSimulationPayload, delayMs = 0): Promise<void> {
     await withTimeout(
       this.queue.add(SimulationJobName.Run, payload, {
         ...RUN_JOB_OPTIONS,
-        jobId: runJobId(payload.simulationId),
+        jobId: runJobId(payload.simulationId, payload.attempt),
+        delay: delayMs > 0 ? delayMs : undefined,
       }),
-      SimulationQueueProducer.ENQUEUE_TIMEOUT_MS,
     );
   }
 
   /**
-   * Makes sure a pending simulation has a job that will run: adds one if there
-   * is none, and revives one that Bull gave up on. Answers what it did.
+   * Makes sure a pending simulation has a job that will run it: adds one if
+   * there is none, and revives one that Bull gave up on. Answers what it did.
    */
-  async ensureQueued(payload: RunSimulationPayload): Promise<'queued' | 'revived' | 'present'> {
-    const job = await this.queue.getJob(runJobId(payload.simulationId));
+  async ensureQueued(payload: RunSimulationPayload): Promise<EnsureQueuedResult> {
+    const job = await withTimeout(
+      this.queue.getJob(runJobId(payload.simulationId, payload.attempt)),
+    );
     if (!job) {
       await this.enqueueRun(payload);
       return 'queued';
     }
-    const state = await job.getState();
-    if (state === 'failed') {
-      await job.retry();
+    const state = await withTimeout(job.getState());
+    if (state === 'failed' || state === 'completed') {
+      // It ran (or gave up) without taking the simulation out of pending, e.g.
+      // while Postgres was away: run it again under the same id.
+      await withTimeout(job.retry().catch(() => job.remove().then(() => this.enqueueRun(payload))));
       return 'revived';
-    }
-    if (state === 'completed') {
-      // The job ran but the simulation is still pending (it could not be claimed
-      // then); a finished job id would swallow a new add, so replace it.
-      await job.remove();
-      await this.enqueueRun(payload);
-      return 'queued';
     }
     return 'present';
   }
@@ -60,13 +59,22 @@ export class SimulationQueueProducer {
   }
 }
 
-async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+async function withTimeout<T>(
+  promise: Promise<T>,
+  timeoutMs = SimulationQueueProducer.TIMEOUT_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new EnqueueTimeoutError(timeoutMs)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([promise, timeout]);
+  } catch (error) {
+    if (error instanceof QueueUnavailableError) throw error;
+    throw new QueueUnavailableError((error as Error).message);
   } finally {
     clearTimeout(timer);
   }

@@ -6,7 +6,8 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { DomainError, DomainErrorCode, isConnectionError } from '@app/domain';
+import { QueueUnavailableError } from '@app/queue';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ErrorResponse } from './error-response';
@@ -15,19 +16,9 @@ const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
   invalid: HttpStatus.BAD_REQUEST,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
-
-/** Connection-level failures: the request was fine, a dependency was not there. */
-const UNAVAILABLE_ERROR_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-]);
 
 /**
  * Turns every error into `{statusCode, error, message}`. Only messages we wrote
@@ -65,7 +56,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : 'request body is not valid JSON';
       return errorBody(bodyParserStatus, message);
     }
-    if (isDependencyUnavailable(exception)) {
+    if (isConnectionError(exception) || exception instanceof QueueUnavailableError) {
       this.logger.warn(
         `${request.method} ${request.url}: dependency unavailable: ${describe(exception)}`,
       );
@@ -108,21 +99,6 @@ function bodyParserErrorStatus(exception: unknown): HttpStatus | undefined {
   if (candidate?.type === 'entity.too.large') return HttpStatus.PAYLOAD_TOO_LARGE;
   if (candidate?.type === 'entity.parse.failed') return HttpStatus.BAD_REQUEST;
   return undefined;
-}
-
-function isDependencyUnavailable(exception: unknown): boolean {
-  const candidate = exception as {
-    code?: unknown;
-    driverError?: { code?: unknown };
-    message?: unknown;
-  };
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  if (typeof code === 'string' && (UNAVAILABLE_ERROR_CODES.has(code) || code.startsWith('08')))
-    return true;
-  const message = typeof candidate?.message === 'string' ? candidate.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Redis did not accept/i.test(
-    message,
-  );
 }
 
 function describe(exception: unknown): string {

@@ -1,18 +1,15 @@
-import { Type } from 'class-transformer';
 import {
   ConnectionEnvironment,
+  IntegerSetting,
   NodeEnvironment,
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsString } from 'class-validator';
 import { JwtSettings, resolveJwtSettings } from '../auth/jwt-settings';
 
 class ApiEnvironment extends ConnectionEnvironment {
-  @IsInt({ message: 'PORT must be an integer' })
-  @Min(1, { message: 'PORT must be between 1 and 65535' })
-  @Max(65535, { message: 'PORT must be between 1 and 65535' })
-  @Type(() => Number)
+  @IntegerSetting(1, 65_535)
   PORT: number = 8000;
 
   @IsString()

@@ -1,7 +1,9 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   HttpStatus,
   Param,
@@ -14,22 +16,31 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiPayloadTooLargeResponse,
+  ApiUnprocessableEntityResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
 import { CreateSimulationResponse } from './dto/create-simulation.response';
 import { ListSimulationsQuery } from './dto/list-simulations.query';
-import { SimulationResponse, toSimulationResponse } from './dto/simulation.response';
+import {
+  SimulationDetailResponse,
+  SimulationResponse,
+  toSimulationDetailResponse,
+  toSimulationResponse,
+} from './dto/simulation.response';
 import { SimulationsService } from './simulations.service';
 
 const CONTRACT_EXAMPLE = {
@@ -41,6 +52,18 @@ const CONTRACT_EXAMPLE = {
   update_date: '2024-03-05T15:00:00',
   machine: { machine_id: 101, name: 'Machine A' },
 };
+
+const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+function checkIdempotencyKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new BadRequestException(
+      'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces',
+    );
+  }
+  return key;
+}
 
 @ApiTags('simulations')
 @ApiBadRequestResponse({
@@ -81,16 +104,17 @@ export class SimulationsController {
   @Get(['simulation/:simulation_id', 'simulations/:simulation_id'])
   @RequireRole(Role.Viewer)
   @ApiOperation({
-    summary: 'One simulation',
+    summary: 'One simulation, with its attempt history',
     description: 'Also served at /simulations/{simulation_id}.',
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
-  @ApiOkResponse({ type: SimulationResponse })
+  @ApiOkResponse({ type: SimulationDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
-  ): Promise<SimulationResponse> {
-    return toSimulationResponse(await this.simulations.get(simulationId));
+  ): Promise<SimulationDetailResponse> {
+    const { simulation, attempts } = await this.simulations.get(simulationId);
+    return toSimulationDetailResponse(simulation, attempts);
   }
 
   @Post('simulation')
@@ -130,12 +154,69 @@ export class SimulationsController {
   })
   @ApiConflictResponse({ description: 'The simulation_id is taken.', type: ErrorResponse })
   @ApiPayloadTooLargeResponse({ description: 'Body over 64 kB.', type: ErrorResponse })
+  @ApiUnprocessableEntityResponse({
+    description: 'The Idempotency-Key was already used with a different body.',
+    type: ErrorResponse,
+  })
+  @ApiHeader({
+    name: IDEMPOTENCY_HEADER,
+    required: false,
+    description:
+      'Any 1–255 printable characters. A repeat with the same key and body returns the first answer ' +
+      '(with `Idempotent-Replayed: true`) instead of creating another simulation; keys are kept 24 h.',
+  })
   async create(
     @Body() body: CreateSimulationDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CreateSimulationResponse> {
-    const simulation = await this.simulations.create(body);
+    const { simulation, replayed } = await this.simulations.create(
+      body,
+      user.subject,
+      checkIdempotencyKey(idempotencyKey),
+    );
     response.setHeader('Location', `/simulation/${simulation.simulationId}`);
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return { id: simulation.simulationId, status: 'pending' };
+  }
+
+  @Post('simulation/:simulation_id/cancel')
+  @RequireRole(Role.Operator)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Cancel a pending or running simulation',
+    description:
+      'A pending one is cancelled at once; a running one is cancelled at once and its worker stops within one tick.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiOkResponse({ type: SimulationResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({
+    description: 'It is already finished, failed or cancelled.',
+    type: ErrorResponse,
+  })
+  async cancel(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+  ): Promise<SimulationResponse> {
+    return toSimulationResponse(await this.simulations.cancel(simulationId));
+  }
+
+  @Post('simulation/:simulation_id/retry')
+  @RequireRole(Role.Operator)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Run a failed or cancelled simulation again',
+    description:
+      'It goes back to pending as a new attempt, with a fresh budget of automatic attempts; history is kept.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiOkResponse({ type: SimulationResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ description: 'It is pending, running or finished.', type: ErrorResponse })
+  async retry(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+  ): Promise<SimulationResponse> {
+    return toSimulationResponse(await this.simulations.retry(simulationId));
   }
 }

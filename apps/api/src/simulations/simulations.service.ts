@@ -1,15 +1,25 @@
 import {
   DomainError,
+  IdempotencyKeyRepository,
   MachineRepository,
   Simulation,
+  SimulationAttempt,
+  SimulationLifecycle,
   SimulationListQuery,
   SimulationRepository,
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
+
+export interface Creation {
+  simulation: Pick<Simulation, 'simulationId'>;
+  /** True when an earlier request with the same Idempotency-Key already created it. */
+  replayed: boolean;
+}
 
 @Injectable()
 export class SimulationsService {
@@ -18,7 +28,9 @@ export class SimulationsService {
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly simulations: SimulationRepository,
+    private readonly lifecycle: SimulationLifecycle,
     private readonly machines: MachineRepository,
+    private readonly idempotencyKeys: IdempotencyKeyRepository,
     private readonly queue: SimulationQueueProducer,
   ) {}
 
@@ -26,45 +38,115 @@ export class SimulationsService {
     return this.simulations.list(query);
   }
 
-  async get(simulationId: number): Promise<Simulation> {
+  async get(
+    simulationId: number,
+  ): Promise<{ simulation: Simulation; attempts: SimulationAttempt[] }> {
     const simulation = await this.simulations.findById(simulationId);
     if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
-    return simulation;
+    return { simulation, attempts: await this.simulations.listAttempts(simulationId) };
   }
 
   /**
    * Records the simulation as pending and hands it to the queue. The row is
    * the source of truth: if Redis does not take the job now, the worker's
    * reconciler enqueues it later, so the client's 201 is never a lie.
+   *
+   * With an idempotency key, the key is taken in the same transaction as the
+   * insert: a repeat of the request gets the first answer back, and
+   * concurrent repeats wait for the first one and then do the same.
    */
-  async create(request: CreateSimulationDto): Promise<Simulation> {
-    const { machineId, machineName } = resolveMachine(request);
-    const simulation = await this.manager.transaction(async (manager) => {
-      const machine = machineName
-        ? await this.machines.registerIfAbsent(machineId, machineName, manager)
-        : await this.machines.findById(machineId, manager);
-      if (!machine) {
-        throw DomainError.notFound(
-          `machine ${machineId} not found; send machine.name to register it`,
+  async create(
+    request: CreateSimulationDto,
+    creator: string,
+    idempotencyKey?: string,
+  ): Promise<Creation> {
+    const requestHash = idempotencyKey ? hashRequest(request) : '';
+    const outcome = await this.manager.transaction(async (manager): Promise<Creation> => {
+      if (idempotencyKey) {
+        const claim = await this.idempotencyKeys.claim(
+          creator,
+          idempotencyKey,
+          requestHash,
+          manager,
+        );
+        if (!claim.owned) {
+          if (claim.requestHash !== requestHash) {
+            throw DomainError.unprocessable(
+              `Idempotency-Key "${idempotencyKey}" was already used with a different request body`,
+            );
+          }
+          const body = claim.responseBody as { id: number };
+          return { simulation: { simulationId: body.id }, replayed: true };
+        }
+      }
+      const simulation = await this.insert(request, creator, manager);
+      if (idempotencyKey) {
+        await this.idempotencyKeys.recordResponse(
+          creator,
+          idempotencyKey,
+          201,
+          { id: simulation.simulationId, status: 'pending' },
+          manager,
         );
       }
-      return this.simulations.insert(
-        { simulationId: request.simulation_id, name: request.name, machineId: machine.machineId },
-        manager,
-      );
+      return { simulation, replayed: false };
     });
 
+    if (!outcome.replayed) {
+      const simulation = outcome.simulation as Simulation;
+      await this.enqueue(simulation);
+    }
+    return outcome;
+  }
+
+  async cancel(simulationId: number): Promise<Simulation> {
+    return this.lifecycle.cancel(simulationId);
+  }
+
+  async retry(simulationId: number): Promise<Simulation> {
+    const simulation = await this.lifecycle.retry(simulationId);
+    await this.enqueue(simulation);
+    return simulation;
+  }
+
+  private async insert(
+    request: CreateSimulationDto,
+    creator: string,
+    manager: EntityManager,
+  ): Promise<Simulation> {
+    const { machineId, machineName } = resolveMachine(request);
+    const machine = machineName
+      ? await this.machines.registerIfAbsent(machineId, machineName, manager)
+      : await this.machines.findById(machineId, manager);
+    if (!machine) {
+      throw DomainError.notFound(
+        `machine ${machineId} not found; send machine.name to register it`,
+      );
+    }
+    return this.simulations.insert(
+      {
+        simulationId: request.simulation_id,
+        name: request.name,
+        machineId: machine.machineId,
+        attemptBudget: request.max_attempts,
+        createdBy: creator,
+      },
+      manager,
+    );
+  }
+
+  private async enqueue(simulation: Simulation): Promise<void> {
     try {
       await this.queue.enqueueRun({
         simulationId: simulation.simulationId,
         machineId: simulation.machineId,
+        attempt: simulation.attempt,
       });
     } catch (error) {
       this.logger.warn(
-        `simulation ${simulation.simulationId} saved but not enqueued (${(error as Error).message}); the reconciler will enqueue it`,
+        `simulation ${simulation.simulationId} saved but not queued (${(error as Error).message}); the reconciler will queue it`,
       );
     }
-    return simulation;
   }
 }
 
@@ -78,4 +160,20 @@ function resolveMachine(request: CreateSimulationDto): { machineId: number; mach
   if (machineId === undefined)
     throw DomainError.invalid('machine_id or machine.machine_id is required');
   return { machineId, machineName: request.machine?.name };
+}
+
+/** The same body, whatever its key order or whitespace, hashes the same. */
+function hashRequest(request: CreateSimulationDto): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

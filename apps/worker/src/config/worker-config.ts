@@ -1,29 +1,47 @@
-import { Type } from 'class-transformer';
 import {
   ConnectionEnvironment,
+  IntegerSetting,
   NodeEnvironment,
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 
 class WorkerEnvironment extends ConnectionEnvironment {
-  @IsInt({ message: 'SIMULATION_TICK_MS must be an integer' })
-  @Min(0, { message: 'SIMULATION_TICK_MS must be between 0 and 600000' })
-  @Max(600_000, { message: 'SIMULATION_TICK_MS must be between 0 and 600000' })
-  @Type(() => Number)
+  @IntegerSetting(0, 600_000)
   SIMULATION_TICK_MS: number = 1_000;
 
-  @IsInt({ message: 'WORKER_CONCURRENCY must be an integer' })
-  @Min(1, { message: 'WORKER_CONCURRENCY must be between 1 and 10000' })
-  @Max(10_000, { message: 'WORKER_CONCURRENCY must be between 1 and 10000' })
-  @Type(() => Number)
+  @IntegerSetting(1, 10_000)
   WORKER_CONCURRENCY: number = 100;
 
-  @IsInt({ message: 'RECONCILE_INTERVAL_MS must be an integer' })
-  @Min(100, { message: 'RECONCILE_INTERVAL_MS must be at least 100' })
-  @Type(() => Number)
+  @IntegerSetting(100)
+  SIMULATION_TIMEOUT_MS: number = 120_000;
+
+  @IntegerSetting(50)
+  HEARTBEAT_INTERVAL_MS: number = 2_000;
+
+  @IntegerSetting(200)
+  LEASE_MS: number = 20_000;
+
+  @IntegerSetting(50)
+  SWEEP_INTERVAL_MS: number = 5_000;
+
+  @IntegerSetting(0)
+  RETRY_BACKOFF_MS: number = 1_000;
+
+  @IntegerSetting(0)
+  SHUTDOWN_GRACE_MS: number = 10_000;
+
+  @IntegerSetting(100)
   RECONCILE_INTERVAL_MS: number = 10_000;
+
+  @IsOptional()
+  @Matches(/^[\w.:@-]{1,200}$/, {
+    message: 'WORKER_ID must be 1 to 200 letters, digits or . : @ - _',
+  })
+  WORKER_ID?: string;
 }
 
 /** Everything the worker reads from its environment, validated once at boot. */
@@ -37,8 +55,22 @@ export class WorkerConfig {
   readonly tickMs: number;
   /** Simulations one process runs at once; they mostly wait between ticks. */
   readonly concurrency: number;
+  /** A run taking longer than this is aborted, then retried or failed. */
+  readonly timeoutMs: number;
+  /** How often this worker tells the database its runs are alive. */
+  readonly heartbeatIntervalMs: number;
+  /** Silence after which another worker takes a run back. */
+  readonly leaseMs: number;
+  /** How often this worker looks for runs whose worker went silent. */
+  readonly sweepIntervalMs: number;
+  /** First retry delay; doubles with each attempt. */
+  readonly retryBackoffMs: number;
+  /** At shutdown, how long held runs may take to finish before they are handed back. */
+  readonly shutdownGraceMs: number;
   /** How often pending simulations are checked for a missing queue job. */
   readonly reconcileIntervalMs: number;
+  /** This process, as recorded on the attempts it runs. */
+  readonly workerId: string;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -51,6 +83,13 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     logLevel: parsed.LOG_LEVEL,
     tickMs: parsed.SIMULATION_TICK_MS,
     concurrency: parsed.WORKER_CONCURRENCY,
+    timeoutMs: parsed.SIMULATION_TIMEOUT_MS,
+    heartbeatIntervalMs: parsed.HEARTBEAT_INTERVAL_MS,
+    leaseMs: parsed.LEASE_MS,
+    sweepIntervalMs: parsed.SWEEP_INTERVAL_MS,
+    retryBackoffMs: parsed.RETRY_BACKOFF_MS,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     reconcileIntervalMs: parsed.RECONCILE_INTERVAL_MS,
+    workerId: parsed.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
   });
 }

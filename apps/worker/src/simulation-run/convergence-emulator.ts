@@ -1,4 +1,5 @@
-import type { CurvePoint } from '@app/domain';
+import type { CurvePoint, Simulation } from '@app/domain';
+import { Injectable } from '@nestjs/common';
 
 /**
  * The default curve reproduces the original service's documented example
@@ -28,5 +29,18 @@ export function* emulateCurve(
   for (let index = 1; index <= pointCount; index++) {
     const seconds = index * stepSeconds;
     yield { seconds, loss: lossAt(seconds) };
+  }
+}
+
+/**
+ * Chooses the curve a simulation emits. Throws NonRetryableRunError for a
+ * simulation whose settings can never produce one, so it fails at once
+ * instead of being retried.
+ */
+@Injectable()
+export class CurveEmulator {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  curveFor(_simulation: Simulation): Iterable<CurvePoint> {
+    return emulateCurve();
   }
 }

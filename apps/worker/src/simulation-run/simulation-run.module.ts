@@ -1,7 +1,23 @@
 import { Module } from '@nestjs/common';
+import { CurveEmulator } from './convergence-emulator';
+import { Heartbeat } from './heartbeat';
+import { HeldRuns } from './held-runs';
+import { IdempotencyKeyJanitor } from './idempotency-key-janitor';
+import { LostRunSweeper } from './lost-run-sweeper';
 import { PendingReconciler } from './pending-reconciler';
 import { SimulationRunConsumer } from './simulation-run.consumer';
 import { SimulationRunService } from './simulation-run.service';
 
-@Module({ providers: [SimulationRunService, SimulationRunConsumer, PendingReconciler] })
+@Module({
+  providers: [
+    CurveEmulator,
+    HeldRuns,
+    SimulationRunService,
+    SimulationRunConsumer,
+    Heartbeat,
+    LostRunSweeper,
+    PendingReconciler,
+    IdempotencyKeyJanitor,
+  ],
+})
 export class SimulationRunModule {}

@@ -1,12 +1,25 @@
-import { ConvergencePointRepository, SimulationRepository } from '@app/domain';
-import { RunSimulationPayload } from '@app/queue';
+import {
+  AttemptOutcome,
+  AttemptRef,
+  ConvergencePointRepository,
+  EndAttempt,
+  Simulation,
+  SimulationLifecycle,
+  SimulationRepository,
+  SimulationStatus,
+} from '@app/domain';
+import { RunSimulationPayload, SimulationQueueProducer } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkerConfig } from '../config/worker-config';
-import { emulateCurve } from './convergence-emulator';
+import { CurveEmulator } from './convergence-emulator';
+import { untilWritten } from './database-retry';
 import { failureReasonFor } from './failure-reason';
+import { HeldRun, HeldRuns } from './held-runs';
+import { NonRetryableRunError, RunStopped } from './run-stopped';
 
-export type RunOutcome = 'finished' | 'failed' | 'not-claimed';
+export type RunOutcome =
+  'finished' | 'retrying' | 'failed' | 'cancelled' | 'lost' | 'handed-back' | 'not-claimed';
 
 @Injectable()
 export class SimulationRunService {
@@ -14,35 +27,138 @@ export class SimulationRunService {
 
   constructor(
     private readonly config: WorkerConfig,
+    private readonly lifecycle: SimulationLifecycle,
     private readonly simulations: SimulationRepository,
     private readonly points: ConvergencePointRepository,
+    private readonly emulator: CurveEmulator,
+    private readonly queue: SimulationQueueProducer,
+    private readonly runs: HeldRuns,
   ) {}
 
   /**
-   * Runs one simulation: claims it (only one worker can), writes its curve a
-   * point per tick as it is produced, and records how it ended.
+   * Runs one attempt of a simulation: claims it (only one worker can), writes
+   * its curve a point per tick as it is produced, and records how the attempt
+   * ended. Every write is fenced by the attempt, so once this worker has lost
+   * the simulation (timed out, cancelled, recovered elsewhere) it writes
+   * nothing more and stops.
    */
   async run({ simulationId }: RunSimulationPayload): Promise<RunOutcome> {
-    const claimed = await this.simulations.claim(simulationId);
+    const claimed = await this.lifecycle.claim(simulationId, this.config.workerId);
     if (!claimed) {
       this.logger.log(
-        `simulation ${simulationId} is not pending (already taken or gone); nothing to do`,
+        `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
       );
       return 'not-claimed';
     }
-
+    const held = this.runs.hold({ simulationId, attempt: claimed.attempt });
+    const timeout = setTimeout(() => held.stop('timeout'), this.config.timeoutMs);
     try {
-      for (const point of emulateCurve()) {
-        await sleep(this.config.tickMs);
-        await this.points.appendPoints(simulationId, [point]);
-      }
+      await this.emitCurve(held, claimed);
+      const finished = await untilWritten(() => this.lifecycle.finish(held.ref), {
+        signal: held.signal,
+      });
+      return finished ? 'finished' : this.explainLoss(held.ref);
     } catch (error) {
-      this.logger.error(`simulation ${simulationId} failed: ${(error as Error).message}`);
-      await this.simulations.markFailed(simulationId, failureReasonFor(error));
-      return 'failed';
+      return await this.settle(held, held.signal.aborted ? held.signal.reason : error);
+    } finally {
+      clearTimeout(timeout);
+      this.runs.release(held);
+    }
+  }
+
+  private async emitCurve(held: HeldRun, simulation: Simulation): Promise<void> {
+    for (const point of this.emulator.curveFor(simulation)) {
+      await sleep(this.config.tickMs, undefined, { signal: held.signal });
+      const { held: stillHeld } = await untilWritten(
+        () => this.points.appendPoints(held.ref, [point]),
+        {
+          signal: held.signal,
+        },
+      );
+      if (!stillHeld) {
+        this.lifecycle.recordStaleWrite(held.ref, 'curve point');
+        throw new RunStopped('lease-lost');
+      }
+    }
+  }
+
+  /** Records how an attempt that did not finish ended, and queues the next attempt if there is one. */
+  private async settle(held: HeldRun, cause: unknown): Promise<RunOutcome> {
+    const { ref } = held;
+    // The run's own signal is spent; the bookkeeping gets until the lease would run out.
+    const deadline = Date.now() + this.config.leaseMs;
+
+    if (cause instanceof RunStopped && cause.reason === 'lease-lost') return this.explainLoss(ref);
+
+    if (cause instanceof RunStopped && cause.reason === 'shutdown') {
+      const handed = await untilWritten(() => this.lifecycle.handBack(ref), { deadline });
+      if (!handed) return this.explainLoss(ref);
+      await this.requeue(handed, 0);
+      this.logger.log(
+        `simulation ${ref.simulationId}: attempt ${ref.attempt} handed back at shutdown`,
+      );
+      return 'handed-back';
     }
 
-    await this.simulations.markFinished(simulationId);
-    return 'finished';
+    const end = this.describeFailure(cause);
+    const ended = await untilWritten(() => this.lifecycle.endAttempt(ref, end), { deadline });
+    if (!ended) return this.explainLoss(ref);
+    if (ended.status === SimulationStatus.Pending) {
+      const delayMs = this.config.retryBackoffMs * 2 ** (ref.attempt - 1);
+      this.logger.warn(
+        `simulation ${ref.simulationId}: attempt ${ref.attempt} ${end.outcome} (${end.reason}); retrying in ${delayMs} ms`,
+      );
+      await this.requeue(ended, delayMs);
+      return 'retrying';
+    }
+    this.logger.error(
+      `simulation ${ref.simulationId}: attempt ${ref.attempt} ${end.outcome} (${end.reason}); failed for good`,
+    );
+    return 'failed';
+  }
+
+  private describeFailure(cause: unknown): EndAttempt {
+    if (cause instanceof RunStopped && cause.reason === 'timeout') {
+      return {
+        outcome: AttemptOutcome.TimedOut,
+        reason: `timed out after ${this.config.timeoutMs} ms`,
+        retryable: true,
+      };
+    }
+    if (cause instanceof NonRetryableRunError) {
+      return { outcome: AttemptOutcome.Failed, reason: cause.message, retryable: false };
+    }
+    this.logger.error(`run failed: ${(cause as Error)?.message ?? String(cause)}`);
+    return { outcome: AttemptOutcome.Failed, reason: failureReasonFor(cause), retryable: true };
+  }
+
+  private async requeue(simulation: Simulation, delayMs: number): Promise<void> {
+    await this.queue
+      .enqueueRun(
+        {
+          simulationId: simulation.simulationId,
+          machineId: simulation.machineId,
+          attempt: simulation.attempt,
+        },
+        delayMs,
+      )
+      .catch((error: Error) =>
+        this.logger.warn(`re-enqueue failed (${error.message}); the reconciler will retry`),
+      );
+  }
+
+  /** This attempt no longer holds the simulation; say why it stopped without writing anything. */
+  private async explainLoss(ref: AttemptRef): Promise<RunOutcome> {
+    const current = await this.simulations.findById(ref.simulationId).catch(() => null);
+    if (current?.status === SimulationStatus.Cancelled && current.attempt === ref.attempt) {
+      this.logger.log(
+        `simulation ${ref.simulationId}: attempt ${ref.attempt} stopped, the simulation was cancelled`,
+      );
+      return 'cancelled';
+    }
+    this.logger.warn(
+      `simulation ${ref.simulationId}: attempt ${ref.attempt} lost the simulation; stopped writing`,
+    );
+    return 'lost';
   }
 }

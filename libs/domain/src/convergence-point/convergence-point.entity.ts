@@ -1,11 +1,14 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Simulation } from '../simulation/simulation.entity';
 
-/** One sample of a simulation's loss curve; at most one per second value. */
+/** One sample of one attempt's loss curve; at most one per second value. */
 @Entity({ name: 'convergence_points' })
 export class ConvergencePoint {
   @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
   simulationId: number;
+
+  @PrimaryColumn({ type: 'integer' })
+  attempt: number;
 
   @PrimaryColumn({ type: 'double precision' })
   seconds: number;

@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import type { AttemptRef } from '../simulation/simulation.repository';
 
 export interface CurvePoint {
   seconds: number;
   loss: number;
+}
+
+export interface AppendResult {
+  /** False when the attempt no longer holds the simulation: nothing was written. */
+  held: boolean;
+  written: number;
 }
 
 @Injectable()
@@ -13,29 +20,43 @@ export class ConvergencePointRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   /**
-   * Appends points in one statement. `unnest` over two arrays keeps the SQL
-   * text and its two parameters the same size whatever the batch, so Postgres
-   * can reuse the plan. A point already stored for the same second is kept
-   * as it was: writing a curve twice must not fail or duplicate it.
+   * Appends points to an attempt's curve, fenced: they are written only while
+   * that attempt is the simulation's current one and still running. The row
+   * lock (FOR SHARE) holds off a concurrent status change until the insert
+   * commits, so once an attempt has lost the simulation (cancelled, timed
+   * out, recovered by another worker) not one more of its points lands.
+   * `unnest` over two arrays keeps the SQL text the same whatever the batch
+   * size, so Postgres reuses the plan. A second for which the attempt already
+   * has a point is skipped, never duplicated.
    */
-  async appendPoints(simulationId: number, points: readonly CurvePoint[]): Promise<number> {
-    if (points.length === 0) return 0;
-    const rows = await queryRows<{ seconds: number }>(
+  async appendPoints(ref: AttemptRef, points: readonly CurvePoint[]): Promise<AppendResult> {
+    const rows = await queryRows<{ held: number; written: number }>(
       this.manager,
-      `INSERT INTO convergence_points (simulation_id, seconds, loss)
-       SELECT $1, s, l FROM unnest($2::double precision[], $3::double precision[]) AS p(s, l)
-       ON CONFLICT (simulation_id, seconds) DO NOTHING
-       RETURNING seconds`,
-      [simulationId, points.map((p) => p.seconds), points.map((p) => p.loss)],
+      `WITH lease AS (
+         SELECT 1 FROM simulations
+         WHERE simulation_id = $1 AND attempt = $2 AND status = 'running'
+         FOR SHARE
+       ), written AS (
+         INSERT INTO convergence_points (simulation_id, attempt, seconds, loss)
+         SELECT $1, $2, p.s, p.l FROM unnest($3::double precision[], $4::double precision[]) AS p(s, l)
+         WHERE EXISTS (SELECT 1 FROM lease)
+         ON CONFLICT (simulation_id, attempt, seconds) DO NOTHING
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM lease)::int AS held, (SELECT count(*) FROM written)::int AS written`,
+      [ref.simulationId, ref.attempt, points.map((p) => p.seconds), points.map((p) => p.loss)],
     );
-    return rows.length;
+    return { held: rows[0].held > 0, written: rows[0].written };
   }
 
-  /** The whole curve in time order. */
+  /** The current attempt's curve in time order. */
   async listCurve(simulationId: number): Promise<CurvePoint[]> {
     return queryRows<CurvePoint>(
       this.manager,
-      `SELECT seconds, loss FROM convergence_points WHERE simulation_id = $1 ORDER BY seconds`,
+      `SELECT p.seconds, p.loss FROM convergence_points p
+       JOIN simulations s ON s.simulation_id = p.simulation_id AND s.attempt = p.attempt
+       WHERE p.simulation_id = $1
+       ORDER BY p.seconds`,
       [simulationId],
     );
   }

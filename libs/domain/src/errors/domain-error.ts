@@ -2,7 +2,8 @@
  * What went wrong, in terms a client can act on. The API maps each code to one
  * HTTP status in a single place (its exception filter); nothing else decides.
  */
-export type DomainErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unavailable';
+export type DomainErrorCode =
+  'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -19,6 +20,10 @@ export class DomainError extends Error {
 
   static conflict(message: string): DomainError {
     return new DomainError('conflict', message);
+  }
+
+  static unprocessable(message: string): DomainError {
+    return new DomainError('unprocessable', message);
   }
 
   static invalid(message: string): DomainError {

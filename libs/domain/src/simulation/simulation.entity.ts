@@ -36,4 +36,28 @@ export class Simulation {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** Attempts started so far; 0 until a worker first claims it. Curve points belong to an attempt. */
+  @Column({ type: 'integer' })
+  attempt: number;
+
+  /** Automatic attempts granted per run request (at creation, and again on each manual retry). */
+  @Column({ name: 'attempt_budget', type: 'integer' })
+  attemptBudget: number;
+
+  /** The attempt number after which a failure is final. */
+  @Column({ name: 'max_attempts', type: 'integer' })
+  maxAttempts: number;
+
+  /** Last sign of life from the worker running it; only meaningful while running. */
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
+  heartbeatAt: Date | null;
+
+  /** The worker process holding the current attempt, while running. */
+  @Column({ name: 'worker_id', type: 'varchar', length: 200, nullable: true })
+  workerId: string | null;
+
+  /** The token subject that created it. */
+  @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
+  createdBy: string | null;
 }

@@ -4,7 +4,14 @@ import { EntityManager } from 'typeorm';
 import { PG_FOREIGN_KEY_VIOLATION, postgresErrorCode, queryRows } from '../database/query-rows';
 import { DomainError } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
-import { canTransition, SimulationStatus } from './simulation-status';
+import { SimulationAttempt } from './simulation-attempt.entity';
+import {
+  SimulationRow,
+  SimulationAttemptRow,
+  toSimulation,
+  toSimulationAttempt,
+} from './simulation.row';
+import { SimulationStatus } from './simulation-status';
 
 export const SIMULATION_SORT_KEYS = ['name', 'creation_date', 'update_date'] as const;
 export type SimulationSortKey = (typeof SIMULATION_SORT_KEYS)[number];
@@ -32,18 +39,15 @@ export interface NewSimulation {
   simulationId?: number;
   name: string;
   machineId: number;
+  /** Automatic attempts allowed (default 3). */
+  attemptBudget?: number;
+  createdBy?: string;
 }
 
-interface SimulationRow {
-  simulation_id: number;
-  name: string;
-  machine_id: number;
-  status: SimulationStatus;
-  failure_reason: string | null;
-  creation_date: Date;
-  update_date: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
+/** Names one attempt of one simulation: the unit of fencing for every write a worker makes. */
+export interface AttemptRef {
+  simulationId: number;
+  attempt: number;
 }
 
 /** A generated id can lose a race against a client-chosen one; a few redraws always win. */
@@ -124,9 +128,16 @@ export class SimulationRepository {
   ): Promise<Simulation> {
     const rows = await queryRows<SimulationRow>(
       manager,
-      `INSERT INTO simulations (simulation_id, name, machine_id) VALUES ($1, $2, $3)
+      `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, max_attempts, created_by)
+       VALUES ($1, $2, $3, $4, $4, $5)
        ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
-      [input.simulationId, input.name, input.machineId],
+      [
+        input.simulationId,
+        input.name,
+        input.machineId,
+        input.attemptBudget ?? 3,
+        input.createdBy ?? null,
+      ],
     );
     if (rows.length === 0)
       throw DomainError.conflict(`simulation ${input.simulationId} already exists`);
@@ -148,87 +159,46 @@ export class SimulationRepository {
     for (let draw = 0; draw < MAX_ID_DRAWS; draw++) {
       const rows = await queryRows<SimulationRow>(
         manager,
-        `INSERT INTO simulations (name, machine_id) VALUES ($1, $2)
+        `INSERT INTO simulations (name, machine_id, attempt_budget, max_attempts, created_by)
+         VALUES ($1, $2, $3, $3, $4)
          ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
-        [input.name, input.machineId],
+        [input.name, input.machineId, input.attemptBudget ?? 3, input.createdBy ?? null],
       );
       if (rows.length) return toSimulation(rows[0]);
     }
     throw new Error(`no free simulation id after ${MAX_ID_DRAWS} draws`);
   }
 
-  /** pending → running. Null when the simulation was not pending: someone else has it. */
-  claim(simulationId: number): Promise<Simulation | null> {
-    return this.transition(simulationId, [SimulationStatus.Pending], SimulationStatus.Running);
-  }
-
-  markFinished(simulationId: number): Promise<Simulation | null> {
-    return this.transition(simulationId, [SimulationStatus.Running], SimulationStatus.Finished);
-  }
-
-  markFailed(simulationId: number, reason: string): Promise<Simulation | null> {
-    return this.transition(
-      simulationId,
-      [SimulationStatus.Pending, SimulationStatus.Running],
-      SimulationStatus.Failed,
-      reason,
-    );
-  }
-
-  /** Pending simulations created before `createdBefore`, oldest first: candidates for (re-)enqueueing. */
-  async listPendingIds(
-    createdBefore: Date,
-    limit: number,
-  ): Promise<Array<{ simulationId: number; machineId: number }>> {
-    const rows = await queryRows<{ simulation_id: number; machine_id: number }>(
-      this.manager,
-      `SELECT simulation_id, machine_id FROM simulations
-       WHERE status = 'pending' AND creation_date < $1
-       ORDER BY creation_date, simulation_id LIMIT $2`,
-      [createdBefore, limit],
-    );
-    return rows.map((row) => ({ simulationId: row.simulation_id, machineId: row.machine_id }));
-  }
-
   /**
-   * The only writer of `status`. The UPDATE is conditional on the current
-   * status, so of two writers racing for the same change exactly one wins and
-   * the other gets null, whatever the isolation level.
+   * Pending simulations unchanged since `unchangedSince`, oldest first:
+   * candidates for (re-)enqueueing. Younger ones may still be on their way
+   * into the queue.
    */
-  private async transition(
-    simulationId: number,
-    from: SimulationStatus[],
-    to: SimulationStatus,
-    failureReason: string | null = null,
-  ): Promise<Simulation | null> {
-    for (const status of from) {
-      if (!canTransition(status, to)) throw new Error(`illegal transition ${status} → ${to}`);
-    }
-    const rows = await queryRows<SimulationRow>(
+  async listPending(
+    unchangedSince: Date,
+    limit: number,
+  ): Promise<Array<AttemptRef & { machineId: number }>> {
+    const rows = await queryRows<{ simulation_id: number; machine_id: number; attempt: number }>(
       this.manager,
-      `UPDATE simulations
-       SET status = $2::varchar,
-           failure_reason = $3::text,
-           started_at = CASE WHEN $2::varchar = 'running' THEN clock_timestamp() ELSE started_at END,
-           finished_at = CASE WHEN $2::varchar IN ('finished', 'failed') THEN clock_timestamp() ELSE finished_at END
-       WHERE simulation_id = $1 AND status = ANY($4::varchar[])
-       RETURNING *`,
-      [simulationId, to, failureReason, from],
+      `SELECT simulation_id, machine_id, attempt FROM simulations
+       WHERE status = 'pending' AND update_date < $1
+       ORDER BY update_date, simulation_id LIMIT $2`,
+      [unchangedSince, limit],
     );
-    return rows.length ? toSimulation(rows[0]) : null;
+    return rows.map((row) => ({
+      simulationId: row.simulation_id,
+      machineId: row.machine_id,
+      attempt: row.attempt,
+    }));
   }
-}
 
-function toSimulation(row: SimulationRow): Simulation {
-  return Object.assign(new Simulation(), {
-    simulationId: row.simulation_id,
-    name: row.name,
-    machineId: row.machine_id,
-    status: row.status,
-    failureReason: row.failure_reason,
-    creationDate: row.creation_date,
-    updateDate: row.update_date,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  });
+  /** Every attempt so far, oldest first. */
+  async listAttempts(simulationId: number): Promise<SimulationAttempt[]> {
+    const rows = await queryRows<SimulationAttemptRow>(
+      this.manager,
+      `SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt`,
+      [simulationId],
+    );
+    return rows.map(toSimulationAttempt);
+  }
 }

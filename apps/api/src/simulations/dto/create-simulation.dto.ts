@@ -103,6 +103,20 @@ export class CreateSimulationDto {
   @IsISO8601({}, { message: 'update_date must be an ISO 8601 date' })
   update_date?: string;
 
+  @ApiPropertyOptional({
+    example: 3,
+    minimum: 1,
+    maximum: 10,
+    default: 3,
+    description:
+      'Automatic attempts before a failing run is given up (a manual retry grants as many again).',
+  })
+  @IsOptional()
+  @Max(10, { message: 'max_attempts must be an integer between 1 and 10' })
+  @Min(1, { message: 'max_attempts must be an integer between 1 and 10' })
+  @IsInt({ message: 'max_attempts must be an integer between 1 and 10' })
+  max_attempts?: number;
+
   @ApiPropertyOptional({ type: MachineReferenceDto })
   @IsOptional()
   @ValidateNested()

@@ -1,5 +1,13 @@
-import { Simulation, SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
+import {
+  Simulation,
+  SimulationAttempt,
+  SIMULATION_STATUSES,
+  SimulationStatus,
+  AttemptOutcome,
+} from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export class SimulationResponse {
   @ApiProperty({ example: 1 })
@@ -17,14 +25,78 @@ export class SimulationResponse {
   @ApiProperty({ example: '2024-03-06T08:02:46.295Z', format: 'date-time' })
   creation_date: string;
 
-  @ApiProperty({ example: '2024-03-06T08:02:56.312Z', format: 'date-time' })
+  @ApiProperty({
+    example: '2024-03-06T08:02:56.312Z',
+    format: 'date-time',
+    description: 'Changes on every change of the simulation (heartbeats excepted).',
+  })
   update_date: string;
 
+  @ApiProperty({
+    example: 1,
+    description: 'Attempts started so far (0 until a worker first takes it).',
+  })
+  attempt: number;
+
+  @ApiProperty({ example: 3, description: 'A failure on this attempt number is final.' })
+  max_attempts: number;
+
+  @ApiProperty({
+    example: '2024-03-06T08:02:46.401Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+  })
+  started_at: string | null;
+
+  @ApiProperty({
+    example: '2024-03-06T08:02:56.312Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+  })
+  finished_at: string | null;
+
+  @ApiProperty({
+    example: '2024-03-06T08:02:54.307Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Last sign of life from the worker running it.',
+  })
+  heartbeat_at: string | null;
+
   @ApiPropertyOptional({
-    example: 'worker crashed while writing the curve',
-    description: 'Why the run failed; present only on failed simulations.',
+    example: 'timed out after 120000 ms',
+    description:
+      'Why the last attempt failed; present on failed simulations and on ones waiting to be retried.',
   })
   failure_reason?: string;
+}
+
+export class SimulationAttemptResponse {
+  @ApiProperty({ example: 1 })
+  attempt: number;
+
+  @ApiProperty({ example: 'worker-7f3a:4211:9c1e', description: 'The worker process that ran it.' })
+  worker_id: string;
+
+  @ApiProperty({ format: 'date-time' })
+  started_at: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  ended_at: string | null;
+
+  @ApiProperty({ enum: Object.values(AttemptOutcome), example: 'finished' })
+  outcome: AttemptOutcome;
+
+  @ApiProperty({ nullable: true, type: String, example: null })
+  reason: string | null;
+}
+
+export class SimulationDetailResponse extends SimulationResponse {
+  @ApiProperty({ type: [SimulationAttemptResponse], description: 'Every attempt, oldest first.' })
+  attempts: SimulationAttemptResponse[];
 }
 
 export function toSimulationResponse(simulation: Simulation): SimulationResponse {
@@ -35,7 +107,29 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
     status: simulation.status,
     creation_date: simulation.creationDate.toISOString(),
     update_date: simulation.updateDate.toISOString(),
+    attempt: simulation.attempt,
+    max_attempts: simulation.maxAttempts,
+    started_at: iso(simulation.startedAt),
+    finished_at: iso(simulation.finishedAt),
+    heartbeat_at: iso(simulation.heartbeatAt),
   };
   if (simulation.failureReason) response.failure_reason = simulation.failureReason;
   return response;
+}
+
+export function toSimulationDetailResponse(
+  simulation: Simulation,
+  attempts: SimulationAttempt[],
+): SimulationDetailResponse {
+  return {
+    ...toSimulationResponse(simulation),
+    attempts: attempts.map((attempt) => ({
+      attempt: attempt.attempt,
+      worker_id: attempt.workerId,
+      started_at: attempt.startedAt.toISOString(),
+      ended_at: iso(attempt.endedAt),
+      outcome: attempt.outcome,
+      reason: attempt.reason,
+    })),
+  };
 }

@@ -1,0 +1,53 @@
+import { SimulationLifecycle } from '@app/domain';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { WorkerConfig } from '../config/worker-config';
+import { HeldRuns } from './held-runs';
+import { PeriodicTask } from './periodic-task';
+
+/**
+ * Every HEARTBEAT_INTERVAL_MS, tells the database that this worker's runs are
+ * alive (one statement for all of them). A run the database no longer credits
+ * to this worker (cancelled, or recovered by another worker after this one
+ * went silent) is stopped at once. Keeps beating during shutdown's grace
+ * period, so runs finishing then are not taken away.
+ */
+@Injectable()
+export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Heartbeat.name);
+  private readonly task: PeriodicTask;
+
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly lifecycle: SimulationLifecycle,
+    private readonly runs: HeldRuns,
+  ) {
+    this.task = new PeriodicTask(
+      'heartbeat',
+      config.heartbeatIntervalMs,
+      () => this.beat(),
+      this.logger,
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.task.stop();
+  }
+
+  async beat(): Promise<void> {
+    const held = this.runs.refs();
+    if (held.length === 0) return;
+    const stillHeld = await this.lifecycle.heartbeat(this.config.workerId, held);
+    for (const ref of held) {
+      if (!stillHeld.has(ref.simulationId)) {
+        this.logger.warn(
+          `simulation ${ref.simulationId} attempt ${ref.attempt} is no longer ours; stopping it`,
+        );
+        this.runs.stop(ref.simulationId, 'lease-lost');
+      }
+    }
+  }
+}
