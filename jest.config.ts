@@ -37,8 +37,14 @@ const config: Config = {
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       slowTestThreshold: 30,
     },
+    {
+      ...shared,
+      displayName: 'faults',
+      // Real processes, killed and frozen on purpose: `npm run test:faults`.
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+    },
   ],
-  testTimeout: 60_000,
+  testTimeout: 120_000,
 };
 
 export default config;

@@ -39,7 +39,6 @@ export function* emulateCurve(
  */
 @Injectable()
 export class CurveEmulator {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   curveFor(_simulation: Simulation): Iterable<CurvePoint> {
     return emulateCurve();
   }
