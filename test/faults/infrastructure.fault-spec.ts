@@ -83,6 +83,30 @@ describe('Redis and Postgres fail', () => {
     await expectEachRanOnce();
   });
 
+  it('API started while Redis is down: it serves, accepts POSTs, and queues directly once Redis is up', async () => {
+    await stack.apps[0].stop();
+    await stack.killRedis('SIGTERM');
+    const api = await stack.startApi();
+    expect((await stack.request('GET', '/simulations')).status).toBe(200);
+    const early = await create(3);
+    expect(early.map((a) => a.status)).toEqual([201, 201, 201]);
+
+    await stack.startRedis();
+    await stack.startWorker('worker-a', {
+      SIMULATION_TICK_MS: '20',
+      RECONCILE_INTERVAL_MS: '1000',
+    });
+    await stack.allFinished(3, 30_000);
+    // Once Redis is back the API's own connection recovers: this one is queued by the API itself.
+    await eventually(async () =>
+      (await stack.request('GET', '/health')).status === 200 ? true : undefined,
+    );
+    await create(1);
+    await stack.allFinished(4, 30_000);
+    const notQueued = api.lines.filter((line) => /saved but not queued/.test(line));
+    expect(notQueued).toHaveLength(3);
+  });
+
   it('Postgres restarted mid-run: the API answers 503 (never 500, never a hang) while it is down; every run finishes after', async () => {
     await stack.startWorker('worker-a', { SIMULATION_TICK_MS: '300' });
     await create(5);
