@@ -83,6 +83,22 @@ export class E2eStack {
     };
   }
 
+  /** GET /simulation/{id} as a viewer. */
+  async simulation(id: number) {
+    return (await this.as(Role.Viewer).get(`/simulation/${id}`).expect(200)).body;
+  }
+
+  /** Polls the simulation until it has `status`; answers it then. */
+  async waitForStatus(id: number, status: string, timeoutMs = 15_000) {
+    return eventually(
+      async () => {
+        const current = await this.simulation(id);
+        return current.status === status ? current : undefined;
+      },
+      { what: `simulation ${id} to be ${status}`, timeoutMs },
+    );
+  }
+
   async startWorker(options: WorkerOptions = {}): Promise<INestApplicationContext> {
     const worker = await createWorker(
       loadWorkerConfig({

@@ -5,16 +5,8 @@ import { E2eStack, eventually } from '../../../test/e2e-stack';
 describe('cancel, retry, timeouts, leases and idempotent creation', () => {
   let stack: E2eStack;
   const operator = () => stack.as(Role.Operator);
-  const simulation = async (id: number) =>
-    (await stack.as(Role.Viewer).get(`/simulation/${id}`).expect(200)).body;
-  const waitForStatus = (id: number, status: string, timeoutMs = 15_000) =>
-    eventually(
-      async () => ((await simulation(id)).status === status ? simulation(id) : undefined),
-      {
-        what: `simulation ${id} to be ${status}`,
-        timeoutMs,
-      },
-    );
+  const simulation = (id: number) => stack.simulation(id);
+  const waitForStatus = (id: number, status: string) => stack.waitForStatus(id, status);
   const create = async (body: object = {}) =>
     (
       await operator()

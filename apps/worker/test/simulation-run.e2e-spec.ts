@@ -203,13 +203,5 @@ describe('the worker', () => {
     });
   }
 
-  async function waitForStatus(id: number, status: string) {
-    return eventually(
-      async () => {
-        const { body } = await stack.as(Role.Viewer).get(`/simulation/${id}`);
-        return body.status === status ? body : undefined;
-      },
-      { what: `simulation ${id} to be ${status}` },
-    );
-  }
+  const waitForStatus = (id: number, status: string) => stack.waitForStatus(id, status);
 });

@@ -28,3 +28,22 @@ export class ConnectionEnvironment {
   })
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
+
+/** The connection settings both apps' configs start with. */
+export class ConnectionSettings {
+  readonly nodeEnv: NodeEnvironment;
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  readonly redisUrl: string;
+  readonly logLevel: ConnectionEnvironment['LOG_LEVEL'];
+}
+
+export function connectionSettings(parsed: ConnectionEnvironment): ConnectionSettings {
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE,
+    redisUrl: parsed.REDIS_URL,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

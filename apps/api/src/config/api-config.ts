@@ -1,7 +1,8 @@
 import {
   ConnectionEnvironment,
+  ConnectionSettings,
+  connectionSettings,
   IntegerSetting,
-  NodeEnvironment,
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
@@ -17,27 +18,18 @@ class ApiEnvironment extends ConnectionEnvironment {
 }
 
 /** Everything the API reads from its environment, validated once at boot. */
-export class ApiConfig {
-  readonly nodeEnv: NodeEnvironment;
+export class ApiConfig extends ConnectionSettings {
   readonly port: number;
   readonly host: string;
-  readonly databaseUrl: string;
-  readonly databasePoolSize: number;
-  readonly redisUrl: string;
-  readonly logLevel: ConnectionEnvironment['LOG_LEVEL'];
   readonly jwt: JwtSettings;
 }
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const parsed = validateEnvironment(ApiEnvironment, withLocalDefaults(env));
   return Object.assign(new ApiConfig(), {
-    nodeEnv: parsed.NODE_ENV,
+    ...connectionSettings(parsed),
     port: parsed.PORT,
     host: parsed.HOST,
-    databaseUrl: parsed.DATABASE_URL,
-    databasePoolSize: parsed.DATABASE_POOL_SIZE,
-    redisUrl: parsed.REDIS_URL,
-    logLevel: parsed.LOG_LEVEL,
     jwt: resolveJwtSettings(env),
   });
 }

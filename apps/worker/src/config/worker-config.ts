@@ -1,7 +1,8 @@
 import {
   ConnectionEnvironment,
+  ConnectionSettings,
+  connectionSettings,
   IntegerSetting,
-  NodeEnvironment,
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
@@ -45,12 +46,7 @@ class WorkerEnvironment extends ConnectionEnvironment {
 }
 
 /** Everything the worker reads from its environment, validated once at boot. */
-export class WorkerConfig {
-  readonly nodeEnv: NodeEnvironment;
-  readonly databaseUrl: string;
-  readonly databasePoolSize: number;
-  readonly redisUrl: string;
-  readonly logLevel: ConnectionEnvironment['LOG_LEVEL'];
+export class WorkerConfig extends ConnectionSettings {
   /** Real time between two points of a curve. */
   readonly tickMs: number;
   /** Simulations one process runs at once; they mostly wait between ticks. */
@@ -76,11 +72,7 @@ export class WorkerConfig {
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const parsed = validateEnvironment(WorkerEnvironment, withLocalDefaults(env));
   return Object.assign(new WorkerConfig(), {
-    nodeEnv: parsed.NODE_ENV,
-    databaseUrl: parsed.DATABASE_URL,
-    databasePoolSize: parsed.DATABASE_POOL_SIZE,
-    redisUrl: parsed.REDIS_URL,
-    logLevel: parsed.LOG_LEVEL,
+    ...connectionSettings(parsed),
     tickMs: parsed.SIMULATION_TICK_MS,
     concurrency: parsed.WORKER_CONCURRENCY,
     timeoutMs: parsed.SIMULATION_TIMEOUT_MS,
