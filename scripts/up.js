@@ -106,10 +106,13 @@ async function startServices(env) {
 }
 
 function startApp(name, script, env) {
+  // detached: a Ctrl-C reaches only this launcher, which then stops the
+  // apps before the servers they use, each with one SIGTERM.
   const child = spawn(process.execPath, [script], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const prefix = (stream, target) => {
     let buffered = '';
