@@ -80,6 +80,7 @@ export class E2eStack {
         const pending = http().post(url).set('Authorization', header);
         return body === undefined ? pending : pending.send(body);
       },
+      delete: (url: string) => http().delete(url).set('Authorization', header),
     };
   }
 
@@ -121,7 +122,7 @@ export class E2eStack {
   /** Empties every table and the Redis db, so each test starts from nothing. */
   async reset(): Promise<void> {
     await this.db.query(
-      `TRUNCATE convergence_points, simulation_attempts, idempotency_keys, simulations, machines RESTART IDENTITY CASCADE`,
+      `TRUNCATE convergence_points, simulation_attempts, idempotency_keys, workers, simulations, machines RESTART IDENTITY CASCADE`,
     );
     await this.redis.flushdb();
   }

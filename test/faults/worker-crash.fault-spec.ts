@@ -24,17 +24,22 @@ describe('a worker dies or freezes mid-run', () => {
         ).status,
       ).toBe(201);
     }
-    const held = await eventually(async () => {
-      const { rows } = await stack.db.query(
-        `SELECT simulation_id FROM simulations WHERE status = 'running' AND worker_id = 'worker-a'`,
-      );
-      return rows.length >= 2 ? rows.map((row) => row.simulation_id as number) : undefined;
-    });
+    const heldBy = async (worker: string) =>
+      (
+        await stack.db.query(
+          `SELECT simulation_id FROM simulations WHERE status = 'running' AND worker_id = $1`,
+          [worker],
+        )
+      ).rows.map((row) => row.simulation_id as number);
+    await eventually(async () => ((await heldBy('worker-a')).length >= 2 ? true : undefined));
 
     await sleep(1_000); // let it write a few points first
     const killedAt = Date.now();
     victim.signal('SIGKILL');
     await victim.exit();
+    // What the dead worker held: the database still credits these to it until the sweeper comes.
+    const held = await heldBy('worker-a');
+    expect(held.length).toBeGreaterThan(0);
 
     await stack.allFinished(12, 90_000);
 

@@ -27,9 +27,9 @@ describe('POST /simulation: validation, machines and ids', () => {
     await post({ name: 'a', machine: { machine_id: 202, name: 'Machine B' } }).expect(201);
     await post({ name: 'b', machine: { machine_id: 101, name: 'Renamed?' } }).expect(201);
     const { body } = await stack.as(Role.Viewer).get('/machines').expect(200);
-    expect(body).toEqual([
-      { machine_id: 101, name: 'Machine A' },
-      { machine_id: 202, name: 'Machine B' },
+    expect(body.map((m: { machine_id: number; name: string }) => [m.machine_id, m.name])).toEqual([
+      [101, 'Machine A'],
+      [202, 'Machine B'],
     ]);
   });
 

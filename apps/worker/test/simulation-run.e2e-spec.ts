@@ -1,9 +1,7 @@
 import { ConvergencePointRepository, SimulationLifecycle } from '@app/domain';
 import { seedMachine, seedSimulation } from '@app/domain/testing';
-import { SIMULATION_QUEUE, SimulationJobName } from '@app/queue';
-import { getQueueToken } from '@nestjs/bull';
+import { MachineQueues, SimulationJobName } from '@app/queue';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Queue } from 'bull';
 import { QueryFailedError } from 'typeorm';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 import { Role } from '../../api/src/auth/role';
@@ -68,7 +66,7 @@ describe('the worker', () => {
 
     // Two jobs per simulation under different job ids: the duplicate delivery
     // that at-least-once queues make possible.
-    const queue = first.get<Queue>(getQueueToken(SIMULATION_QUEUE));
+    const queue = first.get(MachineQueues).forMachine(101);
     const ids: number[] = [];
     for (let i = 0; i < 15; i++) {
       const { simulation_id } = await seedSimulation(stack.db, {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConvergencePointRepository } from './convergence-point/convergence-point.repository';
 import { DatabaseSettings, postgresOptions } from './database/data-source-options';
 import { MachineRepository } from './machine/machine.repository';
+import { WorkerRepository } from './machine/worker.repository';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { SimulationLifecycle } from './simulation/simulation-lifecycle';
 import { SimulationRepository } from './simulation/simulation.repository';
@@ -11,6 +12,7 @@ const REPOSITORIES = [
   SimulationRepository,
   SimulationLifecycle,
   MachineRepository,
+  WorkerRepository,
   ConvergencePointRepository,
   IdempotencyKeyRepository,
 ];

@@ -1,8 +1,16 @@
 import { ConvergencePoint } from './convergence-point/convergence-point.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { Machine } from './machine/machine.entity';
+import { Worker } from './machine/worker.entity';
 import { SimulationAttempt } from './simulation/simulation-attempt.entity';
 import { Simulation } from './simulation/simulation.entity';
 
 /** Listed by hand: webpack bundles the apps, so glob-loading entities would find nothing. */
-export const ENTITIES = [Machine, Simulation, SimulationAttempt, ConvergencePoint, IdempotencyKey];
+export const ENTITIES = [
+  Machine,
+  Simulation,
+  SimulationAttempt,
+  ConvergencePoint,
+  IdempotencyKey,
+  Worker,
+];

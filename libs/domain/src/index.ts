@@ -9,6 +9,8 @@ export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency-key.repository';
 export * from './machine/machine.entity';
 export * from './machine/machine.repository';
+export * from './machine/worker.entity';
+export * from './machine/worker.repository';
 export * from './simulation/simulation-attempt.entity';
 export * from './simulation/simulation-lifecycle';
 export * from './simulation/simulation-status';

@@ -1,4 +1,5 @@
 export * from './job-payloads';
+export * from './machine-queues';
 export * from './queue.constants';
 export * from './queue.module';
 export * from './simulation-queue.producer';

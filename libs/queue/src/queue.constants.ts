@@ -1,7 +1,13 @@
 import type { AdvancedSettings, JobOptions } from 'bull';
 
-/** One queue carries every simulation run. */
-export const SIMULATION_QUEUE = 'simulations';
+/**
+ * Each machine has its own queue, so a run is taken only by a worker serving
+ * its machine: the machine's dedicated workers consume that one queue, pool
+ * workers consume every machine's.
+ */
+export function machineQueueName(machineId: number): string {
+  return `simulations.machine-${machineId}`;
+}
 
 export enum SimulationJobName {
   Run = 'run',

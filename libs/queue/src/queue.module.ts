@@ -1,8 +1,8 @@
-import { BullModule, getQueueToken } from '@nestjs/bull';
+import { BullModule, getSharedConfigToken } from '@nestjs/bull';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import type { AdvancedSettings } from 'bull';
-import { QueueShutdown, RedisConnections } from './redis-connections';
-import { SIMULATION_QUEUE } from './queue.constants';
+import { MachineQueues } from './machine-queues';
+import { RedisConnections } from './redis-connections';
 import { SimulationQueueProducer } from './simulation-queue.producer';
 
 export interface QueueSettings {
@@ -19,38 +19,36 @@ export interface QueueModuleOptions {
   useFactory: (...args: any[]) => QueueSettings;
 }
 
-/** Connects to Redis, registers the simulation queue and provides the producer. */
+/** Connects to Redis and provides the machine queues and the producer. */
 @Module({})
 export class QueueModule {
   static forRootAsync(options: QueueModuleOptions): DynamicModule {
-    const queue = BullModule.registerQueue({ name: SIMULATION_QUEUE });
     let connections: RedisConnections | undefined;
+    const bullRoot = BullModule.forRootAsync({
+      imports: options.imports,
+      inject: options.inject,
+      useFactory: (...args: unknown[]) => {
+        const settings = options.useFactory(...args);
+        connections = new RedisConnections(settings.redisUrl, settings.failFast ?? false);
+        return { createClient: connections.create, settings: settings.settings };
+      },
+    });
     return {
       module: QueueModule,
       global: true,
-      imports: [
-        BullModule.forRootAsync({
-          imports: options.imports,
-          inject: options.inject,
-          useFactory: (...args: unknown[]) => {
-            const settings = options.useFactory(...args);
-            connections = new RedisConnections(settings.redisUrl, settings.failFast ?? false);
-            return { createClient: connections.create, settings: settings.settings };
-          },
-        }),
-        queue,
-      ],
+      imports: [bullRoot],
       providers: [
-        SimulationQueueProducer,
-        QueueShutdown,
         {
           provide: RedisConnections,
-          // Created by the Bull factory above, which Nest resolves first (the queue depends on it).
+          // Made by the Bull configuration factory above; resolving the shared
+          // config first guarantees it exists.
           useFactory: () => connections,
-          inject: [getQueueToken(SIMULATION_QUEUE)],
+          inject: [getSharedConfigToken()],
         },
+        MachineQueues,
+        SimulationQueueProducer,
       ],
-      exports: [SimulationQueueProducer, queue],
+      exports: [MachineQueues, SimulationQueueProducer],
     };
   }
 }

@@ -1,18 +1,18 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bull';
+import type Bull from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
-import { SIMULATION_QUEUE } from './queue.constants';
 
 type ConnectionType = 'client' | 'subscriber' | 'bclient';
 
 /**
- * The Redis connections made for Bull. Bull leaves connections from a custom
- * `createClient` open when it closes the queue, so they are tracked here and
- * closed after it.
+ * The Redis connections behind every machine queue of this process. The
+ * command and subscriber connections are shared by all queues (Bull allows
+ * it); each consuming queue needs a blocking connection of its own. Bull does
+ * not close connections it did not create, so they are closed here.
  */
 export class RedisConnections {
-  private readonly made: Redis[] = [];
+  private client?: Redis;
+  private subscriber?: Redis;
+  private readonly blocking: Redis[] = [];
 
   constructor(
     private readonly redisUrl: string,
@@ -20,28 +20,45 @@ export class RedisConnections {
   ) {}
 
   /**
-   * Bull opens three connections. With `failFast`, the command connection
-   * refuses commands at once while Redis is unreachable instead of queueing
-   * them (ioredis' default), so `queue.add` fails in milliseconds rather than
-   * hanging. The blocking and subscriber connections keep Bull's settings.
+   * With `failFast`, the command connection refuses commands at once while
+   * Redis is unreachable instead of queueing them (ioredis' default), so
+   * `queue.add` fails in milliseconds rather than hanging. The blocking and
+   * subscriber connections keep Bull's required settings.
    */
   readonly create = (type: ConnectionType, options?: RedisOptions): Redis => {
-    const settings: RedisOptions =
-      type === 'client'
-        ? {
-            ...options,
-            ...(this.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : {}),
-          }
-        : { ...options, maxRetriesPerRequest: null, enableReadyCheck: false };
+    if (type === 'client') {
+      this.client ??= new Redis(this.redisUrl, {
+        ...options,
+        ...(this.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : {}),
+      });
+      return this.client;
+    }
+    const settings: RedisOptions = {
+      ...options,
+      maxRetriesPerRequest: null,
+      enableReadyCheck: false,
+    };
+    if (type === 'subscriber') {
+      this.subscriber ??= new Redis(this.redisUrl, settings);
+      return this.subscriber;
+    }
     const connection = new Redis(this.redisUrl, settings);
-    this.made.push(connection);
+    this.blocking.push(connection);
     return connection;
   };
 
+  /** The shared command connection. */
+  get command(): Redis {
+    return this.create('client');
+  }
+
   /** Disconnects every connection made, whatever state it is in (reconnecting ones included). */
   async closeAll(): Promise<void> {
+    const all = [this.client, this.subscriber, ...this.blocking].filter(
+      (c): c is Redis => c !== undefined,
+    );
     await Promise.all(
-      this.made.map(async (connection) => {
+      all.map(async (connection) => {
         if (connection.status === 'ready') await connection.quit().catch(() => undefined);
         connection.disconnect();
       }),
@@ -49,16 +66,4 @@ export class RedisConnections {
   }
 }
 
-/** Closes the queue (a second close by @nestjs/bull is harmless), then its connections. */
-@Injectable()
-export class QueueShutdown implements OnApplicationShutdown {
-  constructor(
-    @InjectQueue(SIMULATION_QUEUE) private readonly queue: Queue,
-    private readonly connections: RedisConnections,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
-    await this.connections.closeAll();
-  }
-}
+export type BullQueueOptions = Bull.QueueOptions;

@@ -1,8 +1,7 @@
-import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bull';
 import { RunSimulationPayload } from './job-payloads';
-import { RUN_JOB_OPTIONS, runJobId, SIMULATION_QUEUE, SimulationJobName } from './queue.constants';
+import { MachineQueues } from './machine-queues';
+import { RUN_JOB_OPTIONS, runJobId, SimulationJobName } from './queue.constants';
 
 export class QueueUnavailableError extends Error {
   constructor(detail: string) {
@@ -13,17 +12,17 @@ export class QueueUnavailableError extends Error {
 
 export type EnsureQueuedResult = 'queued' | 'revived' | 'present';
 
-/** The only way into the queue, for the API and the worker alike. */
+/** The only way into the queues, for the API and the worker alike: a run goes to its machine's queue. */
 @Injectable()
 export class SimulationQueueProducer {
   /** Longest a caller waits on Redis; with a fail-fast connection a dead Redis answers at once anyway. */
   static readonly TIMEOUT_MS = 2_000;
 
-  constructor(@InjectQueue(SIMULATION_QUEUE) private readonly queue: Queue<RunSimulationPayload>) {}
+  constructor(private readonly queues: MachineQueues) {}
 
   async enqueueRun(payload: RunSimulationPayload, delayMs = 0): Promise<void> {
     await withTimeout(
-      this.queue.add(SimulationJobName.Run, payload, {
+      this.queues.forMachine(payload.machineId).add(SimulationJobName.Run, payload, {
         ...RUN_JOB_OPTIONS,
         jobId: runJobId(payload.simulationId, payload.attempt),
         delay: delayMs > 0 ? delayMs : undefined,
@@ -36,9 +35,8 @@ export class SimulationQueueProducer {
    * there is none, and revives one that Bull gave up on. Answers what it did.
    */
   async ensureQueued(payload: RunSimulationPayload): Promise<EnsureQueuedResult> {
-    const job = await withTimeout(
-      this.queue.getJob(runJobId(payload.simulationId, payload.attempt)),
-    );
+    const queue = this.queues.forMachine(payload.machineId);
+    const job = await withTimeout(queue.getJob(runJobId(payload.simulationId, payload.attempt)));
     if (!job) {
       await this.enqueueRun(payload);
       return 'queued';
@@ -55,7 +53,7 @@ export class SimulationQueueProducer {
 
   /** Resolves when Redis answers; for health checks. */
   async ping(timeoutMs = 1_000): Promise<void> {
-    await withTimeout(this.queue.client.ping(), timeoutMs);
+    await withTimeout(this.queues.ping(), timeoutMs);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Machine } from '@app/domain';
+import { MachineStatus, MachineWithLoad } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class MachineResponse {
@@ -7,8 +7,49 @@ export class MachineResponse {
 
   @ApiProperty({ example: 'Machine A' })
   name: string;
+
+  @ApiProperty({
+    enum: Object.values(MachineStatus),
+    example: 'online',
+    description:
+      'online: a live worker serves it (its own, or a pool worker); offline: none does, its work waits; ' +
+      'draining: takes no new runs.',
+  })
+  status: MachineStatus;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Last heartbeat of a worker serving it; null if none ever did.',
+  })
+  last_seen_at: string | null;
+
+  @ApiProperty({ example: 100, description: 'Simulations its live workers can run at once.' })
+  capacity: number;
+
+  @ApiProperty({ example: 3 })
+  running: number;
+
+  @ApiProperty({ example: 0 })
+  pending: number;
 }
 
-export function toMachineResponse(machine: Machine): MachineResponse {
-  return { machine_id: machine.machineId, name: machine.name };
+export function toMachineResponse({
+  machine,
+  status,
+  lastSeenAt,
+  capacity,
+  running,
+  pending,
+}: MachineWithLoad): MachineResponse {
+  return {
+    machine_id: machine.machineId,
+    name: machine.name,
+    status,
+    last_seen_at: lastSeenAt ? lastSeenAt.toISOString() : null,
+    capacity,
+    running,
+    pending,
+  };
 }

@@ -1,9 +1,35 @@
-import { MachineRepository } from '@app/domain';
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, MachineRepository } from '@app/domain';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
 import { Role } from '../auth/role';
+import { ErrorResponse } from '../common/error-response';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MachineResponse, toMachineResponse } from './machine.response';
+import { RegisterMachineDto } from './register-machine.dto';
+
+const MachineIdParam = () => ApiParam({ name: 'machine_id', type: Number, example: 101 });
 
 @ApiTags('machines')
 @Controller()
@@ -12,9 +38,101 @@ export class MachinesController {
 
   @Get('machines')
   @RequireRole(Role.Viewer)
-  @ApiOperation({ summary: 'List machines', description: 'Ordered by machine_id.' })
+  @ApiOperation({
+    summary: 'List machines with their status and load',
+    description: 'Ordered by machine_id.',
+  })
   @ApiOkResponse({ type: [MachineResponse] })
   async list(): Promise<MachineResponse[]> {
-    return (await this.machines.listAll()).map(toMachineResponse);
+    return (await this.machines.listWithLoad()).map(toMachineResponse);
+  }
+
+  @Get('machine/:machine_id')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({ summary: 'One machine with its status and load' })
+  @MachineIdParam()
+  @ApiOkResponse({ type: MachineResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async get(
+    @Param('machine_id', new ParseIdPipe('machine_id')) machineId: number,
+  ): Promise<MachineResponse> {
+    return this.describe(machineId);
+  }
+
+  @Post('machines')
+  @RequireRole(Role.Admin)
+  @ApiOperation({
+    summary: 'Register a machine',
+    description: 'It is offline until a worker serves it (MACHINE_ID, or a pool worker).',
+  })
+  @ApiCreatedResponse({
+    type: MachineResponse,
+    headers: { Location: { schema: { type: 'string', example: '/machine/103' } } },
+  })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ description: 'The machine_id is taken.', type: ErrorResponse })
+  async register(
+    @Body() body: RegisterMachineDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MachineResponse> {
+    await this.machines.register(body.machine_id, body.name);
+    response.setHeader('Location', `/machine/${body.machine_id}`);
+    return this.describe(body.machine_id);
+  }
+
+  @Post('machine/:machine_id/drain')
+  @RequireRole(Role.Admin)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Stop new runs on a machine',
+    description: 'Running simulations finish; pending ones wait.',
+  })
+  @MachineIdParam()
+  @ApiOkResponse({ type: MachineResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async drain(
+    @Param('machine_id', new ParseIdPipe('machine_id')) machineId: number,
+  ): Promise<MachineResponse> {
+    await this.machines.setDraining(machineId, true);
+    return this.describe(machineId);
+  }
+
+  @Post('machine/:machine_id/undrain')
+  @RequireRole(Role.Admin)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Let a drained machine take new runs again' })
+  @MachineIdParam()
+  @ApiOkResponse({ type: MachineResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async undrain(
+    @Param('machine_id', new ParseIdPipe('machine_id')) machineId: number,
+  ): Promise<MachineResponse> {
+    await this.machines.setDraining(machineId, false);
+    return this.describe(machineId);
+  }
+
+  @Delete('machine/:machine_id')
+  @RequireRole(Role.Admin)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete a machine',
+    description:
+      'Deletes the machine with its finished, failed and cancelled simulations. Refused (409) while it has ' +
+      'pending or running simulations, or a live worker of its own.',
+  })
+  @MachineIdParam()
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse })
+  async delete(
+    @Param('machine_id', new ParseIdPipe('machine_id')) machineId: number,
+  ): Promise<void> {
+    await this.machines.delete(machineId);
+  }
+
+  private async describe(machineId: number): Promise<MachineResponse> {
+    const found = await this.machines.findWithLoad(machineId);
+    if (!found) throw DomainError.notFound(`machine ${machineId} not found`);
+    return toMachineResponse(found);
   }
 }

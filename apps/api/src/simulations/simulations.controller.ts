@@ -113,8 +113,8 @@ export class SimulationsController {
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
   ): Promise<SimulationDetailResponse> {
-    const { simulation, attempts } = await this.simulations.get(simulationId);
-    return toSimulationDetailResponse(simulation, attempts);
+    const { simulation, attempts, machineStatus } = await this.simulations.get(simulationId);
+    return toSimulationDetailResponse(simulation, attempts, machineStatus);
   }
 
   @Post('simulation')

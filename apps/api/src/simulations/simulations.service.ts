@@ -1,6 +1,7 @@
 import {
   DomainError,
   IdempotencyKeyRepository,
+  MachineStatus,
   MachineRepository,
   Simulation,
   SimulationAttempt,
@@ -38,12 +39,18 @@ export class SimulationsService {
     return this.simulations.list(query);
   }
 
-  async get(
-    simulationId: number,
-  ): Promise<{ simulation: Simulation; attempts: SimulationAttempt[] }> {
+  async get(simulationId: number): Promise<{
+    simulation: Simulation;
+    attempts: SimulationAttempt[];
+    machineStatus: MachineStatus;
+  }> {
     const simulation = await this.simulations.findById(simulationId);
     if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
-    return { simulation, attempts: await this.simulations.listAttempts(simulationId) };
+    const [attempts, machine] = await Promise.all([
+      this.simulations.listAttempts(simulationId),
+      this.machines.findWithLoad(simulation.machineId),
+    ]);
+    return { simulation, attempts, machineStatus: machine?.status ?? MachineStatus.Offline };
   }
 
   /**

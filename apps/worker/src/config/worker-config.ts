@@ -6,7 +6,7 @@ import {
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, Length, Matches } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
@@ -38,6 +38,17 @@ class WorkerEnvironment extends ConnectionEnvironment {
   @IntegerSetting(100)
   RECONCILE_INTERVAL_MS: number = 10_000;
 
+  @IntegerSetting(100)
+  MACHINE_REFRESH_MS: number = 5_000;
+
+  @IsOptional()
+  @IntegerSetting(1, 2_147_483_647)
+  MACHINE_ID?: number;
+
+  @IsOptional()
+  @Length(1, 255, { message: 'MACHINE_NAME must be 1 to 255 characters' })
+  MACHINE_NAME?: string;
+
   @IsOptional()
   @Matches(/^[\w.:@-]{1,200}$/, {
     message: 'WORKER_ID must be 1 to 200 letters, digits or . : @ - _',
@@ -67,6 +78,12 @@ export class WorkerConfig extends ConnectionSettings {
   readonly reconcileIntervalMs: number;
   /** This process, as recorded on the attempts it runs. */
   readonly workerId: string;
+  /** The machine this worker serves; undefined for a pool worker, which serves every machine. */
+  readonly machineId?: number;
+  /** With machineId: the machine's name, set at boot. */
+  readonly machineName?: string;
+  /** How often a pool worker looks for newly registered machines. */
+  readonly machineRefreshMs: number;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -82,6 +99,9 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     retryBackoffMs: parsed.RETRY_BACKOFF_MS,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     reconcileIntervalMs: parsed.RECONCILE_INTERVAL_MS,
+    machineId: parsed.MACHINE_ID,
+    machineName: parsed.MACHINE_NAME,
+    machineRefreshMs: parsed.MACHINE_REFRESH_MS,
     workerId: parsed.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
   });
 }

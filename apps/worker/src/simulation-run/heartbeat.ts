@@ -1,12 +1,13 @@
-import { SimulationLifecycle } from '@app/domain';
+import { SimulationLifecycle, WorkerRepository } from '@app/domain';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRuns } from './held-runs';
 import { PeriodicTask } from './periodic-task';
 
 /**
- * Every HEARTBEAT_INTERVAL_MS, tells the database that this worker's runs are
- * alive (one statement for all of them). A run the database no longer credits
+ * Every HEARTBEAT_INTERVAL_MS, tells the database that this worker is alive
+ * (with its machine, capacity and load, which make its machine online) and
+ * that its runs are (one statement for all of them). A run the database no longer credits
  * to this worker (cancelled, or recovered by another worker after this one
  * went silent) is stopped at once. Keeps beating during shutdown's grace
  * period, so runs finishing then are not taken away.
@@ -19,6 +20,7 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(
     private readonly config: WorkerConfig,
     private readonly lifecycle: SimulationLifecycle,
+    private readonly workers: WorkerRepository,
     private readonly runs: HeldRuns,
   ) {
     this.task = new PeriodicTask(
@@ -30,15 +32,23 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationBootstrap(): void {
-    this.task.start();
+    this.task.start(0);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.task.stop();
+    await this.workers.retire(this.config.workerId).catch(() => undefined);
   }
 
   async beat(): Promise<void> {
     const held = this.runs.refs();
+    await this.workers.report({
+      workerId: this.config.workerId,
+      machineId: this.config.machineId ?? null,
+      capacity: this.config.concurrency,
+      running: held.length,
+      leaseMs: this.config.leaseMs,
+    });
     if (held.length === 0) return;
     const stillHeld = await this.lifecycle.heartbeat(this.config.workerId, held);
     for (const ref of held) {

@@ -15,3 +15,14 @@ export class NonRetryableRunError extends Error {
     this.name = 'NonRetryableRunError';
   }
 }
+
+/**
+ * The job's machine is draining: the run must wait. Thrown to Bull, which
+ * tries the job again later (and the reconciler revives it if Bull gives up).
+ */
+export class MachineDrainingError extends Error {
+  constructor(machineId: number) {
+    super(`machine ${machineId} is draining; the run waits`);
+    this.name = 'MachineDrainingError';
+  }
+}

@@ -1,56 +1,87 @@
+import { MachineRepository } from '@app/domain';
 import {
   InvalidJobPayloadError,
+  MachineQueues,
+  machineQueueName,
   parseRunSimulationPayload,
   RunSimulationPayload,
-  SIMULATION_QUEUE,
   SimulationJobName,
 } from '@app/queue';
-import { InjectQueue } from '@nestjs/bull';
 import {
   BeforeApplicationShutdown,
   Injectable,
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { Job, Queue } from 'bull';
+import type { Job } from 'bull';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRuns } from './held-runs';
+import { PeriodicTask } from './periodic-task';
+import { MachineDrainingError } from './run-stopped';
 import { RunOutcome, SimulationRunService } from './simulation-run.service';
+import { Slots } from './slots';
 
 /**
- * Takes run jobs off the queue. Registered by hand rather than with @Process
- * because the concurrency comes from validated config, which decorators
- * evaluated at import time cannot see.
+ * Takes run jobs off the queues of the machines this worker serves: its own
+ * machine's (MACHINE_ID), or, for a pool worker, every registered machine's,
+ * including machines registered while it runs.
  */
 @Injectable()
 export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SimulationRunConsumer.name);
+  private readonly consumed = new Set<number>();
+  private readonly paused = new Set<number>();
+  private readonly slots: Slots;
+  private readonly discovery: PeriodicTask;
 
   constructor(
-    @InjectQueue(SIMULATION_QUEUE) private readonly queue: Queue<RunSimulationPayload>,
     private readonly config: WorkerConfig,
+    private readonly queues: MachineQueues,
+    private readonly machines: MachineRepository,
     private readonly runs: SimulationRunService,
     private readonly held: HeldRuns,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.queue
-      .process(SimulationJobName.Run, this.config.concurrency, (job) => this.handle(job))
-      .catch((error: Error) => this.logger.error(`queue processing stopped: ${error.message}`));
-    this.logger.log(
-      `worker ${this.config.workerId} consuming "${SIMULATION_QUEUE}" with concurrency ${this.config.concurrency}`,
+  ) {
+    this.slots = new Slots(config.concurrency);
+    this.discovery = new PeriodicTask(
+      'machine refresh',
+      config.machineRefreshMs,
+      () => this.refreshMachines(),
+      this.logger,
     );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { machineId, machineName, workerId, concurrency } = this.config;
+    if (machineId !== undefined) {
+      const machine = await this.machines.registerForWorker(machineId, machineName);
+      this.logger.log(
+        `worker ${workerId} serves machine ${machineId} ("${machine.name}"), concurrency ${concurrency}`,
+      );
+    } else {
+      this.logger.log(
+        `worker ${workerId} is a pool worker serving every machine, concurrency ${concurrency}`,
+      );
+    }
+    await this.refreshMachines();
+    this.discovery.start();
   }
 
   /**
    * Graceful shutdown: take no new jobs, give held runs SHUTDOWN_GRACE_MS to
    * finish, then hand the rest back (pending again, queued for another
-   * worker, attempt not counted). Bull closes the queue after this.
+   * worker, attempt not counted). The queues close after this.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.queue
-      .pause(true, true)
-      .catch((error: Error) => this.logger.warn(`pause failed: ${error.message}`));
+    await this.discovery.stop();
+    await Promise.all(
+      this.queues
+        .all()
+        .map(({ queue }) =>
+          queue
+            .pause(true, true)
+            .catch((error: Error) => this.logger.warn(`pause failed: ${error.message}`)),
+        ),
+    );
     if (this.held.size === 0) return;
     this.logger.log(
       `shutting down: waiting up to ${this.config.shutdownGraceMs} ms for ${this.held.size} run(s)`,
@@ -59,6 +90,47 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
     this.logger.log(`handing back ${this.held.size} run(s)`);
     this.held.stopAll('shutdown');
     await this.held.whenEmpty(this.config.leaseMs);
+  }
+
+  /**
+   * Starts consuming machines this worker serves but does not consume yet (a
+   * pool worker picks up machines registered while it runs), and pauses or
+   * resumes each one's queue as admins drain and undrain it.
+   */
+  private async refreshMachines(): Promise<void> {
+    const served = (await this.machines.listAll()).filter(
+      (machine) =>
+        this.config.machineId === undefined || machine.machineId === this.config.machineId,
+    );
+    for (const machine of served) {
+      if (!this.consumed.has(machine.machineId)) this.consume(machine.machineId);
+      const queue = this.queues.forMachine(machine.machineId);
+      if (machine.draining && !this.paused.has(machine.machineId)) {
+        this.paused.add(machine.machineId);
+        // Not awaited: a local pause resolves only once the machine's running
+        // jobs are done, and those are meant to finish. A job fetched in the
+        // meantime finds its claim refused and is retried by Bull later.
+        queue
+          .pause(true)
+          .catch((error: Error) => this.logger.warn(`pause failed: ${error.message}`));
+        this.logger.log(`machine ${machine.machineId} is draining: taking no new runs from it`);
+      } else if (!machine.draining && this.paused.has(machine.machineId)) {
+        this.paused.delete(machine.machineId);
+        await queue.resume(true);
+        this.logger.log(`machine ${machine.machineId} no longer draining: taking runs again`);
+      }
+    }
+  }
+
+  private consume(machineId: number): void {
+    this.consumed.add(machineId);
+    this.queues
+      .forMachine(machineId)
+      .process(SimulationJobName.Run, this.config.concurrency, (job) => this.handle(job))
+      .catch((error: Error) =>
+        this.logger.error(`consuming ${machineQueueName(machineId)} stopped: ${error.message}`),
+      );
+    this.logger.log(`consuming ${machineQueueName(machineId)}`);
   }
 
   async handle(job: Job<unknown>): Promise<RunOutcome> {
@@ -70,6 +142,7 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
       if (error instanceof InvalidJobPayloadError) await job.discard();
       throw error;
     }
+    const release = await this.slots.acquire();
     const started = Date.now();
     this.logger.log(`simulation ${payload.simulationId}: job ${job.id} started`);
     try {
@@ -79,12 +152,18 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
       );
       return outcome;
     } catch (error) {
-      // Infrastructure trouble before the run could start (e.g. Postgres
-      // unreachable at claim): rethrow so Bull retries with backoff.
+      // Rethrown so Bull tries the job again with backoff: the machine is
+      // draining, or infrastructure failed before the run could start.
+      if (error instanceof MachineDrainingError) {
+        this.logger.log(`simulation ${payload.simulationId}: ${error.message}`);
+        throw error;
+      }
       this.logger.error(
         `simulation ${payload.simulationId}: job ${job.id} errored: ${(error as Error).message}`,
       );
       throw error;
+    } finally {
+      release();
     }
   }
 }

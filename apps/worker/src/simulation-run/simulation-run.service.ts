@@ -3,6 +3,7 @@ import {
   AttemptRef,
   ConvergencePointRepository,
   EndAttempt,
+  MachineRepository,
   Simulation,
   SimulationLifecycle,
   SimulationRepository,
@@ -16,7 +17,7 @@ import { CurveEmulator } from './convergence-emulator';
 import { untilWritten } from './database-retry';
 import { failureReasonFor } from './failure-reason';
 import { HeldRun, HeldRuns } from './held-runs';
-import { NonRetryableRunError, RunStopped } from './run-stopped';
+import { MachineDrainingError, NonRetryableRunError, RunStopped } from './run-stopped';
 
 export type RunOutcome =
   'finished' | 'retrying' | 'failed' | 'cancelled' | 'lost' | 'handed-back' | 'not-claimed';
@@ -29,6 +30,7 @@ export class SimulationRunService {
     private readonly config: WorkerConfig,
     private readonly lifecycle: SimulationLifecycle,
     private readonly simulations: SimulationRepository,
+    private readonly machines: MachineRepository,
     private readonly points: ConvergencePointRepository,
     private readonly emulator: CurveEmulator,
     private readonly queue: SimulationQueueProducer,
@@ -45,6 +47,11 @@ export class SimulationRunService {
   async run({ simulationId }: RunSimulationPayload): Promise<RunOutcome> {
     const claimed = await this.lifecycle.claim(simulationId, this.config.workerId);
     if (!claimed) {
+      const current = await this.simulations.findById(simulationId);
+      if (current?.status === SimulationStatus.Pending) {
+        const machine = await this.machines.findById(current.machineId);
+        if (machine?.draining) throw new MachineDrainingError(current.machineId);
+      }
       this.logger.log(
         `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
       );

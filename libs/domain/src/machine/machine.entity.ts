@@ -9,6 +9,10 @@ export class Machine {
   @Column({ type: 'varchar', length: 255 })
   name: string;
 
+  /** An admin stopped new runs here; running ones finish. */
+  @Column({ type: 'boolean', default: false })
+  draining: boolean;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,13 +2,44 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import { DomainError } from '../errors/domain-error';
 import { Machine } from './machine.entity';
+
+export enum MachineStatus {
+  /** A live worker serves it (one of its own, or a pool worker). */
+  Online = 'online',
+  /** No live worker serves it: its simulations wait, pending. */
+  Offline = 'offline',
+  /** An admin stopped new runs here; running ones finish. */
+  Draining = 'draining',
+}
+
+/** A machine with what its workers last reported and its queue of work. */
+export interface MachineWithLoad {
+  machine: Machine;
+  status: MachineStatus;
+  /** The last heartbeat of any worker serving it; null if none ever did. */
+  lastSeenAt: Date | null;
+  /** Simulations its live workers can run at once (pool workers included). */
+  capacity: number;
+  running: number;
+  pending: number;
+}
 
 interface MachineRow {
   machine_id: number;
   name: string;
+  draining: boolean;
   created_at: Date;
   updated_at: Date;
+}
+
+interface MachineLoadRow extends MachineRow {
+  served: boolean;
+  last_seen_at: Date | null;
+  capacity: number;
+  running: number;
+  pending: number;
 }
 
 @Injectable()
@@ -35,6 +66,16 @@ export class MachineRepository {
     return rows.length ? toMachine(rows[0]) : null;
   }
 
+  /** Every machine with its status and load, by machine_id. */
+  listWithLoad(): Promise<MachineWithLoad[]> {
+    return this.withLoad();
+  }
+
+  async findWithLoad(machineId: number): Promise<MachineWithLoad | null> {
+    const [found] = await this.withLoad(machineId);
+    return found ?? null;
+  }
+
   /** Registers the machine unless it exists; an existing machine keeps its name. */
   async registerIfAbsent(
     machineId: number,
@@ -50,12 +91,132 @@ export class MachineRepository {
     if (!machine) throw new Error(`machine ${machineId} vanished right after registration`);
     return machine;
   }
+
+  /**
+   * A worker dedicated to a machine registers it at boot; with a name it also
+   * renames it (the worker's configuration is the authority on its machine).
+   */
+  async registerForWorker(machineId: number, name: string | undefined): Promise<Machine> {
+    const rows = await queryRows<MachineRow>(
+      this.manager,
+      `INSERT INTO machines (machine_id, name) VALUES ($1::integer, COALESCE($2::varchar, 'Machine ' || $1::integer))
+       ON CONFLICT (machine_id) DO UPDATE SET name = COALESCE($2::varchar, machines.name)
+       RETURNING *`,
+      [machineId, name ?? null],
+    );
+    return toMachine(rows[0]);
+  }
+
+  /** Registers a new machine; a taken id is a conflict. */
+  async register(machineId: number, name: string): Promise<Machine> {
+    const rows = await queryRows<MachineRow>(
+      this.manager,
+      `INSERT INTO machines (machine_id, name) VALUES ($1, $2) ON CONFLICT (machine_id) DO NOTHING RETURNING *`,
+      [machineId, name],
+    );
+    if (!rows.length) throw DomainError.conflict(`machine ${machineId} already exists`);
+    return toMachine(rows[0]);
+  }
+
+  /** Stops (or resumes) new runs on the machine; running ones are not touched. */
+  async setDraining(machineId: number, draining: boolean): Promise<Machine> {
+    const rows = await queryRows<MachineRow>(
+      this.manager,
+      `UPDATE machines SET draining = $2 WHERE machine_id = $1 RETURNING *`,
+      [machineId, draining],
+    );
+    if (!rows.length) throw DomainError.notFound(`machine ${machineId} not found`);
+    return toMachine(rows[0]);
+  }
+
+  /**
+   * Deletes the machine with its finished, failed and cancelled simulations
+   * (and their curves and attempts). The machine row is locked first, so a
+   * simulation being created for it concurrently either lands before (and
+   * is counted) or fails after. A machine with pending or running
+   * simulations, or a live worker of its own, is a conflict that says which.
+   */
+  async delete(machineId: number): Promise<void> {
+    await this.manager.transaction(async (manager) => {
+      const [facts] = await queryRows<{ unfinished: number; live_workers: number }>(
+        manager,
+        `SELECT (SELECT count(*) FROM simulations WHERE machine_id = m.machine_id AND status IN ('pending', 'running'))::int AS unfinished,
+                (SELECT count(*) FROM workers WHERE machine_id = m.machine_id AND expires_at > clock_timestamp())::int AS live_workers
+         FROM machines m WHERE m.machine_id = $1 FOR UPDATE`,
+        [machineId],
+      );
+      if (!facts) throw DomainError.notFound(`machine ${machineId} not found`);
+      if (facts.unfinished) {
+        throw DomainError.conflict(
+          `machine ${machineId} has ${facts.unfinished} pending or running simulation(s); cancel them or let them finish first`,
+        );
+      }
+      if (facts.live_workers) {
+        throw DomainError.conflict(
+          `machine ${machineId} has ${facts.live_workers} live worker(s); stop them first`,
+        );
+      }
+      await queryRows(manager, `DELETE FROM simulations WHERE machine_id = $1`, [machineId]);
+      await queryRows(manager, `DELETE FROM machines WHERE machine_id = $1`, [machineId]);
+    });
+  }
+
+  private async withLoad(machineId?: number): Promise<MachineWithLoad[]> {
+    const rows = await queryRows<MachineLoadRow>(
+      this.manager,
+      `WITH live AS (
+         SELECT machine_id, capacity FROM workers WHERE expires_at > clock_timestamp()
+       ), pool AS (
+         SELECT count(*)::int AS workers, COALESCE(sum(capacity), 0)::int AS capacity,
+                (SELECT max(last_seen_at) FROM workers WHERE machine_id IS NULL) AS last_seen_at
+         FROM live WHERE machine_id IS NULL
+       ), seen AS (
+         SELECT machine_id, max(last_seen_at) AS last_seen_at
+         FROM workers WHERE machine_id IS NOT NULL GROUP BY machine_id
+       ), dedicated_live AS (
+         SELECT machine_id, count(*)::int AS workers, sum(capacity)::int AS capacity
+         FROM live WHERE machine_id IS NOT NULL GROUP BY machine_id
+       ), load AS (
+         SELECT machine_id,
+                count(*) FILTER (WHERE status = 'running')::int AS running,
+                count(*) FILTER (WHERE status = 'pending')::int AS pending
+         FROM simulations WHERE status IN ('pending', 'running') GROUP BY machine_id
+       )
+       SELECT m.*,
+              (COALESCE(dl.workers, 0) + pool.workers) > 0 AS served,
+              GREATEST(seen.last_seen_at, pool.last_seen_at) AS last_seen_at,
+              COALESCE(dl.capacity, 0) + pool.capacity AS capacity,
+              COALESCE(load.running, 0) AS running,
+              COALESCE(load.pending, 0) AS pending
+       FROM machines m
+       CROSS JOIN pool
+       LEFT JOIN seen ON seen.machine_id = m.machine_id
+       LEFT JOIN dedicated_live dl ON dl.machine_id = m.machine_id
+       LEFT JOIN load ON load.machine_id = m.machine_id
+       WHERE $1::integer IS NULL OR m.machine_id = $1
+       ORDER BY m.machine_id`,
+      [machineId ?? null],
+    );
+    return rows.map((row) => ({
+      machine: toMachine(row),
+      status: row.draining
+        ? MachineStatus.Draining
+        : row.served
+          ? MachineStatus.Online
+          : MachineStatus.Offline,
+      lastSeenAt: row.last_seen_at,
+      capacity: row.capacity,
+      running: row.running,
+      pending: row.pending,
+    }));
+  }
 }
 
 function toMachine(row: MachineRow): Machine {
   return Object.assign(new Machine(), {
     machineId: row.machine_id,
     name: row.name,
+    draining: row.draining,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

@@ -64,7 +64,8 @@ export class SimulationLifecycle {
   /**
    * pending → running as a new attempt held by `workerId`. Clears the curve
    * points of earlier attempts, so the new attempt starts a clean curve.
-   * Null when the simulation is not pending: someone else has it, or it ended.
+   * Null when the simulation is not pending (someone else has it, or it
+   * ended), or its machine is draining.
    */
   async claim(simulationId: number, workerId: string): Promise<Simulation | null> {
     return this.single(
@@ -74,6 +75,7 @@ export class SimulationLifecycle {
              started_at = clock_timestamp(), heartbeat_at = clock_timestamp(),
              finished_at = NULL, failure_reason = NULL
          WHERE simulation_id = $1 AND status = 'pending'
+           AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = simulations.machine_id AND m.draining)
          RETURNING *
        ), history AS (
          INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at)

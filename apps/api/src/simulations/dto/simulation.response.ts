@@ -1,4 +1,5 @@
 import {
+  MachineStatus,
   Simulation,
   SimulationAttempt,
   SIMULATION_STATUSES,
@@ -95,6 +96,14 @@ export class SimulationAttemptResponse {
 }
 
 export class SimulationDetailResponse extends SimulationResponse {
+  @ApiProperty({
+    enum: Object.values(MachineStatus),
+    example: 'online',
+    description:
+      'Whether a worker serves its machine now: a pending simulation on an offline machine waits for one.',
+  })
+  machine_status: MachineStatus;
+
   @ApiProperty({ type: [SimulationAttemptResponse], description: 'Every attempt, oldest first.' })
   attempts: SimulationAttemptResponse[];
 }
@@ -120,9 +129,11 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
 export function toSimulationDetailResponse(
   simulation: Simulation,
   attempts: SimulationAttempt[],
+  machineStatus: MachineStatus,
 ): SimulationDetailResponse {
   return {
     ...toSimulationResponse(simulation),
+    machine_status: machineStatus,
     attempts: attempts.map((attempt) => ({
       attempt: attempt.attempt,
       worker_id: attempt.workerId,
