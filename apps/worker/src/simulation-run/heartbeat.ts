@@ -1,5 +1,6 @@
 import { SimulationLifecycle, WorkerRepository } from '@app/domain';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRuns } from './held-runs';
 import { PeriodicTask } from './periodic-task';
@@ -16,6 +17,9 @@ import { PeriodicTask } from './periodic-task';
 export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Heartbeat.name);
   private readonly task: PeriodicTask;
+  /** How late the event loop runs callbacks: the health of a process holding many runs. */
+  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private lastBeatAt = 0;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -32,15 +36,18 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationBootstrap(): void {
+    this.loopDelay.enable();
     this.task.start(0);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.loopDelay.disable();
     await this.task.stop();
     await this.workers.retire(this.config.workerId).catch(() => undefined);
   }
 
   async beat(): Promise<void> {
+    this.reportHealth();
     const held = this.runs.refs();
     await this.workers.report({
       workerId: this.config.workerId,
@@ -59,5 +66,20 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
         this.runs.stop(ref.simulationId, 'lease-lost');
       }
     }
+  }
+
+  /** Logs (debug) the load and event-loop delay since the last beat; warns when a beat came late. */
+  private reportHealth(): void {
+    const now = Date.now();
+    const lateMs = this.lastBeatAt ? now - this.lastBeatAt - this.config.heartbeatIntervalMs : 0;
+    this.lastBeatAt = now;
+    const p99 = this.loopDelay.percentile(99) / 1e6;
+    const max = this.loopDelay.max / 1e6;
+    this.loopDelay.reset();
+    const rssMb = process.memoryUsage.rss() / 1024 / 1024;
+    const line = `health: ${this.runs.size} run(s), event-loop delay p99 ${p99.toFixed(1)} ms max ${max.toFixed(1)} ms, rss ${rssMb.toFixed(0)} MB`;
+    if (lateMs > this.config.heartbeatIntervalMs / 2)
+      this.logger.warn(`heartbeat ${lateMs} ms late; ${line}`);
+    else this.logger.debug(line);
   }
 }
