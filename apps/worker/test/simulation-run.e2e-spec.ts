@@ -6,6 +6,7 @@ import { QueryFailedError } from 'typeorm';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 import { Role } from '../../api/src/auth/role';
 import { CurveEmulator } from '../src/simulation-run/convergence-emulator';
+import { Housekeeping } from '../src/simulation-run/housekeeping';
 import { NonRetryableRunError } from '../src/simulation-run/run-stopped';
 import { RunOutcome, SimulationRunService } from '../src/simulation-run/simulation-run.service';
 
@@ -116,6 +117,29 @@ describe('the worker', () => {
     });
     const curve = await stack.as(Role.Viewer).get(`/converge/${simulation_id}`).expect(200);
     expect(curve.body.data).toHaveLength(10);
+  });
+
+  it('housekeeping forgets idempotency keys and worker records older than 24 h, and keeps younger ones', async () => {
+    const worker = await stack.startWorker();
+    await stack.db.query(
+      `INSERT INTO idempotency_keys (subject, key, request_hash, created_at) VALUES
+         ('s', 'old', repeat('a', 64), now() - interval '25 hours'),
+         ('s', 'young', repeat('a', 64), now() - interval '23 hours')`,
+    );
+    await stack.db.query(
+      `INSERT INTO workers (worker_id, capacity, last_seen_at, expires_at) VALUES
+         ('dead-long-ago', 1, now() - interval '25 hours', now() - interval '25 hours'),
+         ('dead-recently', 1, now() - interval '1 hour', now() - interval '1 hour')`,
+    );
+
+    await worker.get(Housekeeping).sweep();
+
+    const keys = await stack.db.query(`SELECT key FROM idempotency_keys ORDER BY key`);
+    expect(keys.map((row: { key: string }) => row.key)).toEqual(['young']);
+    const workers = await stack.db.query(
+      `SELECT worker_id FROM workers WHERE worker_id LIKE 'dead-%' ORDER BY worker_id`,
+    );
+    expect(workers.map((row: { worker_id: string }) => row.worker_id)).toEqual(['dead-recently']);
   });
 
   it('retries an attempt whose curve could not be stored, and the retry starts a clean curve', async () => {

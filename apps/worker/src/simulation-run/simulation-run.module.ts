@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CurveEmulator } from './convergence-emulator';
 import { Heartbeat } from './heartbeat';
 import { HeldRuns } from './held-runs';
-import { IdempotencyKeyJanitor } from './idempotency-key-janitor';
+import { Housekeeping } from './housekeeping';
 import { LostRunSweeper } from './lost-run-sweeper';
 import { PendingReconciler } from './pending-reconciler';
 import { SimulationRunConsumer } from './simulation-run.consumer';
@@ -17,7 +17,7 @@ import { SimulationRunService } from './simulation-run.service';
     Heartbeat,
     LostRunSweeper,
     PendingReconciler,
-    IdempotencyKeyJanitor,
+    Housekeeping,
   ],
 })
 export class SimulationRunModule {}
