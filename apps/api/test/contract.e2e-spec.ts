@@ -103,7 +103,14 @@ describe('the original service contract, end to end', () => {
     ]);
 
     const curve = await operator.get('/converge/1').expect(200);
-    expect(curve.body).toEqual({ data: DOCUMENTED_CURVE });
+    expect(curve.body.data).toEqual(DOCUMENTED_CURVE);
+    expect(curve.body.meta).toMatchObject({
+      attempt: 1,
+      status: 'finished',
+      total_points: 10,
+      returned_points: 10,
+      downsampled: false,
+    });
   });
 
   it('serves the curve written so far while the run is in progress', async () => {
@@ -152,7 +159,13 @@ describe('the original service contract, end to end', () => {
       .post('/simulation', { name: 'waiting', machine: { machine_id: 5, name: 'M5' } })
       .expect(201);
 
-    await operator.get('/converge/1').expect(200, { data: [] });
+    const empty = await operator.get('/converge/1').expect(200);
+    expect(empty.body.data).toEqual([]);
+    expect(empty.body.meta).toMatchObject({
+      status: 'pending',
+      total_points: 0,
+      returned_points: 0,
+    });
     const missing = await operator.get('/converge/99').expect(404);
     expect(missing.body).toEqual({
       statusCode: 404,

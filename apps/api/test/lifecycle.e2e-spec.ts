@@ -99,22 +99,30 @@ describe('cancel, retry, timeouts, leases and idempotent creation', () => {
   });
 
   describe('execution timeout', () => {
-    it('aborts a run that takes too long, retries it, and fails it after max_attempts', async () => {
-      // Each tick takes longer than the whole allowed run: every attempt times out.
-      await stack.startWorker({ tickMs: 60_000, env: { SIMULATION_TIMEOUT_MS: '300' } });
-      const id = await create({ max_attempts: 2 });
+    it('aborts a run that falls SIMULATION_TIMEOUT_MS behind its planned end, and fails it after max_attempts', async () => {
+      // Ten points 200 ms apart: planned to end 2 s after it starts, timed out 300 ms later.
+      await stack.startWorker({ tickMs: 200, env: { SIMULATION_TIMEOUT_MS: '300' } });
+      const id = await create({ max_attempts: 1 });
+      await waitForStatus(id, 'running');
+
+      // A database stall: curve writes wait behind a lock for longer than the run may take.
+      const stall = stack.db.createQueryRunner();
+      await stall.connect();
+      await stall.startTransaction();
+      await stall.query(`LOCK TABLE convergence_points IN SHARE MODE`);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await stall.rollbackTransaction();
+      await stall.release();
 
       const failed = await waitForStatus(id, 'failed');
       expect(failed).toMatchObject({
-        attempt: 2,
-        max_attempts: 2,
-        failure_reason: 'timed out after 300 ms',
+        attempt: 1,
+        max_attempts: 1,
+        failure_reason: 'timed out: still running 300 ms after its planned end',
       });
-      expect(failed.attempts.map((a: { outcome: string }) => a.outcome)).toEqual([
-        'timed_out',
-        'timed_out',
-      ]);
-      expect((await stack.as(Role.Viewer).get(`/converge/${id}`)).body.data).toEqual([]);
+      expect(failed.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['timed_out']);
+      const curve = (await stack.as(Role.Viewer).get(`/converge/${id}`)).body.data;
+      expect(curve.length).toBeLessThan(10);
     });
   });
 
@@ -145,7 +153,8 @@ describe('cancel, retry, timeouts, leases and idempotent creation', () => {
         [id],
       );
       await stack.db.query(
-        `INSERT INTO convergence_points (simulation_id, attempt, seconds, loss) VALUES ($1, 1, 10, 0.5), ($1, 1, 20, 0.4)`,
+        `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
+         VALUES ($1, 1, 0, 10, 0.5, 0.5, 10), ($1, 1, 1, 20, 0.4, 0.9, 30)`,
         [id],
       );
 

@@ -32,6 +32,7 @@ describe('the OpenAPI document at /docs-json', () => {
       [
         'GET /simulations',
         'GET /simulation/{simulation_id}',
+        'GET /converge/{simulation_id}/stream',
         'GET /simulations/{simulation_id}',
         'POST /simulation',
         'POST /simulation/{simulation_id}/cancel',

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConvergencePointRepository } from './convergence-point/convergence-point.repository';
+import { CurveReadRepository } from './convergence-point/curve-read.repository';
 import { DatabaseSettings, postgresOptions } from './database/data-source-options';
 import { MachineRepository } from './machine/machine.repository';
 import { WorkerRepository } from './machine/worker.repository';
@@ -14,6 +15,7 @@ const REPOSITORIES = [
   MachineRepository,
   WorkerRepository,
   ConvergencePointRepository,
+  CurveReadRepository,
   IdempotencyKeyRepository,
 ];
 

@@ -2,4 +2,5 @@ export * from './job-payloads';
 export * from './machine-queues';
 export * from './queue.constants';
 export * from './queue.module';
+export * from './simulation-events';
 export * from './simulation-queue.producer';

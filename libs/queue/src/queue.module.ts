@@ -3,7 +3,9 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import type { AdvancedSettings } from 'bull';
 import { MachineQueues } from './machine-queues';
 import { RedisConnections } from './redis-connections';
+import { SimulationEventPublisher, SimulationEventSubscriber } from './simulation-events';
 import { SimulationQueueProducer } from './simulation-queue.producer';
+import { SIMULATION_STATUS_LISTENER } from '@app/domain';
 
 export interface QueueSettings {
   redisUrl: string;
@@ -47,8 +49,17 @@ export class QueueModule {
         },
         MachineQueues,
         SimulationQueueProducer,
+        SimulationEventPublisher,
+        SimulationEventSubscriber,
+        { provide: SIMULATION_STATUS_LISTENER, useExisting: SimulationEventPublisher },
       ],
-      exports: [MachineQueues, SimulationQueueProducer],
+      exports: [
+        MachineQueues,
+        SimulationQueueProducer,
+        SimulationEventPublisher,
+        SimulationEventSubscriber,
+        SIMULATION_STATUS_LISTENER,
+      ],
     };
   }
 }

@@ -47,6 +47,20 @@ export class RedisConnections {
     return connection;
   };
 
+  /**
+   * A connection of its own for a purpose Bull does not share (pub/sub for
+   * live streams); retries forever and is closed with the rest.
+   */
+  dedicated(name: string): Redis {
+    const connection = new Redis(this.redisUrl, {
+      connectionName: name,
+      maxRetriesPerRequest: null,
+      enableReadyCheck: false,
+    });
+    this.blocking.push(connection);
+    return connection;
+  }
+
   /** The shared command connection. */
   get command(): Redis {
     return this.create('client');

@@ -1,34 +1,126 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { CurveReadRepository } from '@app/domain';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Headers,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ConvergenceResponse } from './convergence.response';
-import { ConvergenceService } from './convergence.service';
+import { CurveExport } from './curve-export';
+import { CurveSampler } from './curve-sampler';
+import { ConvergeQuery } from './dto/converge.query';
+import { LiveCurveFeeds } from './live/live-curve-feeds';
+import { LiveCurveStream, parseEventId } from './live/live-curve-stream';
 
 @ApiTags('convergence')
+@ApiBadRequestResponse({
+  description: 'A parameter is invalid; the message names it.',
+  type: ErrorResponse,
+})
+@ApiNotFoundResponse({ description: 'No such simulation.', type: ErrorResponse })
 @Controller()
 export class ConvergenceController {
-  constructor(private readonly convergence: ConvergenceService) {}
+  constructor(
+    private readonly sampler: CurveSampler,
+    private readonly exporter: CurveExport,
+    private readonly curves: CurveReadRepository,
+    private readonly feeds: LiveCurveFeeds,
+  ) {}
 
   @Get('converge/:simulation_id')
   @RequireRole(Role.Viewer)
-  @ApiOperation({ summary: "A simulation's convergence curve (loss by seconds)" })
+  @ApiOperation({
+    summary: "A simulation's convergence curve (loss by seconds), sampled or exported",
+    description:
+      'Without parameters, a curve of up to 10,000 points comes back whole (the original ' +
+      "service's answer, plus `meta`); a longer one is sampled into 1,000 logarithmic buckets. " +
+      '`from`/`to` select a window first; `points`, `scale` and `agg` control the sampling. The ' +
+      'first and last point of the window are always included as they are. `format=csv|ndjson` ' +
+      'streams every point of the window instead.',
+  })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
   @ApiOkResponse({ type: ConvergenceResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
-  ): Promise<ConvergenceResponse> {
-    return { data: await this.convergence.curve(simulationId) };
+    @Query() query: ConvergeQuery,
+  ): Promise<ConvergenceResponse | StreamableFile> {
+    const format = query.format ?? 'json';
+    if (format === 'json') return this.sampler.sample(simulationId, query);
+    const sampling = (['points', 'scale', 'agg'] as const).filter(
+      (key) => query[key] !== undefined,
+    );
+    if (sampling.length) {
+      throw new BadRequestException(
+        `${sampling.join(', ')} cannot be combined with format=${format}: exports hold every point`,
+      );
+    }
+    return this.exporter.open(simulationId, format, query.from, query.to);
+  }
+
+  @Get('converge/:simulation_id/stream')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({
+    summary: "A simulation's convergence curve, live (Server-Sent Events)",
+    description:
+      'Sends the points stored so far, then each batch as the worker writes it, status ' +
+      'changes, and `end` at a terminal status (then closes). Events: `status` ' +
+      '{attempt, status}; `points` {attempt, points:[{seconds, loss}]} with id `<attempt>:<seconds>`; ' +
+      '`attempt` {attempt} when a new attempt restarts the curve; `end` {attempt, status}. ' +
+      'Reconnect with `Last-Event-ID` to resume after the last point received, with no gap ' +
+      'and no duplicate.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The id of the last `points` event received, to resume after it.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An event stream.', schema: { type: 'string' } })
+  async stream(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const resumeFrom = lastEventId === undefined ? null : parseEventId(lastEventId);
+    if (lastEventId !== undefined && !resumeFrom) {
+      throw new BadRequestException(
+        'Last-Event-ID must be an id this stream sent: <attempt>:<seconds>',
+      );
+    }
+    if (!(await this.curves.window(simulationId, 0, 0))) {
+      throw new NotFoundException(`simulation ${simulationId} not found`);
+    }
+    response.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      // Proxies such as nginx would otherwise buffer the stream.
+      'X-Accel-Buffering': 'no',
+    });
+    response.flushHeaders();
+    response.write('retry: 2000\n\n');
+    new LiveCurveStream(response, simulationId, this.curves, this.feeds, resumeFrom).start();
   }
 }

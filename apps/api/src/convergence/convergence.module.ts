@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConvergenceController } from './convergence.controller';
-import { ConvergenceService } from './convergence.service';
+import { CurveExport } from './curve-export';
+import { CurveSampler } from './curve-sampler';
+import { LiveCurveFeeds } from './live/live-curve-feeds';
 
-@Module({ controllers: [ConvergenceController], providers: [ConvergenceService] })
+@Module({
+  controllers: [ConvergenceController],
+  providers: [CurveSampler, CurveExport, LiveCurveFeeds],
+})
 export class ConvergenceModule {}

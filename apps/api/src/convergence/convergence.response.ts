@@ -1,17 +1,89 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CURVE_AGGREGATIONS,
+  CURVE_SCALES,
+  CurveAggregation,
+  CurveScale,
+} from './dto/converge.query';
 
 export class ConvergencePointResponse {
-  @ApiProperty({ example: 10, description: 'Simulated seconds since the run started.' })
+  @ApiProperty({
+    example: 10,
+    description: 'Simulated seconds since the run started (the mean of a bucket with agg=mean).',
+  })
   seconds: number;
 
   @ApiProperty({ example: 0.042 })
   loss: number;
+
+  @ApiPropertyOptional({
+    example: 0.041,
+    description: "agg=minmax: the lowest loss in this point's bucket.",
+  })
+  loss_min?: number;
+
+  @ApiPropertyOptional({
+    example: 0.043,
+    description: "agg=minmax: the highest loss in this point's bucket.",
+  })
+  loss_max?: number;
+}
+
+export class CurveWindowResponse {
+  @ApiProperty({ type: Number, nullable: true, example: null })
+  from: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: null })
+  to: number | null;
+}
+
+export class ConvergenceMetaResponse {
+  @ApiProperty({ example: 1, description: 'The attempt whose curve this is (the current one).' })
+  attempt: number;
+
+  @ApiProperty({ enum: SIMULATION_STATUSES, example: 'finished' })
+  status: SimulationStatus;
+
+  @ApiProperty({ example: 10, description: 'Points in the whole curve.' })
+  total_points: number;
+
+  @ApiProperty({ example: 10, description: 'Points inside the window.' })
+  window_points: number;
+
+  @ApiProperty({ example: 10, description: 'Points in `data`.' })
+  returned_points: number;
+
+  @ApiProperty({ example: false, description: 'True when `data` is sampled from the window.' })
+  downsampled: boolean;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: null,
+    description: 'Buckets sampled into; null when the window came back whole.',
+  })
+  buckets: number | null;
+
+  @ApiProperty({ enum: CURVE_SCALES, example: 'log' })
+  scale: CurveScale;
+
+  @ApiProperty({ enum: CURVE_AGGREGATIONS, example: 'last' })
+  agg: CurveAggregation;
+
+  @ApiProperty({ type: CurveWindowResponse, description: 'The window asked for (null: open).' })
+  window: CurveWindowResponse;
 }
 
 export class ConvergenceResponse {
   @ApiProperty({
     type: [ConvergencePointResponse],
-    description: 'Ordered by seconds. While the run is in progress, the points written so far.',
+    description:
+      'Ordered by seconds. While the run is in progress, the points written so far. ' +
+      'When sampled, the first and last point of the window are always included as they are.',
   })
   data: ConvergencePointResponse[];
+
+  @ApiProperty({ type: ConvergenceMetaResponse })
+  meta: ConvergenceMetaResponse;
 }

@@ -1,4 +1,7 @@
 import {
+  CURVE_LIMITS,
+  CurveEmulation,
+  resolveEmulation,
   DomainError,
   IdempotencyKeyRepository,
   MachineStatus,
@@ -137,6 +140,7 @@ export class SimulationsService {
         machineId: machine.machineId,
         attemptBudget: request.max_attempts,
         createdBy: creator,
+        emulation: emulationFor(request),
       },
       manager,
     );
@@ -183,4 +187,19 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** Fills in the defaults, and checks what no single field can: the run's planned length. */
+function emulationFor(request: CreateSimulationDto): CurveEmulation {
+  const emulation = resolveEmulation(request.emulation ?? {});
+  if (
+    emulation.tick_ms !== null &&
+    emulation.points * emulation.tick_ms > CURVE_LIMITS.maxPlannedMs
+  ) {
+    throw DomainError.invalid(
+      `emulation.points × emulation.tick_ms must not exceed ${CURVE_LIMITS.maxPlannedMs} ms (24 hours); ` +
+        `${emulation.points} × ${emulation.tick_ms} is ${emulation.points * emulation.tick_ms}`,
+    );
+  }
+  return emulation;
 }

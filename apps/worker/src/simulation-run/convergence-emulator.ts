@@ -1,5 +1,12 @@
-import type { CurvePoint, Simulation } from '@app/domain';
+import {
+  CURVE_LIMITS,
+  CurveEmulation,
+  CurvePoint,
+  DEFAULT_EMULATION,
+  Simulation,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
+import { NonRetryableRunError } from './run-stopped';
 
 /**
  * The default curve reproduces the original service's documented example
@@ -15,31 +22,100 @@ import { Injectable } from '@nestjs/common';
  */
 export const LOSS_FLOOR = 0.0123;
 export const LOSS_AMPLITUDE = 0.0928;
-export const DEFAULT_POINT_COUNT = 10;
-export const DEFAULT_STEP_SECONDS = 10;
 
-export function lossAt(seconds: number): number {
-  return Math.round((LOSS_FLOOR + LOSS_AMPLITUDE / Math.sqrt(seconds)) * 1000) / 1000;
+export function lossAt(seconds: number, decimals = DEFAULT_EMULATION.decimals): number {
+  return roundTo(LOSS_FLOOR + LOSS_AMPLITUDE / Math.sqrt(seconds), decimals);
 }
 
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * Point i (1-based) sits at span · i / points seconds. Noise multiplies the
+ * loss by e^(noise · z), z standard normal from a seeded generator: it keeps
+ * the loss positive, scales with it (as real loss noise does), and its rare
+ * large draws make the spikes that sampling must not hide.
+ */
 export function* emulateCurve(
-  pointCount = DEFAULT_POINT_COUNT,
-  stepSeconds = DEFAULT_STEP_SECONDS,
+  emulation: CurveEmulation = DEFAULT_EMULATION,
 ): Generator<CurvePoint> {
-  for (let index = 1; index <= pointCount; index++) {
-    const seconds = index * stepSeconds;
-    yield { seconds, loss: lossAt(seconds) };
+  const { points, span_seconds: span, noise, decimals } = emulation;
+  const normal = noise > 0 ? seededNormal(emulation.seed) : null;
+  for (let index = 1; index <= points; index++) {
+    const seconds = (span * index) / points;
+    const smooth = LOSS_FLOOR + LOSS_AMPLITUDE / Math.sqrt(seconds);
+    const loss = normal ? smooth * Math.exp(noise * normal()) : smooth;
+    yield { seconds, loss: roundTo(loss, decimals) };
   }
+}
+
+/** Standard normal draws (Box–Muller) from mulberry32: small, fast, and the same for the same seed. */
+export function seededNormal(seed: number): () => number {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const value = spare;
+      spare = null;
+      return value;
+    }
+    const u = 1 - uniform();
+    const v = uniform();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    spare = radius * Math.sin(2 * Math.PI * v);
+    return radius * Math.cos(2 * Math.PI * v);
+  };
+}
+
+/** The real-time pace of a run: its own tick, or one that makes it last as long as the default run. */
+export function tickMsFor(emulation: CurveEmulation, defaultTickMs: number): number {
+  return emulation.tick_ms ?? (defaultTickMs * DEFAULT_EMULATION.points) / emulation.points;
+}
+
+/** How long a run is planned to take in real time. */
+export function plannedDurationMs(emulation: CurveEmulation, defaultTickMs: number): number {
+  return tickMsFor(emulation, defaultTickMs) * emulation.points;
 }
 
 /**
  * Chooses the curve a simulation emits. Throws NonRetryableRunError for a
- * simulation whose settings can never produce one, so it fails at once
- * instead of being retried.
+ * simulation whose settings can never produce one (written by something
+ * other than the API, which validates them), so it fails at once instead of
+ * being retried.
  */
 @Injectable()
 export class CurveEmulator {
-  curveFor(_simulation: Simulation): Iterable<CurvePoint> {
-    return emulateCurve();
+  curveFor(simulation: Simulation): Iterator<CurvePoint> {
+    const emulation = simulation.emulation ?? DEFAULT_EMULATION;
+    const problem = invalidEmulation(emulation);
+    if (problem) throw new NonRetryableRunError(`invalid emulation settings: ${problem}`);
+    return emulateCurve(emulation);
   }
+}
+
+function invalidEmulation(emulation: CurveEmulation): string | null {
+  const { points, span_seconds, tick_ms, noise, decimals } = emulation;
+  if (!Number.isInteger(points) || points < 1 || points > CURVE_LIMITS.maxPoints) {
+    return `points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}`;
+  }
+  if (!(span_seconds > 0) || span_seconds > CURVE_LIMITS.maxSpanSeconds) {
+    return `span_seconds must be positive and at most ${CURVE_LIMITS.maxSpanSeconds}`;
+  }
+  if (tick_ms !== null && !(tick_ms >= 0 && tick_ms <= CURVE_LIMITS.maxTickMs)) {
+    return `tick_ms must be between 0 and ${CURVE_LIMITS.maxTickMs}`;
+  }
+  if (!(noise >= 0 && noise <= CURVE_LIMITS.maxNoise)) return 'noise must be between 0 and 1';
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > CURVE_LIMITS.maxDecimals) {
+    return `decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`;
+  }
+  return null;
 }

@@ -2,6 +2,8 @@ import {
   AttemptOutcome,
   AttemptRef,
   ConvergencePointRepository,
+  CurveBuilder,
+  CurvePoint,
   EndAttempt,
   MachineRepository,
   Simulation,
@@ -9,15 +11,26 @@ import {
   SimulationRepository,
   SimulationStatus,
 } from '@app/domain';
-import { RunSimulationPayload, SimulationQueueProducer } from '@app/queue';
+import {
+  RunSimulationPayload,
+  SimulationEventPublisher,
+  SimulationQueueProducer,
+} from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkerConfig } from '../config/worker-config';
-import { CurveEmulator } from './convergence-emulator';
+import { CurveEmulator, plannedDurationMs, tickMsFor } from './convergence-emulator';
 import { untilWritten } from './database-retry';
 import { failureReasonFor } from './failure-reason';
 import { HeldRun, HeldRuns } from './held-runs';
 import { MachineDrainingError, NonRetryableRunError, RunStopped } from './run-stopped';
+
+/**
+ * Points written per statement at most. Large enough that a million-point
+ * curve takes a few hundred statements; small enough that one statement
+ * takes tens of milliseconds, so heartbeats and other runs keep their turn.
+ */
+export const MAX_POINTS_PER_WRITE = 5_000;
 
 export type RunOutcome =
   'finished' | 'retrying' | 'failed' | 'cancelled' | 'lost' | 'handed-back' | 'not-claimed';
@@ -35,6 +48,7 @@ export class SimulationRunService {
     private readonly emulator: CurveEmulator,
     private readonly queue: SimulationQueueProducer,
     private readonly runs: HeldRuns,
+    private readonly events: SimulationEventPublisher,
   ) {}
 
   /**
@@ -58,7 +72,7 @@ export class SimulationRunService {
       return 'not-claimed';
     }
     const held = this.runs.hold({ simulationId, attempt: claimed.attempt });
-    const timeout = setTimeout(() => held.stop('timeout'), this.config.timeoutMs);
+    const timeout = setTimeout(() => held.stop('timeout'), this.timeoutFor(claimed));
     try {
       await this.emitCurve(held, claimed);
       const finished = await untilWritten(() => this.lifecycle.finish(held.ref), {
@@ -73,19 +87,55 @@ export class SimulationRunService {
     }
   }
 
+  /**
+   * A run may end SIMULATION_TIMEOUT_MS later than planned: long curves get
+   * their time, and a run that falls that far behind is stuck.
+   */
+  private timeoutFor(simulation: Simulation): number {
+    return this.config.timeoutMs + plannedDurationMs(simulation.emulation, this.config.tickMs);
+  }
+
+  /**
+   * Emits the curve in real time: point i is due i ticks after the start.
+   * Every point due is written at once, in batches, so a fast tick (or none)
+   * costs one statement per batch rather than per point, and a write that
+   * took long is caught up on instead of delaying every later point.
+   */
   private async emitCurve(held: HeldRun, simulation: Simulation): Promise<void> {
-    for (const point of this.emulator.curveFor(simulation)) {
-      await sleep(this.config.tickMs, undefined, { signal: held.signal });
-      const { held: stillHeld } = await untilWritten(
-        () => this.points.appendPoints(held.ref, [point]),
-        {
+    const curve = this.emulator.curveFor(simulation);
+    const total = simulation.emulation.points;
+    const tickMs = tickMsFor(simulation.emulation, this.config.tickMs);
+    const builder = new CurveBuilder();
+    const startedAt = performance.now();
+    let previousSeconds: number | null = null;
+    while (builder.length < total) {
+      held.signal.throwIfAborted();
+      const due =
+        tickMs > 0 ? Math.min(total, Math.floor((performance.now() - startedAt) / tickMs)) : total;
+      if (due <= builder.length) {
+        const nextDueAt = startedAt + (builder.length + 1) * tickMs;
+        await sleep(Math.max(0, nextDueAt - performance.now()), undefined, {
           signal: held.signal,
-        },
+        });
+        continue;
+      }
+      const points = take(curve, Math.min(due - builder.length, MAX_POINTS_PER_WRITE));
+      if (points.length === 0) break;
+      const batch = builder.append(points);
+      const { held: stillHeld } = await untilWritten(
+        () => this.points.appendPoints(held.ref, batch),
+        { signal: held.signal },
       );
       if (!stillHeld) {
         this.lifecycle.recordStaleWrite(held.ref, 'curve point');
         throw new RunStopped('lease-lost');
       }
+      this.events.pointsWritten({
+        ...held.ref,
+        after: previousSeconds,
+        points: points.map((point) => [point.seconds, point.loss]),
+      });
+      previousSeconds = points[points.length - 1].seconds;
     }
   }
 
@@ -128,7 +178,7 @@ export class SimulationRunService {
     if (cause instanceof RunStopped && cause.reason === 'timeout') {
       return {
         outcome: AttemptOutcome.TimedOut,
-        reason: `timed out after ${this.config.timeoutMs} ms`,
+        reason: `timed out: still running ${this.config.timeoutMs} ms after its planned end`,
         retryable: true,
       };
     }
@@ -168,4 +218,14 @@ export class SimulationRunService {
     );
     return 'lost';
   }
+}
+
+function take(curve: Iterator<CurvePoint>, count: number): CurvePoint[] {
+  const points: CurvePoint[] = [];
+  while (points.length < count) {
+    const next = curve.next();
+    if (next.done) break;
+    points.push(next.value);
+  }
+  return points;
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
@@ -6,6 +6,7 @@ import { DomainError } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
 import { SimulationRow, toSimulation } from './simulation.row';
 import type { AttemptRef } from './simulation.repository';
+import { SIMULATION_STATUS_LISTENER, SimulationStatusListener } from './simulation-status-listener';
 import {
   AttemptOutcome,
   canTransition,
@@ -47,7 +48,12 @@ export class SimulationLifecycle {
   private readonly logger = new Logger(SimulationLifecycle.name);
   private stale = 0;
 
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    @Optional()
+    @Inject(SIMULATION_STATUS_LISTENER)
+    private readonly listener?: SimulationStatusListener,
+  ) {}
 
   /** Writes rejected because their writer no longer held the attempt, since the process started. */
   get staleWritesRejected(): number {
@@ -83,10 +89,13 @@ export class SimulationLifecycle {
        ), cleared AS (
          DELETE FROM convergence_points p USING claimed c
          WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
+       ), cleared_summaries AS (
+         DELETE FROM convergence_summaries p USING claimed c
+         WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
        )
        SELECT * FROM claimed`,
       [simulationId, workerId],
-    );
+    ).then((claimed) => this.changed(claimed));
   }
 
   /** running → finished, if `ref` still holds it. */
@@ -105,7 +114,7 @@ export class SimulationLifecycle {
       [ref.simulationId, ref.attempt],
     );
     if (!finished) this.recordStaleWrite(ref, 'finish');
-    return finished;
+    return this.changed(finished);
   }
 
   /**
@@ -129,7 +138,7 @@ export class SimulationLifecycle {
       [ref.simulationId, ref.attempt, end.retryable, end.reason, end.outcome],
     );
     if (!ended) this.recordStaleWrite(ref, `end (${end.outcome})`);
-    return ended;
+    return this.changed(ended);
   }
 
   /**
@@ -152,7 +161,7 @@ export class SimulationLifecycle {
       [ref.simulationId, ref.attempt],
     );
     if (!handed) this.recordStaleWrite(ref, 'hand-back');
-    return handed;
+    return this.changed(handed);
   }
 
   /**
@@ -204,7 +213,7 @@ export class SimulationLifecycle {
        SELECT * FROM recovered`,
       [leaseMs, limit],
     );
-    return rows.map(toSimulation);
+    return rows.map((row) => this.changed(toSimulation(row)));
   }
 
   /**
@@ -226,7 +235,7 @@ export class SimulationLifecycle {
        SELECT * FROM cancelled`,
       [simulationId],
     );
-    if (cancelled) return cancelled;
+    if (cancelled) return this.changed(cancelled);
     throw await this.refusal(simulationId, 'cancelled', [Pending, Running]);
   }
 
@@ -239,7 +248,7 @@ export class SimulationLifecycle {
        RETURNING *`,
       [simulationId],
     );
-    if (retried) return retried;
+    if (retried) return this.changed(retried);
     throw await this.refusal(simulationId, 'retried', [Failed, Cancelled]);
   }
 
@@ -259,6 +268,22 @@ export class SimulationLifecycle {
     return DomainError.conflict(
       `simulation ${simulationId} is ${state}; only ${allowed.join(' or ')} simulations can be ${verb}`,
     );
+  }
+
+  /** Tells the listener (live curve streams) about a transition; never lets it fail one. */
+  private changed<T extends Simulation | null>(simulation: T): T {
+    if (simulation && this.listener) {
+      try {
+        this.listener.statusChanged({
+          simulationId: simulation.simulationId,
+          attempt: simulation.attempt,
+          status: simulation.status,
+        });
+      } catch (error) {
+        this.logger.warn(`status listener failed: ${(error as Error).message}`);
+      }
+    }
+    return simulation;
   }
 
   private async single(sql: string, parameters: unknown[]): Promise<Simulation | null> {

@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Machine } from '../machine/machine.entity';
+import type { CurveEmulation } from './curve-emulation';
 import { SimulationStatus } from './simulation-status';
 
 @Entity({ name: 'simulations' })
@@ -56,6 +57,10 @@ export class Simulation {
   /** The worker process holding the current attempt, while running. */
   @Column({ name: 'worker_id', type: 'varchar', length: 200, nullable: true })
   workerId: string | null;
+
+  /** How its convergence curve is emulated; resolved at creation. */
+  @Column({ type: 'jsonb' })
+  emulation: CurveEmulation;
 
   /** The token subject that created it. */
   @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })

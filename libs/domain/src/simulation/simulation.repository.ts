@@ -12,6 +12,7 @@ import {
   toSimulationAttempt,
 } from './simulation.row';
 import { SimulationStatus } from './simulation-status';
+import { CurveEmulation, DEFAULT_EMULATION } from './curve-emulation';
 
 export const SIMULATION_SORT_KEYS = ['name', 'creation_date', 'update_date'] as const;
 export type SimulationSortKey = (typeof SIMULATION_SORT_KEYS)[number];
@@ -42,6 +43,8 @@ export interface NewSimulation {
   /** Automatic attempts allowed (default 3). */
   attemptBudget?: number;
   createdBy?: string;
+  /** Defaults to DEFAULT_EMULATION. */
+  emulation?: CurveEmulation;
 }
 
 /** Names one attempt of one simulation: the unit of fencing for every write a worker makes. */
@@ -128,8 +131,8 @@ export class SimulationRepository {
   ): Promise<Simulation> {
     const rows = await queryRows<SimulationRow>(
       manager,
-      `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, max_attempts, created_by)
-       VALUES ($1, $2, $3, $4, $4, $5)
+      `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, max_attempts, created_by, emulation)
+       VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)
        ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
       [
         input.simulationId,
@@ -137,6 +140,7 @@ export class SimulationRepository {
         input.machineId,
         input.attemptBudget ?? 3,
         input.createdBy ?? null,
+        JSON.stringify(input.emulation ?? DEFAULT_EMULATION),
       ],
     );
     if (rows.length === 0)
@@ -159,10 +163,16 @@ export class SimulationRepository {
     for (let draw = 0; draw < MAX_ID_DRAWS; draw++) {
       const rows = await queryRows<SimulationRow>(
         manager,
-        `INSERT INTO simulations (name, machine_id, attempt_budget, max_attempts, created_by)
-         VALUES ($1, $2, $3, $3, $4)
+        `INSERT INTO simulations (name, machine_id, attempt_budget, max_attempts, created_by, emulation)
+         VALUES ($1, $2, $3, $3, $4, $5::jsonb)
          ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
-        [input.name, input.machineId, input.attemptBudget ?? 3, input.createdBy ?? null],
+        [
+          input.name,
+          input.machineId,
+          input.attemptBudget ?? 3,
+          input.createdBy ?? null,
+          JSON.stringify(input.emulation ?? DEFAULT_EMULATION),
+        ],
       );
       if (rows.length) return toSimulation(rows[0]);
     }

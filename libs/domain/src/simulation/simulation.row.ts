@@ -1,3 +1,4 @@
+import type { CurveEmulation } from './curve-emulation';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { Simulation } from './simulation.entity';
 import { AttemptOutcome, SimulationStatus } from './simulation-status';
@@ -19,6 +20,7 @@ export interface SimulationRow {
   heartbeat_at: Date | null;
   worker_id: string | null;
   created_by: string | null;
+  emulation: CurveEmulation;
 }
 
 export function toSimulation(row: SimulationRow): Simulation {
@@ -38,6 +40,7 @@ export function toSimulation(row: SimulationRow): Simulation {
     heartbeatAt: row.heartbeat_at,
     workerId: row.worker_id,
     createdBy: row.created_by,
+    emulation: row.emulation,
   });
 }
 

@@ -3,9 +3,11 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsNumber,
   IsInt,
   IsISO8601,
   IsOptional,
+  IsPositive,
   IsString,
   Length,
   Matches,
@@ -13,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CURVE_LIMITS } from '@app/domain';
 import { MAX_ID } from '../../common/parse-id.pipe';
 
 const idRange = (field: string) => `${field} must be an integer between 1 and ${MAX_ID}`;
@@ -36,6 +39,113 @@ export class MachineReferenceDto {
   @Length(1, 255, { message: 'name must be 1 to 255 characters' })
   @IsString({ message: 'name must be a string' })
   name?: string;
+}
+
+const finite = { allowNaN: false, allowInfinity: false };
+
+/** How the curve is emulated. Every field is optional; the defaults give the contract's ten points. */
+export class EmulationDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: CURVE_LIMITS.maxPoints,
+    default: 10,
+    example: 10,
+    description: 'Points in the curve.',
+  })
+  @IsOptional()
+  @Max(CURVE_LIMITS.maxPoints, {
+    message: `emulation.points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}`,
+  })
+  @Min(1, {
+    message: `emulation.points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}`,
+  })
+  @IsInt({ message: `emulation.points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}` })
+  points?: number;
+
+  @ApiPropertyOptional({
+    exclusiveMinimum: true,
+    minimum: 0,
+    maximum: CURVE_LIMITS.maxSpanSeconds,
+    default: 100,
+    example: 100,
+    description: 'Simulated seconds the curve covers: point i of n sits at span_seconds · i / n.',
+  })
+  @IsOptional()
+  @Max(CURVE_LIMITS.maxSpanSeconds, {
+    message: `emulation.span_seconds must be at most ${CURVE_LIMITS.maxSpanSeconds}`,
+  })
+  @IsPositive({ message: 'emulation.span_seconds must be greater than 0' })
+  @IsNumber(finite, { message: 'emulation.span_seconds must be a number' })
+  span_seconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: CURVE_LIMITS.maxTickMs,
+    example: 1000,
+    description:
+      'Real milliseconds between points; 0 writes as fast as the database takes them. Left out, ' +
+      'a run lasts as long as the default ten-point run (about 10 s) whatever its length. ' +
+      'points × tick_ms may not exceed 24 hours.',
+  })
+  @IsOptional()
+  @Max(CURVE_LIMITS.maxTickMs, {
+    message: `emulation.tick_ms must be an integer between 0 and ${CURVE_LIMITS.maxTickMs}`,
+  })
+  @Min(0, {
+    message: `emulation.tick_ms must be an integer between 0 and ${CURVE_LIMITS.maxTickMs}`,
+  })
+  @IsInt({
+    message: `emulation.tick_ms must be an integer between 0 and ${CURVE_LIMITS.maxTickMs}`,
+  })
+  tick_ms?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: CURVE_LIMITS.maxNoise,
+    default: 0,
+    example: 0.1,
+    description:
+      'Noise level: the loss is multiplied by e^(noise·z), z standard normal. 0 gives a smooth curve.',
+  })
+  @IsOptional()
+  @Max(CURVE_LIMITS.maxNoise, { message: 'emulation.noise must be between 0 and 1' })
+  @Min(0, { message: 'emulation.noise must be between 0 and 1' })
+  @IsNumber(finite, { message: 'emulation.noise must be a number between 0 and 1' })
+  noise?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: CURVE_LIMITS.maxSeed,
+    example: 42,
+    description:
+      'Seeds the noise: the same seed gives the same curve. Left out, one is drawn and recorded.',
+  })
+  @IsOptional()
+  @Max(CURVE_LIMITS.maxSeed, {
+    message: `emulation.seed must be an integer between 0 and ${CURVE_LIMITS.maxSeed}`,
+  })
+  @Min(0, { message: `emulation.seed must be an integer between 0 and ${CURVE_LIMITS.maxSeed}` })
+  @IsInt({ message: `emulation.seed must be an integer between 0 and ${CURVE_LIMITS.maxSeed}` })
+  seed?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: CURVE_LIMITS.maxDecimals,
+    default: 3,
+    example: 3,
+    description: 'Decimal places the loss is rounded to.',
+  })
+  @IsOptional()
+  @Max(CURVE_LIMITS.maxDecimals, {
+    message: `emulation.decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`,
+  })
+  @Min(0, {
+    message: `emulation.decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`,
+  })
+  @IsInt({
+    message: `emulation.decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`,
+  })
+  decimals?: number;
 }
 
 /**
@@ -122,4 +232,13 @@ export class CreateSimulationDto {
   @ValidateNested()
   @Type(() => MachineReferenceDto)
   machine?: MachineReferenceDto;
+
+  @ApiPropertyOptional({
+    type: EmulationDto,
+    description: "How the convergence curve is emulated; left out, the contract's ten points.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EmulationDto)
+  emulation?: EmulationDto;
 }

@@ -95,7 +95,35 @@ export class SimulationAttemptResponse {
   reason: string | null;
 }
 
+export class EmulationResponse {
+  @ApiProperty({ example: 10 })
+  points: number;
+
+  @ApiProperty({ example: 100 })
+  span_seconds: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: null,
+    description: "Null: the worker's default pace (a run as long as the default ten-point run).",
+  })
+  tick_ms: number | null;
+
+  @ApiProperty({ example: 0 })
+  noise: number;
+
+  @ApiProperty({ example: 0 })
+  seed: number;
+
+  @ApiProperty({ example: 3 })
+  decimals: number;
+}
+
 export class SimulationDetailResponse extends SimulationResponse {
+  @ApiProperty({ type: EmulationResponse, description: 'How its curve is emulated.' })
+  emulation: EmulationResponse;
+
   @ApiProperty({
     enum: Object.values(MachineStatus),
     example: 'online',
@@ -133,6 +161,7 @@ export function toSimulationDetailResponse(
 ): SimulationDetailResponse {
   return {
     ...toSimulationResponse(simulation),
+    emulation: { ...simulation.emulation },
     machine_status: machineStatus,
     attempts: attempts.map((attempt) => ({
       attempt: attempt.attempt,

@@ -1,10 +1,12 @@
 import { InitialSchema1795798800000 } from './1795798800000-InitialSchema';
 import { RunLifecycle1795802400000 } from './1795802400000-RunLifecycle';
 import { MachineRegistry1795806000000 } from './1795806000000-MachineRegistry';
+import { CurvesAtScale1795809600000 } from './1795809600000-CurvesAtScale';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
   InitialSchema1795798800000,
   RunLifecycle1795802400000,
   MachineRegistry1795806000000,
+  CurvesAtScale1795809600000,
 ];

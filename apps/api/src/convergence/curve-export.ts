@@ -1,0 +1,75 @@
+import { CurvePoint, CurveReadRepository, DomainError } from '@app/domain';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import type { CurveFormat } from './dto/converge.query';
+
+/** Rows read per query: big enough to stream at full speed, small enough to stay constant in memory. */
+export const EXPORT_PAGE_SIZE = 10_000;
+
+const FORMATS = {
+  csv: {
+    type: 'text/csv; charset=utf-8',
+    header: 'seconds,loss\n',
+    line: (point: CurvePoint) => `${point.seconds},${point.loss}\n`,
+  },
+  ndjson: {
+    type: 'application/x-ndjson',
+    header: '',
+    line: (point: CurvePoint) => `{"seconds":${point.seconds},"loss":${point.loss}}\n`,
+  },
+} as const;
+
+/**
+ * Streams every point of a curve's window, page by page (keyset on seconds),
+ * pulling the next page only when the client has taken the last one: memory
+ * stays constant whatever the curve's length, and a slow client slows the
+ * reads instead of filling buffers.
+ */
+@Injectable()
+export class CurveExport {
+  private readonly logger = new Logger(CurveExport.name);
+
+  constructor(private readonly curves: CurveReadRepository) {}
+
+  async open(
+    simulationId: number,
+    format: Exclude<CurveFormat, 'json'>,
+    from = 0,
+    to = Number.POSITIVE_INFINITY,
+  ): Promise<StreamableFile> {
+    if (from > to) throw DomainError.invalid('from must not be greater than to');
+    const window = await this.curves.window(simulationId, from, to);
+    if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    const { ref } = window;
+    const { type, header, line } = FORMATS[format];
+    const curves = this.curves;
+
+    async function* chunks(): AsyncGenerator<string> {
+      if (header) yield header;
+      let after = from;
+      let inclusive = true;
+      for (;;) {
+        const page = await curves.page(ref, after, to, EXPORT_PAGE_SIZE, inclusive);
+        if (page.length === 0) return;
+        let chunk = '';
+        for (const point of page) chunk += line(point);
+        yield chunk;
+        if (page.length < EXPORT_PAGE_SIZE) return;
+        after = page[page.length - 1].seconds;
+        inclusive = false;
+      }
+    }
+
+    const file = new StreamableFile(Readable.from(chunks(), { objectMode: false }), {
+      type,
+      disposition: `attachment; filename="simulation-${simulationId}-attempt-${ref.attempt}.${format === 'csv' ? 'csv' : 'ndjson'}"`,
+    });
+    // Headers are long gone when a later page fails: cutting the connection is
+    // the only honest signal left (a truncated download, not a silent one).
+    file.setErrorHandler((error, response) => {
+      this.logger.warn(`export of simulation ${simulationId} failed: ${error.message}`);
+      response.destroy?.();
+    });
+    return file;
+  }
+}

@@ -1,0 +1,191 @@
+import { CurveReadRepository, CurveWindow, DomainError, StoredPoint } from '@app/domain';
+import { summaryBlockSize } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import {
+  ConvergenceMetaResponse,
+  ConvergencePointResponse,
+  ConvergenceResponse,
+} from './convergence.response';
+import {
+  ConvergeQuery,
+  CurveAggregation,
+  DEFAULT_SAMPLE_POINTS,
+  WHOLE_CURVE_LIMIT,
+} from './dto/converge.query';
+import { bucketEdges } from './sampling/bucket-edges';
+import { summaryLevelFor } from './sampling/summary-level';
+
+/** A bucket by the points it holds: those with seq in (before, through]. */
+interface Bucket {
+  index: number;
+  before: StoredPoint | null;
+  through: StoredPoint;
+  count: number;
+  /** Its lower edge in seconds (inclusive). */
+  lowerEdge: number;
+}
+
+/**
+ * Answers curve queries with a bounded amount of work: a window's ends, one
+ * index probe per bucket edge, and — for min/max — a few dozen summary rows
+ * per bucket. Counts and means come exactly from the running sums stored on
+ * each point; the last point of a bucket is the probe's answer itself.
+ */
+@Injectable()
+export class CurveSampler {
+  constructor(private readonly curves: CurveReadRepository) {}
+
+  async sample(simulationId: number, query: ConvergeQuery): Promise<ConvergenceResponse> {
+    const from = query.from ?? 0;
+    const to = query.to ?? Number.POSITIVE_INFINITY;
+    if (from > to) throw DomainError.invalid('from must not be greater than to');
+    const window = await this.curves.window(simulationId, from, to);
+    if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);
+
+    const scale = query.scale ?? 'log';
+    const agg = query.agg ?? 'last';
+    const limit = query.points ?? WHOLE_CURVE_LIMIT;
+    const windowPoints = window.first && window.last ? window.last.seq - window.first.seq + 1 : 0;
+    const meta: ConvergenceMetaResponse = {
+      attempt: window.ref.attempt,
+      status: window.status,
+      total_points: window.total,
+      window_points: windowPoints,
+      returned_points: 0,
+      downsampled: false,
+      buckets: null,
+      scale,
+      agg,
+      window: { from: query.from ?? null, to: query.to ?? null },
+    };
+
+    let data: ConvergencePointResponse[] = [];
+    if (windowPoints > 0 && windowPoints <= limit) {
+      data = await this.whole(window, windowPoints, agg);
+    } else if (windowPoints > limit) {
+      const buckets = query.points ?? DEFAULT_SAMPLE_POINTS;
+      data = await this.downsample(window, buckets, scale, agg);
+      meta.downsampled = true;
+      meta.buckets = buckets;
+    }
+    meta.returned_points = data.length;
+    return { data, meta };
+  }
+
+  private async whole(
+    window: CurveWindow,
+    count: number,
+    agg: CurveAggregation,
+  ): Promise<ConvergencePointResponse[]> {
+    const first = window.first as StoredPoint;
+    const last = window.last as StoredPoint;
+    const points = await this.curves.page(window.ref, first.seconds, last.seconds, count, true);
+    return points.map((point) =>
+      agg === 'minmax' ? { ...point, loss_min: point.loss, loss_max: point.loss } : point,
+    );
+  }
+
+  private async downsample(
+    window: CurveWindow,
+    bucketCount: number,
+    scale: ConvergeQuery['scale'] & string,
+    agg: CurveAggregation,
+  ): Promise<ConvergencePointResponse[]> {
+    const first = window.first as StoredPoint;
+    const last = window.last as StoredPoint;
+    const edges = bucketEdges(first.seconds, last.seconds, bucketCount, scale);
+    // Bucket k holds edges[k] ≤ seconds < edges[k+1]; the last one also holds `last`.
+    const inner = edges.slice(1, -1);
+    const probes = await this.curves.lastPointsBefore(
+      window.ref,
+      inner,
+      inner.map(() => false),
+    );
+    // The point before the window is never read: its sums are the first point's minus itself.
+    const beforeWindow: StoredPoint | null =
+      first.seq === 0
+        ? null
+        : {
+            seq: first.seq - 1,
+            seconds: Number.NaN,
+            loss: Number.NaN,
+            cumLoss: first.cumLoss - first.loss,
+            cumSeconds: first.cumSeconds - first.seconds,
+          };
+    const bounds = [beforeWindow, ...probes, last];
+    const buckets: Bucket[] = [];
+    for (let k = 0; k < bucketCount; k++) {
+      const before = bounds[k];
+      const through = bounds[k + 1] as StoredPoint;
+      const count = through.seq - (before?.seq ?? -1);
+      if (count > 0) buckets.push({ index: k, before, through, count, lowerEdge: edges[k] });
+    }
+
+    const extremes = agg === 'minmax' ? await this.extremes(window, buckets) : null;
+    const data: ConvergencePointResponse[] = [pointOf(first, agg)];
+    for (const bucket of buckets) {
+      const representative = this.represent(bucket, agg, extremes);
+      if (representative.seconds === first.seconds && bucket.count === 1) continue;
+      data.push(representative);
+    }
+    if (data[data.length - 1].seconds !== last.seconds) data.push(pointOf(last, agg));
+    return data;
+  }
+
+  private represent(
+    bucket: Bucket,
+    agg: CurveAggregation,
+    extremes: Map<number, { min: number; max: number }> | null,
+  ): ConvergencePointResponse {
+    const { through, before, count } = bucket;
+    if (agg === 'mean') {
+      return {
+        seconds: (through.cumSeconds - (before?.cumSeconds ?? 0)) / count,
+        loss: (through.cumLoss - (before?.cumLoss ?? 0)) / count,
+      };
+    }
+    const point: ConvergencePointResponse = { seconds: through.seconds, loss: through.loss };
+    if (agg === 'minmax') {
+      const found = extremes?.get(bucket.index);
+      point.loss_min = found?.min ?? through.loss;
+      point.loss_max = found?.max ?? through.loss;
+    }
+    return point;
+  }
+
+  /**
+   * Small buckets read their own points (exact). Larger ones read summary
+   * blocks of at most 1/8 of their size, including the two blocks straddling
+   * their edges: the result bounds every point of the bucket and may take in
+   * points up to one block beyond an edge.
+   */
+  private extremes(window: CurveWindow, buckets: Bucket[]) {
+    return this.curves.extremes(
+      window.ref,
+      buckets.map((bucket) => {
+        const level = summaryLevelFor(bucket.count);
+        if (level === 0) {
+          return {
+            bucket: bucket.index,
+            level,
+            lo: bucket.lowerEdge,
+            hi: bucket.through.seconds,
+          };
+        }
+        const size = summaryBlockSize(level);
+        const firstSeq = (bucket.before?.seq ?? -1) + 1;
+        return {
+          bucket: bucket.index,
+          level,
+          lo: Math.floor(firstSeq / size),
+          hi: Math.floor(bucket.through.seq / size),
+        };
+      }),
+    );
+  }
+}
+
+function pointOf(point: StoredPoint, agg: CurveAggregation): ConvergencePointResponse {
+  const { seconds, loss } = point;
+  return agg === 'minmax' ? { seconds, loss, loss_min: loss, loss_max: loss } : { seconds, loss };
+}

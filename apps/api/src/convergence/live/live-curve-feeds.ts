@@ -1,0 +1,112 @@
+import { CurveReadRepository, SimulationStatus } from '@app/domain';
+import { SimulationEvent, SimulationEventSubscriber } from '@app/queue';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+
+export type FeedListener = (event: SimulationEvent) => void;
+
+/** How long a feed may hear nothing before it checks the database itself. */
+export const QUIET_CHECK_MS = 5_000;
+
+interface Feed {
+  listeners: Set<FeedListener>;
+  unsubscribe: () => void;
+  timer: NodeJS.Timeout;
+  lastHeard: number;
+  /** What the feed last knew, to tell a real change from a repeat. */
+  attempt: number;
+  status: SimulationStatus | null;
+  lastSeconds: number;
+}
+
+/**
+ * One live feed per watched simulation, shared by all its streams: one Redis
+ * subscription, and — when Redis has been quiet for QUIET_CHECK_MS — one
+ * database check that makes up for anything pub/sub lost (it is fire and
+ * forget): a status it missed is replayed, and points it missed are announced
+ * as a gap that each stream fills from the database.
+ */
+@Injectable()
+export class LiveCurveFeeds implements OnModuleDestroy {
+  private readonly logger = new Logger(LiveCurveFeeds.name);
+  private readonly feeds = new Map<number, Feed>();
+
+  constructor(
+    private readonly subscriber: SimulationEventSubscriber,
+    private readonly curves: CurveReadRepository,
+  ) {}
+
+  /** Starts telling `listener` about the simulation; call the answer to stop. */
+  watch(simulationId: number, listener: FeedListener): () => void {
+    let feed = this.feeds.get(simulationId);
+    if (!feed) {
+      const created: Feed = {
+        listeners: new Set(),
+        unsubscribe: this.subscriber.subscribe(simulationId, (event) => this.heard(created, event)),
+        timer: setInterval(() => void this.checkIfQuiet(simulationId, created), QUIET_CHECK_MS),
+        lastHeard: Date.now(),
+        attempt: 0,
+        status: null,
+        lastSeconds: 0,
+      };
+      created.timer.unref();
+      feed = created;
+      this.feeds.set(simulationId, feed);
+    }
+    const current = feed;
+    current.listeners.add(listener);
+    return () => {
+      current.listeners.delete(listener);
+      if (current.listeners.size > 0 || this.feeds.get(simulationId) !== current) return;
+      this.feeds.delete(simulationId);
+      clearInterval(current.timer);
+      current.unsubscribe();
+    };
+  }
+
+  /** Simulations watched right now. */
+  get size(): number {
+    return this.feeds.size;
+  }
+
+  onModuleDestroy(): void {
+    for (const feed of this.feeds.values()) {
+      clearInterval(feed.timer);
+      feed.unsubscribe();
+    }
+    this.feeds.clear();
+  }
+
+  private heard(feed: Feed, event: SimulationEvent): void {
+    feed.lastHeard = Date.now();
+    if (event.attempt > feed.attempt) {
+      feed.attempt = event.attempt;
+      feed.lastSeconds = 0;
+    }
+    if (event.type === 'status' && event.attempt === feed.attempt) feed.status = event.status;
+    if (event.type === 'points' && event.attempt === feed.attempt && event.points.length) {
+      feed.lastSeconds = event.points[event.points.length - 1][0];
+    }
+    for (const listener of feed.listeners) listener(event);
+  }
+
+  private async checkIfQuiet(simulationId: number, feed: Feed): Promise<void> {
+    if (Date.now() - feed.lastHeard < QUIET_CHECK_MS) return;
+    try {
+      const window = await this.curves.window(simulationId, 0, Number.POSITIVE_INFINITY);
+      if (!window || this.feeds.get(simulationId) !== feed) return;
+      const { attempt } = window.ref;
+      const lastSeconds = window.last?.seconds ?? 0;
+      if (attempt !== feed.attempt || window.status !== feed.status) {
+        this.heard(feed, { type: 'status', simulationId, attempt, status: window.status });
+      }
+      if (lastSeconds > feed.lastSeconds) {
+        // An empty batch "after" the newest stored point: every stream behind it reads the gap.
+        this.heard(feed, { type: 'points', simulationId, attempt, after: lastSeconds, points: [] });
+        feed.lastSeconds = lastSeconds;
+      }
+      feed.lastHeard = Date.now();
+    } catch (error) {
+      this.logger.warn(`checking simulation ${simulationId} failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { CurveBuilder, SummaryCell, summaryBlockSize } from './curve-builder';
+
+function curve(length: number, start = 1): Array<{ seconds: number; loss: number }> {
+  return Array.from({ length }, (_, index) => ({
+    seconds: start + index,
+    loss: Math.sin(start + index) + 2,
+  }));
+}
+
+describe('CurveBuilder', () => {
+  it('numbers points and keeps running sums across batches', () => {
+    const builder = new CurveBuilder();
+    const first = builder.append(curve(3));
+    const second = builder.append(curve(2, 4));
+    const all = [...first.points, ...second.points];
+    expect(all.map((point) => point.seq)).toEqual([0, 1, 2, 3, 4]);
+    const losses = curve(5).map((point) => point.loss);
+    all.forEach((point, index) => {
+      const upTo = losses.slice(0, index + 1);
+      expect(point.cumLoss).toBeCloseTo(
+        upTo.reduce((sum, loss) => sum + loss, 0),
+        12,
+      );
+      expect(point.cumSeconds).toBe(((index + 1) * (index + 2)) / 2);
+    });
+    expect(builder.length).toBe(5);
+  });
+
+  it('ends with summary cells equal to the extremes of every block, however it was batched', () => {
+    const points = curve(1_000);
+    const builder = new CurveBuilder();
+    const cells = new Map<string, SummaryCell>();
+    for (let start = 0; start < points.length; start += 37) {
+      for (const cell of builder.append(points.slice(start, start + 37)).cells) {
+        cells.set(`${cell.level}:${cell.block}`, cell);
+      }
+    }
+    for (const cell of cells.values()) {
+      const size = summaryBlockSize(cell.level);
+      const losses = points.slice(cell.block * size, (cell.block + 1) * size).map((p) => p.loss);
+      expect(cell.minLoss).toBe(Math.min(...losses));
+      expect(cell.maxLoss).toBe(Math.max(...losses));
+    }
+    // Level 1 (8 points) over 1,000 points: 125 blocks; level 2 (64): 16; level 3 (512): 2.
+    const perLevel = [...cells.values()].reduce<Record<number, number>>(
+      (count, cell) => ({ ...count, [cell.level]: (count[cell.level] ?? 0) + 1 }),
+      {},
+    );
+    expect(perLevel).toEqual({ 1: 125, 2: 16, 3: 2, 4: 1, 5: 1, 6: 1 });
+  });
+
+  it('refuses points out of time order or at non-positive seconds', () => {
+    const builder = new CurveBuilder();
+    expect(() => builder.append([{ seconds: 0, loss: 1 }])).toThrow(RangeError);
+    builder.append([{ seconds: 2, loss: 1 }]);
+    expect(() => builder.append([{ seconds: 2, loss: 1 }])).toThrow(/increasing/);
+    expect(() => builder.append([{ seconds: 3, loss: Number.NaN }])).toThrow(/finite/);
+  });
+});

@@ -1,0 +1,81 @@
+import type { CurvePoint } from './convergence-point.repository';
+
+/** Summary blocks hold 8, 64, 512, … points: level L covers SUMMARY_FANOUT^L consecutive points. */
+export const SUMMARY_FANOUT = 8;
+/** Level 6 blocks hold 262,144 points: enough for curves of a million. */
+export const SUMMARY_LEVELS = 6;
+
+export function summaryBlockSize(level: number): number {
+  return SUMMARY_FANOUT ** level;
+}
+
+/** A point as stored: its place in the curve and the running sums up to and including it. */
+export interface StoredPoint extends CurvePoint {
+  seq: number;
+  cumLoss: number;
+  cumSeconds: number;
+}
+
+/** The extremes of one block of consecutive points (a partial block while the curve grows). */
+export interface SummaryCell {
+  level: number;
+  block: number;
+  minLoss: number;
+  maxLoss: number;
+}
+
+/** What one write adds: the new points and every summary cell they changed, with its new values. */
+export interface CurveBatch {
+  points: StoredPoint[];
+  cells: SummaryCell[];
+}
+
+/**
+ * Turns one attempt's curve, produced in time order, into stored points and
+ * summary cells. Cells carry absolute values (not increments), so writing a
+ * batch twice — a retry after a lost reply — leaves the same state.
+ */
+export class CurveBuilder {
+  private nextSeq = 0;
+  private cumLoss = 0;
+  private cumSeconds = 0;
+  private lastSeconds = 0;
+  /** The block each level is filling, with its extremes so far. */
+  private readonly openCells: SummaryCell[] = [];
+
+  get length(): number {
+    return this.nextSeq;
+  }
+
+  append(points: readonly CurvePoint[]): CurveBatch {
+    const stored: StoredPoint[] = [];
+    const touched = new Map<string, SummaryCell>();
+    for (const { seconds, loss } of points) {
+      if (!(seconds > this.lastSeconds) || !Number.isFinite(seconds)) {
+        throw new RangeError(
+          `curve points must have increasing positive seconds: ${seconds} after ${this.lastSeconds}`,
+        );
+      }
+      if (!Number.isFinite(loss)) throw new RangeError(`loss must be a finite number: ${loss}`);
+      const seq = this.nextSeq++;
+      this.cumLoss += loss;
+      this.cumSeconds += seconds;
+      this.lastSeconds = seconds;
+      stored.push({ seq, seconds, loss, cumLoss: this.cumLoss, cumSeconds: this.cumSeconds });
+      for (let level = 1; level <= SUMMARY_LEVELS; level++) {
+        const block = Math.floor(seq / summaryBlockSize(level));
+        let cell = this.openCells[level];
+        if (!cell || cell.block !== block) {
+          cell = { level, block, minLoss: loss, maxLoss: loss };
+          this.openCells[level] = cell;
+        } else {
+          cell.minLoss = Math.min(cell.minLoss, loss);
+          cell.maxLoss = Math.max(cell.maxLoss, loss);
+        }
+        touched.set(`${level}:${block}`, cell);
+      }
+    }
+    // Copies: the open cells keep changing after this batch is handed out.
+    return { points: stored, cells: [...touched.values()].map((cell) => ({ ...cell })) };
+  }
+}

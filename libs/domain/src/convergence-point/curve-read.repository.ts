@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+import type { AttemptRef } from '../simulation/simulation.repository';
+import type { SimulationStatus } from '../simulation/simulation-status';
+import type { CurvePoint } from './convergence-point.repository';
+import type { StoredPoint } from './curve-builder';
+
+/** The current attempt of a simulation's curve, seen through a window of seconds. */
+export interface CurveWindow {
+  ref: AttemptRef;
+  status: SimulationStatus;
+  /** Points in the whole curve (all of the current attempt's). */
+  total: number;
+  /** The first and last point inside the window; null when it holds none. */
+  first: StoredPoint | null;
+  last: StoredPoint | null;
+}
+
+/**
+ * One bucket's extremes to read: level 0 reads the raw points with
+ * lo ≤ seconds ≤ hi; level L ≥ 1 reads summary blocks lo…hi of that level.
+ */
+export interface ExtremesRead {
+  bucket: number;
+  level: number;
+  lo: number;
+  hi: number;
+}
+
+interface StoredPointRow {
+  seq: number;
+  seconds: number;
+  loss: number;
+  cum_loss: number;
+  cum_seconds: number;
+}
+
+const toStoredPoint = (row: StoredPointRow): StoredPoint => ({
+  seq: row.seq,
+  seconds: row.seconds,
+  loss: row.loss,
+  cumLoss: row.cum_loss,
+  cumSeconds: row.cum_seconds,
+});
+
+/**
+ * Reads curves without ever loading one whole: every query here is a bounded
+ * number of index probes and short range scans, so its cost depends on how
+ * much is asked for, not on how long the curve is.
+ */
+@Injectable()
+export class CurveReadRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** Null when the simulation does not exist. */
+  async window(simulationId: number, from: number, to: number): Promise<CurveWindow | null> {
+    const rows = await queryRows<{
+      attempt: number;
+      status: SimulationStatus;
+      total: number;
+      first: StoredPointRow | null;
+      last: StoredPointRow | null;
+    }>(
+      this.manager,
+      `SELECT s.attempt, s.status, COALESCE(e.seq + 1, 0)::int AS total,
+              to_jsonb(f) AS first, to_jsonb(l) AS last
+       FROM simulations s
+       LEFT JOIN LATERAL (
+         SELECT seq FROM convergence_points p
+         WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt
+         ORDER BY seconds DESC LIMIT 1) e ON true
+       LEFT JOIN LATERAL (
+         SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
+         WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND seconds >= $2::float8
+         ORDER BY seconds LIMIT 1) f ON true
+       LEFT JOIN LATERAL (
+         SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
+         WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND seconds <= $3::float8
+         ORDER BY seconds DESC LIMIT 1) l ON true
+       WHERE s.simulation_id = $1::integer`,
+      [simulationId, from, to],
+    );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    const first = row.first ? toStoredPoint(row.first) : null;
+    const last = row.last ? toStoredPoint(row.last) : null;
+    const empty = !first || !last || first.seq > last.seq;
+    return {
+      ref: { simulationId, attempt: row.attempt },
+      status: row.status,
+      total: row.total,
+      first: empty ? null : first,
+      last: empty ? null : last,
+    };
+  }
+
+  /**
+   * For each edge, the last point before it (seconds < edge, or ≤ where
+   * `inclusive` says so), or null when there is none: one index probe each.
+   */
+  async lastPointsBefore(
+    ref: AttemptRef,
+    edges: readonly number[],
+    inclusive: readonly boolean[],
+  ): Promise<Array<StoredPoint | null>> {
+    const rows = await queryRows<{ k: number; point: StoredPointRow | null }>(
+      this.manager,
+      `SELECT e.k::int AS k, to_jsonb(p) AS point
+       FROM unnest($3::float8[], $4::boolean[]) WITH ORDINALITY AS e(edge, inclusive, k)
+       LEFT JOIN LATERAL (
+         SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
+         WHERE simulation_id = $1::integer AND attempt = $2::integer
+           AND seconds <= e.edge AND (e.inclusive OR seconds < e.edge)
+         ORDER BY seconds DESC LIMIT 1) p ON true
+       ORDER BY e.k`,
+      [ref.simulationId, ref.attempt, edges, inclusive],
+    );
+    return rows.map((row) => (row.point ? toStoredPoint(row.point) : null));
+  }
+
+  /** The lowest and highest loss each bucket's reads find. */
+  async extremes(
+    ref: AttemptRef,
+    reads: readonly ExtremesRead[],
+  ): Promise<Map<number, { min: number; max: number }>> {
+    const rows = await queryRows<{ bucket: number; min: number; max: number }>(
+      this.manager,
+      `SELECT r.bucket::int AS bucket, min(x.lo_loss) AS min, max(x.hi_loss) AS max
+       FROM unnest($3::integer[], $4::smallint[], $5::float8[], $6::float8[]) AS r(bucket, level, lo, hi)
+       CROSS JOIN LATERAL (
+         SELECT loss AS lo_loss, loss AS hi_loss FROM convergence_points
+         WHERE r.level = 0 AND simulation_id = $1::integer AND attempt = $2::integer
+           AND seconds >= r.lo AND seconds <= r.hi
+         UNION ALL
+         SELECT min_loss, max_loss FROM convergence_summaries
+         WHERE r.level > 0 AND simulation_id = $1::integer AND attempt = $2::integer
+           AND level = r.level AND block BETWEEN r.lo AND r.hi
+       ) x
+       GROUP BY r.bucket`,
+      [
+        ref.simulationId,
+        ref.attempt,
+        reads.map((read) => read.bucket),
+        reads.map((read) => read.level),
+        reads.map((read) => read.lo),
+        reads.map((read) => read.hi),
+      ],
+    );
+    return new Map(rows.map((row) => [row.bucket, { min: row.min, max: row.max }]));
+  }
+
+  /**
+   * Up to `limit` points with after < seconds ≤ upTo (after ≤ seconds when
+   * `fromInclusive`), in time order: one page of a keyset scan.
+   */
+  async page(
+    ref: AttemptRef,
+    after: number,
+    upTo: number,
+    limit: number,
+    fromInclusive = false,
+  ): Promise<CurvePoint[]> {
+    return queryRows<CurvePoint>(
+      this.manager,
+      `SELECT seconds, loss FROM convergence_points
+       WHERE simulation_id = $1::integer AND attempt = $2::integer
+         AND seconds ${fromInclusive ? '>=' : '>'} $3::float8 AND seconds <= $4::float8
+       ORDER BY seconds LIMIT $5::integer`,
+      [ref.simulationId, ref.attempt, after, upTo, limit],
+    );
+  }
+}

@@ -1,0 +1,140 @@
+import type {
+  SimulationStatus,
+  SimulationStatusChange,
+  SimulationStatusListener,
+} from '@app/domain';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { RedisConnections } from './redis-connections';
+
+/** One Redis channel per simulation: a stream subscribes only to what it shows. */
+export function simulationEventsChannel(simulationId: number): string {
+  return `simulation-events:${simulationId}`;
+}
+
+/** Points an attempt has just written, in time order. */
+export interface PointsWrittenEvent {
+  type: 'points';
+  simulationId: number;
+  attempt: number;
+  /** Seconds of the point written just before these; null for the first batch. Lets a listener see a gap. */
+  after: number | null;
+  /** [seconds, loss] pairs: half the bytes of objects. */
+  points: Array<[number, number]>;
+}
+
+export interface StatusChangedEvent extends SimulationStatusChange {
+  type: 'status';
+}
+
+export type SimulationEvent = PointsWrittenEvent | StatusChangedEvent;
+
+/**
+ * Publishes what happens to a simulation for live streams. Publishing is
+ * best effort: a message lost while Redis is away is made up for by the
+ * streams themselves, which re-read the database when they see a gap or
+ * after a quiet spell. So nothing here ever waits on Redis or fails a run.
+ */
+@Injectable()
+export class SimulationEventPublisher implements SimulationStatusListener {
+  private readonly logger = new Logger(SimulationEventPublisher.name);
+  private failures = 0;
+
+  constructor(private readonly connections: RedisConnections) {}
+
+  pointsWritten(event: Omit<PointsWrittenEvent, 'type'>): void {
+    this.publish({ type: 'points', ...event });
+  }
+
+  statusChanged(change: SimulationStatusChange): void {
+    this.publish({ type: 'status', ...change });
+  }
+
+  private publish(event: SimulationEvent): void {
+    const connection = this.connections.command;
+    // Queued commands would pile up while Redis is away; drop instead.
+    if (connection.status !== 'ready') return;
+    connection
+      .publish(simulationEventsChannel(event.simulationId), JSON.stringify(event))
+      .then(() => (this.failures = 0))
+      .catch((error: Error) => {
+        if (this.failures++ === 0) this.logger.warn(`publishing events failed: ${error.message}`);
+      });
+  }
+}
+
+export type SimulationEventHandler = (event: SimulationEvent) => void;
+
+/**
+ * Delivers a simulation's events to any number of local listeners through one
+ * Redis subscription per simulation (not per listener): the channel is
+ * subscribed when its first listener arrives and left when its last one goes.
+ * ioredis re-subscribes by itself after a reconnect.
+ */
+@Injectable()
+export class SimulationEventSubscriber implements OnModuleDestroy {
+  private readonly logger = new Logger(SimulationEventSubscriber.name);
+  private connection?: Redis;
+  private readonly handlers = new Map<string, Set<SimulationEventHandler>>();
+
+  constructor(private readonly connections: RedisConnections) {}
+
+  /** Starts delivering the simulation's events to `handler`; call the answer to stop. */
+  subscribe(simulationId: number, handler: SimulationEventHandler): () => void {
+    const channel = simulationEventsChannel(simulationId);
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      this.redis()
+        .subscribe(channel)
+        .catch((error: Error) =>
+          this.logger.warn(`subscribing to ${channel} failed: ${error.message}`),
+        );
+    }
+    set.add(handler);
+    return () => {
+      const current = this.handlers.get(channel);
+      if (!current?.delete(handler) || current.size > 0) return;
+      this.handlers.delete(channel);
+      this.redis()
+        .unsubscribe(channel)
+        .catch(() => undefined);
+    };
+  }
+
+  /** Channels this process is subscribed to (one per simulation being watched). */
+  get channelCount(): number {
+    return this.handlers.size;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.handlers.clear();
+    this.connection?.disconnect();
+  }
+
+  private redis(): Redis {
+    if (!this.connection) {
+      this.connection = this.connections.dedicated('simulation-events');
+      this.connection.on('error', () => undefined);
+      this.connection.on('message', (channel: string, message: string) =>
+        this.deliver(channel, message),
+      );
+    }
+    return this.connection;
+  }
+
+  private deliver(channel: string, message: string): void {
+    const handlers = this.handlers.get(channel);
+    if (!handlers) return;
+    let event: SimulationEvent;
+    try {
+      event = JSON.parse(message) as SimulationEvent;
+    } catch {
+      return;
+    }
+    for (const handler of handlers) handler(event);
+  }
+}
+
+export type { SimulationStatus };
