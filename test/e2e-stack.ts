@@ -27,6 +27,7 @@ export interface WorkerOptions {
 
 export class E2eStack {
   private readonly workers: INestApplicationContext[] = [];
+  private baseUrl?: string;
 
   private constructor(
     readonly connections: TestConnections,
@@ -55,6 +56,16 @@ export class E2eStack {
     const api = await createApiApp(loadApiConfig(env));
     await api.init();
     return new E2eStack(connections, env, api, db, redis);
+  }
+
+  /** Starts the API listening on a free port (for streaming clients); answers its base URL. */
+  async listen(): Promise<string> {
+    if (!this.baseUrl) {
+      await this.api.listen(0, '127.0.0.1');
+      const address = this.api.getHttpServer().address() as { port: number };
+      this.baseUrl = `http://127.0.0.1:${address.port}`;
+    }
+    return this.baseUrl;
   }
 
   /** A supertest client for the API. */
@@ -108,6 +119,8 @@ export class E2eStack {
         WORKER_CONCURRENCY: String(options.concurrency ?? 20),
         RECONCILE_INTERVAL_MS: String(options.reconcileIntervalMs ?? 60_000),
         RETRY_BACKOFF_MS: '50',
+        // Tests make machines on the fly; a pool worker should find their queues at once.
+        MACHINE_REFRESH_MS: '200',
         ...options.env,
       }),
     );
@@ -122,7 +135,7 @@ export class E2eStack {
   /** Empties every table and the Redis db, so each test starts from nothing. */
   async reset(): Promise<void> {
     await this.db.query(
-      `TRUNCATE convergence_points, simulation_attempts, idempotency_keys, workers, simulations, machines RESTART IDENTITY CASCADE`,
+      `TRUNCATE convergence_points, convergence_summaries, simulation_attempts, idempotency_keys, workers, simulations, machines RESTART IDENTITY CASCADE`,
     );
     await this.redis.flushdb();
   }

@@ -1,4 +1,9 @@
 import type { DataSource } from 'typeorm';
+import type {
+  ConvergencePointRepository,
+  CurvePoint,
+} from '../src/convergence-point/convergence-point.repository';
+import { CurveBuilder } from '../src/convergence-point/curve-builder';
 import { SimulationStatus } from '../src/simulation/simulation-status';
 
 let nextMachineId = 9_000;
@@ -57,4 +62,28 @@ export async function seedSimulation(
     ],
   );
   return rows[0];
+}
+
+/**
+ * Makes a seeded simulation a running attempt 1 and writes `curve` as its
+ * points through the repository, exactly as a worker would (summaries and
+ * running sums included, in batches).
+ */
+export async function seedCurve(
+  db: DataSource,
+  repository: ConvergencePointRepository,
+  simulationId: number,
+  curve: readonly CurvePoint[],
+  batchSize = 5_000,
+): Promise<void> {
+  await db.query(
+    `UPDATE simulations SET status = 'running', attempt = 1 WHERE simulation_id = $1`,
+    [simulationId],
+  );
+  const builder = new CurveBuilder();
+  for (let start = 0; start < curve.length; start += batchSize) {
+    const batch = builder.append(curve.slice(start, start + batchSize));
+    const { held } = await repository.appendPoints({ simulationId, attempt: 1 }, batch);
+    if (!held) throw new Error(`simulation ${simulationId} is not running attempt 1`);
+  }
 }

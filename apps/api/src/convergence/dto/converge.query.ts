@@ -52,8 +52,9 @@ export class ConvergeQuery {
   })
   @IsOptional()
   @Transform(toNumber)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'from must be a number' })
   @Min(0, { message: 'from must not be negative' })
+  // Validators run bottom-up, stopping at the first failure: the type is checked first.
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'from must be a number' })
   from?: number;
 
   @ApiPropertyOptional({
@@ -62,8 +63,9 @@ export class ConvergeQuery {
   })
   @IsOptional()
   @Transform(toNumber)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'to must be a number' })
   @Min(0, { message: 'to must not be negative' })
+  // Validators run bottom-up, stopping at the first failure: the type is checked first.
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'to must be a number' })
   to?: number;
 
   @ApiPropertyOptional({
