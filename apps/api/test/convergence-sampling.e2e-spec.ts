@@ -51,6 +51,8 @@ describe('GET /converge/{id} sampling, against a brute-force reference on random
       await seedCurve(stack.db, repository, simulation_id, curve, 997);
       curves.set(simulation_id, curve);
     }
+    // Printed so that a failure can be replayed with the same curves and queries.
+    // eslint-disable-next-line no-console
     console.log(`sampling property seed: SAMPLING_SEED=${SEED}`);
   }, 60_000);
 
