@@ -1,4 +1,5 @@
 import { ConvergencePoint } from './convergence-point/convergence-point.entity';
+import { ConvergenceSummary } from './convergence-point/convergence-summary.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { Machine } from './machine/machine.entity';
 import { Worker } from './machine/worker.entity';
@@ -11,6 +12,7 @@ export const ENTITIES = [
   Simulation,
   SimulationAttempt,
   ConvergencePoint,
+  ConvergenceSummary,
   IdempotencyKey,
   Worker,
 ];

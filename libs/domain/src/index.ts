@@ -1,5 +1,6 @@
 export * from './convergence-point/convergence-point.entity';
 export * from './convergence-point/convergence-point.repository';
+export * from './convergence-point/convergence-summary.entity';
 export * from './convergence-point/curve-builder';
 export * from './convergence-point/curve-read.repository';
 export * from './database/connection-errors';

@@ -16,6 +16,18 @@ export class ConvergencePoint {
   @Column({ type: 'double precision' })
   loss: number;
 
+  /** Position in the attempt's curve, from 0. */
+  @Column({ type: 'integer' })
+  seq: number;
+
+  /** Sum of loss over the curve up to and including this point. */
+  @Column({ name: 'cum_loss', type: 'double precision' })
+  cumLoss: number;
+
+  /** Sum of seconds over the curve up to and including this point. */
+  @Column({ name: 'cum_seconds', type: 'double precision' })
+  cumSeconds: number;
+
   @ManyToOne(() => Simulation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'simulation_id' })
   simulation?: Simulation;

@@ -136,7 +136,7 @@ export class CurveReadRepository {
          UNION ALL
          SELECT min_loss, max_loss FROM convergence_summaries
          WHERE r.level > 0 AND simulation_id = $1::integer AND attempt = $2::integer
-           AND level = r.level AND block BETWEEN r.lo AND r.hi
+           AND level = r.level AND block BETWEEN r.lo::integer AND r.hi::integer
        ) x
        GROUP BY r.bucket`,
       [

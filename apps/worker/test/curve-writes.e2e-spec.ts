@@ -1,0 +1,107 @@
+import { ConvergencePointRepository, CurveBuilder, SimulationStatus } from '@app/domain';
+import { seedMachine, seedSimulation } from '@app/domain/testing';
+import { Role } from '../../api/src/auth/role';
+import { E2eStack } from '../../../test/e2e-stack';
+
+describe('curve writes', () => {
+  let stack: E2eStack;
+  let points: ConvergencePointRepository;
+
+  beforeAll(async () => {
+    stack = await E2eStack.start();
+    points = stack.api.get(ConvergencePointRepository);
+  });
+  afterAll(() => stack.close());
+  beforeEach(async () => {
+    await stack.reset();
+    await seedMachine(stack.db, { machine_id: 101 });
+  });
+  afterEach(() => stack.stopWorkers());
+
+  async function runningSimulation(): Promise<number> {
+    const { simulation_id } = await seedSimulation(stack.db, {
+      machine_id: 101,
+      status: SimulationStatus.Running,
+    });
+    await stack.db.query(`UPDATE simulations SET attempt = 1 WHERE simulation_id = $1`, [
+      simulation_id,
+    ]);
+    return simulation_id;
+  }
+
+  const count = async (table: string, id: number) =>
+    (
+      await stack.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE simulation_id = $1`, [id])
+    )[0].n;
+
+  it('stores a batch written twice (a retry after a lost reply) once', async () => {
+    const id = await runningSimulation();
+    const batch = new CurveBuilder().append([
+      { seconds: 1, loss: 0.5 },
+      { seconds: 2, loss: 0.4 },
+    ]);
+    const ref = { simulationId: id, attempt: 1 };
+    expect(await points.appendPoints(ref, batch)).toEqual({ held: true, written: 2 });
+    expect(await points.appendPoints(ref, batch)).toEqual({ held: true, written: 0 });
+    expect(await count('convergence_points', id)).toBe(2);
+  });
+
+  it('writes nothing, points or summaries, for an attempt that does not hold the simulation', async () => {
+    const id = await runningSimulation();
+    const batch = new CurveBuilder().append([{ seconds: 1, loss: 0.5 }]);
+    expect(await points.appendPoints({ simulationId: id, attempt: 2 }, batch)).toEqual({
+      held: false,
+      written: 0,
+    });
+    await stack.db.query(`UPDATE simulations SET status = 'cancelled' WHERE simulation_id = $1`, [
+      id,
+    ]);
+    expect((await points.appendPoints({ simulationId: id, attempt: 1 }, batch)).held).toBe(false);
+    expect(await count('convergence_points', id)).toBe(0);
+    expect(await count('convergence_summaries', id)).toBe(0);
+  });
+
+  it('leaves summaries equal to the extremes of their blocks and running sums equal to the sums, after a real noisy run', async () => {
+    await stack.startWorker({ tickMs: 1 });
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulation', {
+        name: 'noisy',
+        machine_id: 101,
+        emulation: { points: 20_000, tick_ms: 0, noise: 0.3, seed: 11, decimals: 9 },
+      })
+      .expect(201);
+    const id = created.body.id;
+    await stack.waitForStatus(id, 'finished', 30_000);
+
+    const [mismatched] = await stack.db.query(
+      `SELECT count(*)::int AS n FROM convergence_summaries s
+       JOIN LATERAL (
+         SELECT min(loss) AS mn, max(loss) AS mx FROM convergence_points p
+         WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt
+           AND p.seq / (8 ^ s.level)::int = s.block) b ON true
+       WHERE s.simulation_id = $1 AND (s.min_loss <> b.mn OR s.max_loss <> b.mx)`,
+      [id],
+    );
+    expect(mismatched.n).toBe(0);
+    // Blocks of 8, 64, 512, 4096, 32768 and 262144 points over 20,000 points.
+    expect(await count('convergence_summaries', id)).toBe(2500 + 313 + 40 + 5 + 1 + 1);
+
+    const [sums] = await stack.db.query(
+      `SELECT bool_and(seq = expected_seq) AS seq_ok,
+              max(abs(cum_loss - expected_cum) / expected_cum) AS worst_relative_error
+       FROM (SELECT seq, cum_loss, (row_number() OVER w - 1)::int AS expected_seq,
+                    sum(loss) OVER w AS expected_cum
+             FROM convergence_points WHERE simulation_id = $1 WINDOW w AS (ORDER BY seconds)) x`,
+      [id],
+    );
+    expect(sums.seq_ok).toBe(true);
+    expect(sums.worst_relative_error).toBeLessThan(1e-12);
+
+    const [{ distinct }] = await stack.db.query(
+      `SELECT count(DISTINCT loss)::int AS distinct FROM convergence_points WHERE simulation_id = $1`,
+      [id],
+    );
+    expect(distinct).toBeGreaterThan(19_000);
+  });
+});

@@ -1,0 +1,29 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Simulation } from '../simulation/simulation.entity';
+
+/** The lowest and highest loss of one block of SUMMARY_FANOUT^level consecutive points of a curve. */
+@Entity({ name: 'convergence_summaries' })
+export class ConvergenceSummary {
+  @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
+  simulationId: number;
+
+  @PrimaryColumn({ type: 'integer' })
+  attempt: number;
+
+  @PrimaryColumn({ type: 'smallint' })
+  level: number;
+
+  /** Block b of a level holds the points with seq in [b · size, (b + 1) · size). */
+  @PrimaryColumn({ type: 'integer' })
+  block: number;
+
+  @Column({ name: 'min_loss', type: 'double precision' })
+  minLoss: number;
+
+  @Column({ name: 'max_loss', type: 'double precision' })
+  maxLoss: number;
+
+  @ManyToOne(() => Simulation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'simulation_id' })
+  simulation?: Simulation;
+}
