@@ -194,6 +194,14 @@ export class FaultStack {
     return app;
   }
 
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.apiPort}`;
+  }
+
+  token(role: Role = Role.Viewer): string {
+    return signAccessToken(JWT, { role, subject: `fault-${role}`, ttlSeconds: 600 });
+  }
+
   /** fetch against the API process with a token of the given role. */
   async request(
     method: string,

@@ -1,4 +1,5 @@
 import { Role } from '../../apps/api/src/auth/role';
+import { openEventStream, pointsOf } from '../sse-client';
 import { eventually, FaultStack, report, sleep } from './fault-harness';
 
 const machine = { machine_id: 101, name: 'A' };
@@ -45,6 +46,33 @@ describe('Redis and Postgres fail', () => {
     await stack.startRedis();
     await stack.allFinished(12, 60_000);
     await expectEachRanOnce();
+  });
+
+  it('Redis killed while a client watches a run live: the stream still delivers every point once, and ends', async () => {
+    await stack.startWorker('worker-a', { SIMULATION_TICK_MS: '100' });
+    const created = await stack.request('POST', '/simulation', {
+      body: { name: 'watched', machine, emulation: { points: 80, tick_ms: 100 } },
+    });
+    const id = created.body.id;
+    const stream = openEventStream(`${stack.apiUrl}/converge/${id}/stream`, stack.token());
+    await stream.until((events) => pointsOf(events).length >= 5);
+
+    await stack.killRedis('SIGKILL');
+    const killedAt = Date.now();
+    await sleep(3_000);
+    await stack.startRedis();
+    await stream.until((events) => events.some((event) => event.event === 'end'), 40_000);
+    report(
+      `stream across a Redis outage: ended ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`,
+    );
+
+    const { rows } = await stack.db.query(
+      `SELECT seconds, loss FROM convergence_points WHERE simulation_id = $1 ORDER BY seconds`,
+      [id],
+    );
+    expect(rows).toHaveLength(80);
+    expect(pointsOf(stream.events)).toEqual(rows);
+    expect(stream.events.at(-1)?.data).toEqual({ attempt: 1, status: 'finished' });
   });
 
   it('Redis flushed: the reconciler queues every pending run again within 30 s, and none runs twice', async () => {

@@ -130,6 +130,65 @@ describe('POST /simulation: validation, machines and ids', () => {
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message });
   });
 
+  it('records the emulation settings, defaults filled in and a seed drawn for a noisy curve', async () => {
+    await post({ name: 'default', machine_id: 101 }).expect(201);
+    expect((await stack.simulation(1)).emulation).toEqual({
+      points: 10,
+      span_seconds: 100,
+      tick_ms: null,
+      noise: 0,
+      seed: 0,
+      decimals: 3,
+    });
+    await post({
+      name: 'noisy',
+      machine_id: 101,
+      emulation: { points: 1_000_000, span_seconds: 5.5, noise: 0.25, decimals: 6 },
+    }).expect(201);
+    const noisy = (await stack.simulation(2)).emulation;
+    expect(noisy).toMatchObject({
+      points: 1_000_000,
+      span_seconds: 5.5,
+      tick_ms: null,
+      noise: 0.25,
+    });
+    expect(noisy.seed).toBeGreaterThan(0);
+    await post({
+      name: 'paced',
+      machine_id: 101,
+      emulation: { points: 100, tick_ms: 0, seed: 9 },
+    }).expect(201);
+    expect((await stack.simulation(3)).emulation).toMatchObject({ tick_ms: 0, seed: 9 });
+  });
+
+  it('answers 400 naming each invalid emulation setting', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ points: 0 }, 'emulation.points must be an integer between 1 and 1000000'],
+      [{ points: 1_000_001 }, 'emulation.points must be an integer between 1 and 1000000'],
+      [{ points: 2.5 }, 'emulation.points must be an integer between 1 and 1000000'],
+      [{ span_seconds: 0 }, 'emulation.span_seconds must be greater than 0'],
+      [{ span_seconds: 'long' }, 'emulation.span_seconds must be a number'],
+      [{ tick_ms: -1 }, 'emulation.tick_ms must be an integer between 0 and 60000'],
+      [{ noise: 1.5 }, 'emulation.noise must be between 0 and 1'],
+      [{ seed: -3 }, 'emulation.seed must be an integer between 0 and 2147483647'],
+      [{ decimals: 13 }, 'emulation.decimals must be an integer between 0 and 12'],
+      [{ colour: 'red' }, 'property emulation.colour should not exist'],
+      [
+        { points: 100_000, tick_ms: 1_000 },
+        'emulation.points × emulation.tick_ms must not exceed 86400000 ms (24 hours); 100000 × 1000 is 100000000',
+      ],
+    ];
+    for (const [emulation, message] of cases) {
+      const { body } = await post({ name: 'bad', machine_id: 101, emulation }).expect(400);
+      expect({ emulation, message: body.message }).toEqual({ emulation, message });
+    }
+    const notAnObject = await post({ name: 'bad', machine_id: 101, emulation: 'fast' }).expect(400);
+    expect(notAnObject.body.message).toBe(
+      'nested property emulation must be either object or array',
+    );
+    await stack.as(Role.Viewer).get('/simulations').expect(200, []);
+  });
+
   it('accepts a name of exactly 255 characters', async () => {
     await post({ name: 'x'.repeat(255), machine_id: 101 }).expect(201);
   });

@@ -9,6 +9,10 @@ export function summaryBlockSize(level: number): number {
   return SUMMARY_FANOUT ** level;
 }
 
+const BLOCK_SIZES = Array.from({ length: SUMMARY_LEVELS + 1 }, (_, level) =>
+  summaryBlockSize(level),
+);
+
 /** A point as stored: its place in the curve and the running sums up to and including it. */
 export interface StoredPoint extends CurvePoint {
   seq: number;
@@ -48,9 +52,11 @@ export class CurveBuilder {
   }
 
   append(points: readonly CurvePoint[]): CurveBatch {
-    const stored: StoredPoint[] = [];
-    const touched = new Map<string, SummaryCell>();
-    for (const { seconds, loss } of points) {
+    const stored: StoredPoint[] = new Array(points.length);
+    // Cells this batch changed, per level, in block order (a level's blocks only move forward).
+    const touched: SummaryCell[][] = Array.from({ length: SUMMARY_LEVELS + 1 }, () => []);
+    for (let index = 0; index < points.length; index++) {
+      const { seconds, loss } = points[index];
       if (!(seconds > this.lastSeconds) || !Number.isFinite(seconds)) {
         throw new RangeError(
           `curve points must have increasing positive seconds: ${seconds} after ${this.lastSeconds}`,
@@ -61,21 +67,22 @@ export class CurveBuilder {
       this.cumLoss += loss;
       this.cumSeconds += seconds;
       this.lastSeconds = seconds;
-      stored.push({ seq, seconds, loss, cumLoss: this.cumLoss, cumSeconds: this.cumSeconds });
+      stored[index] = { seq, seconds, loss, cumLoss: this.cumLoss, cumSeconds: this.cumSeconds };
       for (let level = 1; level <= SUMMARY_LEVELS; level++) {
-        const block = Math.floor(seq / summaryBlockSize(level));
+        const block = Math.floor(seq / BLOCK_SIZES[level]);
         let cell = this.openCells[level];
         if (!cell || cell.block !== block) {
           cell = { level, block, minLoss: loss, maxLoss: loss };
           this.openCells[level] = cell;
         } else {
-          cell.minLoss = Math.min(cell.minLoss, loss);
-          cell.maxLoss = Math.max(cell.maxLoss, loss);
+          if (loss < cell.minLoss) cell.minLoss = loss;
+          if (loss > cell.maxLoss) cell.maxLoss = loss;
         }
-        touched.set(`${level}:${block}`, cell);
+        const changed = touched[level];
+        if (changed[changed.length - 1] !== cell) changed.push(cell);
       }
     }
     // Copies: the open cells keep changing after this batch is handed out.
-    return { points: stored, cells: [...touched.values()].map((cell) => ({ ...cell })) };
+    return { points: stored, cells: touched.flat().map((cell) => ({ ...cell })) };
   }
 }
