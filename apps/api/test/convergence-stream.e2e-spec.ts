@@ -172,3 +172,31 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
     expect(missing.body.message).toBe('simulation 424242 not found');
   });
 });
+
+describe('GET /converge/{id}/stream at API shutdown', () => {
+  it('ends open streams so that the API can close', async () => {
+    const stack = await E2eStack.start();
+    let connection: ReturnType<typeof openEventStream> | undefined;
+    try {
+      const baseUrl = await stack.listen();
+      const created = await stack
+        .as(Role.Operator)
+        .post('/simulation', { name: 'waiting', machine: { machine_id: 101, name: 'A' } })
+        .expect(201);
+      connection = openEventStream(
+        `${baseUrl}/converge/${created.body.id}/stream`,
+        stack.token(Role.Viewer),
+      );
+      await connection.until((events) => events.some((event) => event.event === 'status'));
+      const closed = await Promise.race([
+        stack.api.close().then(() => 'closed'),
+        new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000).unref()),
+      ]);
+      expect(closed).toBe('closed');
+      await connection.ended;
+    } finally {
+      connection?.close();
+      await stack.close().catch(() => undefined);
+    }
+  });
+});

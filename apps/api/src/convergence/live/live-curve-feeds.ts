@@ -29,6 +29,8 @@ interface Feed {
 export class LiveCurveFeeds implements OnModuleDestroy {
   private readonly logger = new Logger(LiveCurveFeeds.name);
   private readonly feeds = new Map<number, Feed>();
+  /** How to end each open stream: they are long-lived, and would hold shutdown up forever. */
+  private readonly openStreams = new Set<() => void>();
 
   constructor(
     private readonly subscriber: SimulationEventSubscriber,
@@ -63,12 +65,21 @@ export class LiveCurveFeeds implements OnModuleDestroy {
     };
   }
 
+  /** Remembers how to end a stream at shutdown; call the answer once it has ended. */
+  trackStream(end: () => void): () => void {
+    this.openStreams.add(end);
+    return () => this.openStreams.delete(end);
+  }
+
   /** Simulations watched right now. */
   get size(): number {
     return this.feeds.size;
   }
 
+  /** Runs before the HTTP server closes: ends every stream (clients reconnect elsewhere with their Last-Event-ID). */
   onModuleDestroy(): void {
+    for (const end of [...this.openStreams]) end();
+    this.openStreams.clear();
     for (const feed of this.feeds.values()) {
       clearInterval(feed.timer);
       feed.unsubscribe();

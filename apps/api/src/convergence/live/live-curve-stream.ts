@@ -5,6 +5,7 @@ import {
   type CurvePoint,
 } from '@app/domain';
 import type { PointsWrittenEvent, SimulationEvent } from '@app/queue';
+import { Logger } from '@nestjs/common';
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { LiveCurveFeeds } from './live-curve-feeds';
@@ -14,6 +15,8 @@ export interface CurveCursor {
   attempt: number;
   seconds: number;
 }
+
+const logger = new Logger('LiveCurveStream');
 
 export const STREAM_PAGE_SIZE = 5_000;
 export const KEEP_ALIVE_MS = 15_000;
@@ -55,6 +58,7 @@ export class LiveCurveStream {
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
   private stopWatching: () => void = () => undefined;
+  private untrack: () => void = () => undefined;
   private keepAlive?: NodeJS.Timeout;
 
   constructor(
@@ -70,6 +74,7 @@ export class LiveCurveStream {
   /** Runs until the simulation ends or the client leaves. */
   start(): void {
     this.response.on('close', () => this.close());
+    this.untrack = this.feeds.trackStream(() => this.close());
     this.stopWatching = this.feeds.watch(this.simulationId, (event) => {
       if (this.live) this.enqueue(() => this.handle(event));
       else this.buffered.push(event);
@@ -93,7 +98,11 @@ export class LiveCurveStream {
   private enqueue(step: () => Promise<void>): void {
     this.chain = this.chain
       .then(() => (this.closed ? undefined : step()))
-      .catch(() => this.close());
+      .catch((error: Error) => {
+        // Most likely Postgres is away: end the stream; the client comes back with its Last-Event-ID.
+        logger.warn(`stream of simulation ${this.simulationId} ended: ${error.message}`);
+        this.close();
+      });
   }
 
   private async handle(event: SimulationEvent): Promise<void> {
@@ -179,6 +188,7 @@ export class LiveCurveStream {
     if (this.closed) return;
     this.closed = true;
     this.stopWatching();
+    this.untrack();
     clearInterval(this.keepAlive);
     this.buffered.length = 0;
     if (!this.response.writableEnded) this.response.end();
