@@ -39,7 +39,8 @@ import { resolveEmulation } from '@app/domain';
 const services = require('../scripts/lib/local-services');
 
 const BATCH = 5_000;
-const WRITE_ROWS = 200_000;
+const WRITE_ROWS = 100_000;
+const WRITE_ROUNDS = 3;
 const QUERY_ROUNDS = 300;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -105,81 +106,12 @@ async function main(): Promise<void> {
     client.on('error', () => undefined);
     await client.connect();
 
-    // ---- Writes: the same rows, each way ----
+    // ---- Writes: the same rows, each way, interleaved rounds, median ----
     log(
-      `\nWriting ${WRITE_ROWS.toLocaleString()} points in batches of ${BATCH.toLocaleString()} (one statement per batch)`,
+      `\nWriting ${WRITE_ROWS.toLocaleString()} points per round in batches of ${BATCH.toLocaleString()} ` +
+        `(one statement per batch); ${WRITE_ROUNDS} interleaved rounds per method, median`,
     );
-    const writes: Array<{ method: string; rowsPerSecond: number }> = [];
-    const record = (method: string, count: number, seconds: number) => {
-      writes.push({ method, rowsPerSecond: Math.round(count / seconds) });
-      log(
-        `  ${method.padEnd(58)} ${Math.round(count / seconds)
-          .toLocaleString()
-          .padStart(10)} rows/s`,
-      );
-    };
-
-    {
-      const id = await simulation();
-      const repository = db.getRepository(ConvergencePoint);
-      const sample = data.slice(0, 5_000);
-      const seconds = await timed(async () => {
-        await repository.save(
-          sample.map((row) =>
-            Object.assign(new ConvergencePoint(), {
-              simulationId: id,
-              attempt: 1,
-              seconds: row.seconds,
-              loss: row.loss,
-              seq: row.seq,
-              cumLoss: row.cumLoss,
-              cumSeconds: row.cumSeconds,
-            }),
-          ),
-        );
-      });
-      record('TypeORM repository.save (5,000 rows)', sample.length, seconds);
-    }
-    {
-      const id = await simulation();
-      const seconds = await timed(async () => {
-        for (let start = 0; start < data.length; start += BATCH) {
-          const batch = data.slice(start, start + BATCH);
-          const values: unknown[] = [];
-          const tuples = batch.map((row, i) => {
-            values.push(row.seq, row.seconds, row.loss, row.cumLoss, row.cumSeconds);
-            const b = i * 5;
-            return `(${id}, 1, $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
-          });
-          await client.query(
-            `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds) VALUES ${tuples.join(',')}`,
-            values,
-          );
-        }
-      });
-      record('multi-row INSERT … VALUES', data.length, seconds);
-    }
-    {
-      const id = await simulation();
-      const seconds = await timed(async () => {
-        for (let start = 0; start < data.length; start += BATCH) {
-          const batch = data.slice(start, start + BATCH);
-          await client.query(
-            `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
-             SELECT $1, 1, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
-            [
-              id,
-              batch.map((r) => r.seq),
-              batch.map((r) => r.seconds),
-              batch.map((r) => r.loss),
-              batch.map((r) => r.cumLoss),
-              batch.map((r) => r.cumSeconds),
-            ],
-          );
-        }
-      });
-      record('INSERT … SELECT unnest(arrays)', data.length, seconds);
-    }
+    const fenced = new ConvergencePointRepository(db.manager);
     const copyRows = async (id: number, batch: Row[]) => {
       const stream = client.query(
         copyFrom(
@@ -197,37 +129,111 @@ async function main(): Promise<void> {
         stream,
       );
     };
-    let copyPerBatch = 0;
-    {
-      const id = await simulation();
-      const seconds = await timed(async () => {
-        for (let start = 0; start < data.length; start += BATCH)
-          await copyRows(id, data.slice(start, start + BATCH));
-      });
-      copyPerBatch = data.length / seconds;
-      record('COPY FROM STDIN', data.length, seconds);
+    const inBatches = async (write: (batch: Row[]) => Promise<void>) => {
+      for (let start = 0; start < data.length; start += BATCH) {
+        await write(data.slice(start, start + BATCH));
+      }
+    };
+    const methods: Array<{ method: string; rows: number; write: (id: number) => Promise<void> }> = [
+      {
+        method: 'TypeORM repository.save (2,000 rows)',
+        rows: 2_000,
+        write: async (id) => {
+          await db
+            .getRepository(ConvergencePoint)
+            .save(
+              data
+                .slice(0, 2_000)
+                .map((row) =>
+                  Object.assign(new ConvergencePoint(), { simulationId: id, attempt: 1, ...row }),
+                ),
+            );
+        },
+      },
+      {
+        method: 'multi-row INSERT … VALUES',
+        rows: data.length,
+        write: (id) =>
+          inBatches(async (batch) => {
+            const values: unknown[] = [];
+            const tuples = batch.map((row, i) => {
+              values.push(row.seq, row.seconds, row.loss, row.cumLoss, row.cumSeconds);
+              const b = i * 5;
+              return `(${id}, 1, $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+            });
+            await client.query(
+              `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds) VALUES ${tuples.join(',')}`,
+              values,
+            );
+          }),
+      },
+      {
+        method: 'INSERT … SELECT unnest(arrays)',
+        rows: data.length,
+        write: (id) =>
+          inBatches(async (batch) => {
+            await client.query(
+              `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
+               SELECT $1, 1, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
+              [
+                id,
+                batch.map((r) => r.seq),
+                batch.map((r) => r.seconds),
+                batch.map((r) => r.loss),
+                batch.map((r) => r.cumLoss),
+                batch.map((r) => r.cumSeconds),
+              ],
+            );
+          }),
+      },
+      {
+        method: 'COPY FROM STDIN',
+        rows: data.length,
+        write: (id) => inBatches((batch) => copyRows(id, batch)),
+      },
+      {
+        method: 'COPY FROM STDIN, all rows in one COPY',
+        rows: data.length,
+        write: (id) => copyRows(id, data),
+      },
+      {
+        method: 'appendPoints: unnest + lease fence + min/max summaries',
+        rows: data.length,
+        write: async (id) => {
+          const builder = new CurveBuilder();
+          await inBatches(async (batch) => {
+            await fenced.appendPoints(
+              { simulationId: id, attempt: 1 },
+              builder.append(batch.map(({ seconds, loss }) => ({ seconds, loss }))),
+            );
+          });
+        },
+      },
+    ];
+    const rates = new Map<string, number[]>(methods.map((m) => [m.method, []]));
+    for (let round = 0; round < WRITE_ROUNDS; round++) {
+      for (const { method, rows: count, write } of methods) {
+        const id = await simulation();
+        const seconds = await timed(() => write(id));
+        rates.get(method)?.push(count / seconds);
+        // Each round starts from the same table size.
+        await db.query(`DELETE FROM convergence_points WHERE simulation_id = $1`, [id]);
+      }
+      await db.query('VACUUM convergence_points');
     }
-    {
-      const id = await simulation();
-      const seconds = await timed(() => copyRows(id, data));
-      record('COPY FROM STDIN, all rows in one COPY (the ceiling)', data.length, seconds);
-    }
-    const fenced = new ConvergencePointRepository(db.manager);
-    let fencedRate = 0;
-    {
-      const id = await simulation();
-      const builder = new CurveBuilder();
-      const curve = data.map(({ seconds, loss }) => ({ seconds, loss }));
-      const seconds = await timed(async () => {
-        for (let start = 0; start < curve.length; start += BATCH) {
-          await fenced.appendPoints(
-            { simulationId: id, attempt: 1 },
-            builder.append(curve.slice(start, start + BATCH)),
-          );
-        }
-      });
-      fencedRate = data.length / seconds;
-      record('appendPoints: unnest + lease fence + min/max summaries', data.length, seconds);
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const writes = methods.map(({ method }) => ({
+      method,
+      rowsPerSecond: Math.round(median(rates.get(method) as number[])),
+    }));
+    const copyPerBatch = writes[3].rowsPerSecond;
+    const fencedRate = writes[5].rowsPerSecond;
+    for (const { method, rowsPerSecond } of writes) {
+      log(
+        `  ${method.padEnd(58)} ${rowsPerSecond.toLocaleString().padStart(10)} rows/s ` +
+          `${(rowsPerSecond / copyPerBatch).toFixed(2).padStart(6)}× COPY`,
+      );
     }
     results.writes = writes;
     await client.end();
