@@ -194,6 +194,23 @@ export class FaultStack {
     return app;
   }
 
+  /**
+   * A database stall for curve writes only: holds a lock that blocks inserts
+   * into convergence_points (and nothing the heartbeat or the API touches)
+   * for `ms`, so a run falls behind its plan while its worker stays healthy.
+   */
+  async stallCurveWrites(ms: number): Promise<void> {
+    const client = await this.db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('LOCK TABLE convergence_points IN SHARE MODE');
+      await sleep(ms);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+  }
+
   get apiUrl(): string {
     return `http://127.0.0.1:${this.apiPort}`;
   }

@@ -17,29 +17,32 @@ describe('runs that hang, race, are cancelled, retried or shut down', () => {
 
   const simulation = async (id: number) => (await stack.request('GET', `/simulation/${id}`)).body;
 
-  it('a run that hangs is timed out, retried, then failed after max_attempts', async () => {
+  it('a run stalled past its planned end is timed out and retried; the retry runs to the end', async () => {
+    // Ten points 200 ms apart: planned to end 2 s after it starts, timed out 500 ms later.
     await stack.startWorker('worker-a', {
-      SIMULATION_TICK_MS: '600000',
+      SIMULATION_TICK_MS: '200',
       SIMULATION_TIMEOUT_MS: '500',
       RETRY_BACKOFF_MS: '100',
     });
     const { body } = await stack.request('POST', '/simulation', {
-      body: { name: 'hangs', machine },
+      body: { name: 'stalls', machine },
     });
-    const failed = await eventually(async () => {
+    await eventually(async () =>
+      (await simulation(body.id)).status === 'running' ? true : undefined,
+    );
+    await stack.stallCurveWrites(4_000);
+
+    const finished = await eventually(async () => {
       const current = await simulation(body.id);
-      return current.status === 'failed' ? current : undefined;
+      return current.status === 'finished' ? current : undefined;
     });
-    expect(failed).toMatchObject({
-      attempt: 3,
-      max_attempts: 3,
-      failure_reason: 'timed out after 500 ms',
-    });
-    expect(failed.attempts.map((a: { outcome: string }) => a.outcome)).toEqual([
-      'timed_out',
-      'timed_out',
-      'timed_out',
+    expect(
+      finished.attempts.map((a: { outcome: string; reason: string }) => [a.outcome, a.reason]),
+    ).toEqual([
+      ['timed_out', 'timed out: still running 500 ms after its planned end'],
+      ['finished', null],
     ]);
+    expect((await stack.request('GET', `/converge/${body.id}`)).body.data).toHaveLength(10);
   });
 
   it('20 concurrent claimers on 1000 pending rows: 1000 claims, none twice', async () => {
@@ -107,19 +110,23 @@ describe('runs that hang, race, are cancelled, retried or shut down', () => {
     );
     expect(await simulation(body.id)).toMatchObject({ status: 'cancelled' });
 
-    // A failure: one attempt allowed, and a worker that times every run out.
+    // A failure: one attempt allowed, and a database stall that makes it time out.
     await worker.stop();
-    const hanging = await stack.startWorker('worker-b', {
-      SIMULATION_TICK_MS: '600000',
+    const stalled = await stack.startWorker('worker-b', {
+      SIMULATION_TICK_MS: '200',
       SIMULATION_TIMEOUT_MS: '300',
     });
     const failing = await stack.request('POST', '/simulation', {
       body: { name: 'to retry', machine, max_attempts: 1 },
     });
     await eventually(async () =>
+      (await simulation(failing.body.id)).status === 'running' ? true : undefined,
+    );
+    await stack.stallCurveWrites(3_000);
+    await eventually(async () =>
       (await simulation(failing.body.id)).status === 'failed' ? true : undefined,
     );
-    await hanging.stop();
+    await stalled.stop();
 
     await stack.startWorker('worker-c', { SIMULATION_TICK_MS: '20' });
     expect(

@@ -68,7 +68,7 @@ export class SimulationResponse {
   heartbeat_at: string | null;
 
   @ApiPropertyOptional({
-    example: 'timed out after 120000 ms',
+    example: 'timed out: still running 120000 ms after its planned end',
     description:
       'Why the last attempt failed; present on failed simulations and on ones waiting to be retried.',
   })
