@@ -73,17 +73,13 @@ export class E2eStack {
     return request(this.api.getHttpServer());
   }
 
-  token(role: Role, ttlSeconds = 600): string {
-    return signAccessToken(resolveJwtSettings(this.env), {
-      role,
-      subject: `e2e-${role}`,
-      ttlSeconds,
-    });
+  token(role: Role, ttlSeconds = 600, subject = `e2e-${role}`): string {
+    return signAccessToken(resolveJwtSettings(this.env), { role, subject, ttlSeconds });
   }
 
-  /** Requests carrying a token with the given role. */
-  as(role: Role) {
-    const header = `Bearer ${this.token(role)}`;
+  /** Requests carrying a token with the given role (and, optionally, another subject than e2e-<role>). */
+  as(role: Role, subject?: string) {
+    const header = `Bearer ${this.token(role, 600, subject)}`;
     const http = () => this.http;
     return {
       get: (url: string) => http().get(url).set('Authorization', header),

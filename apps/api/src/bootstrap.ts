@@ -1,5 +1,6 @@
 import { logLevelsFrom } from '@app/config';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -7,7 +8,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { ApiConfig, loadApiConfig } from './config/api-config';
 import { setupSwagger } from './swagger';
 
-export const BODY_LIMIT = '64kb';
+import { BODY_LIMIT_BYTES } from './common/body-limit';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
 export async function createApiApp(
@@ -18,14 +19,24 @@ export async function createApiApp(
     logger: logLevelsFrom(config.logLevel),
     abortOnError: false,
   });
-  configureApp(app);
+  configureApp(app, config);
   return app;
 }
 
-export function configureApp(app: NestExpressApplication): void {
+export function configureApp(app: NestExpressApplication, config: ApiConfig): void {
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Helmet's defaults, content security policy included: Swagger UI loads only its own files.
+  app.use(helmet());
+  app.enableCors({
+    // Only the configured origins get CORS headers; any other origin gets none, so browsers refuse.
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+    exposedHeaders: ['Location', 'X-Total-Count', 'Idempotent-Replayed'],
+    maxAge: 600,
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  setupSwagger(app);
+  if (config.swaggerEnabled) setupSwagger(app);
 }

@@ -203,16 +203,16 @@ describe('POST /simulation: validation, machines and ids', () => {
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
   });
 
-  it('answers 413 for a body over 64 kB', async () => {
+  it('answers 413 for a body over 16 kB', async () => {
     const response = await post({
       name: 'x',
       machine_id: 101,
-      padding: 'y'.repeat(70 * 1024),
+      padding: 'y'.repeat(17 * 1024),
     }).expect(413);
     expect(response.body).toEqual({
       statusCode: 413,
       error: 'Payload Too Large',
-      message: 'request body is larger than the 64 kB limit',
+      message: 'request body is larger than the 16 kB limit',
     });
   });
 });

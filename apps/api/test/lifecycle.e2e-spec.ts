@@ -74,6 +74,22 @@ describe('cancel, retry, timeouts, leases and idempotent creation', () => {
       await operator().post('/simulation/999/cancel').expect(404);
       await stack.as(Role.Viewer).post('/simulation/999/cancel').expect(403);
     });
+
+    it('lets an operator cancel or retry only simulations it created; an admin any', async () => {
+      const id = await create();
+      const other = stack.as(Role.Operator, 'another-operator');
+      for (const verb of ['cancel', 'retry']) {
+        const { body } = await other.post(`/simulation/${id}/${verb}`).expect(403);
+        expect(body.message).toBe(
+          `operators may ${verb} only simulations they created; simulation ${id} was created by someone else`,
+        );
+      }
+      await other.post('/simulation/999/cancel').expect(404);
+      expect((await stack.simulation(id)).status).toBe('pending');
+      await stack.as(Role.Admin, 'an-admin').post(`/simulation/${id}/cancel`).expect(200);
+      await stack.as(Role.Admin, 'an-admin').post(`/simulation/${id}/retry`).expect(200);
+      await operator().post(`/simulation/${id}/cancel`).expect(200);
+    });
   });
 
   describe('retry', () => {

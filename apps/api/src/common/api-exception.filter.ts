@@ -1,3 +1,4 @@
+import { BODY_LIMIT_BYTES } from './body-limit';
 import {
   ArgumentsHost,
   Catch,
@@ -14,6 +15,7 @@ import { ErrorResponse } from './error-response';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
   invalid: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -52,7 +54,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (bodyParserStatus) {
       const message =
         bodyParserStatus === HttpStatus.PAYLOAD_TOO_LARGE
-          ? 'request body is larger than the 64 kB limit'
+          ? `request body is larger than the ${BODY_LIMIT_BYTES / 1024} kB limit`
           : 'request body is not valid JSON';
       return errorBody(bodyParserStatus, message);
     }

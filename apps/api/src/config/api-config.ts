@@ -6,7 +6,7 @@ import {
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
-import { IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { JwtSettings, resolveJwtSettings } from '../auth/jwt-settings';
 
 class ApiEnvironment extends ConnectionEnvironment {
@@ -15,6 +15,18 @@ class ApiEnvironment extends ConnectionEnvironment {
 
   @IsString()
   HOST: string = '0.0.0.0';
+
+  /** Comma-separated origins allowed to call the API from a browser; empty allows none. */
+  @IsOptional()
+  @Matches(/^\s*(https?:\/\/[^\s,/]+\s*)(,\s*https?:\/\/[^\s,/]+\s*)*$/, {
+    message:
+      'CORS_ORIGINS must be a comma-separated list of origins such as https://dashboard.example.com',
+  })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'SWAGGER_ENABLED must be true or false' })
+  SWAGGER_ENABLED?: 'true' | 'false';
 }
 
 /** Everything the API reads from its environment, validated once at boot. */
@@ -22,6 +34,10 @@ export class ApiConfig extends ConnectionSettings {
   readonly port: number;
   readonly host: string;
   readonly jwt: JwtSettings;
+  /** Browser origins allowed by CORS; none unless configured. */
+  readonly corsOrigins: string[];
+  /** Swagger UI and the OpenAPI document: on by default, off in production unless asked for. */
+  readonly swaggerEnabled: boolean;
 }
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -31,5 +47,13 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: parsed.PORT,
     host: parsed.HOST,
     jwt: resolveJwtSettings(env),
+    corsOrigins: (parsed.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    swaggerEnabled:
+      parsed.SWAGGER_ENABLED === undefined
+        ? parsed.NODE_ENV !== 'production'
+        : parsed.SWAGGER_ENABLED === 'true',
   });
 }

@@ -153,7 +153,7 @@ export class SimulationsController {
     type: ErrorResponse,
   })
   @ApiConflictResponse({ description: 'The simulation_id is taken.', type: ErrorResponse })
-  @ApiPayloadTooLargeResponse({ description: 'Body over 64 kB.', type: ErrorResponse })
+  @ApiPayloadTooLargeResponse({ description: 'Body over 16 kB.', type: ErrorResponse })
   @ApiUnprocessableEntityResponse({
     description: 'The Idempotency-Key was already used with a different body.',
     type: ErrorResponse,
@@ -187,7 +187,8 @@ export class SimulationsController {
   @ApiOperation({
     summary: 'Cancel a pending or running simulation',
     description:
-      'A pending one is cancelled at once; a running one is cancelled at once and its worker stops within one tick.',
+      'A pending one is cancelled at once; a running one is cancelled at once and its worker stops within one tick. ' +
+      'Operators may cancel only simulations they created (403 otherwise); admins any.',
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
   @ApiOkResponse({ type: SimulationResponse })
@@ -198,8 +199,9 @@ export class SimulationsController {
   })
   async cancel(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<SimulationResponse> {
-    return toSimulationResponse(await this.simulations.cancel(simulationId));
+    return toSimulationResponse(await this.simulations.cancel(simulationId, user));
   }
 
   @Post('simulation/:simulation_id/retry')
@@ -208,7 +210,8 @@ export class SimulationsController {
   @ApiOperation({
     summary: 'Run a failed or cancelled simulation again',
     description:
-      'It goes back to pending as a new attempt, with a fresh budget of automatic attempts; history is kept.',
+      'It goes back to pending as a new attempt, with a fresh budget of automatic attempts; history is kept. ' +
+      'Operators may retry only simulations they created (403 otherwise); admins any.',
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
   @ApiOkResponse({ type: SimulationResponse })
@@ -216,7 +219,8 @@ export class SimulationsController {
   @ApiConflictResponse({ description: 'It is pending, running or finished.', type: ErrorResponse })
   async retry(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<SimulationResponse> {
-    return toSimulationResponse(await this.simulations.retry(simulationId));
+    return toSimulationResponse(await this.simulations.retry(simulationId, user));
   }
 }

@@ -13,6 +13,8 @@ import {
   SimulationRepository,
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { Role, roleSatisfies } from '../auth/role';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -109,14 +111,35 @@ export class SimulationsService {
     return outcome;
   }
 
-  async cancel(simulationId: number): Promise<Simulation> {
+  async cancel(simulationId: number, user: AuthenticatedUser): Promise<Simulation> {
+    await this.assertMayChange(simulationId, user, 'cancel');
     return this.lifecycle.cancel(simulationId);
   }
 
-  async retry(simulationId: number): Promise<Simulation> {
+  async retry(simulationId: number, user: AuthenticatedUser): Promise<Simulation> {
+    await this.assertMayChange(simulationId, user, 'retry');
     const simulation = await this.lifecycle.retry(simulationId);
     await this.enqueue(simulation);
     return simulation;
+  }
+
+  /**
+   * Operators act on their own simulations only; admins on any. Who created a
+   * simulation never changes, so checking first and acting next is safe.
+   */
+  private async assertMayChange(
+    simulationId: number,
+    user: AuthenticatedUser,
+    verb: 'cancel' | 'retry',
+  ): Promise<void> {
+    if (roleSatisfies(user.role, Role.Admin)) return;
+    const simulation = await this.simulations.findById(simulationId);
+    if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    if (simulation.createdBy !== user.subject) {
+      throw DomainError.forbidden(
+        `operators may ${verb} only simulations they created; simulation ${simulationId} was created by someone else`,
+      );
+    }
   }
 
   private async insert(

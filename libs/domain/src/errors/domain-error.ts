@@ -3,7 +3,7 @@
  * HTTP status in a single place (its exception filter); nothing else decides.
  */
 export type DomainErrorCode =
-  'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
+  'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -12,6 +12,11 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  /** Allowed the route, but not this particular thing (someone else's simulation). */
+  static forbidden(message: string): DomainError {
+    return new DomainError('forbidden', message);
   }
 
   static notFound(message: string): DomainError {
