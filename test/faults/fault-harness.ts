@@ -18,6 +18,8 @@ const services = require('../../scripts/lib/local-services');
 const ROOT = path.resolve(__dirname, '../..');
 const JWT = {
   secret: 'fault-suite-secret-0123456789abcdef0123',
+  keyId: 'primary',
+  previousKeys: [],
   issuer: 'aisimulation',
   audience: 'aisimulation-api',
 };

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiClientRepository } from './api-client/api-client.repository';
 import { ConvergencePointRepository } from './convergence-point/convergence-point.repository';
 import { CurveReadRepository } from './convergence-point/curve-read.repository';
 import { DatabaseSettings, postgresOptions } from './database/data-source-options';
@@ -10,6 +11,7 @@ import { SimulationLifecycle } from './simulation/simulation-lifecycle';
 import { SimulationRepository } from './simulation/simulation.repository';
 
 const REPOSITORIES = [
+  ApiClientRepository,
   SimulationRepository,
   SimulationLifecycle,
   MachineRepository,

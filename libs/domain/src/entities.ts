@@ -1,3 +1,4 @@
+import { ApiClient } from './api-client/api-client.entity';
 import { ConvergencePoint } from './convergence-point/convergence-point.entity';
 import { ConvergenceSummary } from './convergence-point/convergence-summary.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
@@ -8,6 +9,7 @@ import { Simulation } from './simulation/simulation.entity';
 
 /** Listed by hand: webpack bundles the apps, so glob-loading entities would find nothing. */
 export const ENTITIES = [
+  ApiClient,
   Machine,
   Simulation,
   SimulationAttempt,

@@ -1,3 +1,5 @@
+export * from './api-client/api-client.entity';
+export * from './api-client/api-client.repository';
 export * from './convergence-point/convergence-point.entity';
 export * from './convergence-point/convergence-point.repository';
 export * from './convergence-point/convergence-summary.entity';

@@ -2,10 +2,13 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from './access.guard';
+import { ApiClientsController } from './clients/api-clients.controller';
+import { ApiClientsService } from './clients/api-clients.service';
 import { JwtStrategy } from './jwt.strategy';
 
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [ApiClientsController],
+  providers: [JwtStrategy, ApiClientsService, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

@@ -1,22 +1,41 @@
+import { ApiClientRepository } from '@app/domain';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { decode } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { ApiConfig } from '../config/api-config';
 import { AuthenticatedUser } from './authenticated-user';
+import { verificationKey } from './jwt-settings';
 import { isRole } from './role';
 
 interface AccessTokenClaims {
   sub?: unknown;
   role?: unknown;
   exp?: unknown;
+  client_id?: unknown;
 }
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(config: ApiConfig) {
+  constructor(
+    config: ApiConfig,
+    private readonly clients: ApiClientRepository,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // The key is chosen by the token's `kid`: the current key, or a rotated-out
+      // one until its overlap window ends. An unknown kid has no key at all.
+      secretOrKeyProvider: (_request: unknown, rawToken: string, done: KeyCallback) => {
+        const header = decode(rawToken, { complete: true })?.header;
+        const key = verificationKey(config.jwt, header?.kid);
+        if (key) done(null, key);
+        else
+          done(
+            new Error(
+              header?.kid ? 'unknown or retired key id (kid)' : 'token has no key id (kid)',
+            ),
+          );
+      },
       // Pinned: a token signed with any other algorithm (none, HS384, RS256
       // with the secret as a public key, …) is refused before its claims are read.
       algorithms: ['HS256'],
@@ -26,14 +45,25 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  validate(claims: AccessTokenClaims): AuthenticatedUser {
+  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
     // jsonwebtoken checks `exp` only when present; a token that never expires is refused here.
     if (typeof claims.exp !== 'number')
       throw new UnauthorizedException('token has no expiry (exp)');
     if (!isRole(claims.role)) throw new UnauthorizedException('token has no valid role claim');
+    // A client's token is only as good as the client: disabled or deleted, it stops at once.
+    if (claims.client_id !== undefined) {
+      if (
+        typeof claims.client_id !== 'string' ||
+        !(await this.clients.isActive(claims.client_id))
+      ) {
+        throw new UnauthorizedException('this client is disabled or deleted');
+      }
+    }
     return {
       subject: typeof claims.sub === 'string' ? claims.sub : 'anonymous',
       role: claims.role,
     };
   }
 }
+
+type KeyCallback = (error: Error | null, key?: string) => void;

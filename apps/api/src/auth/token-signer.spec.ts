@@ -6,6 +6,8 @@ import { parseTtl, signAccessToken } from './token-signer';
 describe('signAccessToken', () => {
   const settings = {
     secret: DEVELOPMENT_JWT_SECRET,
+    keyId: 'k1',
+    previousKeys: [],
     issuer: 'aisimulation',
     audience: 'aisimulation-api',
   };
@@ -22,7 +24,7 @@ describe('signAccessToken', () => {
       algorithms: ['HS256'],
     });
 
-    expect(header.alg).toBe('HS256');
+    expect(header).toMatchObject({ alg: 'HS256', kid: 'k1' });
     expect(claims).toMatchObject({
       role: 'operator',
       sub: 'ci',

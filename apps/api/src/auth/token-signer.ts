@@ -7,13 +7,16 @@ export interface AccessTokenRequest {
   role: Role;
   subject: string;
   ttlSeconds: number;
+  /** Set for tokens issued to an API client: each use checks the client is still enabled. */
+  clientId?: string;
 }
 
 export function signAccessToken(settings: JwtSettings, request: AccessTokenRequest): string {
   return new JwtService().sign(
-    { role: request.role },
+    request.clientId ? { role: request.role, client_id: request.clientId } : { role: request.role },
     {
       secret: settings.secret,
+      keyid: settings.keyId,
       algorithm: 'HS256',
       issuer: settings.issuer,
       audience: settings.audience,

@@ -27,6 +27,24 @@ class ApiEnvironment extends ConnectionEnvironment {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'SWAGGER_ENABLED must be true or false' })
   SWAGGER_ENABLED?: 'true' | 'false';
+
+  /** Lifetime of tokens issued by POST /auth/token. */
+  @IntegerSetting(60, 86_400)
+  ACCESS_TOKEN_TTL_SECONDS: number = 3_600;
+
+  /** The first admin client, created at start if absent: how a new deployment gets its first token. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{3,64}$/, {
+    message:
+      'BOOTSTRAP_ADMIN_CLIENT_ID must be 3 to 64 letters, digits, dots, underscores or dashes',
+  })
+  BOOTSTRAP_ADMIN_CLIENT_ID?: string;
+
+  @IsOptional()
+  @Matches(/^\S{32,200}$/, {
+    message: 'BOOTSTRAP_ADMIN_CLIENT_SECRET must be 32 to 200 characters without spaces',
+  })
+  BOOTSTRAP_ADMIN_CLIENT_SECRET?: string;
 }
 
 /** Everything the API reads from its environment, validated once at boot. */
@@ -38,6 +56,8 @@ export class ApiConfig extends ConnectionSettings {
   readonly corsOrigins: string[];
   /** Swagger UI and the OpenAPI document: on by default, off in production unless asked for. */
   readonly swaggerEnabled: boolean;
+  readonly accessTokenTtlSeconds: number;
+  readonly bootstrapAdmin: { clientId: string; secret: string } | null;
 }
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -51,9 +71,22 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+    bootstrapAdmin: bootstrapAdmin(parsed),
     swaggerEnabled:
       parsed.SWAGGER_ENABLED === undefined
         ? parsed.NODE_ENV !== 'production'
         : parsed.SWAGGER_ENABLED === 'true',
   });
+}
+
+function bootstrapAdmin(parsed: ApiEnvironment): ApiConfig['bootstrapAdmin'] {
+  const { BOOTSTRAP_ADMIN_CLIENT_ID: clientId, BOOTSTRAP_ADMIN_CLIENT_SECRET: secret } = parsed;
+  if (!clientId && !secret) return null;
+  if (!clientId || !secret) {
+    throw new Error(
+      'BOOTSTRAP_ADMIN_CLIENT_ID and BOOTSTRAP_ADMIN_CLIENT_SECRET must be set together',
+    );
+  }
+  return { clientId, secret };
 }

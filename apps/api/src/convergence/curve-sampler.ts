@@ -138,7 +138,8 @@ export class CurveSampler {
     extremes: Map<number, { min: number; max: number }> | null,
   ): ConvergencePointResponse {
     const { through, before, count } = bucket;
-    if (agg === 'mean') {
+    // A one-point bucket is that point, exactly: differences of running sums are not.
+    if (agg === 'mean' && count > 1) {
       return {
         seconds: (through.cumSeconds - (before?.cumSeconds ?? 0)) / count,
         loss: (through.cumLoss - (before?.cumLoss ?? 0)) / count,

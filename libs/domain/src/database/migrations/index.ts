@@ -2,6 +2,7 @@ import { InitialSchema1795798800000 } from './1795798800000-InitialSchema';
 import { RunLifecycle1795802400000 } from './1795802400000-RunLifecycle';
 import { MachineRegistry1795806000000 } from './1795806000000-MachineRegistry';
 import { CurvesAtScale1795809600000 } from './1795809600000-CurvesAtScale';
+import { ApiClients1795813200000 } from './1795813200000-ApiClients';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   RunLifecycle1795802400000,
   MachineRegistry1795806000000,
   CurvesAtScale1795809600000,
+  ApiClients1795813200000,
 ];

@@ -1,0 +1,81 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsString, Length, Matches } from 'class-validator';
+import { Role, ROLES } from '../role';
+
+export class CreateApiClientDto {
+  @ApiProperty({ example: 'nightly-reports', minLength: 1, maxLength: 255 })
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @Length(1, 255, { message: 'name must be 1 to 255 characters' })
+  @IsString({ message: 'name must be a string' })
+  @IsDefined({ message: 'name is required' })
+  name: string;
+
+  @ApiProperty({ enum: ROLES, example: 'operator' })
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  @IsDefined({ message: 'role is required' })
+  role: Role;
+}
+
+export class TokenRequestDto {
+  @ApiProperty({ example: 'cl_3f1c0d4a9b2e7f6a1c2d3e4f' })
+  @Length(1, 64, { message: 'client_id must be 1 to 64 characters' })
+  @IsString({ message: 'client_id must be a string' })
+  @IsDefined({ message: 'client_id is required' })
+  client_id: string;
+
+  @ApiProperty({
+    example: 'bV9…',
+    description: 'The secret shown once when the client was created.',
+  })
+  @Length(1, 200, { message: 'client_secret must be 1 to 200 characters' })
+  @IsString({ message: 'client_secret must be a string' })
+  @IsDefined({ message: 'client_secret is required' })
+  client_secret: string;
+}
+
+export class ApiClientResponse {
+  @ApiProperty({ example: 'cl_3f1c0d4a9b2e7f6a1c2d3e4f' })
+  client_id: string;
+
+  @ApiProperty({ example: 'nightly-reports' })
+  name: string;
+
+  @ApiProperty({ enum: ROLES, example: 'operator' })
+  role: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'e2e-admin',
+    description: 'Who created it.',
+  })
+  created_by: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+
+  @ApiProperty({ example: false })
+  disabled: boolean;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  last_used_at: string | null;
+}
+
+export class CreatedApiClientResponse extends ApiClientResponse {
+  @ApiProperty({
+    example: 'bV9xY…',
+    description: 'Shown only now: only a salted hash is kept. Store it like a password.',
+  })
+  client_secret: string;
+}
+
+export class TokenResponse {
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsImtpZCI6InByaW1hcnkifQ…' })
+  access_token: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  token_type: 'Bearer';
+
+  @ApiProperty({ example: 3600, description: 'Seconds until it expires.' })
+  expires_in: number;
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+import { DomainError } from '../errors/domain-error';
+import { ApiClient } from './api-client.entity';
+
+interface ApiClientRow {
+  client_id: string;
+  name: string;
+  role: string;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: Date;
+  disabled_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const toApiClient = (row: ApiClientRow): ApiClient =>
+  Object.assign(new ApiClient(), {
+    clientId: row.client_id,
+    name: row.name,
+    role: row.role,
+    secretHash: row.secret_hash,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+    lastUsedAt: row.last_used_at,
+  });
+
+export interface NewApiClient {
+  clientId: string;
+  name: string;
+  role: string;
+  secretHash: string;
+  createdBy: string | null;
+}
+
+@Injectable()
+export class ApiClientRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** Inserts the client; answers false when the id is taken (and changes nothing). */
+  async insertIfAbsent(client: NewApiClient): Promise<boolean> {
+    const rows = await queryRows(
+      this.manager,
+      `INSERT INTO api_clients (client_id, name, role, secret_hash, created_by)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (client_id) DO NOTHING RETURNING 1`,
+      [client.clientId, client.name, client.role, client.secretHash, client.createdBy],
+    );
+    return rows.length > 0;
+  }
+
+  async findById(clientId: string): Promise<ApiClient | null> {
+    const rows = await queryRows<ApiClientRow>(
+      this.manager,
+      `SELECT * FROM api_clients WHERE client_id = $1`,
+      [clientId],
+    );
+    return rows.length ? toApiClient(rows[0]) : null;
+  }
+
+  /** Whether a token issued to this client may still be used: it exists and is not disabled. */
+  async isActive(clientId: string): Promise<boolean> {
+    const rows = await queryRows(
+      this.manager,
+      `SELECT 1 FROM api_clients WHERE client_id = $1 AND disabled_at IS NULL`,
+      [clientId],
+    );
+    return rows.length > 0;
+  }
+
+  async list(): Promise<ApiClient[]> {
+    const rows = await queryRows<ApiClientRow>(
+      this.manager,
+      `SELECT * FROM api_clients ORDER BY created_at, client_id`,
+    );
+    return rows.map(toApiClient);
+  }
+
+  async setDisabled(clientId: string, disabled: boolean): Promise<ApiClient> {
+    const rows = await queryRows<ApiClientRow>(
+      this.manager,
+      `UPDATE api_clients
+       SET disabled_at = CASE WHEN $2::boolean THEN COALESCE(disabled_at, clock_timestamp()) END
+       WHERE client_id = $1 RETURNING *`,
+      [clientId, disabled],
+    );
+    if (!rows.length) throw DomainError.notFound(`client ${clientId} not found`);
+    return toApiClient(rows[0]);
+  }
+
+  async delete(clientId: string): Promise<void> {
+    const rows = await queryRows(
+      this.manager,
+      `DELETE FROM api_clients WHERE client_id = $1 RETURNING 1`,
+      [clientId],
+    );
+    if (!rows.length) throw DomainError.notFound(`client ${clientId} not found`);
+  }
+
+  async recordUse(clientId: string): Promise<void> {
+    await queryRows(
+      this.manager,
+      `UPDATE api_clients SET last_used_at = clock_timestamp() WHERE client_id = $1`,
+      [clientId],
+    );
+  }
+}
