@@ -28,6 +28,18 @@ class ApiEnvironment extends ConnectionEnvironment {
   @IsIn(['true', 'false'], { message: 'SWAGGER_ENABLED must be true or false' })
   SWAGGER_ENABLED?: 'true' | 'false';
 
+  /** Requests per minute from one address, across all routes (failed authentications included). */
+  @IntegerSetting(1, 10_000_000)
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: number = 1_200;
+
+  /** Requests per minute by one client (token subject), across all routes. */
+  @IntegerSetting(1, 10_000_000)
+  RATE_LIMIT_PER_CLIENT_PER_MINUTE: number = 600;
+
+  /** POST /auth/token per minute from one address: credential guessing is slow. */
+  @IntegerSetting(1, 10_000_000)
+  RATE_LIMIT_TOKEN_PER_MINUTE: number = 10;
+
   /** Lifetime of tokens issued by POST /auth/token. */
   @IntegerSetting(60, 86_400)
   ACCESS_TOKEN_TTL_SECONDS: number = 3_600;
@@ -57,6 +69,7 @@ export class ApiConfig extends ConnectionSettings {
   /** Swagger UI and the OpenAPI document: on by default, off in production unless asked for. */
   readonly swaggerEnabled: boolean;
   readonly accessTokenTtlSeconds: number;
+  readonly rateLimits: { perAddress: number; perClient: number; tokenPerAddress: number };
   readonly bootstrapAdmin: { clientId: string; secret: string } | null;
 }
 
@@ -72,6 +85,11 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+    rateLimits: {
+      perAddress: parsed.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+      perClient: parsed.RATE_LIMIT_PER_CLIENT_PER_MINUTE,
+      tokenPerAddress: parsed.RATE_LIMIT_TOKEN_PER_MINUTE,
+    },
     bootstrapAdmin: bootstrapAdmin(parsed),
     swaggerEnabled:
       parsed.SWAGGER_ENABLED === undefined

@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -15,6 +16,8 @@ import { Public } from '../auth/access-policy.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
+// Probes from orchestrators and load balancers must never be rate limited.
+@SkipThrottle({ ip: true, client: true, token: true })
 @Controller('health')
 export class HealthController {
   constructor(

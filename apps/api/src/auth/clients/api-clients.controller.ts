@@ -11,6 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorResponse } from '../../common/error-response';
+import { StrictTokenLimit } from '../../common/rate-limit/strict-token-limit.decorator';
 import { ParseClientIdPipe } from './parse-client-id.pipe';
 import { Public, RequireRole } from '../access-policy.decorators';
 import { AuthenticatedUser } from '../authenticated-user';
@@ -32,6 +33,7 @@ export class ApiClientsController {
 
   @Post('token')
   @Public()
+  @StrictTokenLimit()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Exchange client credentials for an access token',

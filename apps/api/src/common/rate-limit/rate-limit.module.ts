@@ -1,0 +1,53 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Injectable, Module, OnModuleDestroy } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import { ApiConfig } from '../../config/api-config';
+import { FailOpenStorage } from './fail-open-storage';
+import { CLIENT_BUDGET, IP_BUDGET, TOKEN_BUDGET } from './rate-limit.guards';
+import { STRICT_TOKEN_LIMIT } from './strict-token-limit.decorator';
+
+/** The Redis connection the counters live on; fails fast, and is closed at shutdown. */
+@Injectable()
+export class RateLimitRedis implements OnModuleDestroy {
+  readonly client: Redis;
+
+  constructor(config: ApiConfig) {
+    this.client = new Redis(config.redisUrl, {
+      connectionName: 'rate-limits',
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
+    this.client.on('error', () => undefined);
+  }
+
+  onModuleDestroy(): void {
+    this.client.disconnect();
+  }
+}
+
+const MINUTE_MS = 60_000;
+
+@Module({
+  providers: [RateLimitRedis],
+  exports: [RateLimitRedis],
+})
+class RateLimitRedisModule {}
+
+export const RateLimitModule = ThrottlerModule.forRootAsync({
+  imports: [RateLimitRedisModule],
+  inject: [ApiConfig, RateLimitRedis],
+  useFactory: (config: ApiConfig, redis: RateLimitRedis) => ({
+    throttlers: [
+      { name: IP_BUDGET, ttl: MINUTE_MS, limit: config.rateLimits.perAddress },
+      { name: CLIENT_BUDGET, ttl: MINUTE_MS, limit: config.rateLimits.perClient },
+      {
+        name: TOKEN_BUDGET,
+        ttl: MINUTE_MS,
+        limit: config.rateLimits.tokenPerAddress,
+        skipIf: (context) => !Reflect.getMetadata(STRICT_TOKEN_LIMIT, context.getHandler()),
+      },
+    ],
+    storage: new FailOpenStorage(new ThrottlerStorageRedisService(redis.client)),
+  }),
+});

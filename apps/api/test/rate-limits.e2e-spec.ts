@@ -1,0 +1,89 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApiApp } from '../src/bootstrap';
+import { Role } from '../src/auth/role';
+import { loadApiConfig } from '../src/config/api-config';
+import { E2eStack } from '../../../test/e2e-stack';
+
+// Each test boots an API of its own with small budgets; passport keeps the
+// strategy of the last app made, so the shared stack's API is not used here.
+describe('rate limits: per address, per client, strict on /auth/token', () => {
+  let stack: E2eStack;
+  let app: NestExpressApplication | undefined;
+
+  beforeAll(async () => {
+    stack = await E2eStack.start();
+  });
+  beforeEach(() => stack.reset());
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  afterAll(() => stack.close());
+
+  async function boot(limits: Record<string, string>) {
+    app = await createApiApp(loadApiConfig({ ...stack.env, ...limits }));
+    await app.init();
+    return request(app.getHttpServer());
+  }
+
+  const bearer = (role: Role, subject?: string) => `Bearer ${stack.token(role, 600, subject)}`;
+
+  it('gives each client its own budget: 429 with Retry-After once it is spent', async () => {
+    const http = await boot({ RATE_LIMIT_PER_CLIENT_PER_MINUTE: '5' });
+    for (let i = 0; i < 5; i++) {
+      await http.get('/simulations').set('Authorization', bearer(Role.Viewer, 'busy')).expect(200);
+    }
+    const refused = await http
+      .get('/machines')
+      .set('Authorization', bearer(Role.Viewer, 'busy'))
+      .expect(429);
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: `too many requests for this client: at most 5 per 60 s; retry in ${retryAfter} s`,
+    });
+    await http.get('/simulations').set('Authorization', bearer(Role.Viewer, 'quiet')).expect(200);
+  });
+
+  it('counts every request from an address, failed authentications included', async () => {
+    const http = await boot({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '8' });
+    for (let i = 0; i < 8; i++) await http.get('/simulations').expect(401);
+    const refused = await http
+      .get('/simulations')
+      .set('Authorization', bearer(Role.Viewer))
+      .expect(429);
+    expect(refused.body.message).toMatch(
+      /^too many requests from this address: at most 8 per 60 s/,
+    );
+    expect(refused.headers['retry-after']).toBeDefined();
+    await http.get('/health').expect((response) => expect(response.status).not.toBe(429));
+  });
+
+  it('allows only a few token requests a minute from one address', async () => {
+    const http = await boot({ RATE_LIMIT_TOKEN_PER_MINUTE: '3' });
+    const guess = () =>
+      http.post('/auth/token').send({ client_id: 'cl_guess', client_secret: 'wrong' });
+    for (let i = 0; i < 3; i++) expect((await guess()).status).toBe(401);
+    const refused = await guess();
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(
+      /^too many requests for token requests from this address: at most 3 per 60 s/,
+    );
+    // Other routes keep the ordinary budget.
+    await http.get('/simulations').set('Authorization', bearer(Role.Viewer)).expect(200);
+  });
+
+  it('lets requests through, uncounted, while Redis is unreachable', async () => {
+    const http = await boot({
+      REDIS_URL: 'redis://127.0.0.1:1/0',
+      RATE_LIMIT_PER_CLIENT_PER_MINUTE: '2',
+    });
+    for (let i = 0; i < 4; i++) {
+      await http.get('/simulations').set('Authorization', bearer(Role.Viewer)).expect(200);
+    }
+  });
+});
