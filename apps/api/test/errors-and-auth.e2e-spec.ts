@@ -4,9 +4,19 @@ import { E2eStack, TEST_JWT_SECRET } from '../../../test/e2e-stack';
 
 describe('authentication, roles and error bodies', () => {
   let stack: E2eStack;
-  const sign = (payload: object, options: object = {}, secret = TEST_JWT_SECRET) =>
-    new JwtService().sign(payload, { secret, algorithm: 'HS256', ...options });
-  const valid = { issuer: 'aisimulation', audience: 'aisimulation-api', expiresIn: 600 };
+  const sign = (payload: object, options: Record<string, unknown> = {}, secret = TEST_JWT_SECRET) =>
+    new JwtService().sign(payload, {
+      secret,
+      algorithm: 'HS256',
+      // jsonwebtoken refuses undefined option values: drop them.
+      ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
+    });
+  const valid: Record<string, unknown> = {
+    issuer: 'aisimulation',
+    audience: 'aisimulation-api',
+    expiresIn: 600,
+    keyid: 'primary',
+  };
 
   beforeAll(async () => {
     stack = await E2eStack.start();
@@ -24,33 +34,68 @@ describe('authentication, roles and error bodies', () => {
     });
   });
 
+  const now = () => Math.floor(Date.now() / 1000);
+  const tamper = (token: string) => {
+    const [header, , signature] = token.split('.');
+    const payload = Buffer.from(
+      JSON.stringify({
+        role: 'admin',
+        iss: 'aisimulation',
+        aud: 'aisimulation-api',
+        exp: now() + 600,
+      }),
+    ).toString('base64url');
+    return `${header}.${payload}.${signature}`;
+  };
+
+  // Each token differs from a valid one in exactly one way, so each case proves its own check.
   it.each([
-    ['a malformed token', () => 'not-a-jwt'],
+    ['a malformed token', () => 'not-a-jwt', 'invalid token: jwt malformed'],
     [
       'a token signed with another secret',
       () => sign({ role: 'admin' }, valid, 'another-secret-another-secret-another'),
+      'invalid token: invalid signature',
+    ],
+    [
+      'a tampered payload (viewer raised to admin)',
+      () => tamper(sign({ role: 'viewer' }, valid)),
+      'invalid token: invalid signature',
     ],
     [
       'an expired token',
-      () =>
-        sign(
-          { role: 'admin', exp: Math.floor(Date.now() / 1000) - 10 },
-          { issuer: 'aisimulation', audience: 'aisimulation-api' },
-        ),
+      () => sign({ role: 'admin', exp: now() - 10 }, { ...valid, expiresIn: undefined }),
+      'token expired',
+    ],
+    [
+      'a token not valid yet (nbf)',
+      () => sign({ role: 'admin' }, { ...valid, notBefore: 300 }),
+      'token not yet valid',
     ],
     [
       'a token without exp',
-      () => sign({ role: 'admin' }, { issuer: 'aisimulation', audience: 'aisimulation-api' }),
+      () => sign({ role: 'admin' }, { ...valid, expiresIn: undefined }),
+      'token has no expiry (exp)',
     ],
     [
       'a token from another issuer',
       () => sign({ role: 'admin' }, { ...valid, issuer: 'someone-else' }),
+      'invalid token: jwt issuer invalid',
     ],
     [
       'a token for another audience',
       () => sign({ role: 'admin' }, { ...valid, audience: 'another-api' }),
+      'invalid token: jwt audience invalid',
     ],
-    ['a token signed with HS512', () => sign({ role: 'admin' }, { ...valid, algorithm: 'HS512' })],
+    [
+      'a token signed with HS384 and the same secret',
+      () => sign({ role: 'admin' }, { ...valid, algorithm: 'HS384' }),
+      'invalid token: invalid algorithm',
+    ],
+    [
+      'a token signed with HS512 and the same secret',
+      () => sign({ role: 'admin' }, { ...valid, algorithm: 'HS512' }),
+      'invalid token: invalid algorithm',
+    ],
     [
       'an unsigned token (alg none)',
       () =>
@@ -58,17 +103,48 @@ describe('authentication, roles and error bodies', () => {
           role: 'admin',
           iss: 'aisimulation',
           aud: 'aisimulation-api',
-          exp: Math.floor(Date.now() / 1000) + 600,
+          exp: now() + 600,
         }),
+      'invalid token: token has no key id (kid)',
     ],
-    ['a token with an unknown role', () => sign({ role: 'superuser' }, valid)],
-    ['a token without a role', () => sign({}, valid)],
-  ])('answers 401 for %s', async (_, token) => {
+    [
+      'an unsigned token (alg none) naming the current key',
+      () =>
+        unsignedToken(
+          { role: 'admin', iss: 'aisimulation', aud: 'aisimulation-api', exp: now() + 600 },
+          'primary',
+        ),
+      'invalid token: jwt signature is required',
+    ],
+    [
+      'a token naming an unknown key (kid)',
+      () => sign({ role: 'admin' }, { ...valid, keyid: 'not-a-key' }),
+      'invalid token: unknown or retired key id (kid)',
+    ],
+    [
+      'a token without a key id (kid)',
+      () => sign({ role: 'admin' }, { ...valid, keyid: undefined }),
+      'invalid token: token has no key id (kid)',
+    ],
+    [
+      'a token with an unknown role',
+      () => sign({ role: 'superuser' }, valid),
+      'token has no valid role claim',
+    ],
+    ['a token without a role', () => sign({}, valid), 'token has no valid role claim'],
+  ])('answers 401 for %s', async (_, token, message) => {
     const { body } = await stack.http
       .get('/machines')
       .set('Authorization', `Bearer ${token()}`)
       .expect(401);
-    expect(body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+    expect(body).toEqual({ statusCode: 401, error: 'Unauthorized', message });
+  });
+
+  it('accepts the valid token the attacks above are each one change away from', async () => {
+    await stack.http
+      .get('/machines')
+      .set('Authorization', `Bearer ${sign({ role: 'viewer' }, valid)}`)
+      .expect(200);
   });
 
   it.each([
@@ -136,7 +212,7 @@ describe('authentication, roles and error bodies', () => {
   });
 });
 
-function unsignedToken(payload: object): string {
+function unsignedToken(payload: object, kid?: string): string {
   const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
-  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(payload)}.`;
+  return `${encode({ alg: 'none', typ: 'JWT', ...(kid ? { kid } : {}) })}.${encode(payload)}.`;
 }

@@ -77,6 +77,27 @@ describe('rate limits: per address, per client, strict on /auth/token', () => {
     await http.get('/simulations').set('Authorization', bearer(Role.Viewer)).expect(200);
   });
 
+  it('caps the pending simulations of one client, even under a burst of concurrent creations', async () => {
+    const http = await boot({ MAX_PENDING_PER_CLIENT: '3' });
+    const create = (subject: string) =>
+      http
+        .post('/simulation')
+        .set('Authorization', bearer(Role.Operator, subject))
+        .send({ name: 'queued', machine: { machine_id: 101, name: 'A' } });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => create('bursty')));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([
+      201, 201, 201, 429, 429, 429, 429, 429,
+    ]);
+    expect(answers.find((answer) => answer.status === 429)?.body.message).toBe(
+      'this client already has 3 pending simulations, the most it may have; wait for some to start, or cancel some',
+    );
+    await create('someone-else').expect(201);
+    const [{ n }] = await stack.db.query(
+      `SELECT count(*)::int AS n FROM simulations WHERE created_by = 'bursty'`,
+    );
+    expect(n).toBe(3);
+  });
+
   it('lets requests through, uncounted, while Redis is unreachable', async () => {
     const http = await boot({
       REDIS_URL: 'redis://127.0.0.1:1/0',

@@ -26,15 +26,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       // The key is chosen by the token's `kid`: the current key, or a rotated-out
       // one until its overlap window ends. An unknown kid has no key at all.
       secretOrKeyProvider: (_request: unknown, rawToken: string, done: KeyCallback) => {
-        const header = decode(rawToken, { complete: true })?.header;
-        const key = verificationKey(config.jwt, header?.kid);
-        if (key) done(null, key);
-        else
-          done(
-            new Error(
-              header?.kid ? 'unknown or retired key id (kid)' : 'token has no key id (kid)',
-            ),
-          );
+        const decoded = decode(rawToken, { complete: true });
+        if (!decoded) return done(new Error('jwt malformed'));
+        const kid = decoded.header.kid;
+        const key = verificationKey(config.jwt, kid);
+        if (key) return done(null, key);
+        done(new Error(kid ? 'unknown or retired key id (kid)' : 'token has no key id (kid)'));
       },
       // Pinned: a token signed with any other algorithm (none, HS384, RS256
       // with the secret as a public key, …) is refused before its claims are read.

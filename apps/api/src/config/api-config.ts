@@ -40,6 +40,10 @@ class ApiEnvironment extends ConnectionEnvironment {
   @IntegerSetting(1, 10_000_000)
   RATE_LIMIT_TOKEN_PER_MINUTE: number = 10;
 
+  /** Pending simulations one client may have at once; creating more is a 429. */
+  @IntegerSetting(1, 10_000_000)
+  MAX_PENDING_PER_CLIENT: number = 1_000;
+
   /** Lifetime of tokens issued by POST /auth/token. */
   @IntegerSetting(60, 86_400)
   ACCESS_TOKEN_TTL_SECONDS: number = 3_600;
@@ -69,6 +73,7 @@ export class ApiConfig extends ConnectionSettings {
   /** Swagger UI and the OpenAPI document: on by default, off in production unless asked for. */
   readonly swaggerEnabled: boolean;
   readonly accessTokenTtlSeconds: number;
+  readonly maxPendingPerClient: number;
   readonly rateLimits: { perAddress: number; perClient: number; tokenPerAddress: number };
   readonly bootstrapAdmin: { clientId: string; secret: string } | null;
 }
@@ -85,6 +90,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+    maxPendingPerClient: parsed.MAX_PENDING_PER_CLIENT,
     rateLimits: {
       perAddress: parsed.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
       perClient: parsed.RATE_LIMIT_PER_CLIENT_PER_MINUTE,

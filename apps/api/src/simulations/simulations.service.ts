@@ -15,7 +15,8 @@ import {
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { Role, roleSatisfies } from '../auth/role';
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { ApiConfig } from '../config/api-config';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -38,6 +39,7 @@ export class SimulationsService {
     private readonly machines: MachineRepository,
     private readonly idempotencyKeys: IdempotencyKeyRepository,
     private readonly queue: SimulationQueueProducer,
+    private readonly config: ApiConfig,
   ) {}
 
   list(query: SimulationListQuery): Promise<{ items: Simulation[]; total: number }> {
@@ -90,6 +92,14 @@ export class SimulationsService {
           const body = claim.responseBody as { id: number };
           return { simulation: { simulationId: body.id }, replayed: true };
         }
+      }
+      const pending = await this.simulations.countPendingByCreatorLocked(creator, manager);
+      if (pending >= this.config.maxPendingPerClient) {
+        throw new HttpException(
+          `this client already has ${pending} pending simulations, the most it may have; ` +
+            'wait for some to start, or cancel some',
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
       }
       const simulation = await this.insert(request, creator, manager);
       if (idempotencyKey) {

@@ -202,6 +202,23 @@ export class SimulationRepository {
     }));
   }
 
+  /**
+   * Pending simulations `creator` has, counted under a transaction-scoped
+   * lock on that creator: concurrent creations by one client queue here, so
+   * a cap checked with this count cannot be overshot by a burst.
+   */
+  async countPendingByCreatorLocked(creator: string, manager: EntityManager): Promise<number> {
+    await queryRows(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7))`, [
+      `pending-cap:${creator}`,
+    ]);
+    const rows = await queryRows<{ pending: number }>(
+      manager,
+      `SELECT count(*)::int AS pending FROM simulations WHERE created_by = $1 AND status = 'pending'`,
+      [creator],
+    );
+    return rows[0].pending;
+  }
+
   /** Every attempt so far, oldest first. */
   async listAttempts(simulationId: number): Promise<SimulationAttempt[]> {
     const rows = await queryRows<SimulationAttemptRow>(

@@ -3,6 +3,7 @@ import { RunLifecycle1795802400000 } from './1795802400000-RunLifecycle';
 import { MachineRegistry1795806000000 } from './1795806000000-MachineRegistry';
 import { CurvesAtScale1795809600000 } from './1795809600000-CurvesAtScale';
 import { ApiClients1795813200000 } from './1795813200000-ApiClients';
+import { PendingByCreator1795816800000 } from './1795816800000-PendingByCreator';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MachineRegistry1795806000000,
   CurvesAtScale1795809600000,
   ApiClients1795813200000,
+  PendingByCreator1795816800000,
 ];
