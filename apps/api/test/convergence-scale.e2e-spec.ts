@@ -128,7 +128,7 @@ describe('a 1,000,000-point simulation', () => {
     const sampler = setInterval(() => {
       collect();
       peak = Math.max(peak, process.memoryUsage().heapUsed);
-    }, 200);
+    }, 500);
     const csv = await drain(`${baseUrl}/converge/${id}?format=csv`, token);
     clearInterval(sampler);
     expect(csv.status).toBe(200);
@@ -147,5 +147,6 @@ describe('a 1,000,000-point simulation', () => {
     const ndjson = await drain(`${baseUrl}/converge/${id}?format=ndjson&from=10&to=19`, token);
     expect(ndjson.lines).toBe(10);
     expect(JSON.parse(ndjson.firstLines[0])).toMatchObject({ seconds: 10 });
-  }, 60_000);
+    // Generous: a full collection every half second, on a machine running other suites at once.
+  }, 240_000);
 });
