@@ -25,8 +25,10 @@ export async function createApiApp(
 
 export function configureApp(app: NestExpressApplication, config: ApiConfig): void {
   app.disable('x-powered-by');
-  // Helmet's defaults, content security policy included: Swagger UI loads only its own files.
-  app.use(helmet());
+  // Helmet's defaults, content security policy included (Swagger UI loads only its own files),
+  // minus upgrade-insecure-requests: TLS ends at the proxy, and /docs must load over plain HTTP
+  // in development.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     // Only the configured origins get CORS headers; any other origin gets none, so browsers refuse.
     origin: config.corsOrigins.length ? config.corsOrigins : false,

@@ -22,6 +22,15 @@ describe('HTTP hardening: headers, CORS, Swagger in production', () => {
       'cross-origin-opener-policy': 'same-origin',
       'referrer-policy': 'no-referrer',
     });
+    // /docs must work over plain HTTP in development.
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const page = await stack.http.get('/docs/').expect(200);
+    const scripts = [...page.text.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      await stack.http.get(`/docs/${script.replace(/^\.\//, '')}`).expect(200);
+    }
+    expect(page.text).not.toMatch(/<script>(?!\s*<\/script>)/);
   });
 
   it('gives no CORS permission to any origin unless configured', async () => {
