@@ -1,21 +1,10 @@
-import { ConvergencePointRepository, SUMMARY_LEVELS } from '@app/domain';
+import { ConvergencePointRepository, SimulationStatus, SUMMARY_LEVELS } from '@app/domain';
 import { seedCurve, seedMachine, seedSimulation } from '@app/domain/testing';
 import { Role } from '../src/auth/role';
 import { BLOCKS_PER_BUCKET, summaryLevelFor } from '../src/convergence/sampling/summary-level';
 import { Point, ReferenceQuery, referenceSample } from '../../../test/curve-reference';
 import { E2eStack } from '../../../test/e2e-stack';
-
-/** Deterministic pseudo-random numbers, so a failure can be replayed from the printed seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededUniform as random } from '../../worker/src/simulation-run/convergence-emulator';
 
 /** Irregular gaps (sometimes tiny, sometimes huge) and a noisy decaying loss with rare spikes. */
 function randomCurve(length: number, next: () => number): Point[] {
@@ -46,9 +35,13 @@ describe('GET /converge/{id} sampling, against a brute-force reference on random
     const repository = stack.api.get(ConvergencePointRepository);
     const next = random(SEED);
     for (const length of [1, 2, 7, 150, 3_000, 30_000]) {
-      const { simulation_id } = await seedSimulation(stack.db, { machine_id: 101 });
+      const { simulation_id } = await seedSimulation(stack.db, {
+        machine_id: 101,
+        status: SimulationStatus.Running,
+        attempt: 1,
+      });
       const curve = randomCurve(length, next);
-      await seedCurve(stack.db, repository, simulation_id, curve, 997);
+      await seedCurve(repository, simulation_id, curve, 997);
       curves.set(simulation_id, curve);
     }
     // Printed so that a failure can be replayed with the same curves and queries.

@@ -140,8 +140,8 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
     const { simulation_id: id } = await seedSimulation(stack.db, {
       machine_id: 101,
       status: SimulationStatus.Running,
+      attempt: 1,
     });
-    await stack.db.query(`UPDATE simulations SET attempt = 1 WHERE simulation_id = $1`, [id]);
     const connection = stream(id);
     await connection.until((events) => events.some((e) => e.event === 'status'));
 

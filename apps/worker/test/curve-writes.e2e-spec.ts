@@ -22,10 +22,8 @@ describe('curve writes', () => {
     const { simulation_id } = await seedSimulation(stack.db, {
       machine_id: 101,
       status: SimulationStatus.Running,
+      attempt: 1,
     });
-    await stack.db.query(`UPDATE simulations SET attempt = 1 WHERE simulation_id = $1`, [
-      simulation_id,
-    ]);
     return simulation_id;
   }
 

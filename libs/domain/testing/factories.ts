@@ -34,6 +34,8 @@ export interface SimulationSeed {
   name?: string;
   machine_id: number;
   status?: SimulationStatus;
+  /** Attempts started; give 1 with status running to seed a run a curve can be written to. */
+  attempt?: number;
   creation_date?: Date;
   update_date?: Date;
 }
@@ -49,8 +51,8 @@ export async function seedSimulation(
 ): Promise<{ simulation_id: number }> {
   const now = new Date();
   const rows: Array<{ simulation_id: number }> = await db.query(
-    `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date)
-     VALUES (COALESCE($1, nextval('simulations_simulation_id_seq')::integer), $2, $3, $4, $5, $6)
+    `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date, attempt)
+     VALUES (COALESCE($1, nextval('simulations_simulation_id_seq')::integer), $2, $3, $4, $5, $6, $7)
      RETURNING simulation_id`,
     [
       seed.simulation_id ?? null,
@@ -59,27 +61,23 @@ export async function seedSimulation(
       seed.status ?? SimulationStatus.Pending,
       seed.creation_date ?? now,
       seed.update_date ?? seed.creation_date ?? now,
+      seed.attempt ?? 0,
     ],
   );
   return rows[0];
 }
 
 /**
- * Makes a seeded simulation a running attempt 1 and writes `curve` as its
- * points through the repository, exactly as a worker would (summaries and
- * running sums included, in batches).
+ * Writes `curve` as the points of a running attempt 1 (seed it with
+ * `status: running, attempt: 1`) through the repository, exactly as a worker
+ * would: summaries and running sums included, in batches.
  */
 export async function seedCurve(
-  db: DataSource,
   repository: ConvergencePointRepository,
   simulationId: number,
   curve: readonly CurvePoint[],
   batchSize = 5_000,
 ): Promise<void> {
-  await db.query(
-    `UPDATE simulations SET status = 'running', attempt = 1 WHERE simulation_id = $1`,
-    [simulationId],
-  );
   const builder = new CurveBuilder();
   for (let start = 0; start < curve.length; start += batchSize) {
     const batch = builder.append(curve.slice(start, start + batchSize));

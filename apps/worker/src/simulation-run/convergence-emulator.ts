@@ -51,16 +51,21 @@ export function* emulateCurve(
   }
 }
 
-/** Standard normal draws (Box–Muller) from mulberry32: small, fast, and the same for the same seed. */
-export function seededNormal(seed: number): () => number {
+/** Uniform draws in [0, 1) from mulberry32: small, fast, and the same for the same seed. */
+export function seededUniform(seed: number): () => number {
   let state = seed >>> 0;
-  const uniform = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Standard normal draws (Box–Muller) from seededUniform. */
+export function seededNormal(seed: number): () => number {
+  const uniform = seededUniform(seed);
   let spare: number | null = null;
   return () => {
     if (spare !== null) {

@@ -4,7 +4,6 @@ import {
   IsDefined,
   IsIn,
   IsNumber,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsPositive,
@@ -16,15 +15,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CURVE_LIMITS } from '@app/domain';
+import { IntegerBetween } from '../../common/integer-between.decorator';
 import { MAX_ID } from '../../common/parse-id.pipe';
-
-const idRange = (field: string) => `${field} must be an integer between 1 and ${MAX_ID}`;
 
 export class MachineReferenceDto {
   @ApiProperty({ example: 101, minimum: 1, maximum: MAX_ID })
-  @IsInt({ message: idRange('machine_id') })
-  @Min(1, { message: idRange('machine_id') })
-  @Max(MAX_ID, { message: idRange('machine_id') })
+  @IntegerBetween('machine_id', 1, MAX_ID)
   machine_id: number;
 
   @ApiPropertyOptional({
@@ -53,13 +49,7 @@ export class EmulationDto {
     description: 'Points in the curve.',
   })
   @IsOptional()
-  @Max(CURVE_LIMITS.maxPoints, {
-    message: `emulation.points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}`,
-  })
-  @Min(1, {
-    message: `emulation.points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}`,
-  })
-  @IsInt({ message: `emulation.points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}` })
+  @IntegerBetween('emulation.points', 1, CURVE_LIMITS.maxPoints)
   points?: number;
 
   @ApiPropertyOptional({
@@ -88,15 +78,7 @@ export class EmulationDto {
       'points × tick_ms may not exceed 24 hours.',
   })
   @IsOptional()
-  @Max(CURVE_LIMITS.maxTickMs, {
-    message: `emulation.tick_ms must be an integer between 0 and ${CURVE_LIMITS.maxTickMs}`,
-  })
-  @Min(0, {
-    message: `emulation.tick_ms must be an integer between 0 and ${CURVE_LIMITS.maxTickMs}`,
-  })
-  @IsInt({
-    message: `emulation.tick_ms must be an integer between 0 and ${CURVE_LIMITS.maxTickMs}`,
-  })
+  @IntegerBetween('emulation.tick_ms', 0, CURVE_LIMITS.maxTickMs)
   tick_ms?: number;
 
   @ApiPropertyOptional({
@@ -121,11 +103,7 @@ export class EmulationDto {
       'Seeds the noise: the same seed gives the same curve. Left out, one is drawn and recorded.',
   })
   @IsOptional()
-  @Max(CURVE_LIMITS.maxSeed, {
-    message: `emulation.seed must be an integer between 0 and ${CURVE_LIMITS.maxSeed}`,
-  })
-  @Min(0, { message: `emulation.seed must be an integer between 0 and ${CURVE_LIMITS.maxSeed}` })
-  @IsInt({ message: `emulation.seed must be an integer between 0 and ${CURVE_LIMITS.maxSeed}` })
+  @IntegerBetween('emulation.seed', 0, CURVE_LIMITS.maxSeed)
   seed?: number;
 
   @ApiPropertyOptional({
@@ -136,15 +114,7 @@ export class EmulationDto {
     description: 'Decimal places the loss is rounded to.',
   })
   @IsOptional()
-  @Max(CURVE_LIMITS.maxDecimals, {
-    message: `emulation.decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`,
-  })
-  @Min(0, {
-    message: `emulation.decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`,
-  })
-  @IsInt({
-    message: `emulation.decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`,
-  })
+  @IntegerBetween('emulation.decimals', 0, CURVE_LIMITS.maxDecimals)
   decimals?: number;
 }
 
@@ -161,9 +131,7 @@ export class CreateSimulationDto {
     description: 'Choose the id, or leave it out to have one generated. A taken id is a 409.',
   })
   @IsOptional()
-  @IsInt({ message: idRange('simulation_id') })
-  @Min(1, { message: idRange('simulation_id') })
-  @Max(MAX_ID, { message: idRange('simulation_id') })
+  @IntegerBetween('simulation_id', 1, MAX_ID)
   simulation_id?: number;
 
   // class-validator runs these bottom-up and stops at the first failure.
@@ -182,9 +150,7 @@ export class CreateSimulationDto {
       'The machine to run on. Give this, `machine.machine_id`, or both (then they must agree).',
   })
   @IsOptional()
-  @IsInt({ message: idRange('machine_id') })
-  @Min(1, { message: idRange('machine_id') })
-  @Max(MAX_ID, { message: idRange('machine_id') })
+  @IntegerBetween('machine_id', 1, MAX_ID)
   machine_id?: number;
 
   @ApiPropertyOptional({
@@ -222,9 +188,7 @@ export class CreateSimulationDto {
       'Automatic attempts before a failing run is given up (a manual retry grants as many again).',
   })
   @IsOptional()
-  @Max(10, { message: 'max_attempts must be an integer between 1 and 10' })
-  @Min(1, { message: 'max_attempts must be an integer between 1 and 10' })
-  @IsInt({ message: 'max_attempts must be an integer between 1 and 10' })
+  @IntegerBetween('max_attempts', 1, 10)
   max_attempts?: number;
 
   @ApiPropertyOptional({ type: MachineReferenceDto })
