@@ -39,6 +39,14 @@ const config: Config = {
     },
     {
       ...shared,
+      displayName: 'fuzz',
+      // Generated requests against the real API: `npm run test:fuzz`.
+      testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+    {
+      ...shared,
       displayName: 'faults',
       // Real processes, killed and frozen on purpose: `npm run test:faults`.
       testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],

@@ -1,6 +1,7 @@
 // Boots the real API and workers, through the same bootstrap functions as
 // production, against this Jest worker's private database and Redis db.
 import { createApiApp } from '../apps/api/src/bootstrap';
+import { buildOpenApiDocument } from '../apps/api/src/swagger';
 import { loadApiConfig } from '../apps/api/src/config/api-config';
 import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
 import { Role } from '../apps/api/src/auth/role';
@@ -13,6 +14,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ExchangeRecorder } from './exchange-recorder';
+import { describeViolations, OpenApiContract } from './openapi-contract';
 import { provisionTestConnections, TestConnections } from './test-services';
 
 export const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-0123456789';
@@ -36,6 +39,8 @@ export class E2eStack {
     /** Direct database access, for arranging data and asserting end states. */
     readonly db: DataSource,
     readonly redis: Redis,
+    /** Every answer any API of this stack gave; close() holds them against the OpenAPI document. */
+    readonly recorder: ExchangeRecorder,
   ) {}
 
   static async start(): Promise<E2eStack> {
@@ -57,9 +62,24 @@ export class E2eStack {
     await redis.flushdb();
     const db = new DataSource(postgresOptions({ url: connections.databaseUrl, poolSize: 3 }));
     await db.initialize();
+    const recorder = new ExchangeRecorder();
     const api = await createApiApp(loadApiConfig(env));
+    recorder.attach(api);
     await api.init();
-    return new E2eStack(connections, env, api, db, redis);
+    return new E2eStack(connections, env, api, db, redis, recorder);
+  }
+
+  /**
+   * Another API on the same database and Redis, configured with `overrides`;
+   * its answers are recorded and checked like the main one's. The spec
+   * closes it. Passport keeps one 'jwt' strategy per
+   * process, the last app made's, so specs make these after using `api`.
+   */
+  async createApi(overrides: NodeJS.ProcessEnv): Promise<NestExpressApplication> {
+    const app = await createApiApp(loadApiConfig({ ...this.env, ...overrides }));
+    this.recorder.attach(app);
+    await app.init();
+    return app;
   }
 
   /** Starts the API listening on a free port (for streaming clients); answers its base URL. */
@@ -140,11 +160,29 @@ export class E2eStack {
     await this.redis.flushdb();
   }
 
+  /**
+   * Every response recorded so far that the served OpenAPI document does not
+   * allow, one line per problem (fails the spec file from close()).
+   */
+  async contractViolations(): Promise<string[]> {
+    const document = buildOpenApiDocument(this.api);
+    return describeViolations(new OpenApiContract(document as never), this.recorder.exchanges);
+  }
+
   async close(): Promise<void> {
+    // Checked first (the app serves the document), reported last (after everything is closed).
+    const violations = await this.contractViolations().catch((error: Error) => [
+      `could not check the answers against the document: ${error.message}`,
+    ]);
     await this.stopWorkers();
     await this.api.close();
     await this.db.destroy();
     this.redis.disconnect();
+    if (violations.length) {
+      throw new Error(
+        `${violations.length} answer(s) broke the OpenAPI document:\n  ${violations.join('\n  ')}`,
+      );
+    }
   }
 }
 

@@ -7,8 +7,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiConfig, loadApiConfig } from './config/api-config';
 import { setupSwagger } from './swagger';
-
-import { BODY_LIMIT_BYTES } from './common/body-limit';
+import { BODY_LIMIT_BYTES, isJsonPost } from './common/body-limit';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
 export async function createApiApp(
@@ -37,7 +36,7 @@ export function configureApp(app: NestExpressApplication, config: ApiConfig): vo
     exposedHeaders: ['Location', 'X-Total-Count', 'Idempotent-Replayed'],
     maxAge: 600,
   });
-  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   if (config.swaggerEnabled) setupSwagger(app);

@@ -1,5 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  ResponseObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { BODY_LIMIT_BYTES } from './common/body-limit';
+import { ErrorResponse } from './common/error-response';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -12,7 +18,56 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentCommonAnswers(SwaggerModule.createDocument(app, config));
+}
+
+const ERROR_BODY = {
+  'application/json': { schema: { $ref: getSchemaPath(ErrorResponse) } },
+};
+
+/**
+ * Answers that do not come from one route's code but from what sits in front
+ * of every route, so they are written once here rather than on each handler:
+ * rate limits (429, with Retry-After), an unreachable Postgres or Redis (503),
+ * and for every POST the body parser's refusals (400, 413, 415) and for every
+ * path parameter its validation (400).
+ */
+export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(methods) as Array<[string, OperationObject]>) {
+      const add = (status: string, description: string, headers?: ResponseObject['headers']) => {
+        operation.responses[status] ??= {
+          description,
+          content: ERROR_BODY,
+          ...(headers && { headers }),
+        };
+      };
+      if (path === '/health') continue; // probes are never throttled and answer 503 themselves
+      add(
+        '429',
+        'A rate limit is spent; the message names it. Retry after `Retry-After` seconds.',
+        {
+          'Retry-After': {
+            description: 'Seconds until the budget refills.',
+            schema: { type: 'integer' },
+          },
+        },
+      );
+      add('503', 'Postgres or Redis is unreachable; nothing was changed. Retry shortly.');
+      const hasPathParameter = path.includes('{');
+      if (method === 'post') {
+        add('400', 'The body is not valid JSON, or a field is invalid; the message names it.');
+        add('413', `The body is over ${BODY_LIMIT_BYTES / 1024} kB.`);
+        add(
+          '415',
+          'The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8).',
+        );
+      } else if (hasPathParameter) {
+        add('400', 'A parameter is invalid; the message names it.');
+      }
+    }
+  }
+  return document;
 }
 
 /** Swagger UI at /docs and the raw document at /docs-json, both public. */

@@ -1,4 +1,5 @@
 import { Role, roleSatisfies } from '../src/auth/role';
+import { servedRoutes } from '../../../test/app-routes';
 import { E2eStack } from '../../../test/e2e-stack';
 
 /**
@@ -34,10 +35,6 @@ const POLICY: Record<string, Role | 'public'> = {
 type Caller = 'no token' | Role | 'disabled client';
 const CALLERS: Caller[] = ['no token', Role.Viewer, Role.Operator, Role.Admin, 'disabled client'];
 
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
 describe('access policy: every route × every kind of caller', () => {
   let stack: E2eStack;
   let routes: string[];
@@ -46,14 +43,7 @@ describe('access policy: every route × every kind of caller', () => {
   beforeAll(async () => {
     stack = await E2eStack.start();
     await stack.reset();
-    const express = stack.api.getHttpAdapter().getInstance() as {
-      router: { stack: ExpressLayer[] };
-    };
-    routes = express.router.stack
-      .filter((layer) => layer.route && !layer.route.path.startsWith('/docs'))
-      .flatMap((layer) =>
-        Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
-      );
+    routes = servedRoutes(stack.api);
 
     // A real client, with a real token, then disabled.
     const admin = stack.as(Role.Admin);

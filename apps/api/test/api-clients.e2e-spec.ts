@@ -1,9 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { createApiApp } from '../src/bootstrap';
 import { Role } from '../src/auth/role';
 import { signAccessToken } from '../src/auth/token-signer';
-import { loadApiConfig } from '../src/config/api-config';
 import { resolveJwtSettings } from '../src/auth/jwt-settings';
 import { E2eStack } from '../../../test/e2e-stack';
 
@@ -140,8 +138,7 @@ describe('service accounts: API clients and POST /auth/token', () => {
       BOOTSTRAP_ADMIN_CLIENT_ID: 'first-admin',
       BOOTSTRAP_ADMIN_CLIENT_SECRET: secret,
     };
-    const app = await createApiApp(loadApiConfig(env));
-    await app.init();
+    const app = await stack.createApi(env);
     try {
       const http = request(app.getHttpServer());
       const { body } = await http
@@ -157,10 +154,7 @@ describe('service accounts: API clients and POST /auth/token', () => {
       await app.close();
     }
     // A restart with another secret does not overwrite the existing client.
-    const again = await createApiApp(
-      loadApiConfig({ ...env, BOOTSTRAP_ADMIN_CLIENT_SECRET: 'c'.repeat(40) }),
-    );
-    await again.init();
+    const again = await stack.createApi({ ...env, BOOTSTRAP_ADMIN_CLIENT_SECRET: 'c'.repeat(40) });
     try {
       await request(again.getHttpServer())
         .post('/auth/token')
@@ -180,14 +174,10 @@ describe('service accounts: API clients and POST /auth/token', () => {
       { role: Role.Viewer, subject: 'old-key', ttlSeconds: 600 },
     );
     const withWindow = async (until: string) => {
-      const app = await createApiApp(
-        loadApiConfig({
-          ...base,
-          JWT_PREVIOUS_KEYS: JSON.stringify([{ kid: 'k1', secret: oldSecret, until }]),
-        }),
-      );
-      await app.init();
-      return app;
+      return stack.createApi({
+        ...base,
+        JWT_PREVIOUS_KEYS: JSON.stringify([{ kid: 'k1', secret: oldSecret, until }]),
+      });
     };
     // One app at a time: passport keeps one 'jwt' strategy per process, the last one made.
     const open = await withWindow(new Date(Date.now() + 3_600_000).toISOString());

@@ -48,15 +48,11 @@ describe('HTTP hardening: headers, CORS, Swagger in production', () => {
     });
 
     async function app(extra: NodeJS.ProcessEnv) {
-      const created = await createApiApp(
-        loadApiConfig({
-          ...stack.env,
-          NODE_ENV: 'production',
-          JWT_SECRET: 'a-production-secret-of-at-least-32-bytes!!',
-          ...extra,
-        }),
-      );
-      await created.init();
+      const created = await stack.createApi({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-production-secret-of-at-least-32-bytes!!',
+        ...extra,
+      });
       apps.push(created);
       return request(created.getHttpServer());
     }

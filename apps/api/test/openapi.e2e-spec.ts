@@ -1,4 +1,7 @@
+import { servedRoutes } from '../../../test/app-routes';
 import { E2eStack } from '../../../test/e2e-stack';
+import { OpenApiContract } from '../../../test/openapi-contract';
+import { Role } from '../src/auth/role';
 
 describe('the OpenAPI document at /docs-json', () => {
   let stack: E2eStack;
@@ -55,6 +58,90 @@ describe('the OpenAPI document at /docs-json', () => {
     );
   });
 
+  it('documents exactly the routes the app serves', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(
+        (method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    );
+    expect(documented.sort()).toEqual(servedRoutes(stack.api).sort());
+  });
+
+  it('records every answer, and the contract check refuses answers the document does not allow', async () => {
+    const before = stack.recorder.exchanges.length;
+    await stack.as(Role.Viewer).get('/machines').expect(200);
+    await stack.as(Role.Viewer).get('/simulation/999').expect(404);
+    expect(stack.recorder.exchanges.slice(before)).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/machines', status: 200, body: '[]' }),
+      expect.objectContaining({ method: 'GET', path: '/simulation/999', status: 404 }),
+    ]);
+
+    const contract = new OpenApiContract(document as never);
+    const error = JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'gone' });
+    expect(
+      contract.check({
+        method: 'GET',
+        path: '/simulation/7',
+        status: 404,
+        contentType: 'application/json',
+        body: error,
+      }),
+    ).toEqual([]);
+    // Each of these breaks the document in one way.
+    expect(
+      contract.check({
+        method: 'GET',
+        path: '/simulation/7',
+        status: 418,
+        contentType: 'application/json',
+        body: error,
+      }),
+    ).toEqual([expect.stringContaining('status 418 is not documented')]);
+    expect(
+      contract.check({
+        method: 'GET',
+        path: '/simulation/7',
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'gone',
+          stack: 'at x',
+        }),
+      }),
+    ).toEqual([
+      expect.stringContaining('must NOT have additional properties (additionalProperty: stack)'),
+    ]);
+    expect(
+      contract.check({
+        method: 'GET',
+        path: '/simulation/7',
+        status: 404,
+        contentType: 'text/html',
+        body: '<h1>',
+      }),
+    ).toEqual([expect.stringContaining('content type text/html is not one of application/json')]);
+    expect(
+      contract.check({
+        method: 'GET',
+        path: '/machines',
+        status: 200,
+        contentType: 'application/json',
+        body: '[{"machine_id":"1"}]',
+      }),
+    ).not.toEqual([]);
+    expect(
+      contract.check({
+        method: 'GET',
+        path: '/nowhere',
+        status: 200,
+        contentType: 'application/json',
+        body: '{}',
+      }),
+    ).toEqual(['GET /nowhere → 200: undocumented route answered 200, not 404']);
+  });
+
   it('declares the bearer scheme on every endpoint but health and the token exchange', () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: 'http',
@@ -79,7 +166,7 @@ describe('the OpenAPI document at /docs-json', () => {
       'status',
     ]);
     expect(Object.keys(document.paths['/simulation'].post.responses).sort()).toEqual(
-      ['201', '400', '401', '403', '404', '409', '413', '422'].sort(),
+      ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503'].sort(),
     );
   });
 });

@@ -1,8 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createApiApp } from '../src/bootstrap';
 import { Role } from '../src/auth/role';
-import { loadApiConfig } from '../src/config/api-config';
 import { E2eStack } from '../../../test/e2e-stack';
 
 // Each test boots an API of its own with small budgets; passport keeps the
@@ -22,8 +20,7 @@ describe('rate limits: per address, per client, strict on /auth/token', () => {
   afterAll(() => stack.close());
 
   async function boot(limits: Record<string, string>) {
-    app = await createApiApp(loadApiConfig({ ...stack.env, ...limits }));
-    await app.init();
+    app = await stack.createApi(limits);
     return request(app.getHttpServer());
   }
 

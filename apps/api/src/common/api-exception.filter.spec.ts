@@ -55,6 +55,17 @@ describe('ApiExceptionFilter', () => {
     });
   });
 
+  it.each([
+    ['entity.parse.failed', 400, 'request body is not valid JSON'],
+    ['entity.too.large', 413, 'request body is larger than the 16 kB limit'],
+    ['charset.unsupported', 415, 'request body must be JSON in UTF-8 (charset=utf-8, or none)'],
+    ['encoding.unsupported', 415, 'Content-Encoding must be identity, gzip, deflate or br'],
+    ['some.future.type', 400, 'request body could not be read'],
+  ])('answers a body-parser refusal (%s) with its 4xx in our words', (type, status, message) => {
+    const error = Object.assign(new Error('unsupported charset "LATIN1"'), { type, status });
+    expect(respond(error).body).toMatchObject({ statusCode: status, message });
+  });
+
   it('turns an unexpected error into a bare 500 that carries no SQL or stack', () => {
     const error = new QueryFailedError(
       'SELECT secret FROM users',

@@ -50,14 +50,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
     }
-    const bodyParserStatus = bodyParserErrorStatus(exception);
-    if (bodyParserStatus) {
-      const message =
-        bodyParserStatus === HttpStatus.PAYLOAD_TOO_LARGE
-          ? `request body is larger than the ${BODY_LIMIT_BYTES / 1024} kB limit`
-          : 'request body is not valid JSON';
-      return errorBody(bodyParserStatus, message);
-    }
+    const bodyError = bodyParserError(exception);
+    if (bodyError) return errorBody(bodyError.status, bodyError.message);
     if (isConnectionError(exception) || exception instanceof QueueUnavailableError) {
       this.logger.warn(
         `${request.method} ${request.url}: dependency unavailable: ${describe(exception)}`,
@@ -95,12 +89,27 @@ function errorBody(statusCode: number, message: string): ErrorResponse {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
 }
 
-/** body-parser marks its errors with `type` and a 4xx `status`. */
-function bodyParserErrorStatus(exception: unknown): HttpStatus | undefined {
-  const candidate = exception as { type?: unknown; status?: unknown };
-  if (candidate?.type === 'entity.too.large') return HttpStatus.PAYLOAD_TOO_LARGE;
-  if (candidate?.type === 'entity.parse.failed') return HttpStatus.BAD_REQUEST;
-  return undefined;
+/**
+ * body-parser marks its errors with a `type` and a 4xx `status`: a refused
+ * body is the client's problem, told in our words (its own texts name internals).
+ */
+function bodyParserError(exception: unknown): { status: number; message: string } | undefined {
+  const candidate = exception as { type?: unknown; status?: unknown; charset?: unknown };
+  if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return undefined;
+  if (candidate.status < 400 || candidate.status > 499) return undefined;
+  const messages: Record<string, string> = {
+    'entity.too.large': `request body is larger than the ${BODY_LIMIT_BYTES / 1024} kB limit`,
+    'entity.parse.failed': 'request body is not valid JSON',
+    'entity.verify.failed': 'request body is not valid JSON',
+    'charset.unsupported': 'request body must be JSON in UTF-8 (charset=utf-8, or none)',
+    'encoding.unsupported': 'Content-Encoding must be identity, gzip, deflate or br',
+    'request.aborted': 'request body was cut off before its end',
+    'request.size.invalid': 'request body is not as long as its Content-Length says',
+  };
+  return {
+    status: candidate.status,
+    message: messages[candidate.type] ?? 'request body could not be read',
+  };
 }
 
 function describe(exception: unknown): string {

@@ -12,13 +12,14 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
@@ -33,6 +34,7 @@ import { LiveCurveFeeds } from './live/live-curve-feeds';
 import { LiveCurveStream, parseEventId } from './live/live-curve-stream';
 
 @ApiTags('convergence')
+@ApiExtraModels(ConvergenceResponse)
 @ApiBadRequestResponse({
   description: 'A parameter is invalid; the message names it.',
   type: ErrorResponse,
@@ -59,8 +61,14 @@ export class ConvergenceController {
       'streams every point of the window instead.',
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
-  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
-  @ApiOkResponse({ type: ConvergenceResponse })
+  @ApiOkResponse({
+    description: 'The curve as JSON, or every point of the window as CSV or NDJSON (`format`).',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ConvergenceResponse) } },
+      'text/csv': { schema: { type: 'string', example: 'seconds,loss\n1,0.9\n' } },
+      'application/x-ndjson': { schema: { type: 'string', example: '{"seconds":1,"loss":0.9}\n' } },
+    },
+  })
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Query() query: ConvergeQuery,
@@ -96,8 +104,10 @@ export class ConvergenceController {
     required: false,
     description: 'The id of the last `points` event received, to resume after it.',
   })
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An event stream.', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'An event stream.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   async stream(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Headers('last-event-id') lastEventId: string | undefined,
