@@ -24,6 +24,7 @@ export async function createApiApp(
 
 export function configureApp(app: NestExpressApplication, config: ApiConfig): void {
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   // Helmet's defaults, content security policy included (Swagger UI loads only its own files),
   // minus upgrade-insecure-requests: TLS ends at the proxy, and /docs must load over plain HTTP
   // in development.

@@ -60,6 +60,27 @@ describe('rate limits: per address, per client, strict on /auth/token', () => {
     await http.get('/health').expect((response) => expect(response.status).not.toBe(429));
   });
 
+  it('ignores X-Forwarded-For unless TRUST_PROXY names the proxy, then counts each client address', async () => {
+    const spend = async (http: Awaited<ReturnType<typeof boot>>, from: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await http.get('/simulations').set('X-Forwarded-For', from)).status);
+      }
+      return statuses;
+    };
+    // No trusted proxy: a client cannot buy a fresh budget by naming another address.
+    let http = await boot({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '2' });
+    expect(await spend(http, '203.0.113.1')).toEqual([401, 401, 429]);
+    expect(await spend(http, '203.0.113.2')).toEqual([429, 429, 429]);
+    await app!.close();
+
+    // Behind one trusted proxy (here, the test itself on loopback): each client its own budget.
+    await stack.reset();
+    http = await boot({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '2', TRUST_PROXY: 'loopback' });
+    expect(await spend(http, '203.0.113.1')).toEqual([401, 401, 429]);
+    expect(await spend(http, '203.0.113.2')).toEqual([401, 401, 429]);
+  });
+
   it('allows only a few token requests a minute from one address', async () => {
     const http = await boot({ RATE_LIMIT_TOKEN_PER_MINUTE: '3' });
     const guess = () =>

@@ -8,6 +8,7 @@ import {
 } from '@app/config';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { JwtSettings, resolveJwtSettings } from '../auth/jwt-settings';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 class ApiEnvironment extends ConnectionEnvironment {
   @IntegerSetting(1, 65_535)
@@ -23,6 +24,11 @@ class ApiEnvironment extends ConnectionEnvironment {
       'CORS_ORIGINS must be a comma-separated list of origins such as https://dashboard.example.com',
   })
   CORS_ORIGINS?: string;
+
+  /** Proxies trusted to report the client's address (see trust-proxy.ts); none by default. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'SWAGGER_ENABLED must be true or false' })
@@ -70,6 +76,8 @@ export class ApiConfig extends ConnectionSettings {
   readonly jwt: JwtSettings;
   /** Browser origins allowed by CORS; none unless configured. */
   readonly corsOrigins: string[];
+  /** Express's `trust proxy`: which X-Forwarded-For hops count when telling clients apart. */
+  readonly trustProxy: TrustProxy;
   /** Swagger UI and the OpenAPI document: on by default, off in production unless asked for. */
   readonly swaggerEnabled: boolean;
   readonly accessTokenTtlSeconds: number;
@@ -89,6 +97,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
     maxPendingPerClient: parsed.MAX_PENDING_PER_CLIENT,
     rateLimits: {
