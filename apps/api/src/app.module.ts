@@ -1,6 +1,8 @@
+import { loggerParams } from '@app/config';
 import { DomainModule } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { ApiConfig } from './config/api-config';
 import { ConvergenceModule } from './convergence/convergence.module';
@@ -18,6 +20,7 @@ export class AppModule {
       providers: [{ provide: ApiConfig, useValue: config }],
       exports: [ApiConfig],
       imports: [
+        LoggerModule.forRoot(loggerParams(config, 'api')),
         DomainModule.forRootAsync({
           useFactory: () => ({
             url: config.databaseUrl,

@@ -1,6 +1,6 @@
-import { logLevelsFrom } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -15,9 +15,11 @@ export async function createApiApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: logLevelsFrom(config.logLevel),
+    // Held until pino takes over, so even start-up lines come out as JSON.
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   configureApp(app, config);
   return app;
 }
@@ -33,8 +35,14 @@ export function configureApp(app: NestExpressApplication, config: ApiConfig): vo
     // Only the configured origins get CORS headers; any other origin gets none, so browsers refuse.
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-    exposedHeaders: ['Location', 'X-Total-Count', 'Idempotent-Replayed'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'Last-Event-ID',
+      'X-Request-Id',
+    ],
+    exposedHeaders: ['Location', 'X-Total-Count', 'Idempotent-Replayed', 'X-Request-Id'],
     maxAge: 600,
   });
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost });

@@ -42,7 +42,7 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
           ...(headers && { headers }),
         };
       };
-      if (path === '/health') continue; // probes are never throttled and answer 503 themselves
+      if (path.startsWith('/health')) continue; // probes are never throttled and answer 503 themselves
       add(
         '429',
         'A rate limit is spent; the message names it. Retry after `Retry-After` seconds.',

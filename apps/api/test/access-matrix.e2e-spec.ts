@@ -10,6 +10,8 @@ import { E2eStack } from '../../../test/e2e-stack';
  */
 const POLICY: Record<string, Role | 'public'> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'POST /auth/token': 'public',
   'GET /simulations': Role.Viewer,
   'GET /simulation/:simulation_id': Role.Viewer,

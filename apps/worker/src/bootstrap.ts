@@ -1,4 +1,4 @@
-import { logLevelsFrom } from '@app/config';
+import { Logger } from 'nestjs-pino';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadWorkerConfig, WorkerConfig } from './config/worker-config';
@@ -8,8 +8,10 @@ import { WorkerModule } from './worker.module';
 export async function createWorker(
   config: WorkerConfig = loadWorkerConfig(),
 ): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: logLevelsFrom(config.logLevel),
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
     abortOnError: false,
   });
+  worker.useLogger(worker.get(Logger));
+  return worker;
 }

@@ -1,6 +1,8 @@
+import { loggerParams } from '@app/config';
 import { DomainModule } from '@app/domain';
 import { QueueModule, workerQueueSettings } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker-config';
 import { SimulationRunModule } from './simulation-run/simulation-run.module';
 
@@ -13,6 +15,7 @@ export class WorkerModule {
       providers: [{ provide: WorkerConfig, useValue: config }],
       exports: [WorkerConfig],
       imports: [
+        LoggerModule.forRoot(loggerParams(config, 'worker')),
         DomainModule.forRootAsync({
           useFactory: () => ({
             url: config.databaseUrl,

@@ -4,3 +4,4 @@ export * from './integer-setting.decorator';
 export * from './local-defaults';
 export * from './log-levels';
 export * from './validate-environment';
+export * from './logging';

@@ -1,3 +1,4 @@
+import { isValidRequestId } from '@app/config';
 import { SimulationJobName } from './queue.constants';
 
 export interface RunSimulationPayload {
@@ -5,6 +6,8 @@ export interface RunSimulationPayload {
   machineId: number;
   /** Attempts already started when this job was added; names the job (see runJobId). */
   attempt: number;
+  /** The id of the HTTP request that queued the run, so the worker's log lines carry it too. */
+  requestId?: string;
 }
 
 /** Every job name with its payload type, so producer and consumer cannot disagree. */
@@ -35,5 +38,7 @@ export function parseRunSimulationPayload(data: unknown): RunSimulationPayload {
   if (!Number.isInteger(attempt) || (attempt as number) < 0) {
     throw new InvalidJobPayloadError('attempt must be a non-negative integer');
   }
-  return { simulationId, machineId, attempt: attempt as number };
+  // A bad request id is no reason to refuse the run: it is only left out of the logs.
+  const requestId = isValidRequestId(candidate.requestId) ? candidate.requestId : undefined;
+  return { simulationId, machineId, attempt: attempt as number, ...(requestId && { requestId }) };
 }

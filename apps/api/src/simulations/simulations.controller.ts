@@ -29,6 +29,7 @@ import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { RequestId } from '../common/request-id.decorator';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -170,11 +171,13 @@ export class SimulationsController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @RequestId() requestId: string,
   ): Promise<CreateSimulationResponse> {
     const { simulation, replayed } = await this.simulations.create(
       body,
       user.subject,
       checkIdempotencyKey(idempotencyKey),
+      requestId,
     );
     response.setHeader('Location', `/simulation/${simulation.simulationId}`);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
@@ -220,7 +223,8 @@ export class SimulationsController {
   async retry(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
   ): Promise<SimulationResponse> {
-    return toSimulationResponse(await this.simulations.retry(simulationId, user));
+    return toSimulationResponse(await this.simulations.retry(simulationId, user, requestId));
   }
 }

@@ -73,6 +73,7 @@ export class SimulationsService {
     request: CreateSimulationDto,
     creator: string,
     idempotencyKey?: string,
+    requestId?: string,
   ): Promise<Creation> {
     const requestHash = idempotencyKey ? hashRequest(request) : '';
     const outcome = await this.manager.transaction(async (manager): Promise<Creation> => {
@@ -116,7 +117,7 @@ export class SimulationsService {
 
     if (!outcome.replayed) {
       const simulation = outcome.simulation as Simulation;
-      await this.enqueue(simulation);
+      await this.enqueue(simulation, requestId);
     }
     return outcome;
   }
@@ -126,10 +127,14 @@ export class SimulationsService {
     return this.lifecycle.cancel(simulationId);
   }
 
-  async retry(simulationId: number, user: AuthenticatedUser): Promise<Simulation> {
+  async retry(
+    simulationId: number,
+    user: AuthenticatedUser,
+    requestId?: string,
+  ): Promise<Simulation> {
     await this.assertMayChange(simulationId, user, 'retry');
     const simulation = await this.lifecycle.retry(simulationId);
-    await this.enqueue(simulation);
+    await this.enqueue(simulation, requestId);
     return simulation;
   }
 
@@ -179,12 +184,13 @@ export class SimulationsService {
     );
   }
 
-  private async enqueue(simulation: Simulation): Promise<void> {
+  private async enqueue(simulation: Simulation, requestId?: string): Promise<void> {
     try {
       await this.queue.enqueueRun({
         simulationId: simulation.simulationId,
         machineId: simulation.machineId,
         attempt: simulation.attempt,
+        requestId,
       });
     } catch (error) {
       this.logger.warn(

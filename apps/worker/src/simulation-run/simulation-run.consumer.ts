@@ -14,11 +14,13 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Job } from 'bull';
+import { PinoLogger } from 'nestjs-pino';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRuns } from './held-runs';
 import { PeriodicTask } from './periodic-task';
 import { MachineDrainingError } from './run-stopped';
 import { RunOutcome, SimulationRunService } from './simulation-run.service';
+import { withRunLogContext } from './run-log-context';
 import { Slots } from './slots';
 
 /**
@@ -40,6 +42,7 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
     private readonly machines: MachineRepository,
     private readonly runs: SimulationRunService,
     private readonly held: HeldRuns,
+    private readonly pino: PinoLogger,
   ) {
     this.slots = new Slots(config.concurrency);
     this.discovery = new PeriodicTask(
@@ -142,6 +145,14 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
       if (error instanceof InvalidJobPayloadError) await job.discard();
       throw error;
     }
+    return withRunLogContext(
+      this.pino,
+      { simulation_id: payload.simulationId, request_id: payload.requestId },
+      () => this.runJob(job, payload),
+    );
+  }
+
+  private async runJob(job: Job<unknown>, payload: RunSimulationPayload): Promise<RunOutcome> {
     const release = await this.slots.acquire();
     const started = Date.now();
     this.logger.log(`simulation ${payload.simulationId}: job ${job.id} started`);

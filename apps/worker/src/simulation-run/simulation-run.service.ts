@@ -23,6 +23,7 @@ import { CurveEmulator, plannedDurationMs, tickMsFor } from './convergence-emula
 import { untilWritten } from './database-retry';
 import { failureReasonFor } from './failure-reason';
 import { HeldRun, HeldRuns } from './held-runs';
+import { addRunLogBindings } from './run-log-context';
 import { MachineDrainingError, NonRetryableRunError, RunStopped } from './run-stopped';
 
 /**
@@ -58,7 +59,7 @@ export class SimulationRunService {
    * the simulation (timed out, cancelled, recovered elsewhere) it writes
    * nothing more and stops.
    */
-  async run({ simulationId }: RunSimulationPayload): Promise<RunOutcome> {
+  async run({ simulationId, requestId }: RunSimulationPayload): Promise<RunOutcome> {
     const claimed = await this.lifecycle.claim(simulationId, this.config.workerId);
     if (!claimed) {
       const current = await this.simulations.findById(simulationId);
@@ -71,6 +72,7 @@ export class SimulationRunService {
       );
       return 'not-claimed';
     }
+    addRunLogBindings({ attempt: claimed.attempt });
     const held = this.runs.hold({ simulationId, attempt: claimed.attempt });
     const timeout = setTimeout(() => held.stop('timeout'), this.timeoutFor(claimed));
     try {
@@ -80,7 +82,7 @@ export class SimulationRunService {
       });
       return finished ? 'finished' : this.explainLoss(held.ref);
     } catch (error) {
-      return await this.settle(held, held.signal.aborted ? held.signal.reason : error);
+      return await this.settle(held, held.signal.aborted ? held.signal.reason : error, requestId);
     } finally {
       clearTimeout(timeout);
       this.runs.release(held);
@@ -140,7 +142,7 @@ export class SimulationRunService {
   }
 
   /** Records how an attempt that did not finish ended, and queues the next attempt if there is one. */
-  private async settle(held: HeldRun, cause: unknown): Promise<RunOutcome> {
+  private async settle(held: HeldRun, cause: unknown, requestId?: string): Promise<RunOutcome> {
     const { ref } = held;
     // The run's own signal is spent; the bookkeeping gets until the lease would run out.
     const deadline = Date.now() + this.config.leaseMs;
@@ -150,7 +152,7 @@ export class SimulationRunService {
     if (cause instanceof RunStopped && cause.reason === 'shutdown') {
       const handed = await untilWritten(() => this.lifecycle.handBack(ref), { deadline });
       if (!handed) return this.explainLoss(ref);
-      await this.requeue(handed, 0);
+      await this.requeue(handed, 0, requestId);
       this.logger.log(
         `simulation ${ref.simulationId}: attempt ${ref.attempt} handed back at shutdown`,
       );
@@ -165,7 +167,7 @@ export class SimulationRunService {
       this.logger.warn(
         `simulation ${ref.simulationId}: attempt ${ref.attempt} ${end.outcome} (${end.reason}); retrying in ${delayMs} ms`,
       );
-      await this.requeue(ended, delayMs);
+      await this.requeue(ended, delayMs, requestId);
       return 'retrying';
     }
     this.logger.error(
@@ -189,13 +191,19 @@ export class SimulationRunService {
     return { outcome: AttemptOutcome.Failed, reason: failureReasonFor(cause), retryable: true };
   }
 
-  private async requeue(simulation: Simulation, delayMs: number): Promise<void> {
+  /** Queues the next attempt; it carries the request id on, so a retried run's lines still name it. */
+  private async requeue(
+    simulation: Simulation,
+    delayMs: number,
+    requestId?: string,
+  ): Promise<void> {
     await this.queue
       .enqueueRun(
         {
           simulationId: simulation.simulationId,
           machineId: simulation.machineId,
           attempt: simulation.attempt,
+          requestId,
         },
         delayMs,
       )

@@ -39,6 +39,17 @@ export class WorkerRepository {
     );
   }
 
+  /** Workers alive now (within their lease), and how many of them are pool workers. */
+  async countLive(): Promise<{ live: number; pool: number }> {
+    const [row] = await queryRows<{ live: number; pool: number }>(
+      this.manager,
+      `SELECT count(*)::integer AS live, count(*) FILTER (WHERE machine_id IS NULL)::integer AS pool
+       FROM workers WHERE expires_at > clock_timestamp()`,
+      [],
+    );
+    return row;
+  }
+
   /** Forgets workers not seen for `maxAgeMs`. */
   async forgetSilentFor(maxAgeMs: number): Promise<number> {
     const rows = await queryRows(

@@ -1,0 +1,127 @@
+// Structured logs for both apps: JSON lines (pretty in development), one per
+// HTTP request, with the request id that follows a simulation into the worker.
+import type { Params } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import pino from 'pino';
+import pretty from 'pino-pretty';
+import type { ConnectionSettings } from './connection-environment';
+
+/** LOG_LEVEL speaks Nest's names; pino has its own. */
+const PINO_LEVEL = {
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+} as const;
+
+/** A request id a client may choose: short, and safe to print and to pass on. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function isValidRequestId(value: unknown): value is string {
+  return typeof value === 'string' && REQUEST_ID.test(value);
+}
+
+/** Query parameters whose values never reach a log line, whatever the route. */
+const SECRET_PARAMETER = /token|secret|password|key|auth/i;
+
+/** The URL as logged: the query's secret-looking values masked. */
+export function loggableUrl(url: string): string {
+  const [path, query] = url.split('?', 2);
+  if (query === undefined) return path;
+  const masked = query
+    .split('&')
+    .map((pair) => {
+      const [name] = pair.split('=', 1);
+      return SECRET_PARAMETER.test(decodeSafely(name)) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${path}?${masked}`;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+type Request = IncomingMessage & {
+  id?: string;
+  originalUrl?: string;
+  route?: { path?: string };
+};
+
+/** The route template (`/simulation/:simulation_id`), so ids do not split one route into many. */
+export function routeOf(request: Request): string {
+  return request.route?.path ?? 'unmatched';
+}
+
+/** Requests not worth a log line each: probes and scrapes, every few seconds. */
+const QUIET_PATHS = new Set(['/metrics', '/health/live', '/health/ready', '/health']);
+
+export function loggerParams(settings: ConnectionSettings, app: 'api' | 'worker'): Params {
+  const level = PINO_LEVEL[settings.logLevel];
+  const stream =
+    settings.nodeEnv === 'development'
+      ? pretty({
+          colorize: true,
+          singleLine: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname',
+        })
+      : pino.destination({ dest: 1, sync: true });
+  return {
+    pinoHttp: [
+      {
+        level,
+        base: { app, pid: process.pid },
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', 'err.config'],
+          remove: true,
+        },
+        customAttributeKeys: { reqId: 'request_id', responseTime: 'duration_ms' },
+        quietReqLogger: true,
+        quietResLogger: true,
+        genReqId: (request: IncomingMessage, response: ServerResponse) => {
+          const incoming = request.headers['x-request-id'];
+          const id = isValidRequestId(incoming) ? incoming : randomUUID();
+          response.setHeader('X-Request-Id', id);
+          return id;
+        },
+        autoLogging: {
+          ignore: (request: IncomingMessage) => QUIET_PATHS.has((request.url ?? '').split('?')[0]),
+        },
+        customLogLevel: (_request, response, error) =>
+          error || response.statusCode >= 500 ? 'error' : 'info',
+        customSuccessMessage: (request, response, ms) =>
+          `${request.method} ${routeOf(request as Request)} ${response.statusCode} ${ms} ms`,
+        customErrorMessage: (request, response) =>
+          `${request.method} ${routeOf(request as Request)} ${response.statusCode}`,
+        customSuccessObject: (request, response, value: { duration_ms?: number }) =>
+          summary(request as Request, response, value),
+        customErrorObject: (request, response, error, value: { duration_ms?: number }) => ({
+          ...summary(request as Request, response, value),
+          err: { type: error?.name, message: error?.message },
+        }),
+      },
+      stream,
+    ],
+    // Nest's own context name ("SimulationRunService") under a short key.
+    renameContext: 'context',
+  };
+}
+
+function summary(request: Request, response: ServerResponse, value: { duration_ms?: number }) {
+  return {
+    method: request.method,
+    route: routeOf(request),
+    url: loggableUrl(request.originalUrl ?? request.url ?? ''),
+    status: response.statusCode,
+    duration_ms: value.duration_ms,
+  };
+}
