@@ -12,14 +12,21 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('AISimulation API')
     .setDescription(
       'Create simulations on machines, follow their status and read their convergence curves. ' +
-        'Every endpoint but /health needs `Authorization: Bearer <JWT>`; get a development token with ' +
-        '`npm run token -- --role viewer|operator|admin`.',
+        'Every endpoint but the health probes and `POST /auth/token` needs `Authorization: Bearer <JWT>`; ' +
+        'get a development token with `npm run token -- --role viewer|operator|admin`. Send ' +
+        '`X-Request-Id` (1–128 of `A-Z a-z 0-9 . _ : -`) to trace a request through the logs; every ' +
+        'answer carries it back (a new UUID when none or an invalid one was sent).',
     )
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   return documentCommonAnswers(SwaggerModule.createDocument(app, config));
 }
+
+const REQUEST_ID_HEADER = {
+  description: 'The X-Request-Id sent, or one made up; it is on the log lines of this request.',
+  schema: { type: 'string' },
+};
 
 const ERROR_BODY = {
   'application/json': { schema: { $ref: getSchemaPath(ErrorResponse) } },
@@ -28,7 +35,8 @@ const ERROR_BODY = {
 /**
  * Answers that do not come from one route's code but from what sits in front
  * of every route, so they are written once here rather than on each handler:
- * rate limits (429, with Retry-After), an unreachable Postgres or Redis (503),
+ * the X-Request-Id header on every answer, rate limits (429, with Retry-After),
+ * an unreachable Postgres or Redis (503),
  * and for every POST the body parser's refusals (400, 413, 415) and for every
  * path parameter its validation (400).
  */
@@ -39,9 +47,12 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
         operation.responses[status] ??= {
           description,
           content: ERROR_BODY,
-          ...(headers && { headers }),
+          headers: { ...headers, 'X-Request-Id': REQUEST_ID_HEADER },
         };
       };
+      for (const response of Object.values(operation.responses) as ResponseObject[]) {
+        response.headers = { ...response.headers, 'X-Request-Id': REQUEST_ID_HEADER };
+      }
       if (path.startsWith('/health')) continue; // probes are never throttled and answer 503 themselves
       add(
         '429',

@@ -80,68 +80,43 @@ describe('the OpenAPI document at /docs-json', () => {
 
     const contract = new OpenApiContract(document as never);
     const error = JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'gone' });
-    expect(
-      contract.check({
-        method: 'GET',
-        path: '/simulation/7',
-        status: 404,
-        contentType: 'application/json',
-        body: error,
-      }),
-    ).toEqual([]);
+    const valid = {
+      method: 'GET',
+      path: '/simulation/7',
+      status: 404,
+      contentType: 'application/json',
+      body: error,
+    };
+    const check = (change: Partial<typeof valid>) => contract.check({ ...valid, ...change });
+    expect(check({})).toEqual([]);
     // Each of these breaks the document in one way.
-    expect(
-      contract.check({
-        method: 'GET',
-        path: '/simulation/7',
-        status: 418,
-        contentType: 'application/json',
-        body: error,
-      }),
-    ).toEqual([expect.stringContaining('status 418 is not documented')]);
-    expect(
-      contract.check({
-        method: 'GET',
-        path: '/simulation/7',
-        status: 404,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          statusCode: 404,
-          error: 'Not Found',
-          message: 'gone',
-          stack: 'at x',
-        }),
-      }),
-    ).toEqual([
+    expect(check({ status: 418 })).toEqual([
+      expect.stringContaining('status 418 is not documented'),
+    ]);
+    expect(check({ body: JSON.stringify({ ...JSON.parse(error), stack: 'at x' }) })).toEqual([
       expect.stringContaining('must NOT have additional properties (additionalProperty: stack)'),
     ]);
-    expect(
-      contract.check({
-        method: 'GET',
-        path: '/simulation/7',
-        status: 404,
-        contentType: 'text/html',
-        body: '<h1>',
-      }),
-    ).toEqual([expect.stringContaining('content type text/html is not one of application/json')]);
-    expect(
-      contract.check({
-        method: 'GET',
-        path: '/machines',
-        status: 200,
-        contentType: 'application/json',
-        body: '[{"machine_id":"1"}]',
-      }),
-    ).not.toEqual([]);
-    expect(
-      contract.check({
-        method: 'GET',
-        path: '/nowhere',
-        status: 200,
-        contentType: 'application/json',
-        body: '{}',
-      }),
-    ).toEqual(['GET /nowhere → 200: undocumented route answered 200, not 404']);
+    expect(check({ contentType: 'text/html', body: '<h1>' })).toEqual([
+      expect.stringContaining('content type text/html is not one of application/json'),
+    ]);
+    expect(check({ path: '/machines', status: 200, body: '[{"machine_id":"1"}]' })).not.toEqual([]);
+    expect(check({ path: '/nowhere', status: 200, body: '{}' })).toEqual([
+      'GET /nowhere → 200: undocumented route answered 200, not 404',
+    ]);
+  });
+
+  it('declares the X-Request-Id header on every answer of every endpoint', () => {
+    const missing = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).flatMap(([method, operation]) =>
+        Object.entries(operation.responses)
+          .filter(
+            ([, response]) =>
+              !(response as { headers?: object }).headers?.['X-Request-Id' as never],
+          )
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('declares the bearer scheme on every endpoint but health and the token exchange', () => {

@@ -2,6 +2,5 @@ export * from './connection-environment';
 export * from './graceful-exit';
 export * from './integer-setting.decorator';
 export * from './local-defaults';
-export * from './log-levels';
 export * from './validate-environment';
 export * from './logging';

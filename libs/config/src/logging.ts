@@ -28,16 +28,17 @@ const SECRET_PARAMETER = /token|secret|password|key|auth/i;
 
 /** The URL as logged: the query's secret-looking values masked. */
 export function loggableUrl(url: string): string {
-  const [path, query] = url.split('?', 2);
-  if (query === undefined) return path;
-  const masked = query
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const masked = url
+    .slice(start + 1)
     .split('&')
     .map((pair) => {
       const [name] = pair.split('=', 1);
       return SECRET_PARAMETER.test(decodeSafely(name)) ? `${name}=[redacted]` : pair;
     })
     .join('&');
-  return `${path}?${masked}`;
+  return `${url.slice(0, start)}?${masked}`;
 }
 
 function decodeSafely(text: string): string {

@@ -94,7 +94,7 @@ function errorBody(statusCode: number, message: string): ErrorResponse {
  * body is the client's problem, told in our words (its own texts name internals).
  */
 function bodyParserError(exception: unknown): { status: number; message: string } | undefined {
-  const candidate = exception as { type?: unknown; status?: unknown; charset?: unknown };
+  const candidate = exception as { type?: unknown; status?: unknown };
   if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return undefined;
   if (candidate.status < 400 || candidate.status > 499) return undefined;
   const messages: Record<string, string> = {

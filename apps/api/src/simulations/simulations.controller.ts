@@ -21,7 +21,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiPayloadTooLargeResponse,
   ApiUnprocessableEntityResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -154,7 +153,6 @@ export class SimulationsController {
     type: ErrorResponse,
   })
   @ApiConflictResponse({ description: 'The simulation_id is taken.', type: ErrorResponse })
-  @ApiPayloadTooLargeResponse({ description: 'Body over 16 kB.', type: ErrorResponse })
   @ApiUnprocessableEntityResponse({
     description: 'The Idempotency-Key was already used with a different body.',
     type: ErrorResponse,
@@ -171,7 +169,7 @@ export class SimulationsController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-    @RequestId() requestId: string,
+    @RequestId() requestId: string | undefined,
   ): Promise<CreateSimulationResponse> {
     const { simulation, replayed } = await this.simulations.create(
       body,
@@ -223,7 +221,7 @@ export class SimulationsController {
   async retry(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
+    @RequestId() requestId: string | undefined,
   ): Promise<SimulationResponse> {
     return toSimulationResponse(await this.simulations.retry(simulationId, user, requestId));
   }
