@@ -18,6 +18,7 @@ let stopping = false;
 const LOCAL_POSTGRES_PORT = 55432;
 const LOCAL_REDIS_PORT = 56379;
 const API_PORT = Number(process.env.PORT || 8000);
+const WORKER_METRICS_PORT = Number(process.env.METRICS_PORT || 9464);
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -179,7 +180,10 @@ async function main() {
   run(process.execPath, ['dist/apps/api/migrate.js'], { env });
 
   startApp('api', 'dist/apps/api/main.js', { ...env, PORT: String(API_PORT) });
-  startApp('worker', 'dist/apps/worker/main.js', env);
+  startApp('worker', 'dist/apps/worker/main.js', {
+    ...env,
+    METRICS_PORT: String(WORKER_METRICS_PORT),
+  });
   await waitForApi();
 
   const base = `http://localhost:${API_PORT}`;
@@ -189,7 +193,8 @@ async function main() {
       `  AISimulation is up.`,
       `    API        ${base}`,
       `    Swagger    ${base}/docs`,
-      `    Health     ${base}/health`,
+      `    Health     ${base}/health/ready`,
+      `    Metrics    ${base}/metrics (API), http://localhost:${WORKER_METRICS_PORT}/metrics (worker)`,
       '',
       '  Get a token and create a simulation (in another terminal):',
       '    TOKEN=$(npm run token -- --role operator)',

@@ -8,6 +8,7 @@ import { ApiConfig } from './config/api-config';
 import { ConvergenceModule } from './convergence/convergence.module';
 import { HealthModule } from './health/health.module';
 import { MachinesModule } from './machines/machines.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { SimulationsModule } from './simulations/simulations.module';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         MachinesModule,
         ConvergenceModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiConfig, loadApiConfig } from './config/api-config';
+import { recordHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupSwagger } from './swagger';
 import { BODY_LIMIT_BYTES, isJsonPost } from './common/body-limit';
 
@@ -27,6 +28,7 @@ export async function createApiApp(
 export function configureApp(app: NestExpressApplication, config: ApiConfig): void {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(recordHttpMetrics);
   // Helmet's defaults, content security policy included (Swagger UI loads only its own files),
   // minus upgrade-insecure-requests: TLS ends at the proxy, and /docs must load over plain HTTP
   // in development.

@@ -53,7 +53,8 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
       for (const response of Object.values(operation.responses) as ResponseObject[]) {
         response.headers = { ...response.headers, 'X-Request-Id': REQUEST_ID_HEADER };
       }
-      if (path.startsWith('/health')) continue; // probes are never throttled and answer 503 themselves
+      // Probes and scrapes are never throttled; probes answer 503 themselves, scrapes never do.
+      if (path.startsWith('/health') || path === '/metrics') continue;
       add(
         '429',
         'A rate limit is spent; the message names it. Retry after `Retry-After` seconds.',

@@ -12,6 +12,7 @@ const POLICY: Record<string, Role | 'public'> = {
   'GET /health': 'public',
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'POST /auth/token': 'public',
   'GET /simulations': Role.Viewer,
   'GET /simulation/:simulation_id': Role.Viewer,

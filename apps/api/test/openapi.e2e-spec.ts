@@ -50,6 +50,7 @@ describe('the OpenAPI document at /docs-json', () => {
         'GET /health',
         'GET /health/live',
         'GET /health/ready',
+        'GET /metrics',
         'POST /auth/token',
         'POST /auth/clients',
         'GET /auth/clients',
@@ -119,14 +120,14 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(missing).toEqual([]);
   });
 
-  it('declares the bearer scheme on every endpoint but health and the token exchange', () => {
+  it('declares the bearer scheme on every endpoint but health, metrics and the token exchange', () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: 'http',
       scheme: 'bearer',
     });
     for (const [path, methods] of Object.entries(document.paths)) {
       for (const operation of Object.values(methods)) {
-        if (path.startsWith('/health') || path === '/auth/token') {
+        if (path.startsWith('/health') || path === '/metrics' || path === '/auth/token') {
           expect(operation.security).toBeUndefined();
         } else expect(operation.security).toEqual([{ bearer: [] }]);
       }

@@ -4,6 +4,7 @@ import { QueueModule, workerQueueSettings } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker-config';
+import { MetricsServer } from './metrics/metrics-server';
 import { SimulationRunModule } from './simulation-run/simulation-run.module';
 
 @Module({})
@@ -12,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      providers: [{ provide: WorkerConfig, useValue: config }],
+      providers: [{ provide: WorkerConfig, useValue: config }, MetricsServer],
       exports: [WorkerConfig],
       imports: [
         LoggerModule.forRoot(loggerParams(config, 'worker')),

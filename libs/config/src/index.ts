@@ -4,3 +4,4 @@ export * from './integer-setting.decorator';
 export * from './local-defaults';
 export * from './validate-environment';
 export * from './logging';
+export * from './metrics';

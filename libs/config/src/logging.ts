@@ -56,8 +56,10 @@ type Request = IncomingMessage & {
 };
 
 /** The route template (`/simulation/:simulation_id`), so ids do not split one route into many. */
-export function routeOf(request: Request): string {
-  return request.route?.path ?? 'unmatched';
+export function routeOf(request: { route?: { path?: string } }): string {
+  const path = request.route?.path;
+  // A catch-all (Nest mounts middleware as one) matched, and no endpoint did.
+  return path && !path.includes('*') ? path : 'unmatched';
 }
 
 /** Requests not worth a log line each: probes and scrapes, every few seconds. */

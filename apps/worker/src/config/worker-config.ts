@@ -49,6 +49,11 @@ class WorkerEnvironment extends ConnectionEnvironment {
   @Length(1, 255, { message: 'MACHINE_NAME must be 1 to 255 characters' })
   MACHINE_NAME?: string;
 
+  /** Port of this worker's Prometheus /metrics; unset: none (0: any free port). */
+  @IsOptional()
+  @IntegerSetting(0, 65_535)
+  METRICS_PORT?: number;
+
   @IsOptional()
   @Matches(/^[\w.:@-]{1,200}$/, {
     message: 'WORKER_ID must be 1 to 200 letters, digits or . : @ - _',
@@ -84,6 +89,8 @@ export class WorkerConfig extends ConnectionSettings {
   readonly machineName?: string;
   /** How often a pool worker looks for newly registered machines. */
   readonly machineRefreshMs: number;
+  /** Where this worker serves /metrics; undefined: nowhere. */
+  readonly metricsPort?: number;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -102,6 +109,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     machineId: parsed.MACHINE_ID,
     machineName: parsed.MACHINE_NAME,
     machineRefreshMs: parsed.MACHINE_REFRESH_MS,
+    metricsPort: parsed.METRICS_PORT,
     workerId: parsed.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
   });
 }

@@ -1,3 +1,4 @@
+import { lostRunsRecovered } from '@app/config';
 import { SimulationLifecycle, SimulationStatus } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -46,6 +47,7 @@ export class LostRunSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     const recovered = await this.lifecycle.recoverLost(this.config.leaseMs);
     for (const simulation of recovered) {
       this.recoveredCount++;
+      lostRunsRecovered.inc();
       if (simulation.status === SimulationStatus.Pending) {
         this.logger.warn(
           `simulation ${simulation.simulationId}: attempt ${simulation.attempt} lost its worker; queued again`,

@@ -1,3 +1,4 @@
+import { attemptsEnded, runDuration } from '@app/config';
 import { MachineRepository } from '@app/domain';
 import {
   InvalidJobPayloadError,
@@ -158,6 +159,11 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
     this.logger.log(`simulation ${payload.simulationId}: job ${job.id} started`);
     try {
       const outcome = await this.runs.run(payload);
+      if (outcome !== 'not-claimed') {
+        const label = { outcome: outcome.replace('-', '_') };
+        attemptsEnded.inc(label);
+        runDuration.observe(label, (Date.now() - started) / 1000);
+      }
       this.logger.log(
         `simulation ${payload.simulationId}: job ${job.id} ${outcome} in ${Date.now() - started} ms`,
       );

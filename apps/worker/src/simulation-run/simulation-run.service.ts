@@ -1,3 +1,4 @@
+import { attemptsStarted, attemptTimeouts, retriesQueued } from '@app/config';
 import {
   AttemptOutcome,
   AttemptRef,
@@ -73,6 +74,7 @@ export class SimulationRunService {
       return 'not-claimed';
     }
     addRunLogBindings({ attempt: claimed.attempt });
+    attemptsStarted.inc();
     const held = this.runs.hold({ simulationId, attempt: claimed.attempt });
     const timeout = setTimeout(() => held.stop('timeout'), this.timeoutFor(claimed));
     try {
@@ -168,6 +170,7 @@ export class SimulationRunService {
         `simulation ${ref.simulationId}: attempt ${ref.attempt} ${end.outcome} (${end.reason}); retrying in ${delayMs} ms`,
       );
       await this.requeue(ended, delayMs, requestId);
+      retriesQueued.inc();
       return 'retrying';
     }
     this.logger.error(
@@ -178,6 +181,7 @@ export class SimulationRunService {
 
   private describeFailure(cause: unknown): EndAttempt {
     if (cause instanceof RunStopped && cause.reason === 'timeout') {
+      attemptTimeouts.inc();
       return {
         outcome: AttemptOutcome.TimedOut,
         reason: `timed out: still running ${this.config.timeoutMs} ms after its planned end`,

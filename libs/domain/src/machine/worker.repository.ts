@@ -50,6 +50,30 @@ export class WorkerRepository {
     return row;
   }
 
+  /** Live workers per machine served (null: pool workers). */
+  async liveByMachine(): Promise<Map<number | null, number>> {
+    const rows = await queryRows<{ machine_id: number | null; n: number }>(
+      this.manager,
+      `SELECT machine_id, count(*)::integer AS n FROM workers
+       WHERE expires_at > clock_timestamp() GROUP BY machine_id`,
+    );
+    return new Map(rows.map((row) => [row.machine_id, row.n]));
+  }
+
+  /**
+   * Seconds since the last heartbeat of each machine's freshest worker (null
+   * machine: the pool workers). Bounded by the workers table, which forgets
+   * silent workers.
+   */
+  async heartbeatAges(): Promise<Array<{ machineId: number | null; ageSeconds: number }>> {
+    const rows = await queryRows<{ machine_id: number | null; age: number }>(
+      this.manager,
+      `SELECT machine_id, extract(epoch FROM clock_timestamp() - max(last_seen_at))::float8 AS age
+       FROM workers GROUP BY machine_id`,
+    );
+    return rows.map((row) => ({ machineId: row.machine_id, ageSeconds: row.age }));
+  }
+
   /** Forgets workers not seen for `maxAgeMs`. */
   async forgetSilentFor(maxAgeMs: number): Promise<number> {
     const rows = await queryRows(

@@ -1,3 +1,4 @@
+import { staleWritesRejected } from '@app/config';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
@@ -62,6 +63,7 @@ export class SimulationLifecycle {
 
   recordStaleWrite(ref: AttemptRef, what: string): void {
     this.stale++;
+    staleWritesRejected.inc({ what: what.replace(/ /g, '_') });
     this.logger.warn(
       `rejected stale ${what} for simulation ${ref.simulationId} attempt ${ref.attempt}`,
     );

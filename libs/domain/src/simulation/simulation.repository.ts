@@ -202,6 +202,34 @@ export class SimulationRepository {
     }));
   }
 
+  /** Per machine: pending simulations, and the age of the oldest (rows in flight only). */
+  async pendingByMachine(): Promise<
+    Array<{ machineId: number; pending: number; oldestAgeSeconds: number }>
+  > {
+    const rows = await queryRows<{ machine_id: number; n: number; age: number }>(
+      this.manager,
+      `SELECT machine_id, count(*)::integer AS n,
+              extract(epoch FROM clock_timestamp() - min(creation_date))::float8 AS age
+       FROM simulations WHERE status = 'pending' GROUP BY machine_id`,
+    );
+    return rows.map((row) => ({
+      machineId: row.machine_id,
+      pending: row.n,
+      oldestAgeSeconds: row.age,
+    }));
+  }
+
+  /** Pending and running simulations (a partial index: its size follows the work in flight). */
+  async countActiveByStatus(): Promise<{ pending: number; running: number }> {
+    const rows = await queryRows<{ status: string; n: number }>(
+      this.manager,
+      `SELECT status, count(*)::integer AS n FROM simulations
+       WHERE status IN ('pending', 'running') GROUP BY status`,
+    );
+    const count = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+    return { pending: count('pending'), running: count('running') };
+  }
+
   /**
    * Pending simulations `creator` has, counted under a transaction-scoped
    * lock on that creator: concurrent creations by one client queue here, so

@@ -4,6 +4,7 @@ import { MachineRegistry1795806000000 } from './1795806000000-MachineRegistry';
 import { CurvesAtScale1795809600000 } from './1795809600000-CurvesAtScale';
 import { ApiClients1795813200000 } from './1795813200000-ApiClients';
 import { PendingByCreator1795816800000 } from './1795816800000-PendingByCreator';
+import { ActiveByStatus1795820400000 } from './1795820400000-ActiveByStatus';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CurvesAtScale1795809600000,
   ApiClients1795813200000,
   PendingByCreator1795816800000,
+  ActiveByStatus1795820400000,
 ];
