@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { metricsRegistry, startProcessMetrics } from './metrics';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** PromQL functions, aggregations and keywords used in our expressions. */
+const PROMQL_WORDS = new Set(
+  'sum max min avg count rate irate increase histogram_quantile clamp_min and or unless bool offset'.split(
+    ' ',
+  ),
+);
+
+/** The metric names an expression reads (labels, label values and functions taken out). */
+function metricNames(expr: string): string[] {
+  const bare = expr
+    .replace(/"[^"]*"/g, '""')
+    .replace(/\{[^}]*\}/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\b(by|without|on|ignoring)\s*\([^)]*\)/g, '');
+  return [...bare.matchAll(/[a-z_][a-z0-9_]*/g)]
+    .map((match) => match[0])
+    .filter((word) => !PROMQL_WORDS.has(word));
+}
+
+describe('alert rules and the Grafana dashboard read metrics the apps export', () => {
+  startProcessMetrics();
+  const exported = new Set(['up']);
+  for (const metric of metricsRegistry.getMetricsAsArray()) {
+    const { name, type } = metric as unknown as { name: string; type: string };
+    exported.add(name);
+    if (type === 'histogram') for (const s of ['_bucket', '_sum', '_count']) exported.add(name + s);
+  }
+
+  const alerts = parse(readFileSync(path.join(ROOT, 'docker/prometheus/alerts.yml'), 'utf8')) as {
+    groups: Array<{ rules: Array<{ alert: string; expr: string }> }>;
+  };
+  const dashboard = JSON.parse(
+    readFileSync(path.join(ROOT, 'docker/grafana/dashboards/aisimulation.json'), 'utf8'),
+  ) as { panels: Array<{ title: string; targets: Array<{ expr: string }> }> };
+  const expressions = [
+    ...alerts.groups.flatMap((group) =>
+      group.rules.map((rule) => [`alert ${rule.alert}`, rule.expr] as const),
+    ),
+    ...dashboard.panels.flatMap((panel) =>
+      panel.targets.map((target) => [`panel "${panel.title}"`, target.expr] as const),
+    ),
+  ];
+
+  it('finds expressions to check', () => {
+    expect(alerts.groups.flatMap((group) => group.rules)).toHaveLength(8);
+    expect(dashboard.panels.length).toBeGreaterThanOrEqual(10);
+    expect(metricNames('max by (machine_id) (machine_live_workers{machine_id="7"}) == 0')).toEqual([
+      'machine_live_workers',
+    ]);
+  });
+
+  it.each(expressions)('%s reads only exported metrics', (_where, expr) => {
+    const unknown = metricNames(expr).filter((name) => !exported.has(name));
+    expect(unknown).toEqual([]);
+    expect(metricNames(expr).length).toBeGreaterThan(0);
+  });
+});
