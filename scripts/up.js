@@ -195,6 +195,7 @@ async function main() {
       `    Swagger    ${base}/docs`,
       `    Health     ${base}/health/ready`,
       `    Metrics    ${base}/metrics (API), http://localhost:${WORKER_METRICS_PORT}/metrics (worker)`,
+      `    Queues     ${base}/admin/queues (admin sign-in)`,
       '',
       '  Get a token and create a simulation (in another terminal):',
       '    TOKEN=$(npm run token -- --role operator)',

@@ -30,8 +30,11 @@ export interface Exchange {
   body?: string;
 }
 
-/** Paths the document rightly does not describe: the document itself and Swagger UI. */
-const UNDOCUMENTED = /^\/docs(?:[-/]|$)/;
+/**
+ * Paths the document rightly does not describe: the document itself, Swagger
+ * UI, and the queue dashboard (Bull Board's own UI and API, admins only).
+ */
+const UNDOCUMENTED = /^\/(?:docs(?:[-/]|$)|admin\/queues(?:\/|$))/;
 
 export class OpenApiContract {
   private readonly ajv: Ajv;

@@ -3,6 +3,7 @@ import { DomainModule } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiConfig } from './config/api-config';
 import { ConvergenceModule } from './convergence/convergence.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ConvergenceModule,
         HealthModule,
         MetricsModule,
+        AdminModule,
       ],
     };
   }

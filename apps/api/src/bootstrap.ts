@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiConfig, loadApiConfig } from './config/api-config';
+import { mountQueueBoard } from './admin/queue-board';
 import { recordHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupSwagger } from './swagger';
 import { BODY_LIMIT_BYTES, isJsonPost } from './common/body-limit';
@@ -50,5 +51,6 @@ export function configureApp(app: NestExpressApplication, config: ApiConfig): vo
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
+  mountQueueBoard(app);
   if (config.swaggerEnabled) setupSwagger(app);
 }

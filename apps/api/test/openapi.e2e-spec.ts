@@ -51,6 +51,10 @@ describe('the OpenAPI document at /docs-json', () => {
         'GET /health/live',
         'GET /health/ready',
         'GET /metrics',
+        'GET /admin/login',
+        'GET /admin/login.js',
+        'POST /admin/session',
+        'DELETE /admin/session',
         'POST /auth/token',
         'POST /auth/clients',
         'GET /auth/clients',
@@ -120,14 +124,24 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(missing).toEqual([]);
   });
 
-  it('declares the bearer scheme on every endpoint but health, metrics and the token exchange', () => {
+  it('declares the bearer scheme on every endpoint but the public ones', () => {
+    const PUBLIC = [
+      'GET /health',
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /metrics',
+      'POST /auth/token',
+      'GET /admin/login',
+      'GET /admin/login.js',
+      'DELETE /admin/session',
+    ];
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: 'http',
       scheme: 'bearer',
     });
     for (const [path, methods] of Object.entries(document.paths)) {
-      for (const operation of Object.values(methods)) {
-        if (path.startsWith('/health') || path === '/metrics' || path === '/auth/token') {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (PUBLIC.includes(`${method.toUpperCase()} ${path}`)) {
           expect(operation.security).toBeUndefined();
         } else expect(operation.security).toEqual([{ bearer: [] }]);
       }

@@ -3,6 +3,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { decode } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { adminSessionToken } from '../admin/admin-session';
 import { ApiConfig } from '../config/api-config';
 import { AuthenticatedUser } from './authenticated-user';
 import { verificationKey } from './jwt-settings';
@@ -22,7 +23,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     private readonly clients: ApiClientRepository,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // A bearer token; on /admin paths only, the browser session cookie the
+      // queue dashboard's login sets (same token, same checks).
+      jwtFromRequest: ExtractJwt.fromExtractors([
+        ExtractJwt.fromAuthHeaderAsBearerToken(),
+        adminSessionToken,
+      ]),
       // The key is chosen by the token's `kid`: the current key, or a rotated-out
       // one until its overlap window ends. An unknown kid has no key at all.
       secretOrKeyProvider: (_request: unknown, rawToken: string, done: KeyCallback) => {
