@@ -30,6 +30,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
+    // The dashboard runs in browsers.
+    files: ['apps/dashboard/src/**'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
+  },
+  {
     files: ['libs/**', 'test/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

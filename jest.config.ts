@@ -51,6 +51,14 @@ const config: Config = {
       // Real processes, killed and frozen on purpose: `npm run test:faults`.
       testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
     },
+    {
+      ...shared,
+      displayName: 'browser',
+      // The dashboard in headless Chromium against the real API: `npm run test:browser`.
+      testMatch: ['<rootDir>/apps/dashboard/test/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
   ],
   testTimeout: 120_000,
 };

@@ -191,6 +191,7 @@ async function main() {
     [
       '',
       `  AISimulation is up.`,
+      `    Dashboard  ${base}/  (sign in with a token: npm run token -- --role operator)`,
       `    API        ${base}`,
       `    Swagger    ${base}/docs`,
       `    Health     ${base}/health/ready`,

@@ -7,6 +7,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiConfig } from './config/api-config';
 import { ConvergenceModule } from './convergence/convergence.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { MachinesModule } from './machines/machines.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -40,6 +41,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         AdminModule,
+        DashboardModule,
       ],
     };
   }

@@ -28,6 +28,10 @@ export async function createApiApp(
 
 export function configureApp(app: NestExpressApplication, config: ApiConfig): void {
   app.disable('x-powered-by');
+  // No automatic ETags on API answers: they are live data (a browser's If-None-Match would get an
+  // undocumented 304), and hashing every body costs time on hot reads. The dashboard's static
+  // files carry their own.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(recordHttpMetrics);
   // Helmet's defaults, content security policy included (Swagger UI loads only its own files),

@@ -13,6 +13,8 @@ const POLICY: Record<string, Role | 'public'> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
   'GET /metrics': 'public',
+  'GET /': 'public',
+  'GET /assets/:file': 'public',
   'GET /admin/login': 'public',
   'GET /admin/login.js': 'public',
   'POST /admin/session': Role.Admin,

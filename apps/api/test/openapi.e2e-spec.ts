@@ -51,6 +51,8 @@ describe('the OpenAPI document at /docs-json', () => {
         'GET /health/live',
         'GET /health/ready',
         'GET /metrics',
+        'GET /',
+        'GET /assets/{file}',
         'GET /admin/login',
         'GET /admin/login.js',
         'POST /admin/session',
@@ -134,6 +136,8 @@ describe('the OpenAPI document at /docs-json', () => {
       'GET /admin/login',
       'GET /admin/login.js',
       'DELETE /admin/session',
+      'GET /',
+      'GET /assets/{file}',
     ];
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: 'http',

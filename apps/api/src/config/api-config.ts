@@ -1,3 +1,5 @@
+import { existsSync } from 'fs';
+import * as path from 'path';
 import {
   ConnectionEnvironment,
   ConnectionSettings,
@@ -16,6 +18,11 @@ class ApiEnvironment extends ConnectionEnvironment {
 
   @IsString()
   HOST: string = '0.0.0.0';
+
+  /** The built web dashboard (`npm run build` writes it to dist/apps/dashboard). */
+  @IsOptional()
+  @IsString()
+  DASHBOARD_DIR?: string;
 
   /** Comma-separated origins allowed to call the API from a browser; empty allows none. */
   @IsOptional()
@@ -78,6 +85,8 @@ export class ApiConfig extends ConnectionSettings {
   readonly corsOrigins: string[];
   /** Express's `trust proxy`: which X-Forwarded-For hops count when telling clients apart. */
   readonly trustProxy: TrustProxy;
+  /** Where the built web dashboard is; served at / when it holds an index.html. */
+  readonly dashboardDir: string;
   /** Swagger UI and the OpenAPI document: on by default, off in production unless asked for. */
   readonly swaggerEnabled: boolean;
   readonly accessTokenTtlSeconds: number;
@@ -92,6 +101,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     ...connectionSettings(parsed),
     port: parsed.PORT,
     host: parsed.HOST,
+    dashboardDir: parsed.DASHBOARD_DIR ?? defaultDashboardDir(),
     jwt: resolveJwtSettings(env),
     corsOrigins: (parsed.CORS_ORIGINS ?? '')
       .split(',')
@@ -122,4 +132,15 @@ function bootstrapAdmin(parsed: ApiEnvironment): ApiConfig['bootstrapAdmin'] {
     );
   }
   return { clientId, secret };
+}
+
+/**
+ * Next to the built API (dist/apps/api → dist/apps/dashboard); from the
+ * sources (tests, ts-node), the build output under the working directory.
+ */
+function defaultDashboardDir(): string {
+  const besideBuild = path.resolve(__dirname, '..', 'dashboard');
+  return existsSync(path.join(besideBuild, 'index.html'))
+    ? besideBuild
+    : path.resolve('dist', 'apps', 'dashboard');
 }

@@ -1,0 +1,72 @@
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/access-policy.decorators';
+import { ErrorResponse } from '../common/error-response';
+import { DashboardFile, DashboardFiles } from './dashboard-files';
+
+/** Asset names carry a content hash: a new build has new names, so browsers may keep these. */
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+/** The page names the current assets, so browsers check it on every visit (cheap: a 304). */
+const PAGE_CACHE = 'no-cache';
+
+@ApiTags('dashboard')
+@Controller()
+export class DashboardController {
+  constructor(private readonly files: DashboardFiles) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: 'The web dashboard: simulations, live curves and machines, for browsers',
+    description:
+      'Sign in on the page with client credentials or a token. Its script and styles are under /assets.',
+  })
+  @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match).' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'The dashboard was not built.' })
+  page(@Req() request: Request, @Res() response: Response): void {
+    const index = this.files.index;
+    if (!index) {
+      throw new NotFoundException(
+        `The dashboard is not built (no index.html in ${this.files.directory}): run npm run build`,
+      );
+    }
+    send(request, response, index, PAGE_CACHE);
+  }
+
+  @Get('assets/:file')
+  @Public()
+  @ApiOperation({ summary: "The dashboard's scripts and styles" })
+  @ApiOkResponse({
+    content: {
+      'text/javascript': { schema: { type: 'string' } },
+      'text/css': { schema: { type: 'string' } },
+      'application/json': { schema: { type: 'object', description: 'A source map.' } },
+    },
+  })
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match).' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such file in the build.' })
+  asset(@Param('file') name: string, @Req() request: Request, @Res() response: Response): void {
+    const file = this.files.asset(name);
+    // The name is not echoed: an answer should not repeat whatever a caller put in a URL.
+    if (!file) throw new NotFoundException("The dashboard's build has no such file");
+    send(request, response, file, ASSET_CACHE);
+  }
+}
+
+function send(request: Request, response: Response, file: DashboardFile, cache: string): void {
+  response.setHeader('Cache-Control', cache);
+  response.setHeader('ETag', file.etag);
+  if (request.headers['if-none-match'] === file.etag) {
+    response.status(304).end();
+    return;
+  }
+  response.status(200).type(file.contentType).send(file.body);
+}

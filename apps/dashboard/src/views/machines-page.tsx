@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import type { Machine } from '../api-types';
+import { ErrorMessage } from '../components/error-message';
+import { StatusBadge } from '../components/status-badge';
+import { dateTime, relativeTime } from '../format';
+import { useApp, useNow, useResource } from '../hooks';
+import { simulationsHref } from '../route';
+import { hasRole } from '../session';
+
+export function MachinesPage() {
+  const { api, session } = useApp();
+  const machines = useResource(
+    async () => (await api.get<Machine[]>('/machines')).body,
+    [api],
+    3000,
+  );
+  const now = useNow();
+  const [actionError, setActionError] = useState<unknown>(null);
+  const isAdmin = hasRole(session, 'admin');
+
+  const setDraining = async (machine: Machine, drain: boolean) => {
+    setActionError(null);
+    try {
+      await api.post(`/machine/${machine.machine_id}/${drain ? 'drain' : 'undrain'}`);
+      machines.reload();
+    } catch (failure) {
+      setActionError(failure);
+    }
+  };
+
+  return (
+    <>
+      <h1>Machines</h1>
+      <p class="hint">
+        Online: a live worker serves it. Offline: none does, and its work waits. Draining: takes no
+        new runs; running ones finish.
+      </p>
+      <ErrorMessage error={machines.error} action="Could not load machines" />
+      <ErrorMessage error={actionError} action="Not changed" />
+      {machines.data?.length === 0 ? (
+        <p class="empty">
+          No machines yet. A machine appears when a worker starts for it or a simulation names it.
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Machines</caption>
+            <thead>
+              <tr>
+                <th scope="col">Id</th>
+                <th scope="col">Name</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last seen</th>
+                <th scope="col">Load</th>
+                <th scope="col">Pending</th>
+                {isAdmin && (
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {(machines.data ?? []).map((machine) => (
+                <tr key={machine.machine_id}>
+                  <td>{machine.machine_id}</td>
+                  <td>
+                    <a href={simulationsHref({ machine_id: machine.machine_id })}>{machine.name}</a>
+                  </td>
+                  <td>
+                    <StatusBadge status={machine.status} />
+                  </td>
+                  <td title={dateTime(machine.last_seen_at)}>
+                    {relativeTime(machine.last_seen_at, now)}
+                  </td>
+                  <td>
+                    <meter
+                      min={0}
+                      max={Math.max(machine.capacity, 1)}
+                      value={machine.running}
+                      aria-label={`${machine.running} running of capacity ${machine.capacity}`}
+                    />{' '}
+                    {machine.running} / {machine.capacity}
+                  </td>
+                  <td>{machine.pending}</td>
+                  {isAdmin && (
+                    <td>
+                      <button
+                        type="button"
+                        aria-label={`${machine.status === 'draining' ? 'Undrain' : 'Drain'} machine ${machine.machine_id}`}
+                        onClick={() => void setDraining(machine, machine.status !== 'draining')}
+                      >
+                        {machine.status === 'draining' ? 'Undrain' : 'Drain'}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

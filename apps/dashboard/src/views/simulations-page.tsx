@@ -1,0 +1,268 @@
+import { SIMULATION_STATUSES, type Machine, type Simulation } from '../api-types';
+import { CreateSimulationForm } from '../components/create-simulation-form';
+import { ErrorMessage } from '../components/error-message';
+import { SimulationActions } from '../components/simulation-actions';
+import { StatusBadge } from '../components/status-badge';
+import { dateTime } from '../format';
+import { useApp, useResource } from '../hooks';
+import { simulationHref, simulationsHref } from '../route';
+import { hasRole } from '../session';
+
+const SORT_KEYS = [
+  ['creation_date', 'Created'],
+  ['update_date', 'Updated'],
+  ['name', 'Name'],
+] as const;
+const PAGE_SIZES = [25, 50, 100];
+/** Badges follow the runs without a reload. */
+const REFRESH_MS = 2000;
+
+interface ListState {
+  order_by: string;
+  status: string;
+  machine_id: string;
+  limit: number;
+  offset: number;
+}
+
+function listStateOf(query: URLSearchParams): ListState {
+  const orderBy = query.get('order_by') ?? '';
+  const limit = Number(query.get('limit'));
+  const offset = Number(query.get('offset'));
+  return {
+    order_by: SORT_KEYS.some(([key]) => key === orderBy) ? orderBy : 'creation_date',
+    status: SIMULATION_STATUSES.includes(query.get('status') as never) ? query.get('status')! : '',
+    machine_id: /^\d{1,10}$/.test(query.get('machine_id') ?? '') ? query.get('machine_id')! : '',
+    limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0],
+    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+  };
+}
+
+/** The list's state lives in the address, so back, forward and a shared link all work. */
+function go(state: ListState, change: Partial<ListState>) {
+  const next = { ...state, ...change };
+  // A new filter or order starts from the first page.
+  if (!('offset' in change)) next.offset = 0;
+  location.hash = simulationsHref({
+    ...next,
+    order_by: next.order_by === 'creation_date' ? undefined : next.order_by,
+    limit: next.limit === PAGE_SIZES[0] ? undefined : next.limit,
+    offset: next.offset || undefined,
+  });
+}
+
+export function SimulationsPage({ query }: { query: URLSearchParams }) {
+  const { api, session } = useApp();
+  const state = listStateOf(query);
+  const list = useResource(
+    async () => {
+      const answer = await api.get<Simulation[]>('/simulations', {
+        order_by: state.order_by,
+        status: state.status,
+        machine_id: state.machine_id,
+        limit: state.limit,
+        offset: state.offset,
+      });
+      return { rows: answer.body, total: Number(answer.headers.get('X-Total-Count') ?? 0) };
+    },
+    [api, query.toString()],
+    REFRESH_MS,
+  );
+  const machines = useResource(
+    async () => (await api.get<Machine[]>('/machines')).body,
+    [api],
+    10_000,
+  );
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total ?? 0;
+  const filtered = state.status !== '' || state.machine_id !== '';
+
+  return (
+    <>
+      <h1>Simulations</h1>
+      {hasRole(session, 'operator') && <CreateSimulationForm machines={machines.data ?? []} />}
+      <form
+        class="filters"
+        aria-label="Sort and filter"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <label>
+          Sort by
+          <select
+            name="order_by"
+            value={state.order_by}
+            onChange={(event) => go(state, { order_by: event.currentTarget.value })}
+          >
+            {SORT_KEYS.map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select
+            name="status"
+            value={state.status}
+            onChange={(event) => go(state, { status: event.currentTarget.value })}
+          >
+            <option value="">Any</option>
+            {SIMULATION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Machine
+          <select
+            name="machine_id"
+            value={state.machine_id}
+            onChange={(event) => go(state, { machine_id: event.currentTarget.value })}
+          >
+            <option value="">Any</option>
+            {state.machine_id &&
+              !machines.data?.some((m) => String(m.machine_id) === state.machine_id) && (
+                <option value={state.machine_id}>{state.machine_id}</option>
+              )}
+            {(machines.data ?? []).map((machine) => (
+              <option key={machine.machine_id} value={machine.machine_id}>
+                {machine.machine_id} · {machine.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Per page
+          <select
+            name="limit"
+            value={state.limit}
+            onChange={(event) => go(state, { limit: Number(event.currentTarget.value) })}
+          >
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <ErrorMessage error={list.error} action="Could not load simulations" />
+      {list.data && rows.length === 0 ? (
+        <p class="empty">
+          {filtered
+            ? 'No simulation matches these filters.'
+            : hasRole(session, 'operator')
+              ? 'No simulations yet. Create the first one above.'
+              : 'No simulations yet. An operator can create one.'}
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-busy={list.loading && !list.data}>
+            <caption class="visually-hidden">
+              Simulations, sorted by{' '}
+              {SORT_KEYS.find(([key]) => key === state.order_by)![1].toLowerCase()}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Id</th>
+                <SortHeader label="Name" sortKey="name" state={state} />
+                <th scope="col">Machine</th>
+                <th scope="col">Status</th>
+                <th scope="col" class="optional">
+                  Attempt
+                </th>
+                <SortHeader label="Created" sortKey="creation_date" state={state} optional />
+                <SortHeader label="Updated" sortKey="update_date" state={state} />
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((simulation) => (
+                <tr key={simulation.simulation_id}>
+                  <td>
+                    <a href={simulationHref(simulation.simulation_id)}>
+                      {simulation.simulation_id}
+                    </a>
+                  </td>
+                  <td>
+                    <a href={simulationHref(simulation.simulation_id)}>{simulation.name}</a>
+                  </td>
+                  <td>{simulation.machine_id}</td>
+                  <td>
+                    <StatusBadge status={simulation.status} />
+                  </td>
+                  <td class="optional">
+                    {simulation.attempt}/{simulation.max_attempts}
+                  </td>
+                  <td class="optional">{dateTime(simulation.creation_date)}</td>
+                  <td>{dateTime(simulation.update_date)}</td>
+                  <td>
+                    <SimulationActions
+                      id={simulation.simulation_id}
+                      name={simulation.name}
+                      status={simulation.status}
+                      onDone={list.reload}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {total > 0 && (
+        <nav class="pager" aria-label="Pages">
+          <button
+            type="button"
+            disabled={state.offset === 0}
+            onClick={() => go(state, { offset: Math.max(0, state.offset - state.limit) })}
+          >
+            Previous
+          </button>
+          <span aria-live="polite">
+            {Math.min(state.offset + 1, total)}–{Math.min(state.offset + rows.length, total)} of{' '}
+            {total}
+          </span>
+          <button
+            type="button"
+            disabled={state.offset + state.limit >= total}
+            onClick={() => go(state, { offset: state.offset + state.limit })}
+          >
+            Next
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+function SortHeader(props: {
+  label: string;
+  sortKey: string;
+  state: ListState;
+  optional?: boolean;
+}) {
+  const active = props.state.order_by === props.sortKey;
+  return (
+    <th
+      scope="col"
+      class={props.optional ? 'optional' : undefined}
+      aria-sort={active ? 'ascending' : undefined}
+    >
+      <button
+        type="button"
+        class="link"
+        aria-pressed={active}
+        onClick={() => go(props.state, { order_by: props.sortKey })}
+      >
+        {props.label}
+        <span aria-hidden="true">{active ? ' ▲' : ''}</span>
+      </button>
+    </th>
+  );
+}

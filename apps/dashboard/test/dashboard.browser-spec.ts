@@ -1,0 +1,413 @@
+import { existsSync, mkdirSync } from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Role } from '../../api/src/auth/role';
+import { E2eStack } from '../../../test/e2e-stack';
+
+/**
+ * The dashboard in Debian's headless Chromium, against the real API, a real
+ * worker, Postgres and Redis. Screenshots go to .test-artifacts/screenshots
+ * (git-ignored) for a human to look at; the assertions are on the page and on
+ * the database.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve('.test-artifacts', 'screenshots');
+
+/** Retries an assertion until it holds (pages update asynchronously). */
+async function until(check: () => Promise<unknown>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+describe('web dashboard (headless Chromium)', () => {
+  let stack: E2eStack;
+  let baseUrl: string;
+  let browser: Browser;
+  let page: Page;
+  let operator: { client_id: string; client_secret: string };
+  /** Uncaught errors and console errors of the page: any is a failure of the test it happened in. */
+  let pageErrors: string[];
+
+  const screenshot = (name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  async function signInWithToken(token: string): Promise<void> {
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Token', { exact: true }).fill(token);
+    await page.getByRole('button', { name: 'Use this token' }).click();
+    await page.getByRole('heading', { name: 'Simulations', level: 1 }).waitFor();
+  }
+
+  /** Elements that stick out past the right edge of the screen (a sideways scroll), named. */
+  async function widerThanScreen(): Promise<string[]> {
+    return page.evaluate(() => {
+      if (document.documentElement.scrollWidth <= document.documentElement.clientWidth) return [];
+      const edge = document.documentElement.clientWidth;
+      // A wide table may scroll sideways inside its own box; the page itself may not.
+      const scrollsInside = (element: Element) => {
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+          if (getComputedStyle(parent).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      const culprits = [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > edge + 0.5)
+        .filter((element) => !scrollsInside(element))
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+      const by = document.documentElement.scrollWidth - edge;
+      return [`the page scrolls sideways by ${by} px`, ...culprits.slice(0, 10)];
+    });
+  }
+
+  async function pointsOnChart(): Promise<number> {
+    return Number(await page.locator('.chart').getAttribute('data-points'));
+  }
+
+  async function storedPoints(id: number, where = 'TRUE'): Promise<number> {
+    const [{ count }] = await stack.db.query(
+      `SELECT count(*)::int AS count FROM convergence_points WHERE simulation_id = $1 AND ${where}`,
+      [id],
+    );
+    return count;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`,
+      );
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await E2eStack.start();
+    await stack.reset();
+    baseUrl = await stack.listen();
+    await stack.startWorker();
+    const created = await stack.as(Role.Admin).post('/auth/clients', {
+      name: 'dashboard operator',
+      role: 'operator',
+    });
+    expect(created.status).toBe(201);
+    operator = created.body;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Root in CI containers has no user namespace for Chromium's sandbox.
+      args: ['--no-sandbox'],
+    });
+  });
+
+  beforeEach(async () => {
+    // A fresh context per test: its own sessionStorage, so every test signs in itself.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      // A refused request is logged by Chromium itself; the page shows those in its own words.
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) {
+        pageErrors.push(`console: ${message.text()}`);
+      }
+    });
+  });
+
+  afterEach(async () => {
+    await page.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('signs in with client credentials, by keyboard, and shows the empty list', async () => {
+    await page.goto(`${baseUrl}/`);
+    await screenshot('01-sign-in');
+    // Keyboard only: Tab reaches the fields in order, Enter submits.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe(
+      'client_id',
+    );
+    await page.keyboard.type(operator.client_id);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(operator.client_secret);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: 'Simulations', level: 1 }).waitFor();
+    await expect(page.locator('.identity').innerText()).resolves.toContain(
+      `${operator.client_id} · operator`,
+    );
+    await page.getByText('No simulations yet. Create the first one above.').waitFor();
+    await screenshot('02-simulations-empty');
+  });
+
+  it('refuses a wrong secret and a garbage token with the reason', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Client id', { exact: true }).fill(operator.client_id);
+    await page.getByLabel('Client secret', { exact: true }).fill('not-the-secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /invalid client credentials/i })
+      .waitFor();
+    await page.getByLabel('Token', { exact: true }).fill('not a token');
+    await page.getByRole('button', { name: 'Use this token' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This is not a JWT' }).waitFor();
+  });
+
+  it('creates a simulation and draws its curve live until it finishes', async () => {
+    await signInWithToken(stack.token(Role.Operator, 600, 'dashboard-e2e'));
+    await page.getByText('New simulation').click();
+    // Every control of the form has a label: that is how this test finds them.
+    await page.getByLabel('Name', { exact: true }).fill('Live one');
+    await page.getByLabel('Machine id', { exact: true }).fill('101');
+    await page
+      .getByLabel('Machine name (registers a new machine)', { exact: true })
+      .fill('Machine A');
+    await page.getByLabel('Points', { exact: true }).fill('40');
+    await page.getByLabel('Tick, ms', { exact: true }).fill('100');
+    await page.getByLabel('Noise', { exact: true }).fill('0.2');
+    await page.getByLabel('Seed', { exact: true }).fill('7');
+    await page.getByRole('button', { name: 'Create and run' }).click();
+
+    await page.waitForURL(/#\/simulations\/1$/);
+    await page.getByRole('heading', { name: /Live one/ }).waitFor();
+
+    // While it runs, the chart grows batch by batch from the stream.
+    const seen = new Set<number>();
+    await until(async () => {
+      const status = await page.locator('h1 .badge').innerText();
+      seen.add(await pointsOnChart());
+      if (status !== 'finished') throw new Error(`still ${status}`);
+    }, 20_000);
+    const partial = [...seen].filter((count) => count > 0 && count < 40);
+    expect(partial.length).toBeGreaterThanOrEqual(3);
+    await page.locator('h1 .badge', { hasText: 'finished' }).waitFor();
+    await until(async () => expect(await pointsOnChart()).toBe(40));
+    expect(await storedPoints(1)).toBe(40);
+    await expect(page.locator('figcaption').innerText()).resolves.toMatch(
+      /^40 points · last: loss [\d.]+ at 100 s\.$/,
+    );
+    await expect(page.locator('.fields').first().innerText()).resolves.toContain('1 of 3');
+    await page.getByRole('cell', { name: 'finished' }).waitFor(); // the attempt history
+    await screenshot('03-simulation-finished');
+  });
+
+  it('switches either axis between log and linear, and asks for linear buckets', async () => {
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.goto(`${baseUrl}/#/simulations/1`);
+    const chart = page.locator('.chart');
+    await until(async () => expect(await pointsOnChart()).toBe(40));
+    expect(await chart.getAttribute('data-x-scale')).toBe('log');
+    expect(await chart.getAttribute('data-y-scale')).toBe('log');
+
+    const linearRequest = page.waitForRequest((request) => request.url().includes('scale=linear'));
+    await page.getByLabel('Log seconds (x)', { exact: true }).uncheck();
+    await linearRequest;
+    await until(async () => expect(await chart.getAttribute('data-x-scale')).toBe('linear'));
+    await page.getByLabel('Log loss (y)', { exact: true }).uncheck();
+    await until(async () => expect(await chart.getAttribute('data-y-scale')).toBe('linear'));
+    expect(await pointsOnChart()).toBe(40);
+    await screenshot('04-linear-axes');
+    await page.getByLabel('Log loss (y)', { exact: true }).check();
+    await until(async () => expect(await chart.getAttribute('data-y-scale')).toBe('log'));
+  });
+
+  it('draws a long curve sampled, with the min–max band of each bucket', async () => {
+    const created = await stack.as(Role.Operator).post('/simulation', {
+      name: 'Long and noisy',
+      machine_id: 101,
+      emulation: { points: 20_000, tick_ms: 0, noise: 0.3, seed: 11, span_seconds: 20_000 },
+    });
+    expect(created.status).toBe(201);
+    const id: number = created.body.id;
+    await stack.waitForStatus(id, 'finished', 30_000);
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.goto(`${baseUrl}/#/simulations/${id}`);
+    const caption = page.locator('figcaption');
+    await caption.filter({ hasText: 'of 20,000 points, sampled into 800 log buckets' }).waitFor();
+    await expect(caption.innerText()).resolves.toContain(
+      'the band spans each bucket’s lowest and highest loss',
+    );
+    expect(await page.locator('.chart').getAttribute('data-band')).toBe('true');
+    expect(await pointsOnChart()).toBeLessThanOrEqual(802);
+    await screenshot('05-downsampled-band');
+  });
+
+  it('zooms by dragging or by the window form, re-querying the API for that window', async () => {
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.goto(`${baseUrl}/#/simulations/1`);
+    await until(async () => expect(await pointsOnChart()).toBe(40));
+
+    // The keyboard way: seconds 20–60 hold points 8..24 of 40 (point i is at 2.5·i s).
+    const windowRequest = page.waitForRequest(
+      (request) => request.url().includes('from=20') && request.url().includes('to=60'),
+    );
+    await page.getByLabel('From (s)', { exact: true }).fill('20');
+    await page.getByLabel('To (s)', { exact: true }).fill('60');
+    await page.getByLabel('To (s)', { exact: true }).press('Enter');
+    await windowRequest;
+    const inWindow = await storedPoints(1, 'seconds >= 20 AND seconds <= 60');
+    expect(inWindow).toBe(17);
+    await until(async () => expect(await pointsOnChart()).toBe(inWindow));
+    await expect(page.locator('figcaption').innerText()).resolves.toContain('window 20–60 s');
+
+    // The mouse way: a drag across the plot asks for the dragged seconds.
+    await page.getByRole('button', { name: 'Reset zoom' }).click();
+    await until(async () => expect(await pointsOnChart()).toBe(40));
+    const over = await page.locator('.chart .u-over').boundingBox();
+    const dragRequest = page.waitForRequest((request) =>
+      /[?&]from=[\d.]+&to=[\d.]+/.test(request.url()),
+    );
+    await page.mouse.move(over!.x + over!.width * 0.3, over!.y + over!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(over!.x + over!.width * 0.7, over!.y + over!.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const dragged = new URL((await dragRequest).url());
+    const from = Number(dragged.searchParams.get('from'));
+    const to = Number(dragged.searchParams.get('to'));
+    expect(from).toBeGreaterThan(2.5);
+    expect(to).toBeLessThan(100);
+    expect(to).toBeGreaterThan(from);
+    const draggedPoints = await storedPoints(1, `seconds >= ${from} AND seconds <= ${to}`);
+    await until(async () => expect(await pointsOnChart()).toBe(draggedPoints));
+    await screenshot('06-zoomed');
+  });
+
+  it('cancels a running simulation from the list', async () => {
+    await signInWithToken(stack.token(Role.Operator, 600, 'dashboard-e2e'));
+    const created = await stack.as(Role.Operator, 'dashboard-e2e').post('/simulation', {
+      name: 'Slow one',
+      machine_id: 101,
+      emulation: { points: 100, tick_ms: 1000 },
+    });
+    expect(created.status).toBe(201);
+    const id: number = created.body.id;
+    await stack.waitForStatus(id, 'running');
+
+    await page.goto(`${baseUrl}/#/simulations?status=running`);
+    const row = page.getByRole('row', { name: /Slow one/ });
+    await row.getByText('running').waitFor();
+    await row.getByRole('button', { name: `Cancel simulation ${id} (Slow one)` }).click();
+    // The filter is on "running": the cancelled run leaves the list.
+    await page.getByText('No simulation matches these filters.').waitFor();
+    expect((await stack.simulation(id)).status).toBe('cancelled');
+    await page.goto(`${baseUrl}/#/simulations`);
+    await page
+      .getByRole('row', { name: /Slow one/ })
+      .getByText('cancelled')
+      .waitFor();
+    // Retry runs it again as attempt 2, from the same list.
+    await page.getByRole('button', { name: `Retry simulation ${id} (Slow one)` }).click();
+    await until(async () => expect((await stack.simulation(id)).attempt).toBe(2));
+    await page
+      .getByRole('row', { name: /Slow one/ })
+      .getByText(/^(pending|running)$/)
+      .waitFor();
+    await stack.as(Role.Operator, 'dashboard-e2e').post(`/simulation/${id}/cancel`).expect(200);
+    await screenshot('07-list-after-cancel');
+  });
+
+  it('shows a viewer no buttons it may not use', async () => {
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.getByRole('row', { name: /Live one/ }).waitFor();
+    expect(await page.getByText('New simulation').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Cancel|Retry) simulation/ }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Machines' }).click();
+    await page.getByRole('row', { name: /Machine A/ }).waitFor();
+    expect(await page.getByRole('button', { name: /Drain machine/ }).count()).toBe(0);
+  });
+
+  it('shows machines with status, load and last seen, and lets an admin drain one', async () => {
+    await signInWithToken(stack.token(Role.Admin));
+    await page.getByRole('link', { name: 'Machines' }).click();
+    const row = page.getByRole('row', { name: /Machine A/ });
+    await row.getByText('online').waitFor();
+    await expect(row.innerText()).resolves.toMatch(/s ago/);
+    await row.getByRole('button', { name: 'Drain machine 101' }).click();
+    await row.getByText('draining').waitFor();
+    await screenshot('08-machines-draining');
+    await row.getByRole('button', { name: 'Undrain machine 101' }).click();
+    await row.getByText('online').waitFor();
+  });
+
+  it('signs out with a reason when the token expires', async () => {
+    await signInWithToken(stack.token(Role.Viewer, 3));
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your session expired. Sign in again.' })
+      .waitFor({
+        timeout: 10_000,
+      });
+    await page.getByRole('button', { name: 'Use this token' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await screenshot('09-session-expired');
+  });
+
+  it('signs out when the API stops accepting the token (client disabled)', async () => {
+    const client = (
+      await stack.as(Role.Admin).post('/auth/clients', { name: 'soon disabled', role: 'viewer' })
+    ).body;
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Client id', { exact: true }).fill(client.client_id);
+    await page.getByLabel('Client secret', { exact: true }).fill(client.client_secret);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Simulations', level: 1 }).waitFor();
+    await stack.as(Role.Admin).post(`/auth/clients/${client.client_id}/disable`).expect(200);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'the API no longer accepts your token' })
+      .waitFor({ timeout: 10_000 });
+  });
+
+  it('says so while the API is down, and recovers when it is back', async () => {
+    // A second API process of the same stack, stopped while the page is open.
+    const second = await stack.createApi({});
+    await second.listen(0, '127.0.0.1');
+    const { port } = second.getHttpServer().address() as { port: number };
+    const secondUrl = `http://127.0.0.1:${port}`;
+    await page.goto(`${secondUrl}/`);
+    await page.getByLabel('Token', { exact: true }).fill(stack.token(Role.Viewer));
+    await page.getByRole('button', { name: 'Use this token' }).click();
+    await page.getByRole('row', { name: /Live one/ }).waitFor();
+    await second.close();
+    const down = page.getByRole('alert').filter({ hasText: 'The API is not answering' });
+    await down.waitFor();
+    // The last good rows stay on screen meanwhile.
+    expect(await page.getByRole('row', { name: /Live one/ }).count()).toBe(1);
+    await screenshot('10-api-down');
+
+    // Back on the same address: the next refresh clears the message, no reload needed.
+    const restarted = await stack.createApi({});
+    await restarted.listen(port, '127.0.0.1');
+    try {
+      await down.waitFor({ state: 'detached' });
+      expect(await page.getByRole('row', { name: /Live one/ }).count()).toBe(1);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it.each([
+    ['desktop', 1280, 800],
+    ['phone', 390, 844],
+  ])('fits a %s screen (%i×%i) without sideways scrolling', async (name, width, height) => {
+    await page.setViewportSize({ width, height });
+    await signInWithToken(stack.token(Role.Operator, 600, 'dashboard-e2e'));
+    await page.getByRole('row', { name: /Live one/ }).waitFor();
+    await screenshot(`11-simulations-${name}`);
+    expect(await widerThanScreen()).toEqual([]);
+    await page.goto(`${baseUrl}/#/simulations/1`);
+    await until(async () => expect(await pointsOnChart()).toBe(40));
+    await screenshot(`12-simulation-${name}`);
+    expect(await widerThanScreen()).toEqual([]);
+  });
+});
