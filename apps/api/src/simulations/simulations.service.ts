@@ -53,11 +53,11 @@ export class SimulationsService {
   }> {
     const simulation = await this.simulations.findById(simulationId);
     if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
-    const [attempts, machine] = await Promise.all([
+    const [attempts, machineStatus] = await Promise.all([
       this.simulations.listAttempts(simulationId),
-      this.machines.findWithLoad(simulation.machineId),
+      this.machines.statusOf(simulation.machineId),
     ]);
-    return { simulation, attempts, machineStatus: machine?.status ?? MachineStatus.Offline };
+    return { simulation, attempts, machineStatus: machineStatus ?? MachineStatus.Offline };
   }
 
   /**

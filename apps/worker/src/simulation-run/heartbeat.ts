@@ -59,7 +59,9 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
     if (held.length === 0) return;
     const stillHeld = await this.lifecycle.heartbeat(this.config.workerId, held);
     for (const ref of held) {
-      if (!stillHeld.has(ref.simulationId)) {
+      // A run that ended while the heartbeat was in flight is no longer held in the database
+      // either, rightly: only runs still going here are lost leases.
+      if (!stillHeld.has(ref.simulationId) && this.runs.holds(ref)) {
         this.logger.warn(
           `simulation ${ref.simulationId} attempt ${ref.attempt} is no longer ours; stopping it`,
         );

@@ -39,6 +39,11 @@ export class HeldRuns {
     if (this.runs.size === 0) this.emptied.splice(0).forEach((resolve) => resolve());
   }
 
+  /** Whether this attempt is still running here (not finished and released meanwhile). */
+  holds(ref: AttemptRef): boolean {
+    return this.runs.get(ref.simulationId)?.ref.attempt === ref.attempt;
+  }
+
   refs(): AttemptRef[] {
     return [...this.runs.values()].map((run) => run.ref);
   }

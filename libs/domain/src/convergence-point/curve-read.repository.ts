@@ -1,3 +1,4 @@
+import { CURVE_WINDOW_SQL } from './curve-read.sql';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
@@ -62,26 +63,7 @@ export class CurveReadRepository {
       total: number;
       first: StoredPointRow | null;
       last: StoredPointRow | null;
-    }>(
-      this.manager,
-      `SELECT s.attempt, s.status, COALESCE(e.seq + 1, 0)::int AS total,
-              to_jsonb(f) AS first, to_jsonb(l) AS last
-       FROM simulations s
-       LEFT JOIN LATERAL (
-         SELECT seq FROM convergence_points p
-         WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt
-         ORDER BY seconds DESC LIMIT 1) e ON true
-       LEFT JOIN LATERAL (
-         SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
-         WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND seconds >= $2::float8
-         ORDER BY seconds LIMIT 1) f ON true
-       LEFT JOIN LATERAL (
-         SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
-         WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND seconds <= $3::float8
-         ORDER BY seconds DESC LIMIT 1) l ON true
-       WHERE s.simulation_id = $1::integer`,
-      [simulationId, from, to],
-    );
+    }>(this.manager, CURVE_WINDOW_SQL, [simulationId, from, to]);
     if (rows.length === 0) return null;
     const row = rows[0];
     const first = row.first ? toStoredPoint(row.first) : null;

@@ -1,3 +1,4 @@
+import { MACHINE_STATUS_SQL, MACHINES_WITH_LOAD_SQL } from './machine.sql';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
@@ -69,6 +70,17 @@ export class MachineRepository {
   /** Every machine with its status and load, by machine_id. */
   listWithLoad(): Promise<MachineWithLoad[]> {
     return this.withLoad();
+  }
+
+  /** A machine's status alone (null if there is no such machine): one index probe, no load counts. */
+  async statusOf(machineId: number): Promise<MachineStatus | null> {
+    const rows = await queryRows<{ draining: boolean; served: boolean }>(
+      this.manager,
+      MACHINE_STATUS_SQL,
+      [machineId],
+    );
+    if (rows.length === 0) return null;
+    return statusFrom(rows[0]);
   }
 
   async findWithLoad(machineId: number): Promise<MachineWithLoad | null> {
@@ -162,54 +174,23 @@ export class MachineRepository {
   }
 
   private async withLoad(machineId?: number): Promise<MachineWithLoad[]> {
-    const rows = await queryRows<MachineLoadRow>(
-      this.manager,
-      `WITH live AS (
-         SELECT machine_id, capacity FROM workers WHERE expires_at > clock_timestamp()
-       ), pool AS (
-         SELECT count(*)::int AS workers, COALESCE(sum(capacity), 0)::int AS capacity,
-                (SELECT max(last_seen_at) FROM workers WHERE machine_id IS NULL) AS last_seen_at
-         FROM live WHERE machine_id IS NULL
-       ), seen AS (
-         SELECT machine_id, max(last_seen_at) AS last_seen_at
-         FROM workers WHERE machine_id IS NOT NULL GROUP BY machine_id
-       ), dedicated_live AS (
-         SELECT machine_id, count(*)::int AS workers, sum(capacity)::int AS capacity
-         FROM live WHERE machine_id IS NOT NULL GROUP BY machine_id
-       ), load AS (
-         SELECT machine_id,
-                count(*) FILTER (WHERE status = 'running')::int AS running,
-                count(*) FILTER (WHERE status = 'pending')::int AS pending
-         FROM simulations WHERE status IN ('pending', 'running') GROUP BY machine_id
-       )
-       SELECT m.*,
-              (COALESCE(dl.workers, 0) + pool.workers) > 0 AS served,
-              GREATEST(seen.last_seen_at, pool.last_seen_at) AS last_seen_at,
-              COALESCE(dl.capacity, 0) + pool.capacity AS capacity,
-              COALESCE(load.running, 0) AS running,
-              COALESCE(load.pending, 0) AS pending
-       FROM machines m
-       CROSS JOIN pool
-       LEFT JOIN seen ON seen.machine_id = m.machine_id
-       LEFT JOIN dedicated_live dl ON dl.machine_id = m.machine_id
-       LEFT JOIN load ON load.machine_id = m.machine_id
-       WHERE $1::integer IS NULL OR m.machine_id = $1
-       ORDER BY m.machine_id`,
-      [machineId ?? null],
-    );
+    const rows = await queryRows<MachineLoadRow>(this.manager, MACHINES_WITH_LOAD_SQL, [
+      machineId ?? null,
+    ]);
     return rows.map((row) => ({
       machine: toMachine(row),
-      status: row.draining
-        ? MachineStatus.Draining
-        : row.served
-          ? MachineStatus.Online
-          : MachineStatus.Offline,
+      status: statusFrom(row),
       lastSeenAt: row.last_seen_at,
       capacity: row.capacity,
       running: row.running,
       pending: row.pending,
     }));
   }
+}
+
+function statusFrom(row: { draining: boolean; served: boolean }): MachineStatus {
+  if (row.draining) return MachineStatus.Draining;
+  return row.served ? MachineStatus.Online : MachineStatus.Offline;
 }
 
 function toMachine(row: MachineRow): Machine {
