@@ -35,7 +35,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
   },
   {
-    files: ['libs/**', 'test/**', 'scripts/**'],
+    files: ['libs/**', 'test/**', 'scripts/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -1,0 +1,61 @@
+import autocannon from 'autocannon';
+
+/** Fixed load settings: every scenario, every side, every round. */
+export const LOAD = { connections: 16, pipelining: 1, durationSeconds: 8, warmupSeconds: 2 };
+
+export interface LoadRequest {
+  method?: 'GET' | 'POST';
+  /** Called per request: vary the path (ids) and body. */
+  path: () => string;
+  body?: () => string;
+  headers?: Record<string, string>;
+  /** Called per request: headers that vary (one of several clients' tokens). */
+  varyHeaders?: () => Record<string, string>;
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Connection errors, timeouts and non-2xx answers: any is a failed measurement. */
+  failures: number;
+}
+
+export async function runLoad(
+  baseUrl: string,
+  request: LoadRequest,
+  durationSeconds = LOAD.durationSeconds,
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url: baseUrl,
+    connections: LOAD.connections,
+    pipelining: LOAD.pipelining,
+    duration: durationSeconds,
+    headers: { 'content-type': 'application/json', ...request.headers },
+    requests: [
+      {
+        method: request.method ?? 'GET',
+        setupRequest: (raw: any) => {
+          raw.path = request.path();
+          if (request.body) raw.body = request.body();
+          if (request.varyHeaders) raw.headers = { ...raw.headers, ...request.varyHeaders() };
+          return raw;
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -1,0 +1,219 @@
+import { machineQueueName, RUN_JOB_OPTIONS, runJobId, SimulationJobName } from '@app/queue';
+import Queue from 'bull';
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DataSource } from 'typeorm';
+import type { MeasuredProcess } from './processes';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Pending simulations on `machineId`, inserted and queued at once, as the API would. */
+export async function enqueueSimulations(
+  db: DataSource,
+  redisUrl: string,
+  machineId: number,
+  count: number,
+  emulation: object = {
+    points: 10,
+    span_seconds: 100,
+    tick_ms: null,
+    noise: 0,
+    seed: 1,
+    decimals: 3,
+  },
+): Promise<number[]> {
+  const rows: Array<{ simulation_id: number }> = await db.query(
+    `INSERT INTO simulations (name, machine_id, created_by, emulation)
+     SELECT 'load ' || i, $1::integer, 'bench', $3::jsonb FROM generate_series(1, $2::integer) AS i
+     RETURNING simulation_id`,
+    [machineId, count, JSON.stringify(emulation)],
+  );
+  const ids = rows.map((row) => row.simulation_id);
+  const queue = new Queue(machineQueueName(machineId), redisUrl);
+  await queue.addBulk(
+    ids.map((simulationId) => ({
+      name: SimulationJobName.Run,
+      data: { simulationId, machineId, attempt: 0 },
+      opts: { ...RUN_JOB_OPTIONS, jobId: runJobId(simulationId, 0) },
+    })),
+  );
+  await queue.close();
+  return ids;
+}
+
+async function scrapeLoopP99Ms(metricsUrl: string): Promise<number | null> {
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    const match = /^nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(text);
+    return match ? Number(match[1]) * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface WorkerThroughput {
+  simulations: number;
+  seconds: number;
+  /** Finished per second while 20 % → 80 % of them finished: the steady state, ramps excluded. */
+  sustainedPerSecond: number;
+  peakRunning: number;
+  /** The worker's event-loop delay p99 per one-second scrape (prom-client resets it each time). */
+  loopDelayP99MaxMs: number;
+  loopDelayP99MedianMs: number;
+  lateHeartbeats: number;
+  leasesLost: number;
+  stalledJobs: number;
+  notFinishedFirstTime: number;
+  workerPeakMb: number;
+}
+
+/** Scenario 6: one worker, `count` default (≈ 10 s) runs queued at once. */
+export async function measureWorkerThroughput(
+  db: DataSource,
+  redisUrl: string,
+  worker: MeasuredProcess,
+  metricsUrl: string,
+  machineId: number,
+  count: number,
+): Promise<WorkerThroughput> {
+  const queue = new Queue(machineQueueName(machineId), redisUrl);
+  let stalled = 0;
+  queue.on('global:stalled', () => stalled++);
+  await queue.isReady();
+  const logFrom = worker.logSize();
+  worker.resetPeak();
+  const started = performance.now();
+  const ids = await enqueueSimulations(db, redisUrl, machineId, count);
+  const timeline: Array<{ t: number; finished: number; running: number; loopP99: number | null }> =
+    [];
+  for (;;) {
+    await sleep(1000);
+    const [row] = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'finished')::int AS finished,
+              count(*) FILTER (WHERE status = 'running')::int AS running
+       FROM simulations WHERE simulation_id = ANY($1::int[])`,
+      [ids],
+    );
+    const loopP99 = await scrapeLoopP99Ms(metricsUrl);
+    timeline.push({ t: (performance.now() - started) / 1000, ...row, loopP99 });
+    if (row.finished + (await countEnded(db, ids)) >= count) break;
+    if (performance.now() - started > 600_000)
+      throw new Error('scenario 6 did not finish in 10 min');
+  }
+  const at = (share: number) => timeline.find((p) => p.finished >= share * count)!.t;
+  const t20 = at(0.2);
+  const t80 = at(0.8);
+  const steady = timeline.filter((p) => p.t >= t20 && p.t <= t80 && p.loopP99 !== null);
+  const delays = steady.map((p) => p.loopP99 as number).sort((a, b) => a - b);
+  const [{ retried }] = await db.query(
+    `SELECT count(*)::int AS retried FROM simulations
+     WHERE simulation_id = ANY($1::int[]) AND (status <> 'finished' OR attempt <> 1)`,
+    [ids],
+  );
+  await queue.close();
+  return {
+    simulations: count,
+    seconds: Number(timeline[timeline.length - 1].t.toFixed(1)),
+    sustainedPerSecond: Number(((0.6 * count) / (t80 - t20)).toFixed(1)),
+    peakRunning: Math.max(...timeline.map((p) => p.running)),
+    loopDelayP99MaxMs: Number((delays[delays.length - 1] ?? NaN).toFixed(1)),
+    loopDelayP99MedianMs: Number((delays[Math.floor(delays.length / 2)] ?? NaN).toFixed(1)),
+    lateHeartbeats: worker.logLines(/heartbeat \d+ ms late/, logFrom).length,
+    leasesLost: worker.logLines(/is no longer ours/, logFrom).length,
+    stalledJobs: stalled,
+    notFinishedFirstTime: retried,
+    workerPeakMb: Math.round(worker.peakMb()),
+  };
+}
+
+async function countEnded(db: DataSource, ids: number[]): Promise<number> {
+  const [{ ended }] = await db.query(
+    `SELECT count(*)::int AS ended FROM simulations
+     WHERE simulation_id = ANY($1::int[]) AND status IN ('failed', 'cancelled')`,
+    [ids],
+  );
+  return ended;
+}
+
+export async function waitForStatus(
+  db: DataSource,
+  ids: number[],
+  status: string,
+  atLeast: number,
+) {
+  for (;;) {
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM simulations WHERE simulation_id = ANY($1::int[]) AND status = $2`,
+      [ids, status],
+    );
+    if (count >= atLeast) return;
+    await sleep(200);
+  }
+}
+
+/** Scenario 7, side A: a worker writing a 1,000,000-point curve as fast as Postgres takes it. */
+export async function workerCurveWrite(
+  db: DataSource,
+  redisUrl: string,
+  machineId: number,
+  points: number,
+): Promise<number> {
+  const [id] = await enqueueSimulations(db, redisUrl, machineId, 1, {
+    points,
+    span_seconds: points,
+    tick_ms: 0,
+    noise: 0.2,
+    seed: 4,
+    decimals: 6,
+  });
+  await waitForStatus(db, [id], 'finished', 1);
+  const [{ seconds }] = await db.query(
+    `SELECT extract(epoch FROM finished_at - started_at)::float8 AS seconds FROM simulations WHERE simulation_id = $1`,
+    [id],
+  );
+  await db.query(`DELETE FROM convergence_points WHERE simulation_id = $1`, [id]);
+  await db.query(`DELETE FROM convergence_summaries WHERE simulation_id = $1`, [id]);
+  return points / seconds;
+}
+
+/** Scenario 7, side B: the same number of rows by COPY, from this process. */
+export async function copyCurveWrite(databaseUrl: string, db: DataSource, points: number) {
+  const [{ id }] = await db.query(
+    `INSERT INTO simulations (name, machine_id, status, attempt, emulation)
+     VALUES ('copy', 1, 'running', 1, '{"points":1,"span_seconds":1,"tick_ms":0,"noise":0,"seed":1,"decimals":3}')
+     RETURNING simulation_id AS id`,
+  );
+  // Rows made before the clock starts, in chunks of 5,000 lines: COPY at its best.
+  const chunks: string[] = [];
+  let lines: string[] = [];
+  let cumLoss = 0;
+  let cumSeconds = 0;
+  for (let seq = 0; seq < points; seq++) {
+    const seconds = seq + 1;
+    const loss = 0.0123 + 0.0928 / Math.sqrt(seconds);
+    cumLoss += loss;
+    cumSeconds += seconds;
+    lines.push(`${id}\t1\t${seq}\t${seconds}\t${loss}\t${cumLoss}\t${cumSeconds}\n`);
+    if (lines.length === 5_000) {
+      chunks.push(lines.join(''));
+      lines = [];
+    }
+  }
+  if (lines.length) chunks.push(lines.join(''));
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = performance.now();
+  const stream = client.query(
+    copyFrom(
+      `COPY convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
+    ),
+  );
+  await pipeline(Readable.from(chunks), stream);
+  const rate = points / ((performance.now() - started) / 1000);
+  await client.end();
+  await db.query(`DELETE FROM simulations WHERE simulation_id = $1`, [id]);
+  return rate;
+}

@@ -1,0 +1,530 @@
+/**
+ * `npm run bench`: the service measured against the limit, side by side.
+ *
+ * Starts Postgres (default durability) and Redis, seeds 100,000 simulations
+ * over 20 machines and curves of 1,000 / 10,000 / 1,000,000 points, then runs
+ * the production build of the API and a worker (NODE_ENV=production, info
+ * logs) next to a baseline doing the same SQL on raw node:http + pg (and COPY
+ * for writes). Each pair runs A B A B A B with fixed autocannon settings.
+ * Prints a table and writes bench/results/latest.json and latest.md.
+ */
+import { postgresOptions } from '@app/domain';
+import { machineQueueName } from '@app/queue';
+import Queue from 'bull';
+import * as esbuild from 'esbuild';
+import Redis from 'ioredis';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
+import { Role } from '../apps/api/src/auth/role';
+import { signAccessToken } from '../apps/api/src/auth/token-signer';
+import { LOAD, median, runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import { MeasuredProcess, waitForHttp } from './lib/processes';
+import { CURVE_LENGTHS, MACHINES, seed, SIMULATIONS } from './lib/seed';
+import {
+  copyCurveWrite,
+  enqueueSimulations,
+  measureWorkerThroughput,
+  waitForStatus,
+  workerCurveWrite,
+} from './lib/worker-scenarios';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../scripts/lib/local-services');
+
+const ROUNDS = 3;
+/** BENCH_SCENARIOS=1,3 runs only those (while working on one); the default is all. */
+const ONLY = new Set((process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean).map(Number));
+const wanted = (scenario: number) => ONLY.size === 0 || ONLY.has(scenario);
+/** BENCH_CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops. */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+const WORKER_MACHINE = MACHINES + 1;
+const root = path.resolve(__dirname, '..');
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const randomInt = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+interface Side {
+  name: string;
+  url: string;
+  request: LoadRequest;
+  process?: MeasuredProcess;
+}
+
+interface PairOutcome {
+  a: { rps: number; p50: number; p99: number; peakMb: number | null; rounds: LoadResult[] };
+  b: { rps: number; p50: number; p99: number; peakMb: number | null; rounds: LoadResult[] };
+  rpsRatio: number;
+  p99Ratio: number;
+}
+
+let settle: () => Promise<void> = async () => undefined;
+
+/**
+ * Waits until Postgres has no statement of the last round still running: the
+ * load generator stops sending, but queries it started (a slow GROUP BY takes
+ * seconds) would otherwise run on into the other side's round.
+ */
+function settleOn(db: DataSource): () => Promise<void> {
+  return async () => {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const [{ active }] = await db.query(
+        `SELECT count(*)::int AS active FROM pg_stat_activity
+         WHERE state = 'active' AND pid <> pg_backend_pid() AND datname = current_database()`,
+      );
+      if (active === 0) return;
+      await sleep(100);
+    }
+  };
+}
+
+/** A against B, interleaved: warm both, then A B A B A B; medians of the rounds. */
+async function pair(a: Side, b: Side): Promise<PairOutcome> {
+  await runLoad(a.url, a.request, LOAD.warmupSeconds);
+  await settle();
+  await runLoad(b.url, b.request, LOAD.warmupSeconds);
+  await settle();
+  a.process?.resetPeak();
+  b.process?.resetPeak();
+  const rounds: { a: LoadResult[]; b: LoadResult[] } = { a: [], b: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    rounds.a.push(await runLoad(a.url, a.request));
+    await settle();
+    rounds.b.push(await runLoad(b.url, b.request));
+    await settle();
+  }
+  for (const [side, results] of [
+    [a, rounds.a],
+    [b, rounds.b],
+  ] as const) {
+    const failed = results.reduce((sum, r) => sum + r.failures, 0);
+    if (failed) throw new Error(`${side.name}: ${failed} failed requests; the figures would lie`);
+  }
+  const summary = (side: Side, results: LoadResult[]) => ({
+    rps: round(median(results.map((r) => r.rps)), 0),
+    p50: round(median(results.map((r) => r.p50))),
+    p99: round(median(results.map((r) => r.p99))),
+    peakMb: side.process ? round(side.process.peakMb(), 0) : null,
+    rounds: results,
+  });
+  const outcomeA = summary(a, rounds.a);
+  const outcomeB = summary(b, rounds.b);
+  return {
+    a: outcomeA,
+    b: outcomeB,
+    rpsRatio: round(outcomeA.rps / outcomeB.rps),
+    p99Ratio: round(outcomeA.p99 / outcomeB.p99),
+  };
+}
+
+interface Row {
+  scenario: string;
+  a: string;
+  b: string;
+  figures: string;
+  ratio: string;
+  target: string;
+  holds: boolean;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisim-bench-'));
+  fs.chmodSync(dir, 0o755);
+  log(`bench: working directory ${dir}`);
+  const [postgres, redisServer] = await Promise.all([
+    services.startPostgres({ dataDir: path.join(dir, 'pg'), port: await services.freePort() }),
+    services.startRedis({ dir: path.join(dir, 'redis'), port: await services.freePort() }),
+  ]);
+  const databaseUrl = await services.ensureDatabase(postgres.url, 'aisimulation_bench');
+  const redisUrl = `${redisServer.url}/0`;
+  const db = new DataSource(postgresOptions({ url: databaseUrl, poolSize: 4 }));
+  await db.initialize();
+  await db.runMigrations();
+  settle = settleOn(db);
+  const redis = new Redis(redisUrl);
+  const processes: MeasuredProcess[] = [];
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    load: { ...LOAD, rounds: ROUNDS },
+  };
+
+  try {
+    log(
+      `seeding ${SIMULATIONS.toLocaleString('en')} simulations over ${MACHINES} machines and curves of ${CURVE_LENGTHS.map((n) => n.toLocaleString('en')).join(' / ')} points …`,
+    );
+    const t = performance.now();
+    const curve = await seed(db);
+    log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const baselineScript = path.join(dir, 'baseline.js');
+    await esbuild.build({
+      entryPoints: [path.join(__dirname, 'baseline/server.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      outfile: baselineScript,
+      external: ['pg', 'bull', 'ioredis', 'pg-native'],
+      logLevel: 'warning',
+      tsconfig: path.join(root, 'tsconfig.json'),
+      nodePaths: [path.join(root, 'node_modules')],
+    });
+
+    const jwtSecret = 'bench-secret-0123456789-0123456789-0123456789';
+    const common = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'log',
+    };
+    const apiPort = await services.freePort();
+    const api = MeasuredProcess.start(
+      'api',
+      path.join(root, 'dist/apps/api/main.js'),
+      {
+        ...common,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+        JWT_SECRET: jwtSecret,
+        // The limits stay on (their Redis round trips are part of every request) but high
+        // enough that one load generator on one address is never refused.
+        RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
+        RATE_LIMIT_PER_CLIENT_PER_MINUTE: '10000000',
+        MAX_PENDING_PER_CLIENT: '10000000',
+      },
+      path.join(dir, 'api.log'),
+      CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [],
+    );
+    processes.push(api);
+    const basePort = await services.freePort();
+    const baseline = MeasuredProcess.start(
+      'baseline',
+      baselineScript,
+      {
+        ...common,
+        PORT: String(basePort),
+        DATABASE_POOL_SIZE: '10',
+        NODE_PATH: path.join(root, 'node_modules'),
+      },
+      path.join(dir, 'baseline.log'),
+    );
+    processes.push(baseline);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const baseUrl = `http://127.0.0.1:${basePort}`;
+    await Promise.all([
+      waitForHttp(`${apiUrl}/health/live`, api),
+      waitForHttp(`${baseUrl}/`, baseline),
+    ]);
+    await sleep(2000);
+    const apiIdleMb = round(api.rssMb(), 0);
+    let apiPeakScenario1: number | null = null;
+    let baselinePeakScenario1: number | null = null;
+    const baselineIdleMb = round(baseline.rssMb(), 0);
+
+    const jwt = resolveJwtSettings({ NODE_ENV: 'production', JWT_SECRET: jwtSecret });
+    const viewer = `Bearer ${signAccessToken(jwt, { role: Role.Viewer, subject: 'bench-viewer', ttlSeconds: 7200 })}`;
+    const operators = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `Bearer ${signAccessToken(jwt, { role: Role.Operator, subject: `bench-operator-${i}`, ttlSeconds: 7200 })}`,
+    );
+    const auth = { authorization: viewer };
+    const randomSimulation = () => `/simulation/${randomInt(1, SIMULATIONS)}`;
+    const A = (request: LoadRequest): Side => ({ name: 'API', url: apiUrl, request, process: api });
+    const B = (request: LoadRequest): Side => ({
+      name: 'baseline',
+      url: baseUrl,
+      request,
+      process: baseline,
+    });
+    const describe = (o: PairOutcome) =>
+      `${o.a.rps.toLocaleString('en')} vs ${o.b.rps.toLocaleString('en')} req/s; p50 ${o.a.p50} / ${o.b.p50} ms; p99 ${o.a.p99} / ${o.b.p99} ms`;
+
+    if (wanted(1)) {
+      // 1. One simulation by id.
+      log('\n1. GET /simulation/{id} (random ids of 100,000)');
+      const s1 = await pair(
+        A({ path: randomSimulation, headers: auth }),
+        B({ path: randomSimulation }),
+      );
+      log(`   ${describe(s1)}`);
+      apiPeakScenario1 = s1.a.peakMb;
+      baselinePeakScenario1 = s1.b.peakMb;
+      results.getById = s1;
+      rows.push({
+        scenario: '1. `GET /simulation/{id}`',
+        a: 'API',
+        b: 'raw http + pg',
+        figures: describe(s1),
+        ratio: `${s1.rpsRatio}× req/s, p99 ${s1.p99Ratio}×`,
+        target: '≥ 0.6× req/s, p99 ≤ 1.5×',
+        holds: s1.rpsRatio >= 0.6 && s1.p99Ratio <= 1.5,
+      });
+    }
+
+    if (wanted(2)) {
+      // 2. The first page by update date, over 100,000 rows.
+      log('\n2. GET /simulations?order_by=update_date&limit=50');
+      const listPath = () => '/simulations?order_by=update_date&limit=50';
+      const s2 = await pair(A({ path: listPath, headers: auth }), B({ path: listPath }));
+      log(`   ${describe(s2)}`);
+      results.list = s2;
+      rows.push({
+        scenario: '2. `GET /simulations?order_by=update_date&limit=50`',
+        a: 'API',
+        b: 'raw http + pg',
+        figures: describe(s2),
+        ratio: `${s2.rpsRatio}× req/s`,
+        target: '≥ 0.6×',
+        holds: s2.rpsRatio >= 0.6,
+      });
+    }
+
+    if (wanted(3)) {
+      // 3. A 1,000-point curve, whole.
+      log('\n3. GET /converge/{id}, 1,000 points');
+      const thousand = () => `/converge/${curve[1_000]}`;
+      const s3 = await pair(A({ path: thousand, headers: auth }), B({ path: thousand }));
+      log(`   ${describe(s3)}`);
+      results.curveWhole = s3;
+      rows.push({
+        scenario: '3. `GET /converge/{id}` (1,000 points)',
+        a: 'API',
+        b: 'raw http + pg',
+        figures: describe(s3),
+        ratio: `${s3.rpsRatio}× req/s`,
+        target: '≥ 0.8×',
+        holds: s3.rpsRatio >= 0.8,
+      });
+    }
+
+    if (wanted(4)) {
+      // 4. Log sampling: a million points against ten thousand, and against a naive GROUP BY.
+      log(
+        '\n4. GET /converge/{id}?scale=log&points=1000: 1,000,000 vs 10,000 points, and vs a naive GROUP BY',
+      );
+      const sampled = (id: number) => () => `/converge/${id}?scale=log&points=1000`;
+      const s4 = await pair(
+        { ...A({ path: sampled(curve[1_000_000]), headers: auth }), name: 'API, 1,000,000 points' },
+        { ...A({ path: sampled(curve[10_000]), headers: auth }), name: 'API, 10,000 points' },
+      );
+      log(`   ${describe(s4)}`);
+      const naive = await pair(
+        A({ path: sampled(curve[1_000_000]), headers: auth }),
+        B({ path: () => `/naive-log/${curve[1_000_000]}?points=1000` }),
+      );
+      log(`   vs naive GROUP BY: ${describe(naive)}`);
+      results.curveSampled = { millionVsTenThousand: s4, millionVsNaiveGroupBy: naive };
+      rows.push({
+        scenario: '4a. `?scale=log&points=1000`, 1,000,000 vs 10,000 points',
+        a: 'API, 1M points',
+        b: 'API, 10k points',
+        figures: describe(s4),
+        ratio: `p99 ${s4.p99Ratio}×`,
+        target: 'p99 ≤ 1.5×',
+        holds: s4.p99Ratio <= 1.5,
+      });
+      rows.push({
+        scenario: '4b. the same over 1,000,000 points vs a naive SQL `GROUP BY`',
+        a: 'API',
+        b: 'raw http + pg, GROUP BY',
+        figures: describe(naive),
+        ratio: `${naive.rpsRatio}× req/s`,
+        target: '≥ 20×',
+        holds: naive.rpsRatio >= 20,
+      });
+    }
+
+    if (wanted(5)) {
+      // 5. Creating: insert + enqueue, spread over 20 clients and 20 machines.
+      log('\n5. POST /simulation (insert + queue.add)');
+      const body = () => JSON.stringify({ name: 'bench', machine_id: randomInt(1, MACHINES) });
+      // 20 clients: each creation takes its client's pending-cap lock, on both sides.
+      const client = () => randomInt(0, operators.length - 1);
+      const s5 = await pair(
+        A({
+          method: 'POST',
+          path: () => '/simulation',
+          body,
+          varyHeaders: () => ({ authorization: operators[client()] }),
+        }),
+        B({
+          method: 'POST',
+          path: () => '/simulation',
+          body,
+          varyHeaders: () => ({ 'x-creator': `bench-operator-${client()}` }),
+        }),
+      );
+      log(`   ${describe(s5)}`);
+      results.create = s5;
+      rows.push({
+        scenario: '5. `POST /simulation` (insert + enqueue)',
+        a: 'API',
+        b: 'raw http + pg + bull',
+        figures: describe(s5),
+        ratio: `${s5.rpsRatio}× req/s`,
+        target: '≥ 0.6×',
+        holds: s5.rpsRatio >= 0.6,
+      });
+      await db.query(`DELETE FROM simulations WHERE status = 'pending'`);
+      for (let machine = 1; machine <= MACHINES; machine++) {
+        const queue = new Queue(machineQueueName(machine), redisUrl);
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
+    }
+
+    if (wanted(6) || wanted(7) || wanted(8)) {
+      const metricsPort = await services.freePort();
+      const worker = MeasuredProcess.start(
+        'worker',
+        path.join(root, 'dist/apps/worker/main.js'),
+        {
+          ...common,
+          MACHINE_ID: String(WORKER_MACHINE),
+          WORKER_CONCURRENCY: '1000',
+          METRICS_PORT: String(metricsPort),
+        },
+        path.join(dir, 'worker.log'),
+      );
+      processes.push(worker);
+      const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+      await waitForHttp(metricsUrl, worker);
+
+      if (wanted(6)) {
+        log('\n6. One worker, 1,000 concurrent 10-second simulations (5,000 queued at once)');
+        const s6 = await measureWorkerThroughput(
+          db,
+          redisUrl,
+          worker,
+          metricsUrl,
+          WORKER_MACHINE,
+          5_000,
+        );
+        log(`   ${JSON.stringify(s6)}`);
+        results.workerThroughput = s6;
+        rows.push({
+          scenario: '6. one worker, 1,000 concurrent 10-s runs',
+          a: 'worker',
+          b: '—',
+          figures:
+            `${s6.sustainedPerSecond} finished/s sustained (peak ${s6.peakRunning} running); event-loop p99 ` +
+            `≤ ${s6.loopDelayP99MaxMs} ms (median ${s6.loopDelayP99MedianMs}); late heartbeats ${s6.lateHeartbeats}, ` +
+            `leases lost ${s6.leasesLost}, stalled ${s6.stalledJobs}, not finished first time ${s6.notFinishedFirstTime}; ` +
+            `peak ${s6.workerPeakMb} MB`,
+          ratio: '—',
+          target: '≥ 95/s, loop p99 < 50 ms, no late heartbeat, no stall',
+          holds:
+            s6.sustainedPerSecond >= 95 &&
+            s6.loopDelayP99MaxMs < 50 &&
+            s6.lateHeartbeats === 0 &&
+            s6.stalledJobs === 0 &&
+            s6.notFinishedFirstTime === 0,
+        });
+      }
+
+      if (wanted(7)) {
+        log('\n7. Curve writes, 1,000,000 points: a worker vs COPY from one process');
+        const workerRates: number[] = [];
+        const copyRates: number[] = [];
+        for (let i = 0; i < ROUNDS; i++) {
+          workerRates.push(await workerCurveWrite(db, redisUrl, WORKER_MACHINE, 1_000_000));
+          copyRates.push(await copyCurveWrite(databaseUrl, db, 1_000_000));
+        }
+        const workerRate = round(median(workerRates), 0);
+        const copyRate = round(median(copyRates), 0);
+        const ratio = round(workerRate / copyRate);
+        log(`   worker ${workerRate} rows/s, COPY ${copyRate} rows/s: ${ratio}×`);
+        results.curveWrites = { workerRates, copyRates, workerRate, copyRate, ratio };
+        rows.push({
+          scenario: '7. curve writes (1,000,000 points)',
+          a: 'worker, end to end',
+          b: '`COPY FROM STDIN`',
+          figures: `${workerRate.toLocaleString('en')} vs ${copyRate.toLocaleString('en')} rows/s`,
+          ratio: `${ratio}×`,
+          target: '≥ 0.5×',
+          holds: ratio >= 0.5,
+        });
+      }
+
+      if (wanted(8)) {
+        log('\n8. GET /simulation/{id} p99: idle vs while 1,000 runs write their curves');
+        const read = { path: randomSimulation, headers: auth };
+        const idle: LoadResult[] = [];
+        const busy: LoadResult[] = [];
+        await runLoad(apiUrl, read, LOAD.warmupSeconds);
+        for (let i = 0; i < ROUNDS; i++) {
+          await settle();
+          idle.push(await runLoad(apiUrl, read));
+          const ids = await enqueueSimulations(db, redisUrl, WORKER_MACHINE, 1_000);
+          await waitForStatus(db, ids, 'running', 950);
+          busy.push(await runLoad(apiUrl, read));
+          await waitForStatus(db, ids, 'finished', 1_000);
+        }
+        const idleP99 = round(median(idle.map((r) => r.p99)));
+        const busyP99 = round(median(busy.map((r) => r.p99)));
+        const ratio = round(busyP99 / idleP99);
+        log(`   p99 idle ${idleP99} ms, busy ${busyP99} ms: ${ratio}×`);
+        results.mixed = { idle, busy, idleP99, busyP99, ratio };
+        rows.push({
+          scenario: '8. `GET /simulation/{id}` while 1,000 runs write curves',
+          a: 'busy',
+          b: 'idle',
+          figures: `p99 ${busyP99} vs ${idleP99} ms; ${round(median(busy.map((r) => r.rps)), 0)} vs ${round(median(idle.map((r) => r.rps)), 0)} req/s`,
+          ratio: `p99 ${ratio}×`,
+          target: 'p99 ≤ 1.5×',
+          holds: ratio <= 1.5,
+        });
+      }
+    }
+
+    if (wanted(9)) {
+      results.memory = { apiIdleMb, apiPeakUnderScenario1Mb: apiPeakScenario1, baselineIdleMb };
+      rows.push({
+        scenario: '9. API process memory',
+        a: 'API',
+        b: 'baseline',
+        figures: `idle ${apiIdleMb} MB (baseline ${baselineIdleMb} MB); peak under scenario 1 ${apiPeakScenario1} MB (baseline ${baselinePeakScenario1} MB)`,
+        ratio: '—',
+        target: 'reported',
+        holds: true,
+      });
+    }
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    redis.disconnect();
+    await db.destroy();
+    await Promise.all([postgres.stop(), redisServer.stop()]);
+  }
+
+  const table = [
+    '| Scenario | A | B | Figures (A vs B) | Ratio | Target | Holds |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.a} | ${r.b} | ${r.figures} | ${r.ratio} | ${r.target} | ${r.holds ? 'yes' : '**no**'} |`,
+    ),
+  ].join('\n');
+  results.table = rows;
+  results.seconds = round((performance.now() - started) / 1000, 0);
+  const out = path.join(root, 'bench/results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(path.join(out, 'latest.md'), table + '\n');
+  log(
+    `\n${table}\n\nwritten: bench/results/latest.json, bench/results/latest.md (${results.seconds} s)`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
