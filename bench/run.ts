@@ -75,7 +75,8 @@ function settleOn(db: DataSource): () => Promise<void> {
     while (Date.now() < deadline) {
       const [{ active }] = await db.query(
         `SELECT count(*)::int AS active FROM pg_stat_activity
-         WHERE state = 'active' AND pid <> pg_backend_pid() AND datname = current_database()`,
+         WHERE state = 'active' AND backend_type = 'client backend'
+           AND pid <> pg_backend_pid() AND datname = current_database()`,
       );
       if (active === 0) return;
       await sleep(100);
