@@ -39,7 +39,7 @@ const ROUNDS = 3;
 /** BENCH_SCENARIOS=1,3 runs only those (while working on one); the default is all. */
 const ONLY = new Set((process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean).map(Number));
 const wanted = (scenario: number) => ONLY.size === 0 || ONLY.has(scenario);
-/** BENCH_CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops. */
+/** BENCH_CPU_PROFILE=<dir>: the API and the worker write V8 CPU profiles there when they stop. */
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const WORKER_MACHINE = MACHINES + 1;
 const root = path.resolve(__dirname, '..');
@@ -395,6 +395,7 @@ async function main(): Promise<void> {
           METRICS_PORT: String(metricsPort),
         },
         path.join(dir, 'worker.log'),
+        CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [],
       );
       processes.push(worker);
       const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
