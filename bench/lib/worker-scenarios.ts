@@ -103,7 +103,12 @@ export async function measureWorkerThroughput(
     if (performance.now() - started > 600_000)
       throw new Error('scenario 6 did not finish in 10 min');
   }
-  const at = (share: number) => timeline.find((p) => p.finished >= share * count)!.t;
+  const at = (share: number) => {
+    const reached = timeline.find((p) => p.finished >= share * count);
+    if (!reached)
+      throw new Error(`only ${timeline[timeline.length - 1].finished} of ${count} runs finished`);
+    return reached.t;
+  };
   const t20 = at(0.2);
   const t80 = at(0.8);
   const steady = timeline.filter((p) => p.t >= t20 && p.t <= t80 && p.loopP99 !== null);
@@ -143,8 +148,15 @@ export async function waitForStatus(
   ids: number[],
   status: string,
   atLeast: number,
+  timeoutMs = 600_000,
 ) {
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
+    if (performance.now() > deadline) {
+      throw new Error(
+        `fewer than ${atLeast} of ${ids.length} simulations reached ${status} in time`,
+      );
+    }
     const [{ count }] = await db.query(
       `SELECT count(*)::int AS count FROM simulations WHERE simulation_id = ANY($1::int[]) AND status = $2`,
       [ids, status],

@@ -139,6 +139,10 @@ function messageOf(body: unknown): string | undefined {
   return typeof message === 'string' ? message : undefined;
 }
 
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof ApiUnreachableError;
+}
+
 /** Words for any failure, for the places that show one. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError || error instanceof ApiUnreachableError) return error.message;

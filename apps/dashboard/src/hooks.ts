@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiClient, ApiUnreachableError } from './api-client';
+import { ApiClient } from './api-client';
 import { parseRoute, type Route } from './route';
 import type { Session } from './session';
 
@@ -90,8 +90,4 @@ export function useNow(everyMs = 1000): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
-}
-
-export function isUnreachable(error: unknown): boolean {
-  return error instanceof ApiUnreachableError;
 }

@@ -1,5 +1,4 @@
-import { describeError } from '../api-client';
-import { isUnreachable } from '../hooks';
+import { describeError, isUnreachable } from '../api-client';
 
 /**
  * A failure in words (the API's own, which name the problem: a role too low,
