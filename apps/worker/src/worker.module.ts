@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker-config';
 import { MetricsServer } from './metrics/metrics-server';
+import { heartbeatConnection } from './simulation-run/heartbeat-connection';
 import { SimulationRunModule } from './simulation-run/simulation-run.module';
 
 @Module({})
@@ -24,6 +25,7 @@ export class WorkerModule {
             applicationName: 'aisimulation-worker',
           }),
         }),
+        heartbeatConnection(config.databaseUrl),
         QueueModule.forRootAsync({
           useFactory: () => ({
             redisUrl: config.redisUrl,

@@ -1,4 +1,9 @@
-import { ConvergencePointRepository, CurveBuilder, SimulationStatus } from '@app/domain';
+import {
+  ConvergencePointRepository,
+  CurveBuilder,
+  SimulationLifecycle,
+  SimulationStatus,
+} from '@app/domain';
 import { seedMachine, seedSimulation } from '@app/domain/testing';
 import { Role } from '../../api/src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
@@ -57,6 +62,81 @@ describe('curve writes', () => {
     expect((await points.appendPoints({ simulationId: id, attempt: 1 }, batch)).held).toBe(false);
     expect(await count('convergence_points', id)).toBe(0);
     expect(await count('convergence_summaries', id)).toBe(0);
+  });
+
+  it('answers each attempt of a combined write on its own, in the order given', async () => {
+    const [fresh, stale, repeated, another] = await Promise.all(
+      [1, 2, 3, 4].map(() => runningSimulation()),
+    );
+    const twoPoints = () =>
+      new CurveBuilder().append([
+        { seconds: 1, loss: 0.5 },
+        { seconds: 2, loss: 0.4 },
+      ]);
+    const already = twoPoints();
+    await points.appendPoints({ simulationId: repeated, attempt: 1 }, already);
+
+    const results = await points.appendPointsOfRuns([
+      { ref: { simulationId: fresh, attempt: 1 }, batch: twoPoints() },
+      { ref: { simulationId: stale, attempt: 2 }, batch: twoPoints() },
+      { ref: { simulationId: repeated, attempt: 1 }, batch: already },
+      {
+        ref: { simulationId: another, attempt: 1 },
+        batch: new CurveBuilder().append([{ seconds: 5, loss: 1 }]),
+      },
+    ]);
+
+    expect(results).toEqual([
+      { held: true, written: 2 },
+      { held: false, written: 0 },
+      { held: true, written: 0 },
+      { held: true, written: 1 },
+    ]);
+    expect(await count('convergence_points', fresh)).toBe(2);
+    expect(await count('convergence_points', stale)).toBe(0);
+    expect(await count('convergence_summaries', stale)).toBe(0);
+    expect(await count('convergence_points', repeated)).toBe(2);
+    expect(await count('convergence_points', another)).toBe(1);
+  });
+
+  it('runs combined writes and heartbeats over the same runs side by side without deadlocking', async () => {
+    // Both lock many simulation rows in one statement; in different orders they would wait on
+    // each other in a cycle and Postgres would abort one (40P01). Both lock in simulation order.
+    const ids = await Promise.all(Array.from({ length: 60 }, () => runningSimulation()));
+    await stack.db.query(`UPDATE simulations SET worker_id = 'w1' WHERE simulation_id = ANY($1)`, [
+      ids,
+    ]);
+    const lifecycle = stack.api.get(SimulationLifecycle);
+    const builders = new Map(ids.map((id) => [id, new CurveBuilder()]));
+    const shuffled = () => [...ids].sort(() => Math.random() - 0.5);
+    const rounds = Array.from({ length: 40 }, (_, round) => round);
+
+    const writes = (async () => {
+      for (const round of rounds) {
+        const results = await points.appendPointsOfRuns(
+          shuffled().map((id) => ({
+            ref: { simulationId: id, attempt: 1 },
+            batch: builders.get(id)!.append([{ seconds: round + 1, loss: 1 / (round + 1) }]),
+          })),
+        );
+        expect(results.every((result) => result.held && result.written === 1)).toBe(true);
+      }
+    })();
+    const beats = Promise.all(
+      [0, 1, 2].map(async () => {
+        for (const _ of rounds) {
+          const refs = shuffled().map((id) => ({ simulationId: id, attempt: 1 }));
+          expect((await lifecycle.heartbeat('w1', refs)).size).toBe(ids.length);
+        }
+      }),
+    );
+    await Promise.all([writes, beats]);
+
+    const [{ n }] = await stack.db.query(
+      `SELECT count(*)::int AS n FROM convergence_points WHERE simulation_id = ANY($1)`,
+      [ids],
+    );
+    expect(n).toBe(ids.length * rounds.length);
   });
 
   it('leaves summaries equal to the extremes of their blocks and running sums equal to the sums, after a real noisy run', async () => {

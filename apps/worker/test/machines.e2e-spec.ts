@@ -113,6 +113,16 @@ describe('machines: routing, registration and status', () => {
     expect([...workers].sort()).toEqual(['x-1', 'x-2']);
   });
 
+  it('shows a machine offline as soon as its only worker stops (the worker retires on its way out)', async () => {
+    await stack.startWorker({ env: { MACHINE_ID: '401', WORKER_ID: 'r-1' } });
+    await eventually(async () => ((await machine(401))?.status === 'online' ? true : undefined));
+
+    await stack.stopWorkers();
+
+    // Offline at once, not a lease (20 s) later: the retirement reached the database.
+    expect((await machine(401)).status).toBe('offline');
+  });
+
   it('admin registers machines; a taken id is a 409; only admins may', async () => {
     const admin = stack.as(Role.Admin);
     const created = await admin.post('/machines', { machine_id: 701, name: 'New' }).expect(201);

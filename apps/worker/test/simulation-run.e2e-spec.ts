@@ -208,12 +208,12 @@ describe('the worker', () => {
     });
   });
 
-  /** Makes the third curve write of this worker fail as a database error would. */
+  /** Makes the third curve statement of this worker fail as a database error would. */
   function failThirdWrite(worker: INestApplicationContext): void {
     const points = worker.get(ConvergencePointRepository);
-    const original = points.appendPoints.bind(points);
+    const original = points.appendPointsOfRuns.bind(points);
     let writes = 0;
-    jest.spyOn(points, 'appendPoints').mockImplementation(async (ref, batch) => {
+    jest.spyOn(points, 'appendPointsOfRuns').mockImplementation(async (runs) => {
       if (++writes === 3) {
         throw new QueryFailedError(
           'INSERT INTO convergence_points ...',
@@ -221,7 +221,7 @@ describe('the worker', () => {
           new Error('disk full'),
         );
       }
-      return original(ref, batch);
+      return original(runs);
     });
   }
 

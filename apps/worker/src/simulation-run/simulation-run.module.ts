@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CurveEmulator } from './convergence-emulator';
+import { CurveWriter } from './curve-writer';
 import { Heartbeat } from './heartbeat';
+import { heartbeatStatementsProvider } from './heartbeat-connection';
 import { HeldRuns } from './held-runs';
 import { Housekeeping } from './housekeeping';
 import { LostRunSweeper } from './lost-run-sweeper';
@@ -11,10 +13,12 @@ import { SimulationRunService } from './simulation-run.service';
 @Module({
   providers: [
     CurveEmulator,
+    CurveWriter,
     HeldRuns,
     SimulationRunService,
     SimulationRunConsumer,
     Heartbeat,
+    heartbeatStatementsProvider,
     LostRunSweeper,
     PendingReconciler,
     Housekeeping,

@@ -2,7 +2,6 @@ import { attemptsStarted, attemptTimeouts, retriesQueued } from '@app/config';
 import {
   AttemptOutcome,
   AttemptRef,
-  ConvergencePointRepository,
   CurveBuilder,
   CurvePoint,
   EndAttempt,
@@ -21,6 +20,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkerConfig } from '../config/worker-config';
 import { CurveEmulator, plannedDurationMs, tickMsFor } from './convergence-emulator';
+import { CurveWriter } from './curve-writer';
 import { untilWritten } from './database-retry';
 import { failureReasonFor } from './failure-reason';
 import { HeldRun, HeldRuns } from './held-runs';
@@ -46,7 +46,7 @@ export class SimulationRunService {
     private readonly lifecycle: SimulationLifecycle,
     private readonly simulations: SimulationRepository,
     private readonly machines: MachineRepository,
-    private readonly points: ConvergencePointRepository,
+    private readonly curves: CurveWriter,
     private readonly emulator: CurveEmulator,
     private readonly queue: SimulationQueueProducer,
     private readonly runs: HeldRuns,
@@ -126,10 +126,9 @@ export class SimulationRunService {
       const points = take(curve, Math.min(due - builder.length, MAX_POINTS_PER_WRITE));
       if (points.length === 0) break;
       const batch = builder.append(points);
-      const { held: stillHeld } = await untilWritten(
-        () => this.points.appendPoints(held.ref, batch),
-        { signal: held.signal },
-      );
+      const { held: stillHeld } = await untilWritten(() => this.curves.write(held.ref, batch), {
+        signal: held.signal,
+      });
       if (!stillHeld) {
         this.lifecycle.recordStaleWrite(held.ref, 'curve point');
         throw new RunStopped('lease-lost');

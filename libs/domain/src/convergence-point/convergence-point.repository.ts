@@ -10,6 +10,12 @@ export interface CurvePoint {
   loss: number;
 }
 
+/** One attempt's next batch, for appendPointsOfRuns. */
+export interface RunCurveWrite {
+  ref: AttemptRef;
+  batch: CurveBatch;
+}
+
 export interface AppendResult {
   /** False when the attempt no longer holds the simulation: nothing was written. */
   held: boolean;
@@ -39,48 +45,115 @@ export class ConvergencePointRepository {
    * probe for its first point tells whether it is already stored.
    */
   async appendPoints(ref: AttemptRef, batch: CurveBatch): Promise<AppendResult> {
-    const { points, cells } = batch;
-    const rows = await queryRows<{ held: number; fresh: number }>(
+    const [result] = await this.appendPointsOfRuns([{ ref, batch }]);
+    return result;
+  }
+
+  /**
+   * appendPoints for several attempts in one statement, each fenced and
+   * checked on its own; answers in the order given. A worker holding a
+   * thousand runs writes their due points in one round trip and one plan
+   * instead of a thousand. Leases are locked in simulation order (as the
+   * heartbeat locks them), so two such statements cannot deadlock. Each
+   * attempt may appear only once.
+   */
+  async appendPointsOfRuns(writes: readonly RunCurveWrite[]): Promise<AppendResult[]> {
+    if (writes.length === 0) return [];
+    const runs = {
+      simulations: [] as number[],
+      attempts: [] as number[],
+      firstSeconds: [] as number[],
+    };
+    const points = {
+      run: [] as number[],
+      seq: [] as number[],
+      seconds: [] as number[],
+      loss: [] as number[],
+      cumLoss: [] as number[],
+      cumSeconds: [] as number[],
+    };
+    const cells = {
+      run: [] as number[],
+      level: [] as number[],
+      block: [] as number[],
+      min: [] as number[],
+      max: [] as number[],
+    };
+    writes.forEach(({ ref, batch }, index) => {
+      const run = index + 1;
+      runs.simulations.push(ref.simulationId);
+      runs.attempts.push(ref.attempt);
+      runs.firstSeconds.push(batch.points[0]?.seconds ?? Number.NaN);
+      for (const point of batch.points) {
+        points.run.push(run);
+        points.seq.push(point.seq);
+        points.seconds.push(point.seconds);
+        points.loss.push(point.loss);
+        points.cumLoss.push(point.cumLoss);
+        points.cumSeconds.push(point.cumSeconds);
+      }
+      for (const cell of batch.cells) {
+        cells.run.push(run);
+        cells.level.push(cell.level);
+        cells.block.push(cell.block);
+        cells.min.push(cell.minLoss);
+        cells.max.push(cell.maxLoss);
+      }
+    });
+    const rows = await queryRows<{ held: boolean; fresh: boolean }>(
       this.manager,
-      `WITH lease AS (
-           SELECT 1 FROM simulations
-           WHERE simulation_id = $1::integer AND attempt = $2::integer AND status = 'running'
-           FOR SHARE
+      `WITH runs AS (
+           SELECT * FROM unnest($1::integer[], $2::integer[], $3::double precision[])
+             WITH ORDINALITY AS r(simulation_id, attempt, first_seconds, run)
+         ), lease AS (
+           SELECT r.run FROM runs r
+           JOIN simulations s ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
+           WHERE s.status = 'running'
+           ORDER BY s.simulation_id
+           FOR SHARE OF s
          ), fresh AS (
-           SELECT 1 WHERE EXISTS (SELECT 1 FROM lease) AND NOT EXISTS (
+           SELECT r.run, r.simulation_id, r.attempt FROM runs r
+           WHERE r.run IN (SELECT run FROM lease) AND NOT EXISTS (
              SELECT 1 FROM convergence_points
-             WHERE simulation_id = $1::integer AND attempt = $2::integer AND seconds = ($4::double precision[])[1])
+             WHERE simulation_id = r.simulation_id AND attempt = r.attempt AND seconds = r.first_seconds)
          ), written AS (
            INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
-           SELECT $1::integer, $2::integer, p.q, p.s, p.l, p.cl, p.cs
-           FROM unnest($3::integer[], $4::double precision[], $5::double precision[],
-                       $6::double precision[], $7::double precision[]) AS p(q, s, l, cl, cs)
-           WHERE EXISTS (SELECT 1 FROM fresh)
+           SELECT f.simulation_id, f.attempt, p.q, p.s, p.l, p.cl, p.cs
+           FROM unnest($4::integer[], $5::integer[], $6::double precision[], $7::double precision[],
+                       $8::double precision[], $9::double precision[]) AS p(run, q, s, l, cl, cs)
+           JOIN fresh f ON f.run = p.run
          ), summarised AS (
            INSERT INTO convergence_summaries (simulation_id, attempt, level, block, min_loss, max_loss)
-           SELECT $1::integer, $2::integer, c.lv, c.b, c.mn, c.mx
-           FROM unnest($8::smallint[], $9::integer[], $10::double precision[], $11::double precision[])
-                AS c(lv, b, mn, mx)
-           WHERE EXISTS (SELECT 1 FROM fresh)
+           SELECT f.simulation_id, f.attempt, c.lv, c.b, c.mn, c.mx
+           FROM unnest($10::integer[], $11::smallint[], $12::integer[], $13::double precision[],
+                       $14::double precision[]) AS c(run, lv, b, mn, mx)
+           JOIN fresh f ON f.run = c.run
            ON CONFLICT (simulation_id, attempt, level, block)
              DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
          )
-         SELECT (SELECT count(*) FROM lease)::int AS held, (SELECT count(*) FROM fresh)::int AS fresh`,
+         SELECT r.run IN (SELECT run FROM lease) AS held, r.run IN (SELECT run FROM fresh) AS fresh
+         FROM runs r ORDER BY r.run`,
       [
-        ref.simulationId,
-        ref.attempt,
-        points.map((p) => p.seq),
-        points.map((p) => p.seconds),
-        points.map((p) => p.loss),
-        points.map((p) => p.cumLoss),
-        points.map((p) => p.cumSeconds),
-        cells.map((c) => c.level),
-        cells.map((c) => c.block),
-        cells.map((c) => c.minLoss),
-        cells.map((c) => c.maxLoss),
+        runs.simulations,
+        runs.attempts,
+        runs.firstSeconds,
+        points.run,
+        points.seq,
+        points.seconds,
+        points.loss,
+        points.cumLoss,
+        points.cumSeconds,
+        cells.run,
+        cells.level,
+        cells.block,
+        cells.min,
+        cells.max,
       ],
     );
-    return { held: rows[0].held > 0, written: rows[0].fresh > 0 ? points.length : 0 };
+    return rows.map((row, index) => ({
+      held: row.held,
+      written: row.fresh ? writes[index].batch.points.length : 0,
+    }));
   }
 
   /** The current attempt's curve in time order. */

@@ -175,10 +175,18 @@ export class SimulationLifecycle {
     if (refs.length === 0) return new Set();
     const rows = await queryRows<{ simulation_id: number }>(
       this.manager,
-      `UPDATE simulations s SET heartbeat_at = clock_timestamp()
-       FROM unnest($2::integer[], $3::integer[]) AS held(simulation_id, attempt)
-       WHERE s.simulation_id = held.simulation_id AND s.attempt = held.attempt
-         AND s.status = 'running' AND s.worker_id = $1
+      // Rows are locked in simulation order, as the batched curve writes lock
+      // them, so the two never wait on each other in a cycle.
+      `WITH held AS (
+         SELECT s.simulation_id FROM simulations s
+         JOIN unnest($2::integer[], $3::integer[]) AS r(simulation_id, attempt)
+           ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
+         WHERE s.status = 'running' AND s.worker_id = $1
+         ORDER BY s.simulation_id
+         FOR NO KEY UPDATE OF s
+       )
+       UPDATE simulations s SET heartbeat_at = clock_timestamp()
+       FROM held WHERE s.simulation_id = held.simulation_id
        RETURNING s.simulation_id`,
       [workerId, refs.map((r) => r.simulationId), refs.map((r) => r.attempt)],
     );
