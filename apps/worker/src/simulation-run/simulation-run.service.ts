@@ -109,7 +109,7 @@ export class SimulationRunService {
     const curve = this.emulator.curveFor(simulation);
     const total = simulation.emulation.points;
     const tickMs = tickMsFor(simulation.emulation, this.config.tickMs);
-    const builder = new CurveBuilder();
+    const builder = new CurveBuilder(total);
     const startedAt = performance.now();
     let previousSeconds: number | null = null;
     while (builder.length < total) {

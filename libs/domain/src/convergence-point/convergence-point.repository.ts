@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { preparedRows, queryRows } from '../database/query-rows';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import type { CurveBatch } from './curve-builder';
 
@@ -100,7 +100,7 @@ export class ConvergencePointRepository {
         cells.max.push(cell.maxLoss);
       }
     });
-    const rows = await queryRows<{ held: boolean; fresh: boolean }>(
+    const rows = await preparedRows<{ held: boolean; fresh: boolean }>(
       this.manager,
       `WITH runs AS (
            SELECT * FROM unnest($1::integer[], $2::integer[], $3::double precision[])

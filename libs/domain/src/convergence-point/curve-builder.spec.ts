@@ -1,4 +1,4 @@
-import { CurveBuilder, SummaryCell, summaryBlockSize } from './curve-builder';
+import { CurveBuilder, SummaryCell, summaryBlockSize, summaryLevelFor } from './curve-builder';
 
 function curve(length: number, start = 1): Array<{ seconds: number; loss: number }> {
   return Array.from({ length }, (_, index) => ({
@@ -47,6 +47,23 @@ describe('CurveBuilder', () => {
       {},
     );
     expect(perLevel).toEqual({ 1: 125, 2: 16, 3: 2, 4: 1, 5: 1, 6: 1 });
+  });
+
+  it('keeps only the levels a reader can use on a curve of the planned length', () => {
+    const levelsKept = (planned: number) => [
+      ...new Set(new CurveBuilder(planned).append(curve(planned)).cells.map((c) => c.level)),
+    ];
+    // A bucket reads level L only when it holds 8 blocks of it: 64 points for level 1.
+    expect(levelsKept(10)).toEqual([]);
+    expect(levelsKept(63)).toEqual([]);
+    expect(levelsKept(64)).toEqual([1]);
+    expect(levelsKept(511)).toEqual([1]);
+    expect(levelsKept(512)).toEqual([1, 2]);
+    expect(levelsKept(20_000)).toEqual([1, 2, 3]);
+    // The highest kept is the highest any bucket of that curve (at most the whole curve) reads.
+    for (const planned of [10, 64, 100, 512, 4_096, 32_768]) {
+      expect(Math.max(0, ...levelsKept(planned))).toBe(summaryLevelFor(planned));
+    }
   });
 
   it('refuses points out of time order or at non-positive seconds', () => {

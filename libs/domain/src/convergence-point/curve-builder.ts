@@ -13,6 +13,22 @@ const BLOCK_SIZES = Array.from({ length: SUMMARY_LEVELS + 1 }, (_, level) =>
   summaryBlockSize(level),
 );
 
+/**
+ * A bucket's extremes are read from summary blocks at most 1/8 of its size,
+ * so they take 8 to 64 block rows (plus the two blocks straddling its edges)
+ * whatever the bucket's length. Buckets under 64 points read their points.
+ */
+export const BLOCKS_PER_BUCKET = 8;
+
+/** The summary level to read a bucket of `count` points from; 0 means its raw points. */
+export function summaryLevelFor(count: number): number {
+  let level = 0;
+  while (level < SUMMARY_LEVELS && summaryBlockSize(level + 1) * BLOCKS_PER_BUCKET <= count) {
+    level++;
+  }
+  return level;
+}
+
 /** A point as stored: its place in the curve and the running sums up to and including it. */
 export interface StoredPoint extends CurvePoint {
   seq: number;
@@ -40,12 +56,24 @@ export interface CurveBatch {
  * batch twice — a retry after a lost reply — leaves the same state.
  */
 export class CurveBuilder {
+  /**
+   * Levels kept. No bucket of a curve holds more points than the curve, so a
+   * curve planned at n points is never read above summaryLevelFor(n): a
+   * ten-point run (the default) needs no summaries at all, where keeping
+   * every level cost six upserts per point.
+   */
+  private readonly levels: number;
   private nextSeq = 0;
   private cumLoss = 0;
   private cumSeconds = 0;
   private lastSeconds = 0;
   /** The block each level is filling, with its extremes so far. */
   private readonly openCells: SummaryCell[] = [];
+
+  /** `plannedPoints`: how long the curve will be, when known; otherwise every level is kept. */
+  constructor(plannedPoints?: number) {
+    this.levels = plannedPoints === undefined ? SUMMARY_LEVELS : summaryLevelFor(plannedPoints);
+  }
 
   get length(): number {
     return this.nextSeq;
@@ -54,7 +82,7 @@ export class CurveBuilder {
   append(points: readonly CurvePoint[]): CurveBatch {
     const stored: StoredPoint[] = new Array(points.length);
     // Cells this batch changed, per level, in block order (a level's blocks only move forward).
-    const touched: SummaryCell[][] = Array.from({ length: SUMMARY_LEVELS + 1 }, () => []);
+    const touched: SummaryCell[][] = Array.from({ length: this.levels + 1 }, () => []);
     for (let index = 0; index < points.length; index++) {
       const { seconds, loss } = points[index];
       if (!(seconds > this.lastSeconds) || !Number.isFinite(seconds)) {
@@ -68,7 +96,7 @@ export class CurveBuilder {
       this.cumSeconds += seconds;
       this.lastSeconds = seconds;
       stored[index] = { seq, seconds, loss, cumLoss: this.cumLoss, cumSeconds: this.cumSeconds };
-      for (let level = 1; level <= SUMMARY_LEVELS; level++) {
+      for (let level = 1; level <= this.levels; level++) {
         const block = Math.floor(seq / BLOCK_SIZES[level]);
         let cell = this.openCells[level];
         if (!cell || cell.block !== block) {

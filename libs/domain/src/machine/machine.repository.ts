@@ -2,7 +2,7 @@ import { MACHINE_STATUS_SQL, MACHINES_WITH_LOAD_SQL } from './machine.sql';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { preparedRows, queryRows } from '../database/query-rows';
 import { DomainError } from '../errors/domain-error';
 import { Machine } from './machine.entity';
 
@@ -74,7 +74,7 @@ export class MachineRepository {
 
   /** A machine's status alone (null if there is no such machine): one index probe, no load counts. */
   async statusOf(machineId: number): Promise<MachineStatus | null> {
-    const rows = await queryRows<{ draining: boolean; served: boolean }>(
+    const rows = await preparedRows<{ draining: boolean; served: boolean }>(
       this.manager,
       MACHINE_STATUS_SQL,
       [machineId],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { preparedRows, queryRows } from '../database/query-rows';
 
 export interface WorkerReport {
   workerId: string;
@@ -19,7 +19,7 @@ export class WorkerRepository {
 
   /** Records the worker as alive for one more lease, with its current load. */
   async report(report: WorkerReport): Promise<void> {
-    await queryRows(
+    await preparedRows(
       this.manager,
       `INSERT INTO workers (worker_id, machine_id, capacity, running, expires_at)
        VALUES ($1, $2, $3, $4, clock_timestamp() + make_interval(secs => $5::double precision / 1000))

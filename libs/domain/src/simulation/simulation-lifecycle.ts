@@ -2,7 +2,7 @@ import { staleWritesRejected } from '@app/config';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { preparedRows, queryRows } from '../database/query-rows';
 import { DomainError } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
 import { SimulationRow, toSimulation } from './simulation.row';
@@ -173,7 +173,7 @@ export class SimulationLifecycle {
    */
   async heartbeat(workerId: string, refs: readonly AttemptRef[]): Promise<Set<number>> {
     if (refs.length === 0) return new Set();
-    const rows = await queryRows<{ simulation_id: number }>(
+    const rows = await preparedRows<{ simulation_id: number }>(
       this.manager,
       // Rows are locked in simulation order, as the batched curve writes lock
       // them, so the two never wait on each other in a cycle.
@@ -297,7 +297,7 @@ export class SimulationLifecycle {
   }
 
   private async single(sql: string, parameters: unknown[]): Promise<Simulation | null> {
-    const rows = await queryRows<SimulationRow>(this.manager, sql, parameters);
+    const rows = await preparedRows<SimulationRow>(this.manager, sql, parameters);
     return rows.length ? toSimulation(rows[0]) : null;
   }
 }

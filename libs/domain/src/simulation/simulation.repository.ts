@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { PG_FOREIGN_KEY_VIOLATION, postgresErrorCode, queryRows } from '../database/query-rows';
+import {
+  PG_FOREIGN_KEY_VIOLATION,
+  postgresErrorCode,
+  preparedRows,
+  queryRows,
+} from '../database/query-rows';
 import { DomainError } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
@@ -61,7 +66,7 @@ export class SimulationRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   async findById(simulationId: number): Promise<Simulation | null> {
-    const rows = await queryRows<SimulationRow>(
+    const rows = await preparedRows<SimulationRow>(
       this.manager,
       `SELECT * FROM simulations WHERE simulation_id = $1`,
       [simulationId],
@@ -249,7 +254,7 @@ export class SimulationRepository {
 
   /** Every attempt so far, oldest first. */
   async listAttempts(simulationId: number): Promise<SimulationAttempt[]> {
-    const rows = await queryRows<SimulationAttemptRow>(
+    const rows = await preparedRows<SimulationAttemptRow>(
       this.manager,
       `SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt`,
       [simulationId],
