@@ -62,3 +62,39 @@ describe('alert rules and the Grafana dashboard read metrics the apps export', (
     expect(metricNames(expr).length).toBeGreaterThan(0);
   });
 });
+
+describe('event-loop delay histogram', () => {
+  startProcessMetrics();
+
+  /** Samples recorded so far: all of them, and those at most 100 ms late. */
+  async function samples(): Promise<{ all: number; within100ms: number }> {
+    const { values } = await metricsRegistry
+      .getSingleMetric('process_event_loop_delay_seconds')!
+      .get();
+    const named = values as Array<{
+      metricName?: string;
+      labels: { le?: string | number };
+      value: number;
+    }>;
+    const bucket = (le: string) =>
+      named.find(
+        (v) =>
+          v.metricName === 'process_event_loop_delay_seconds_bucket' && String(v.labels.le) === le,
+      )!.value;
+    return { all: bucket('+Inf'), within100ms: bucket('0.1') };
+  }
+
+  it('records a blocked event loop as one sample over 100 ms, and keeps sampling', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = await samples();
+    const until = performance.now() + 150;
+    while (performance.now() < until) {
+      // Block the event loop for 150 ms.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await samples();
+
+    expect(after.all - before.all).toBeGreaterThan(2);
+    expect(after.all - before.all - (after.within100ms - before.within100ms)).toBe(1);
+  });
+});

@@ -2,6 +2,7 @@
 // apps expose it: the API at /metrics, each worker on METRICS_PORT. Counters
 // are the process's own since it started; Prometheus sums across processes.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
+import { startEventLoopDelayHistogram } from './event-loop-delay';
 
 export const metricsRegistry = register;
 
@@ -20,6 +21,7 @@ export function startProcessMetrics(): void {
   if (processMetricsStarted) return;
   processMetricsStarted = true;
   collectDefaultMetrics({ register, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
+  startEventLoopDelayHistogram(register);
 }
 
 /** One metric per name per process, even when a test process builds several apps. */
