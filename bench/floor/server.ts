@@ -1,0 +1,78 @@
+/**
+ * The framework floor: NestJS on Express (as the API) with one controller
+ * running exactly the baseline's statements for `GET /simulation/{id}` on a
+ * plain pg pool. No guards, pipes beyond ParseIntPipe, interceptors, logging,
+ * rate limiting or TypeORM. What it loses to the baseline is what Nest and
+ * Express cost; what the API loses to it is what our own stack costs.
+ * Bundled by esbuild (explicit injection tokens: esbuild emits no decorator
+ * metadata) and run as plain Node.
+ *
+ *   DATABASE_URL=… PORT=… node floor.js
+ */
+import 'reflect-metadata';
+import {
+  Controller,
+  Get,
+  Inject,
+  Module,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+} from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Pool } from 'pg';
+import { MACHINE_STATUS_SQL } from '../../libs/domain/src/machine/machine.sql';
+
+const PG_POOL = 'PG_POOL';
+
+@Controller()
+class FloorController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  @Get()
+  ready(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('simulation/:id')
+  async simulation(@Param('id', ParseIntPipe) id: number): Promise<Record<string, unknown>> {
+    const found = await this.pool.query('SELECT * FROM simulations WHERE simulation_id = $1', [id]);
+    if (found.rowCount === 0) throw new NotFoundException(`simulation ${id} not found`);
+    const simulation = found.rows[0];
+    const [attempts, machine] = await Promise.all([
+      this.pool.query(
+        'SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt',
+        [id],
+      ),
+      this.pool.query(MACHINE_STATUS_SQL, [simulation.machine_id]),
+    ]);
+    const m = machine.rows[0];
+    return {
+      ...simulation,
+      machine_status: !m ? 'offline' : m.draining ? 'draining' : m.served ? 'online' : 'offline',
+      attempts: attempts.rows,
+    };
+  }
+}
+
+@Module({
+  controllers: [FloorController],
+  providers: [
+    {
+      provide: PG_POOL,
+      useFactory: () =>
+        new Pool({
+          connectionString: process.env.DATABASE_URL,
+          max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        }),
+    },
+  ],
+})
+class FloorModule {}
+
+async function main(): Promise<void> {
+  const app = await NestFactory.create(FloorModule, { logger: ['error'] });
+  await app.listen(Number(process.env.PORT), '127.0.0.1');
+}
+
+void main();
