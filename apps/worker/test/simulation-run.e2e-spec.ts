@@ -58,6 +58,47 @@ describe('the worker', () => {
     expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
   });
 
+  it('claims each simulation once when batches of claims overlap, in any order, without deadlocking', async () => {
+    const worker = await stack.startWorker();
+    const lifecycle = worker.get(SimulationLifecycle);
+    const ids: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      ids.push((await seedSimulation(stack.db, { machine_id: 101 })).simulation_id);
+    }
+    const shuffled = () => [...ids].sort(() => Math.random() - 0.5);
+
+    // Six claimers, each asking for all 60 in its own order, at once.
+    const batches = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => lifecycle.claimMany(shuffled(), `claimer-${i}`)),
+    );
+
+    const claimedBy = new Map<number, string>();
+    for (const batch of batches) {
+      for (const [id, simulation] of batch) {
+        expect(claimedBy.has(id)).toBe(false);
+        claimedBy.set(id, simulation.workerId!);
+        expect(simulation).toMatchObject({ status: 'running', attempt: 1 });
+      }
+    }
+    expect([...claimedBy.keys()].sort((a, b) => a - b)).toEqual(ids);
+    const [{ attempts }] = await stack.db.query(
+      `SELECT count(*)::int AS attempts FROM simulation_attempts WHERE simulation_id = ANY($1)`,
+      [ids],
+    );
+    expect(attempts).toBe(60);
+
+    // Finishing in one statement answers each attempt on its own: a stale attempt gets null.
+    const refs = ids.slice(0, 3).map((id) => ({ simulationId: id, attempt: 1 }));
+    const finished = await lifecycle.finishMany([...refs, { simulationId: ids[3], attempt: 2 }]);
+    expect(finished.map((simulation) => simulation?.status ?? null)).toEqual([
+      'finished',
+      'finished',
+      'finished',
+      null,
+    ]);
+    expect((await stack.simulation(ids[3])).status).toBe('running');
+  });
+
   it('never runs a simulation twice, even when two workers both get a job for it', async () => {
     const outcomes: Array<{ id: number; outcome: RunOutcome }> = [];
     const first = await stack.startWorker({ tickMs: 20 });

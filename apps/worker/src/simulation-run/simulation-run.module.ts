@@ -7,6 +7,7 @@ import { HeldRuns } from './held-runs';
 import { Housekeeping } from './housekeeping';
 import { LostRunSweeper } from './lost-run-sweeper';
 import { PendingReconciler } from './pending-reconciler';
+import { RunTransitions } from './run-transitions';
 import { SimulationRunConsumer } from './simulation-run.consumer';
 import { SimulationRunService } from './simulation-run.service';
 
@@ -14,6 +15,7 @@ import { SimulationRunService } from './simulation-run.service';
   providers: [
     CurveEmulator,
     CurveWriter,
+    RunTransitions,
     HeldRuns,
     SimulationRunService,
     SimulationRunConsumer,

@@ -25,6 +25,7 @@ import { untilWritten } from './database-retry';
 import { failureReasonFor } from './failure-reason';
 import { HeldRun, HeldRuns } from './held-runs';
 import { addRunLogBindings } from './run-log-context';
+import { RunTransitions } from './run-transitions';
 import { MachineDrainingError, NonRetryableRunError, RunStopped } from './run-stopped';
 
 /**
@@ -47,6 +48,7 @@ export class SimulationRunService {
     private readonly simulations: SimulationRepository,
     private readonly machines: MachineRepository,
     private readonly curves: CurveWriter,
+    private readonly transitions: RunTransitions,
     private readonly emulator: CurveEmulator,
     private readonly queue: SimulationQueueProducer,
     private readonly runs: HeldRuns,
@@ -61,7 +63,7 @@ export class SimulationRunService {
    * nothing more and stops.
    */
   async run({ simulationId, requestId }: RunSimulationPayload): Promise<RunOutcome> {
-    const claimed = await this.lifecycle.claim(simulationId, this.config.workerId);
+    const claimed = await this.transitions.claim(simulationId);
     if (!claimed) {
       const current = await this.simulations.findById(simulationId);
       if (current?.status === SimulationStatus.Pending) {
@@ -79,7 +81,7 @@ export class SimulationRunService {
     const timeout = setTimeout(() => held.stop('timeout'), this.timeoutFor(claimed));
     try {
       await this.emitCurve(held, claimed);
-      const finished = await untilWritten(() => this.lifecycle.finish(held.ref), {
+      const finished = await untilWritten(() => this.transitions.finish(held.ref), {
         signal: held.signal,
       });
       return finished ? 'finished' : this.explainLoss(held.ref);

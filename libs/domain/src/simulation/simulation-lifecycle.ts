@@ -76,15 +76,34 @@ export class SimulationLifecycle {
    * ended), or its machine is draining.
    */
   async claim(simulationId: number, workerId: string): Promise<Simulation | null> {
-    return this.single(
-      `WITH claimed AS (
+    return (await this.claimMany([simulationId], workerId)).get(simulationId) ?? null;
+  }
+
+  /**
+   * claim for several simulations in one statement; answers those claimed.
+   * Rows are locked in simulation order first (as every multi-row statement
+   * here locks them), so concurrent batches cannot deadlock.
+   */
+  async claimMany(
+    simulationIds: readonly number[],
+    workerId: string,
+  ): Promise<Map<number, Simulation>> {
+    if (simulationIds.length === 0) return new Map();
+    const rows = await preparedRows<SimulationRow>(
+      this.manager,
+      `WITH locked AS (
+         SELECT s.simulation_id FROM simulations s
+         WHERE s.simulation_id = ANY($1::integer[]) AND s.status = 'pending'
+           AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = s.machine_id AND m.draining)
+         ORDER BY s.simulation_id
+         FOR NO KEY UPDATE OF s
+       ), claimed AS (
          UPDATE simulations
          SET status = 'running', attempt = attempt + 1, worker_id = $2,
              started_at = clock_timestamp(), heartbeat_at = clock_timestamp(),
              finished_at = NULL, failure_reason = NULL
-         WHERE simulation_id = $1 AND status = 'pending'
-           AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = simulations.machine_id AND m.draining)
-         RETURNING *
+         FROM locked WHERE simulations.simulation_id = locked.simulation_id
+         RETURNING simulations.*
        ), history AS (
          INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at)
          SELECT simulation_id, attempt, worker_id, started_at FROM claimed
@@ -96,27 +115,52 @@ export class SimulationLifecycle {
          WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
        )
        SELECT * FROM claimed`,
-      [simulationId, workerId],
-    ).then((claimed) => this.changed(claimed));
+      [simulationIds, workerId],
+    );
+    return new Map(
+      rows.map((row) => {
+        const claimed = this.changed(toSimulation(row));
+        return [claimed.simulationId, claimed];
+      }),
+    );
   }
 
   /** running → finished, if `ref` still holds it. */
   async finish(ref: AttemptRef): Promise<Simulation | null> {
-    const finished = await this.single(
-      `WITH finished AS (
+    return (await this.finishMany([ref]))[0];
+  }
+
+  /** finish for several attempts in one statement; answers in order, null where `ref` no longer held it. */
+  async finishMany(refs: readonly AttemptRef[]): Promise<Array<Simulation | null>> {
+    if (refs.length === 0) return [];
+    const rows = await preparedRows<SimulationRow>(
+      this.manager,
+      `WITH locked AS (
+         SELECT s.simulation_id FROM simulations s
+         JOIN unnest($1::integer[], $2::integer[]) AS r(simulation_id, attempt)
+           ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
+         WHERE s.status = 'running'
+         ORDER BY s.simulation_id
+         FOR NO KEY UPDATE OF s
+       ), finished AS (
          UPDATE simulations
          SET status = 'finished', finished_at = clock_timestamp(), worker_id = NULL
-         WHERE simulation_id = $1 AND attempt = $2 AND status = 'running'
-         RETURNING *
+         FROM locked WHERE simulations.simulation_id = locked.simulation_id
+         RETURNING simulations.*
        ), history AS (
          UPDATE simulation_attempts a SET outcome = 'finished', ended_at = f.finished_at
          FROM finished f WHERE a.simulation_id = f.simulation_id AND a.attempt = f.attempt
        )
        SELECT * FROM finished`,
-      [ref.simulationId, ref.attempt],
+      [refs.map((ref) => ref.simulationId), refs.map((ref) => ref.attempt)],
     );
-    if (!finished) this.recordStaleWrite(ref, 'finish');
-    return this.changed(finished);
+    const finished = new Map(rows.map((row) => [row.simulation_id, toSimulation(row)]));
+    return refs.map((ref) => {
+      const simulation = finished.get(ref.simulationId);
+      if (simulation?.attempt === ref.attempt) return this.changed(simulation);
+      this.recordStaleWrite(ref, 'finish');
+      return null;
+    });
   }
 
   /**
