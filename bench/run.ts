@@ -387,6 +387,23 @@ async function main(): Promise<void> {
         target: '≥ 0.8×',
         holds: s3.rpsRatio >= 0.8,
       });
+
+      log('\n3 (reference). GET /converge/{id} on bare NestJS + Express, same statements');
+      const floor3 = await pair(
+        { name: 'floor', url: floorUrl, request: { path: thousand }, process: floor },
+        B({ path: thousand }),
+      );
+      log(`   ${describe(floor3)}`);
+      results.curveWholeFrameworkFloor = floor3;
+      rows.push({
+        scenario: '3 (reference). the same on bare NestJS + Express',
+        a: 'Nest, one controller',
+        b: 'raw http + pg',
+        figures: describe(floor3),
+        ratio: `${floor3.rpsRatio}× req/s`,
+        target: 'none: the framework floor',
+        holds: null,
+      });
     }
 
     if (wanted(4)) {

@@ -15,6 +15,7 @@ import {
 // The repositories' own statements (modules that import nothing), so both sides run the same SQL.
 import { CURVE_WINDOW_SQL } from '../../libs/domain/src/convergence-point/curve-read.sql';
 import { MACHINE_STATUS_SQL } from '../../libs/domain/src/machine/machine.sql';
+import { CURVE_PAGE_SQL } from './statements';
 import Queue from 'bull';
 import http from 'node:http';
 import { Pool, type PoolClient } from 'pg';
@@ -111,13 +112,13 @@ async function wholeCurve(id: number, response: http.ServerResponse) {
   const { attempt, status, total, first, last } = found.rows[0];
   const points = first
     ? (
-        await pool.query(
-          `SELECT seconds, loss FROM convergence_points
-           WHERE simulation_id = $1::integer AND attempt = $2::integer
-             AND seconds >= $3::float8 AND seconds <= $4::float8
-           ORDER BY seconds LIMIT $5::integer`,
-          [id, attempt, first.seconds, last.seconds, last.seq - first.seq + 1],
-        )
+        await pool.query(CURVE_PAGE_SQL, [
+          id,
+          attempt,
+          first.seconds,
+          last.seconds,
+          last.seq - first.seq + 1,
+        ])
       ).rows
     : [];
   send(response, 200, {

@@ -1,7 +1,7 @@
 /**
  * The framework floor: NestJS on Express (as the API) with one controller
- * running exactly the baseline's statements for `GET /simulation/{id}` on a
- * plain pg pool. No guards, pipes beyond ParseIntPipe, interceptors, logging,
+ * running exactly the baseline's statements for `GET /simulation/{id}` and
+ * `GET /converge/{id}` (a whole curve) on a plain pg pool. No guards, pipes beyond ParseIntPipe, interceptors, logging,
  * rate limiting or TypeORM. What it loses to the baseline is what Nest and
  * Express cost; what the API loses to it is what our own stack costs.
  * Bundled by esbuild (explicit injection tokens: esbuild emits no decorator
@@ -21,7 +21,9 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
+import { CURVE_WINDOW_SQL } from '../../libs/domain/src/convergence-point/curve-read.sql';
 import { MACHINE_STATUS_SQL } from '../../libs/domain/src/machine/machine.sql';
+import { CURVE_PAGE_SQL } from '../baseline/statements';
 
 const PG_POOL = 'PG_POOL';
 
@@ -51,6 +53,28 @@ class FloorController {
       ...simulation,
       machine_status: !m ? 'offline' : m.draining ? 'draining' : m.served ? 'online' : 'offline',
       attempts: attempts.rows,
+    };
+  }
+
+  @Get('converge/:id')
+  async curve(@Param('id', ParseIntPipe) id: number): Promise<Record<string, unknown>> {
+    const found = await this.pool.query(CURVE_WINDOW_SQL, [id, 0, 'Infinity']);
+    if (found.rowCount === 0) throw new NotFoundException(`simulation ${id} not found`);
+    const { attempt, status, total, first, last } = found.rows[0];
+    const points = first
+      ? (
+          await this.pool.query(CURVE_PAGE_SQL, [
+            id,
+            attempt,
+            first.seconds,
+            last.seconds,
+            last.seq - first.seq + 1,
+          ])
+        ).rows
+      : [];
+    return {
+      data: points,
+      meta: { attempt, status, total_points: total, returned_points: points.length },
     };
   }
 }

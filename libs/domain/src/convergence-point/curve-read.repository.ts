@@ -2,7 +2,7 @@ import { CURVE_WINDOW_SQL } from './curve-read.sql';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { preparedRows, queryRows } from '../database/query-rows';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import type { SimulationStatus } from '../simulation/simulation-status';
 import type { CurvePoint } from './convergence-point.repository';
@@ -57,7 +57,8 @@ export class CurveReadRepository {
 
   /** Null when the simulation does not exist. */
   async window(simulationId: number, from: number, to: number): Promise<CurveWindow | null> {
-    const rows = await queryRows<{
+    // Prepared: every probe walks the (simulation_id, attempt, seconds) key, whatever the values.
+    const rows = await preparedRows<{
       attempt: number;
       status: SimulationStatus;
       total: number;
@@ -144,7 +145,8 @@ export class CurveReadRepository {
     limit: number,
     fromInclusive = false,
   ): Promise<CurvePoint[]> {
-    return queryRows<CurvePoint>(
+    // Prepared (two texts): a range scan of the (simulation_id, attempt, seconds) key, whatever the values.
+    return preparedRows<CurvePoint>(
       this.manager,
       `SELECT seconds, loss FROM convergence_points
        WHERE simulation_id = $1::integer AND attempt = $2::integer
