@@ -312,6 +312,26 @@ async function main(): Promise<void> {
     const describe = (o: PairOutcome) =>
       `${o.a.rps.toLocaleString('en')} vs ${o.b.rps.toLocaleString('en')} req/s; p50 ${o.a.p50} / ${o.b.p50} ms; p99 ${o.a.p99} / ${o.b.p99} ms`;
 
+    /** A reference row: the framework floor against the baseline on scenario `n`'s requests. */
+    const floorReference = async (n: number, route: string, requestPath: () => string) => {
+      log(`\n${n} (reference). ${route} on bare NestJS + Express, same statements`);
+      const outcome = await pair(
+        { name: 'floor', url: floorUrl, request: { path: requestPath }, process: floor },
+        B({ path: requestPath }),
+      );
+      log(`   ${describe(outcome)}`);
+      rows.push({
+        scenario: `${n} (reference). the same on bare NestJS + Express`,
+        a: 'Nest, one controller',
+        b: 'raw http + pg',
+        figures: describe(outcome),
+        ratio: `${outcome.rpsRatio}× req/s, p99 ${outcome.p99Ratio}×`,
+        target: 'none: the framework floor',
+        holds: null,
+      });
+      return outcome;
+    };
+
     if (wanted(1)) {
       // 1. One simulation by id.
       log('\n1. GET /simulation/{id} (random ids of 100,000)');
@@ -333,24 +353,13 @@ async function main(): Promise<void> {
         holds: s1.rpsRatio >= 0.6 && s1.p99Ratio <= 1.5,
       });
 
-      // 1 (reference). The same statements behind NestJS on Express with nothing of ours around
-      // them: how much of the gap the framework itself takes.
-      log('\n1 (reference). GET /simulation/{id} on bare NestJS + Express, same statements');
-      const floor1 = await pair(
-        { name: 'floor', url: floorUrl, request: { path: randomSimulation }, process: floor },
-        B({ path: randomSimulation }),
+      // The same statements behind NestJS on Express with nothing of ours around them: how much
+      // of the gap the framework itself takes.
+      results.getByIdFrameworkFloor = await floorReference(
+        1,
+        'GET /simulation/{id}',
+        randomSimulation,
       );
-      log(`   ${describe(floor1)}`);
-      results.getByIdFrameworkFloor = floor1;
-      rows.push({
-        scenario: '1 (reference). the same on bare NestJS + Express',
-        a: 'Nest, one controller',
-        b: 'raw http + pg',
-        figures: describe(floor1),
-        ratio: `${floor1.rpsRatio}× req/s, p99 ${floor1.p99Ratio}×`,
-        target: 'none: the framework floor',
-        holds: null,
-      });
     }
 
     if (wanted(2)) {
@@ -388,22 +397,7 @@ async function main(): Promise<void> {
         holds: s3.rpsRatio >= 0.8,
       });
 
-      log('\n3 (reference). GET /converge/{id} on bare NestJS + Express, same statements');
-      const floor3 = await pair(
-        { name: 'floor', url: floorUrl, request: { path: thousand }, process: floor },
-        B({ path: thousand }),
-      );
-      log(`   ${describe(floor3)}`);
-      results.curveWholeFrameworkFloor = floor3;
-      rows.push({
-        scenario: '3 (reference). the same on bare NestJS + Express',
-        a: 'Nest, one controller',
-        b: 'raw http + pg',
-        figures: describe(floor3),
-        ratio: `${floor3.rpsRatio}× req/s`,
-        target: 'none: the framework floor',
-        holds: null,
-      });
+      results.curveWholeFrameworkFloor = await floorReference(3, 'GET /converge/{id}', thousand);
     }
 
     if (wanted(4)) {

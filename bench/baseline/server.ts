@@ -13,9 +13,8 @@ import {
   SimulationJobName,
 } from '../../libs/queue/src/queue.constants';
 // The repositories' own statements (modules that import nothing), so both sides run the same SQL.
-import { CURVE_WINDOW_SQL } from '../../libs/domain/src/convergence-point/curve-read.sql';
 import { MACHINE_STATUS_SQL } from '../../libs/domain/src/machine/machine.sql';
-import { CURVE_PAGE_SQL } from './statements';
+import { readWholeCurve } from './statements';
 import Queue from 'bull';
 import http from 'node:http';
 import { Pool, type PoolClient } from 'pg';
@@ -107,24 +106,9 @@ async function listSimulations(url: URL, response: http.ServerResponse) {
 
 /** CurveReadRepository.window + page: a curve short enough to come back whole. */
 async function wholeCurve(id: number, response: http.ServerResponse) {
-  const found = await pool.query(CURVE_WINDOW_SQL, [id, 0, 'Infinity']);
-  if (found.rowCount === 0) return send(response, 404, { message: 'not found' });
-  const { attempt, status, total, first, last } = found.rows[0];
-  const points = first
-    ? (
-        await pool.query(CURVE_PAGE_SQL, [
-          id,
-          attempt,
-          first.seconds,
-          last.seconds,
-          last.seq - first.seq + 1,
-        ])
-      ).rows
-    : [];
-  send(response, 200, {
-    data: points,
-    meta: { attempt, status, total_points: total, returned_points: points.length },
-  });
+  const curve = await readWholeCurve(pool, id);
+  if (!curve) return send(response, 404, { message: 'not found' });
+  send(response, 200, curve);
 }
 
 /** What sampling costs without the stored sums: GROUP BY log-spaced buckets over every raw point. */

@@ -21,9 +21,8 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
-import { CURVE_WINDOW_SQL } from '../../libs/domain/src/convergence-point/curve-read.sql';
 import { MACHINE_STATUS_SQL } from '../../libs/domain/src/machine/machine.sql';
-import { CURVE_PAGE_SQL } from '../baseline/statements';
+import { readWholeCurve } from '../baseline/statements';
 
 const PG_POOL = 'PG_POOL';
 
@@ -58,24 +57,9 @@ class FloorController {
 
   @Get('converge/:id')
   async curve(@Param('id', ParseIntPipe) id: number): Promise<Record<string, unknown>> {
-    const found = await this.pool.query(CURVE_WINDOW_SQL, [id, 0, 'Infinity']);
-    if (found.rowCount === 0) throw new NotFoundException(`simulation ${id} not found`);
-    const { attempt, status, total, first, last } = found.rows[0];
-    const points = first
-      ? (
-          await this.pool.query(CURVE_PAGE_SQL, [
-            id,
-            attempt,
-            first.seconds,
-            last.seconds,
-            last.seq - first.seq + 1,
-          ])
-        ).rows
-      : [];
-    return {
-      data: points,
-      meta: { attempt, status, total_points: total, returned_points: points.length },
-    };
+    const curve = await readWholeCurve(this.pool, id);
+    if (!curve) throw new NotFoundException(`simulation ${id} not found`);
+    return curve;
   }
 }
 
