@@ -25,6 +25,12 @@ describe('service accounts: API clients and POST /auth/token', () => {
     return stack.http.post('/auth/token').send({ client_id: clientId, client_secret: secret });
   }
 
+  it('refuses a NUL character in a credential with a 400 naming it (the fuzzer found a 500)', async () => {
+    const refused = await tokenFor('\u0000', 'whatever-secret');
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('text values must not contain the NUL character (\\u0000)');
+  });
+
   it('creates a client whose secret is shown once and stored only as a slow salted hash', async () => {
     const created = await createClient(Role.Operator, 'nightly');
     expect(created).toMatchObject({

@@ -7,6 +7,7 @@ export * from './convergence-point/curve-builder';
 export * from './convergence-point/curve-read.repository';
 export * from './database/connection-errors';
 export * from './database/data-source-options';
+export { postgresErrorCode } from './database/query-rows';
 export * from './domain.module';
 export * from './entities';
 export * from './errors/domain-error';

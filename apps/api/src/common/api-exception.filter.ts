@@ -7,7 +7,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { DomainError, DomainErrorCode, isConnectionError } from '@app/domain';
+import { DomainError, DomainErrorCode, isConnectionError, postgresErrorCode } from '@app/domain';
 import { QueueUnavailableError } from '@app/queue';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
@@ -52,6 +52,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const bodyError = bodyParserError(exception);
     if (bodyError) return errorBody(bodyError.status, bodyError.message);
+    // Postgres text cannot hold NUL (22021), whatever the field: the caller's input, not our fault.
+    if (postgresErrorCode(exception) === PG_CHARACTER_NOT_IN_REPERTOIRE) {
+      return errorBody(
+        HttpStatus.BAD_REQUEST,
+        'text values must not contain the NUL character (\\u0000)',
+      );
+    }
     if (isConnectionError(exception) || exception instanceof QueueUnavailableError) {
       this.logger.warn(
         `${request.method} ${request.url}: dependency unavailable: ${describe(exception)}`,
@@ -84,6 +91,8 @@ function fromHttpException(exception: HttpException): ErrorResponse {
     ? { ...errorBody(status, text), details: list }
     : errorBody(status, text);
 }
+
+const PG_CHARACTER_NOT_IN_REPERTOIRE = '22021';
 
 function errorBody(statusCode: number, message: string): ErrorResponse {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
