@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@app/domain$': '<rootDir>/libs/domain/src',
   '^@app/queue$': '<rootDir>/libs/queue/src',
   '^@app/config$': '<rootDir>/libs/config/src',
+  '^@app/runtime$': '<rootDir>/libs/runtime/src',
 };
 
 // Type checking is `npm run typecheck`'s job; tests only transpile, which is several times faster.
@@ -31,7 +32,10 @@ const config: Config = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/*/test/**/*.e2e-spec.ts',
+        '<rootDir>/libs/*/test/**/*.e2e-spec.ts',
+      ],
       // Starts a throwaway Postgres and Redis once for the whole run.
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -9,6 +9,7 @@
  * Prints a table and writes bench/results/latest.json and latest.md.
  */
 import { postgresOptions } from '@app/domain';
+import { repositoryStatements } from './lib/repository-statements';
 import { machineQueueName } from '@app/queue';
 import Queue from 'bull';
 import * as esbuild from 'esbuild';
@@ -262,6 +263,7 @@ async function main(): Promise<void> {
         PORT: String(basePort),
         DATABASE_POOL_SIZE: '10',
         NODE_PATH: path.join(root, 'node_modules'),
+        BENCH_STATEMENTS: JSON.stringify(repositoryStatements()),
       },
       path.join(dir, 'baseline.log'),
     );
@@ -275,6 +277,7 @@ async function main(): Promise<void> {
         PORT: String(floorPort),
         DATABASE_POOL_SIZE: '10',
         NODE_PATH: path.join(root, 'node_modules'),
+        BENCH_STATEMENTS: JSON.stringify(repositoryStatements()),
       },
       path.join(dir, 'floor.log'),
     );

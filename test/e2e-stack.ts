@@ -5,6 +5,9 @@ import { buildOpenApiDocument } from '../apps/api/src/swagger';
 import { loadApiConfig } from '../apps/api/src/config/api-config';
 import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
 import { Role } from '../apps/api/src/auth/role';
+
+/** A role by its name, so specs outside the API (the worker's) need not import the API's enum. */
+export type RoleName = `${Role}`;
 import { signAccessToken } from '../apps/api/src/auth/token-signer';
 import { createWorker } from '../apps/worker/src/bootstrap';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
@@ -97,12 +100,16 @@ export class E2eStack {
     return request(this.api.getHttpServer());
   }
 
-  token(role: Role, ttlSeconds = 600, subject = `e2e-${role}`): string {
-    return signAccessToken(resolveJwtSettings(this.env), { role, subject, ttlSeconds });
+  token(role: Role | RoleName, ttlSeconds = 600, subject = `e2e-${role}`): string {
+    return signAccessToken(resolveJwtSettings(this.env), {
+      role: role as Role,
+      subject,
+      ttlSeconds,
+    });
   }
 
   /** Requests carrying a token with the given role (and, optionally, another subject than e2e-<role>). */
-  as(role: Role, subject?: string) {
+  as(role: Role | RoleName, subject?: string) {
     const header = `Bearer ${this.token(role, 600, subject)}`;
     const http = () => this.http;
     return {

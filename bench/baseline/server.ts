@@ -1,10 +1,11 @@
 /**
  * The baseline each scenario is measured against: the same SQL as the API
- * (the repositories' statements, imported or copied as named beside each handler), behind raw
+ * (the repositories' statements, handed over in BENCH_STATEMENTS, or copied as named beside
+ * each handler), behind raw
  * node:http and pg, with no framework, no authentication, no validation, no
  * rate limiting and no logging. Bundled by esbuild and run as plain Node.
  *
- *   DATABASE_URL=… REDIS_URL=… PORT=… DATABASE_POOL_SIZE=10 node baseline.js
+ *   DATABASE_URL=… REDIS_URL=… PORT=… BENCH_STATEMENTS=… DATABASE_POOL_SIZE=10 node baseline.js
  */
 import {
   machineQueueName,
@@ -12,9 +13,7 @@ import {
   runJobId,
   SimulationJobName,
 } from '../../libs/queue/src/queue.constants';
-// The repositories' own statements (modules that import nothing), so both sides run the same SQL.
-import { MACHINE_STATUS_SQL } from '../../libs/domain/src/machine/machine.sql';
-import { readWholeCurve } from './statements';
+import { readWholeCurve, SQL } from './statements';
 import Queue from 'bull';
 import http from 'node:http';
 import { Pool, type PoolClient } from 'pg';
@@ -65,12 +64,12 @@ function send(response: http.ServerResponse, status: number, body: unknown, head
 
 /** SimulationsService.get: SimulationRepository.findById, listAttempts, MachineRepository.statusOf. */
 async function getSimulation(id: number, response: http.ServerResponse) {
-  const found = await pool.query('SELECT * FROM simulations WHERE simulation_id = $1', [id]);
+  const found = await pool.query(SQL.simulationById, [id]);
   if (found.rowCount === 0) return send(response, 404, { message: 'not found' });
   const simulation = found.rows[0];
   const [attempts, machine] = await Promise.all([
-    pool.query('SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt', [id]),
-    pool.query(MACHINE_STATUS_SQL, [simulation.machine_id]),
+    pool.query(SQL.attemptsOf, [id]),
+    pool.query(SQL.machineStatus, [simulation.machine_id]),
   ]);
   const m = machine.rows[0];
   send(response, 200, {

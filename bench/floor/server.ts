@@ -21,8 +21,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
-import { MACHINE_STATUS_SQL } from '../../libs/domain/src/machine/machine.sql';
-import { readWholeCurve } from '../baseline/statements';
+import { readWholeCurve, SQL } from '../baseline/statements';
 
 const PG_POOL = 'PG_POOL';
 
@@ -37,15 +36,12 @@ class FloorController {
 
   @Get('simulation/:id')
   async simulation(@Param('id', ParseIntPipe) id: number): Promise<Record<string, unknown>> {
-    const found = await this.pool.query('SELECT * FROM simulations WHERE simulation_id = $1', [id]);
+    const found = await this.pool.query(SQL.simulationById, [id]);
     if (found.rowCount === 0) throw new NotFoundException(`simulation ${id} not found`);
     const simulation = found.rows[0];
     const [attempts, machine] = await Promise.all([
-      this.pool.query(
-        'SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt',
-        [id],
-      ),
-      this.pool.query(MACHINE_STATUS_SQL, [simulation.machine_id]),
+      this.pool.query(SQL.attemptsOf, [id]),
+      this.pool.query(SQL.machineStatus, [simulation.machine_id]),
     ]);
     const m = machine.rows[0];
     return {

@@ -1,4 +1,4 @@
-import { EVENT_LOOP_SAMPLE_MS } from '@app/config';
+import { EVENT_LOOP_SAMPLE_MS } from '@app/runtime';
 import { machineQueueName, RUN_JOB_OPTIONS, runJobId, SimulationJobName } from '@app/queue';
 import Queue from 'bull';
 import { performance } from 'node:perf_hooks';

@@ -1,6 +1,6 @@
-import { loggerParams } from '@app/config';
-import { DomainModule } from '@app/domain';
-import { QueueModule } from '@app/queue';
+import { loggerParams } from '@app/runtime';
+import { DatabaseModule } from '@app/domain';
+import { QueueConnectionModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
@@ -24,14 +24,14 @@ export class AppModule {
       exports: [ApiConfig],
       imports: [
         LoggerModule.forRoot(loggerParams(config, 'api')),
-        DomainModule.forRootAsync({
+        DatabaseModule.forRootAsync({
           useFactory: () => ({
             url: config.databaseUrl,
             poolSize: config.databasePoolSize,
             applicationName: 'aisimulation-api',
           }),
         }),
-        QueueModule.forRootAsync({
+        QueueConnectionModule.forRootAsync({
           useFactory: () => ({ redisUrl: config.redisUrl, failFast: true }),
         }),
         AuthModule,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitGracefullyOnSignals } from '@app/config';
+import { exitGracefullyOnSignals } from '@app/runtime';
 import { Logger } from '@nestjs/common';
 import { createApiApp } from './bootstrap';
 import { ApiConfig, loadApiConfig } from './config/api-config';

@@ -1,5 +1,6 @@
 import { seedMachine } from '@app/domain/testing';
 import { Role } from '../src/auth/role';
+import { IdempotencyKeyExpiry } from '../src/simulations/idempotency-key-expiry';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 
 describe('cancel, retry, timeouts, leases and idempotent creation', () => {
@@ -271,6 +272,19 @@ describe('cancel, retry, timeouts, leases and idempotent creation', () => {
       expect(error.message).toBe(
         'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces',
       );
+    });
+
+    it('forgets keys older than 24 h, and keeps younger ones', async () => {
+      await stack.db.query(
+        `INSERT INTO idempotency_keys (subject, key, request_hash, created_at) VALUES
+           ('s', 'old', repeat('a', 64), now() - interval '25 hours'),
+           ('s', 'young', repeat('a', 64), now() - interval '23 hours')`,
+      );
+
+      await stack.api.get(IdempotencyKeyExpiry).sweep();
+
+      const keys = await stack.db.query(`SELECT key FROM idempotency_keys ORDER BY key`);
+      expect(keys.map((row: { key: string }) => row.key)).toEqual(['young']);
     });
   });
 });

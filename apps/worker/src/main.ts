@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitGracefullyOnSignals } from '@app/config';
+import { exitGracefullyOnSignals } from '@app/runtime';
 import { Logger } from '@nestjs/common';
 import { createWorker } from './bootstrap';
 import { loadWorkerConfig, WorkerConfig } from './config/worker-config';

@@ -1,11 +1,12 @@
-import { loggerParams } from '@app/config';
-import { DomainModule } from '@app/domain';
-import { QueueModule, workerQueueSettings } from '@app/queue';
+import { loggerParams } from '@app/runtime';
+import { DatabaseModule } from '@app/domain';
+import { QueueConnectionModule, workerQueueSettings } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker-config';
 import { MetricsServer } from './metrics/metrics-server';
-import { heartbeatConnection } from './simulation-run/heartbeat-connection';
+import { heartbeatConnection } from './leases/heartbeat-connection';
+import { RecoveryModule } from './recovery/recovery.module';
 import { SimulationRunModule } from './simulation-run/simulation-run.module';
 
 @Module({})
@@ -18,7 +19,7 @@ export class WorkerModule {
       exports: [WorkerConfig],
       imports: [
         LoggerModule.forRoot(loggerParams(config, 'worker')),
-        DomainModule.forRootAsync({
+        DatabaseModule.forRootAsync({
           useFactory: () => ({
             url: config.databaseUrl,
             poolSize: config.databasePoolSize,
@@ -26,13 +27,14 @@ export class WorkerModule {
           }),
         }),
         heartbeatConnection(config.databaseUrl),
-        QueueModule.forRootAsync({
+        QueueConnectionModule.forRootAsync({
           useFactory: () => ({
             redisUrl: config.redisUrl,
             settings: workerQueueSettings(config.leaseMs),
           }),
         }),
         SimulationRunModule,
+        RecoveryModule,
       ],
     };
   }

@@ -5,7 +5,6 @@ import {
   SimulationStatus,
 } from '@app/domain';
 import { seedMachine, seedSimulation } from '@app/domain/testing';
-import { Role } from '../../api/src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
 
 describe('curve writes', () => {
@@ -142,7 +141,7 @@ describe('curve writes', () => {
   it('leaves summaries equal to the extremes of their blocks and running sums equal to the sums, after a real noisy run', async () => {
     await stack.startWorker({ tickMs: 1 });
     const created = await stack
-      .as(Role.Operator)
+      .as('operator')
       .post('/simulation', {
         name: 'noisy',
         machine_id: 101,
@@ -168,7 +167,7 @@ describe('curve writes', () => {
 
     // Every sampled bucket's band bounds the raw points it stands for: the levels kept are enough.
     const sampled = await stack
-      .as(Role.Viewer)
+      .as('viewer')
       .get(`/converge/${id}?agg=minmax&points=40`)
       .expect(200);
     const raw: Array<{ seconds: number; loss: number }> = await stack.db.query(

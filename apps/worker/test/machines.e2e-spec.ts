@@ -1,17 +1,16 @@
-import { Role } from '../../api/src/auth/role';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 
 describe('machines: routing, registration and status', () => {
   let stack: E2eStack;
   const create = async (machine: { machine_id: number; name?: string }) =>
-    (await stack.as(Role.Operator).post('/simulation', { name: 'run', machine }).expect(201)).body
+    (await stack.as('operator').post('/simulation', { name: 'run', machine }).expect(201)).body
       .id as number;
   const ranOn = async (id: number) => {
     const detail = await stack.waitForStatus(id, 'finished');
     return detail.attempts.map((a: { worker_id: string }) => a.worker_id);
   };
   const machine = async (id: number) => {
-    const { body } = await stack.as(Role.Viewer).get('/machines').expect(200);
+    const { body } = await stack.as('viewer').get('/machines').expect(200);
     return body.find((m: { machine_id: number }) => m.machine_id === id);
   };
 
@@ -59,7 +58,7 @@ describe('machines: routing, registration and status', () => {
       pending: 0,
     });
     expect(new Date(found.last_seen_at).getTime()).toBeGreaterThan(Date.now() - 10_000);
-    const single = await stack.as(Role.Viewer).get('/machine/301').expect(200);
+    const single = await stack.as('viewer').get('/machine/301').expect(200);
     expect(single.body).toEqual(found);
   });
 
@@ -124,7 +123,7 @@ describe('machines: routing, registration and status', () => {
   });
 
   it('admin registers machines; a taken id is a 409; only admins may', async () => {
-    const admin = stack.as(Role.Admin);
+    const admin = stack.as('admin');
     const created = await admin.post('/machines', { machine_id: 701, name: 'New' }).expect(201);
     expect(created.headers.location).toBe('/machine/701');
     expect(created.body).toMatchObject({
@@ -135,7 +134,7 @@ describe('machines: routing, registration and status', () => {
     });
     const taken = await admin.post('/machines', { machine_id: 701, name: 'Again' }).expect(409);
     expect(taken.body.message).toBe('machine 701 already exists');
-    await stack.as(Role.Operator).post('/machines', { machine_id: 702, name: 'No' }).expect(403);
+    await stack.as('operator').post('/machines', { machine_id: 702, name: 'No' }).expect(403);
     const invalid = await admin.post('/machines', { machine_id: 0 }).expect(400);
     expect(invalid.body.message).toContain(
       'machine_id must be an integer between 1 and 2147483647',
@@ -150,7 +149,7 @@ describe('machines: routing, registration and status', () => {
     const running = await create({ machine_id: 801 });
     await stack.waitForStatus(running, 'running');
 
-    const drained = await stack.as(Role.Admin).post('/machine/801/drain').expect(200);
+    const drained = await stack.as('admin').post('/machine/801/drain').expect(200);
     expect(drained.body).toMatchObject({ status: 'draining', running: 1 });
     const waiting = await create({ machine_id: 801 });
 
@@ -162,12 +161,12 @@ describe('machines: routing, registration and status', () => {
       attempt: 0,
     });
 
-    await stack.as(Role.Admin).post('/machine/801/undrain').expect(200);
+    await stack.as('admin').post('/machine/801/undrain').expect(200);
     expect(await ranOn(waiting)).toEqual(['d-1']);
   });
 
   it('refuses to delete a machine with work or live workers, and deletes it with its history otherwise', async () => {
-    const admin = stack.as(Role.Admin);
+    const admin = stack.as('admin');
     const worker = await stack.startWorker({
       tickMs: 5,
       env: { MACHINE_ID: '901', WORKER_ID: 'z-1' },
@@ -185,16 +184,16 @@ describe('machines: routing, registration and status', () => {
     expect(busy.body.message).toBe(
       'machine 901 has 1 pending or running simulation(s); cancel them or let them finish first',
     );
-    await stack.as(Role.Operator).post(`/simulation/${pending}/cancel`).expect(200);
+    await stack.as('operator').post(`/simulation/${pending}/cancel`).expect(200);
 
     await admin.delete('/machine/901').expect(204);
-    await stack.as(Role.Viewer).get('/machine/901').expect(404);
-    await stack.as(Role.Viewer).get(`/simulation/${finished}`).expect(404);
+    await stack.as('viewer').get('/machine/901').expect(404);
+    await stack.as('viewer').get(`/simulation/${finished}`).expect(404);
     await admin.delete('/machine/901').expect(404);
   });
 
   it('answers 404 for an unknown machine', async () => {
-    const { body } = await stack.as(Role.Viewer).get('/machine/999').expect(404);
+    const { body } = await stack.as('viewer').get('/machine/999').expect(404);
     expect(body.message).toBe('machine 999 not found');
   });
 });

@@ -4,10 +4,9 @@ import { MachineQueues, SimulationJobName } from '@app/queue';
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
-import { Role } from '../../api/src/auth/role';
 import { CurveEmulator } from '../src/simulation-run/convergence-emulator';
-import { Housekeeping } from '../src/simulation-run/housekeeping';
-import { NonRetryableRunError } from '../src/simulation-run/run-stopped';
+import { WorkerRecordsExpiry } from '../src/recovery/worker-records-expiry';
+import { NonRetryableRunError } from '../src/simulation-run/run-errors';
 import { RunOutcome, SimulationRunService } from '../src/simulation-run/simulation-run.service';
 
 describe('the worker', () => {
@@ -156,27 +155,20 @@ describe('the worker', () => {
     await eventually(async () => ((await statusCounts()).finished === 1 ? true : undefined), {
       what: 'the orphaned simulation to finish',
     });
-    const curve = await stack.as(Role.Viewer).get(`/converge/${simulation_id}`).expect(200);
+    const curve = await stack.as('viewer').get(`/converge/${simulation_id}`).expect(200);
     expect(curve.body.data).toHaveLength(10);
   });
 
-  it('housekeeping forgets idempotency keys and worker records older than 24 h, and keeps younger ones', async () => {
+  it('forgets the records of workers silent for 24 h, and keeps younger ones', async () => {
     const worker = await stack.startWorker();
-    await stack.db.query(
-      `INSERT INTO idempotency_keys (subject, key, request_hash, created_at) VALUES
-         ('s', 'old', repeat('a', 64), now() - interval '25 hours'),
-         ('s', 'young', repeat('a', 64), now() - interval '23 hours')`,
-    );
     await stack.db.query(
       `INSERT INTO workers (worker_id, capacity, last_seen_at, expires_at) VALUES
          ('dead-long-ago', 1, now() - interval '25 hours', now() - interval '25 hours'),
          ('dead-recently', 1, now() - interval '1 hour', now() - interval '1 hour')`,
     );
 
-    await worker.get(Housekeeping).sweep();
+    await worker.get(WorkerRecordsExpiry).sweep();
 
-    const keys = await stack.db.query(`SELECT key FROM idempotency_keys ORDER BY key`);
-    expect(keys.map((row: { key: string }) => row.key)).toEqual(['young']);
     const workers = await stack.db.query(
       `SELECT worker_id FROM workers WHERE worker_id LIKE 'dead-%' ORDER BY worker_id`,
     );
@@ -188,7 +180,7 @@ describe('the worker', () => {
     failThirdWrite(worker);
 
     const created = await stack
-      .as(Role.Operator)
+      .as('operator')
       .post('/simulation', { name: 'flaky', machine_id: 101 })
       .expect(201);
 
@@ -202,7 +194,7 @@ describe('the worker', () => {
     expect(finished.attempts[0].reason).toBe(
       'the worker could not store the curve (database error)',
     );
-    const curve = await stack.as(Role.Viewer).get(`/converge/${created.body.id}`).expect(200);
+    const curve = await stack.as('viewer').get(`/converge/${created.body.id}`).expect(200);
     expect(curve.body.data.map((p: { seconds: number }) => p.seconds)).toEqual([
       10, 20, 30, 40, 50, 60, 70, 80, 90, 100,
     ]);
@@ -218,7 +210,7 @@ describe('the worker', () => {
     failThirdWrite(worker);
 
     const created = await stack
-      .as(Role.Operator)
+      .as('operator')
       .post('/simulation', { name: 'doomed', machine_id: 101, max_attempts: 1 })
       .expect(201);
 
@@ -238,7 +230,7 @@ describe('the worker', () => {
     });
 
     const created = await stack
-      .as(Role.Operator)
+      .as('operator')
       .post('/simulation', { name: 'invalid', machine_id: 101, max_attempts: 3 })
       .expect(201);
 

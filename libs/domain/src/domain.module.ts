@@ -21,19 +21,22 @@ const REPOSITORIES = [
   IdempotencyKeyRepository,
 ];
 
-export interface DomainModuleOptions {
+export interface DatabaseModuleOptions {
   imports?: ModuleMetadata['imports'];
   inject?: any[];
   useFactory: (...args: any[]) => DatabaseSettings;
 }
 
-/** Connects to Postgres and provides the repositories; each app says where from. */
+/**
+ * Connects an app to Postgres: imported once, by the app's root module, which
+ * says where from. TypeORM makes the connection (its EntityManager) visible
+ * to every module; the repositories come from DomainModule.
+ */
 @Module({})
-export class DomainModule {
-  static forRootAsync(options: DomainModuleOptions): DynamicModule {
+export class DatabaseModule {
+  static forRootAsync(options: DatabaseModuleOptions): DynamicModule {
     return {
-      module: DomainModule,
-      global: true,
+      module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
           imports: options.imports,
@@ -45,8 +48,10 @@ export class DomainModule {
           }),
         }),
       ],
-      providers: REPOSITORIES,
-      exports: REPOSITORIES,
     };
   }
 }
+
+/** The repositories, for every module that reads or writes the domain's tables to import. */
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+export class DomainModule {}

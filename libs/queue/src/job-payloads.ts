@@ -1,4 +1,4 @@
-import { isValidRequestId } from '@app/config';
+import { isValidRequestId } from '@app/runtime';
 import { SimulationJobName } from './queue.constants';
 
 export interface RunSimulationPayload {

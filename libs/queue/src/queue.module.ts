@@ -1,11 +1,11 @@
 import { BullModule, getSharedConfigToken } from '@nestjs/bull';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import type { AdvancedSettings } from 'bull';
+import type { AdvancedSettings, QueueOptions } from 'bull';
+import { DomainModule } from '@app/domain';
 import { MachineQueues } from './machine-queues';
 import { RedisConnections } from './redis-connections';
 import { SimulationEventPublisher, SimulationEventSubscriber } from './simulation-events';
 import { SimulationQueueProducer } from './simulation-queue.producer';
-import { SIMULATION_STATUS_LISTENER } from '@app/domain';
 
 export interface QueueSettings {
   redisUrl: string;
@@ -15,51 +15,69 @@ export interface QueueSettings {
   settings?: AdvancedSettings;
 }
 
-export interface QueueModuleOptions {
+export interface QueueConnectionModuleOptions {
   imports?: ModuleMetadata['imports'];
   inject?: any[];
   useFactory: (...args: any[]) => QueueSettings;
 }
 
-/** Connects to Redis and provides the machine queues and the producer. */
+/** The connections each app's Bull configuration was made with. */
+const connectionsOf = new WeakMap<QueueOptions, RedisConnections>();
+
+/**
+ * Connects an app to Redis: imported once, by the app's root module, which
+ * says where. @nestjs/bull shares the resulting configuration (and so these
+ * connections) with every queue of the app; QueueModule provides the rest.
+ */
 @Module({})
-export class QueueModule {
-  static forRootAsync(options: QueueModuleOptions): DynamicModule {
-    let connections: RedisConnections | undefined;
-    const bullRoot = BullModule.forRootAsync({
-      imports: options.imports,
-      inject: options.inject,
-      useFactory: (...args: unknown[]) => {
-        const settings = options.useFactory(...args);
-        connections = new RedisConnections(settings.redisUrl, settings.failFast ?? false);
-        return { createClient: connections.create, settings: settings.settings };
-      },
-    });
+export class QueueConnectionModule {
+  static forRootAsync(options: QueueConnectionModuleOptions): DynamicModule {
     return {
-      module: QueueModule,
-      global: true,
-      imports: [bullRoot],
-      providers: [
-        {
-          provide: RedisConnections,
-          // Made by the Bull configuration factory above; resolving the shared
-          // config first guarantees it exists.
-          useFactory: () => connections,
-          inject: [getSharedConfigToken()],
-        },
-        MachineQueues,
-        SimulationQueueProducer,
-        SimulationEventPublisher,
-        SimulationEventSubscriber,
-        { provide: SIMULATION_STATUS_LISTENER, useExisting: SimulationEventPublisher },
-      ],
-      exports: [
-        MachineQueues,
-        SimulationQueueProducer,
-        SimulationEventPublisher,
-        SimulationEventSubscriber,
-        SIMULATION_STATUS_LISTENER,
+      module: QueueConnectionModule,
+      imports: [
+        BullModule.forRootAsync({
+          imports: options.imports,
+          inject: options.inject,
+          useFactory: (...args: unknown[]) => {
+            const settings = options.useFactory(...args);
+            const connections = new RedisConnections(settings.redisUrl, settings.failFast ?? false);
+            const config: QueueOptions = {
+              createClient: connections.create,
+              settings: settings.settings,
+            };
+            connectionsOf.set(config, connections);
+            return config;
+          },
+        }),
       ],
     };
   }
 }
+
+/** The machine queues, the producer and the live-event channels, for every module that uses them to import. */
+@Module({
+  imports: [DomainModule],
+  providers: [
+    {
+      provide: RedisConnections,
+      inject: [getSharedConfigToken()],
+      useFactory: (config: QueueOptions) => {
+        const connections = connectionsOf.get(config);
+        if (!connections)
+          throw new Error('QueueModule needs QueueConnectionModule.forRootAsync in the app');
+        return connections;
+      },
+    },
+    MachineQueues,
+    SimulationQueueProducer,
+    SimulationEventPublisher,
+    SimulationEventSubscriber,
+  ],
+  exports: [
+    MachineQueues,
+    SimulationQueueProducer,
+    SimulationEventPublisher,
+    SimulationEventSubscriber,
+  ],
+})
+export class QueueModule {}

@@ -1,7 +1,8 @@
-import type {
-  SimulationStatus,
-  SimulationStatusChange,
-  SimulationStatusListener,
+import {
+  SimulationLifecycle,
+  type SimulationStatus,
+  type SimulationStatusChange,
+  type SimulationStatusListener,
 } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
@@ -41,7 +42,13 @@ export class SimulationEventPublisher implements SimulationStatusListener {
   private failures = 0;
   private outbox: SimulationEvent[] = [];
 
-  constructor(private readonly connections: RedisConnections) {}
+  /** Publishes every status change the lifecycle makes in this process. */
+  constructor(
+    private readonly connections: RedisConnections,
+    lifecycle: SimulationLifecycle,
+  ) {
+    lifecycle.onStatusChange(this);
+  }
 
   pointsWritten(event: Omit<PointsWrittenEvent, 'type'>): void {
     this.publish({ type: 'points', ...event });

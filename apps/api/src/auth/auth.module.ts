@@ -1,3 +1,4 @@
+import { DomainModule } from '@app/domain';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
@@ -12,7 +13,7 @@ import { ApiClientsService } from './clients/api-clients.service';
 import { JwtStrategy } from './jwt.strategy';
 
 @Module({
-  imports: [PassportModule, RateLimitModule],
+  imports: [DomainModule, PassportModule, RateLimitModule],
   controllers: [ApiClientsController],
   providers: [
     JwtStrategy,

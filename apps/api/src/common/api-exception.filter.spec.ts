@@ -37,6 +37,11 @@ describe('ApiExceptionFilter', () => {
     [DomainError.notFound('simulation 9 not found'), 404, 'Not Found'],
     [DomainError.conflict('simulation 9 already exists'), 409, 'Conflict'],
     [DomainError.invalid('machine_id or machine.machine_id is required'), 400, 'Bad Request'],
+    [DomainError.unauthenticated('invalid client credentials'), 401, 'Unauthorized'],
+    [DomainError.forbidden('someone else created simulation 9'), 403, 'Forbidden'],
+    [DomainError.unprocessable('key used with another body'), 422, 'Unprocessable Entity'],
+    [DomainError.tooMany('this client has 100 pending simulations'), 429, 'Too Many Requests'],
+    [DomainError.unavailable('no free simulation id'), 503, 'Service Unavailable'],
   ])('maps domain error %p to its status', (error, status, name) => {
     expect(respond(error).body).toEqual({
       statusCode: status,

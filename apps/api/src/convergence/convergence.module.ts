@@ -1,3 +1,5 @@
+import { DomainModule } from '@app/domain';
+import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { ConvergenceController } from './convergence.controller';
 import { CurveExport } from './curve-export';
@@ -5,6 +7,7 @@ import { CurveSampler } from './curve-sampler';
 import { LiveCurveFeeds } from './live/live-curve-feeds';
 
 @Module({
+  imports: [DomainModule, QueueModule],
   controllers: [ConvergenceController],
   providers: [CurveSampler, CurveExport, LiveCurveFeeds],
 })

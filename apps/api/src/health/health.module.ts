@@ -1,3 +1,5 @@
+import { DomainModule } from '@app/domain';
+import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
@@ -5,7 +7,11 @@ import { RedisHealthIndicator } from './redis.health';
 import { WorkersHealthIndicator } from './workers.health';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false })],
+  imports: [
+    DomainModule,
+    QueueModule,
+    TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false }),
+  ],
   controllers: [HealthController],
   providers: [RedisHealthIndicator, WorkersHealthIndicator],
 })

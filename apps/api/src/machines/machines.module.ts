@@ -1,5 +1,9 @@
+import { DomainModule } from '@app/domain';
 import { Module } from '@nestjs/common';
 import { MachinesController } from './machines.controller';
 
-@Module({ controllers: [MachinesController] })
+@Module({
+  imports: [DomainModule],
+  controllers: [MachinesController],
+})
 export class MachinesModule {}

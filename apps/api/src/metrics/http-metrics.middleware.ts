@@ -1,4 +1,4 @@
-import { httpRequestDuration, httpRequests, routeOf } from '@app/config';
+import { httpRequestDuration, httpRequests, routeOf } from '@app/runtime';
 import type { NextFunction, Request, Response } from 'express';
 
 /**

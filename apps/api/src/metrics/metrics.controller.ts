@@ -1,4 +1,4 @@
-import { metricsRegistry } from '@app/config';
+import { metricsRegistry } from '@app/runtime';
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';

@@ -5,7 +5,7 @@ import {
   machineOldestPendingAge,
   machinePending,
   queueJobs,
-} from '@app/config';
+} from '@app/runtime';
 import { MachineRepository, SimulationRepository, WorkerRepository } from '@app/domain';
 import { MachineQueues } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { metricsRegistry, startProcessMetrics } from '@app/config';
+import { metricsRegistry, startProcessMetrics } from '@app/runtime';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';

@@ -7,7 +7,7 @@ import {
   seededNormal,
   tickMsFor,
 } from './convergence-emulator';
-import { NonRetryableRunError } from './run-stopped';
+import { NonRetryableRunError } from './run-errors';
 
 describe('convergence emulator', () => {
   it("reproduces the original service's ten documented points exactly", () => {

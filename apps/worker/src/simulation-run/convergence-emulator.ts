@@ -6,7 +6,7 @@ import {
   Simulation,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { NonRetryableRunError } from './run-stopped';
+import { NonRetryableRunError } from './run-errors';
 
 /**
  * The default curve reproduces the original service's documented example

@@ -1,4 +1,4 @@
-import { curveWriteRuns } from '@app/config';
+import { curveWriteRuns } from '@app/runtime';
 import {
   AppendResult,
   AttemptRef,
@@ -7,7 +7,7 @@ import {
   RunCurveWrite,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../machinery/group-commit';
 
 /** Points one combined statement carries at most (a single larger batch still goes, alone). */
 export const MAX_POINTS_PER_STATEMENT = 10_000;

@@ -1,7 +1,7 @@
 import { AttemptRef, Simulation, SimulationLifecycle } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../machinery/group-commit';
 
 /**
  * Claims and finishes of every run in this process, by group commit: a

@@ -1,4 +1,4 @@
-import { attemptsEnded, runDuration } from '@app/config';
+import { attemptsEnded, runDuration } from '@app/runtime';
 import { MachineRepository } from '@app/domain';
 import {
   InvalidJobPayloadError,
@@ -17,12 +17,12 @@ import {
 import type { Job } from 'bull';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkerConfig } from '../config/worker-config';
-import { HeldRuns } from './held-runs';
-import { PeriodicTask } from './periodic-task';
-import { MachineDrainingError } from './run-stopped';
+import { HeldRuns } from '../leases/held-runs';
+import { PeriodicTask } from '@app/runtime';
+import { MachineDrainingError } from './run-errors';
 import { RunOutcome, SimulationRunService } from './simulation-run.service';
 import { withRunLogContext } from './run-log-context';
-import { Slots } from './slots';
+import { Slots } from '../machinery/slots';
 
 /**
  * Takes run jobs off the queues of the machines this worker serves: its own

@@ -1,29 +1,22 @@
+import { DomainModule } from '@app/domain';
+import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
+import { LeasesModule } from '../leases/leases.module';
 import { CurveEmulator } from './convergence-emulator';
 import { CurveWriter } from './curve-writer';
-import { Heartbeat } from './heartbeat';
-import { heartbeatStatementsProvider } from './heartbeat-connection';
-import { HeldRuns } from './held-runs';
-import { Housekeeping } from './housekeeping';
-import { LostRunSweeper } from './lost-run-sweeper';
-import { PendingReconciler } from './pending-reconciler';
 import { RunTransitions } from './run-transitions';
 import { SimulationRunConsumer } from './simulation-run.consumer';
 import { SimulationRunService } from './simulation-run.service';
 
+/** Takes run jobs off the machine queues and runs them: claim, curve, end. */
 @Module({
+  imports: [DomainModule, QueueModule, LeasesModule],
   providers: [
     CurveEmulator,
     CurveWriter,
     RunTransitions,
-    HeldRuns,
     SimulationRunService,
     SimulationRunConsumer,
-    Heartbeat,
-    heartbeatStatementsProvider,
-    LostRunSweeper,
-    PendingReconciler,
-    Housekeeping,
   ],
 })
 export class SimulationRunModule {}

@@ -1,4 +1,4 @@
-import { attemptsStarted, attemptTimeouts, retriesQueued } from '@app/config';
+import { attemptsStarted, attemptTimeouts, retriesQueued } from '@app/runtime';
 import {
   AttemptOutcome,
   AttemptRef,
@@ -21,12 +21,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkerConfig } from '../config/worker-config';
 import { CurveEmulator, plannedDurationMs, tickMsFor } from './convergence-emulator';
 import { CurveWriter } from './curve-writer';
-import { untilWritten } from './database-retry';
+import { untilWritten } from '../machinery/database-retry';
 import { failureReasonFor } from './failure-reason';
-import { HeldRun, HeldRuns } from './held-runs';
+import { HeldRun, HeldRuns } from '../leases/held-runs';
 import { addRunLogBindings } from './run-log-context';
 import { RunTransitions } from './run-transitions';
-import { MachineDrainingError, NonRetryableRunError, RunStopped } from './run-stopped';
+import { RunStopped } from '../leases/run-stopped';
+import { recordStaleWrite } from '../leases/stale-writes';
+import { MachineDrainingError, NonRetryableRunError } from './run-errors';
 
 /**
  * Points written per statement at most. Large enough that a million-point
@@ -84,7 +86,9 @@ export class SimulationRunService {
       const finished = await untilWritten(() => this.transitions.finish(held.ref), {
         signal: held.signal,
       });
-      return finished ? 'finished' : this.explainLoss(held.ref);
+      if (finished) return 'finished';
+      recordStaleWrite(held.ref, 'finish');
+      return this.explainLoss(held.ref);
     } catch (error) {
       return await this.settle(held, held.signal.aborted ? held.signal.reason : error, requestId);
     } finally {
@@ -132,7 +136,7 @@ export class SimulationRunService {
         signal: held.signal,
       });
       if (!stillHeld) {
-        this.lifecycle.recordStaleWrite(held.ref, 'curve point');
+        recordStaleWrite(held.ref, 'curve point');
         throw new RunStopped('lease-lost');
       }
       this.events.pointsWritten({
@@ -154,7 +158,10 @@ export class SimulationRunService {
 
     if (cause instanceof RunStopped && cause.reason === 'shutdown') {
       const handed = await untilWritten(() => this.lifecycle.handBack(ref), { deadline });
-      if (!handed) return this.explainLoss(ref);
+      if (!handed) {
+        recordStaleWrite(ref, 'hand-back');
+        return this.explainLoss(ref);
+      }
       await this.requeue(handed, 0, requestId);
       this.logger.log(
         `simulation ${ref.simulationId}: attempt ${ref.attempt} handed back at shutdown`,
@@ -164,7 +171,10 @@ export class SimulationRunService {
 
     const end = this.describeFailure(cause);
     const ended = await untilWritten(() => this.lifecycle.endAttempt(ref, end), { deadline });
-    if (!ended) return this.explainLoss(ref);
+    if (!ended) {
+      recordStaleWrite(ref, `end (${end.outcome})`);
+      return this.explainLoss(ref);
+    }
     if (ended.status === SimulationStatus.Pending) {
       const delayMs = this.config.retryBackoffMs * 2 ** (ref.attempt - 1);
       this.logger.warn(

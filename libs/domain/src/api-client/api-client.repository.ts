@@ -1,32 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { entityRows } from '../database/entity-rows';
 import { queryRows } from '../database/query-rows';
 import { DomainError } from '../errors/domain-error';
 import { ApiClient } from './api-client.entity';
 
-interface ApiClientRow {
-  client_id: string;
-  name: string;
-  role: string;
-  secret_hash: string;
-  created_by: string | null;
-  created_at: Date;
-  disabled_at: Date | null;
-  last_used_at: Date | null;
-}
-
-const toApiClient = (row: ApiClientRow): ApiClient =>
-  Object.assign(new ApiClient(), {
-    clientId: row.client_id,
-    name: row.name,
-    role: row.role,
-    secretHash: row.secret_hash,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    disabledAt: row.disabled_at,
-    lastUsedAt: row.last_used_at,
-  });
+type Row = Record<string, unknown>;
 
 export interface NewApiClient {
   clientId: string;
@@ -38,7 +18,11 @@ export interface NewApiClient {
 
 @Injectable()
 export class ApiClientRepository {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  private readonly rows;
+
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {
+    this.rows = entityRows(manager, ApiClient);
+  }
 
   /** Inserts the client; answers false when the id is taken (and changes nothing). */
   async insertIfAbsent(client: NewApiClient): Promise<boolean> {
@@ -52,12 +36,12 @@ export class ApiClientRepository {
   }
 
   async findById(clientId: string): Promise<ApiClient | null> {
-    const rows = await queryRows<ApiClientRow>(
+    const rows = await queryRows<Row>(
       this.manager,
       `SELECT * FROM api_clients WHERE client_id = $1`,
       [clientId],
     );
-    return rows.length ? toApiClient(rows[0]) : null;
+    return rows.length ? this.rows.one(rows[0]) : null;
   }
 
   /** Whether a token issued to this client may still be used: it exists and is not disabled. */
@@ -71,15 +55,15 @@ export class ApiClientRepository {
   }
 
   async list(): Promise<ApiClient[]> {
-    const rows = await queryRows<ApiClientRow>(
+    const rows = await queryRows<Row>(
       this.manager,
       `SELECT * FROM api_clients ORDER BY created_at, client_id`,
     );
-    return rows.map(toApiClient);
+    return this.rows.all(rows);
   }
 
   async setDisabled(clientId: string, disabled: boolean): Promise<ApiClient> {
-    const rows = await queryRows<ApiClientRow>(
+    const rows = await queryRows<Row>(
       this.manager,
       `UPDATE api_clients
        SET disabled_at = CASE WHEN $2::boolean THEN COALESCE(disabled_at, clock_timestamp()) END
@@ -87,7 +71,7 @@ export class ApiClientRepository {
       [clientId, disabled],
     );
     if (!rows.length) throw DomainError.notFound(`client ${clientId} not found`);
-    return toApiClient(rows[0]);
+    return this.rows.one(rows[0]);
   }
 
   async delete(clientId: string): Promise<void> {

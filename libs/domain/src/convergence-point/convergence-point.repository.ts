@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { preparedRows, queryRows } from '../database/query-rows';
+import { preparedRows } from '../database/query-rows';
+import { sqlLiteral as lit } from '../database/sql-literal';
+import { SimulationStatus } from '../simulation/simulation-status';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import type { CurveBatch } from './curve-builder';
 
@@ -108,7 +110,7 @@ export class ConvergencePointRepository {
          ), lease AS (
            SELECT r.run FROM runs r
            JOIN simulations s ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
-           WHERE s.status = 'running'
+           WHERE s.status = ${lit(SimulationStatus.Running)}
            ORDER BY s.simulation_id
            FOR SHARE OF s
          ), fresh AS (
@@ -154,17 +156,5 @@ export class ConvergencePointRepository {
       held: row.held,
       written: row.fresh ? writes[index].batch.points.length : 0,
     }));
-  }
-
-  /** The current attempt's curve in time order. */
-  async listCurve(simulationId: number): Promise<CurvePoint[]> {
-    return queryRows<CurvePoint>(
-      this.manager,
-      `SELECT p.seconds, p.loss FROM convergence_points p
-       JOIN simulations s ON s.simulation_id = p.simulation_id AND s.attempt = p.attempt
-       WHERE p.simulation_id = $1
-       ORDER BY p.seconds`,
-      [simulationId],
-    );
   }
 }

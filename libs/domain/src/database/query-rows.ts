@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { PoolClient } from 'pg';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -20,11 +20,13 @@ export async function queryRows<T>(
 /**
  * queryRows for a hot statement of fixed text, run as a named prepared
  * statement: Postgres parses and plans it once per connection instead of on
- * every call. In bench scenario 6 planning was 17 to 32 % of Postgres' time
- * on the claim, finish and curve-write statements. Only for statements whose
- * plan does not depend on the values (key lookups, writes by key): after five
- * runs Postgres may settle on one generic plan. Inside a transaction it runs
- * as queryRows does, on the transaction's connection.
+ * every call (planning was a large share of Postgres' time on the claim,
+ * finish and curve-write statements; see the README's performance section).
+ * Only for statements whose plan does not depend on the values (key lookups,
+ * writes by key): after five runs Postgres may settle on one generic plan.
+ * Inside a transaction it runs as queryRows does, on the transaction's
+ * connection. The connection comes from the driver's public
+ * obtainMasterConnection, as TypeORM's own query runners take theirs.
  */
 export async function preparedRows<T>(
   manager: EntityManager,
@@ -32,11 +34,18 @@ export async function preparedRows<T>(
   parameters: unknown[] = [],
 ): Promise<T[]> {
   if (manager.queryRunner) return queryRows<T>(manager, sql, parameters);
-  const pool = (manager.connection.driver as PostgresDriver).master as Pool;
+  const driver = manager.connection.driver as PostgresDriver;
+  const [client, release] = (await driver.obtainMasterConnection()) as [
+    PoolClient,
+    (error?: Error) => void,
+  ];
   try {
-    const result = await pool.query({ name: statementName(sql), text: sql, values: parameters });
+    const result = await client.query({ name: statementName(sql), text: sql, values: parameters });
+    release();
     return result.rows as T[];
   } catch (error) {
+    // Like pg's pool.query: a client whose query failed is not handed out again.
+    release(error as Error);
     // As TypeORM reports a failed query, so callers tell errors apart the same way.
     throw new QueryFailedError(sql, parameters, error as Error);
   }

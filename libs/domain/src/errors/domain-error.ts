@@ -1,9 +1,17 @@
 /**
- * What went wrong, in terms a client can act on. The API maps each code to one
- * HTTP status in a single place (its exception filter); nothing else decides.
+ * What went wrong, in terms a client can act on. Everything below the
+ * controllers throws these; the API maps each code to one HTTP status in a
+ * single place (its exception filter), and nothing else decides.
  */
 export type DomainErrorCode =
-  'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'too_many'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -12,6 +20,16 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  /** The request itself is wrong: a value out of range, fields that disagree. */
+  static invalid(message: string): DomainError {
+    return new DomainError('invalid', message);
+  }
+
+  /** Who is asking could not be established (bad credentials, a disabled client). */
+  static unauthenticated(message: string): DomainError {
+    return new DomainError('unauthenticated', message);
   }
 
   /** Allowed the route, but not this particular thing (someone else's simulation). */
@@ -23,6 +41,7 @@ export class DomainError extends Error {
     return new DomainError('not_found', message);
   }
 
+  /** The thing's current state forbids it (already finished, id taken). */
   static conflict(message: string): DomainError {
     return new DomainError('conflict', message);
   }
@@ -31,7 +50,13 @@ export class DomainError extends Error {
     return new DomainError('unprocessable', message);
   }
 
-  static invalid(message: string): DomainError {
-    return new DomainError('invalid', message);
+  /** A limit on the caller is reached (its pending simulations); waiting helps. */
+  static tooMany(message: string): DomainError {
+    return new DomainError('too_many', message);
+  }
+
+  /** Something this needs cannot be had right now; the same request may succeed later. */
+  static unavailable(message: string): DomainError {
+    return new DomainError('unavailable', message);
   }
 }

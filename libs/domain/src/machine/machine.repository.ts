@@ -1,10 +1,14 @@
-import { MACHINE_STATUS_SQL, MACHINES_WITH_LOAD_SQL } from './machine.sql';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { entityRows } from '../database/entity-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
+import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError } from '../errors/domain-error';
+import { SimulationStatus } from '../simulation/simulation-status';
 import { Machine } from './machine.entity';
+
+const { Pending, Running } = SimulationStatus;
 
 export enum MachineStatus {
   /** A live worker serves it (one of its own, or a pool worker). */
@@ -27,15 +31,11 @@ export interface MachineWithLoad {
   pending: number;
 }
 
-interface MachineRow {
-  machine_id: number;
-  name: string;
-  draining: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
+type Row = Record<string, unknown>;
 
-interface MachineLoadRow extends MachineRow {
+/** A machine row with what its status and load are computed from. */
+interface MachineLoadRow extends Row {
+  draining: boolean;
   served: boolean;
   last_seen_at: Date | null;
   capacity: number;
@@ -43,28 +43,76 @@ interface MachineLoadRow extends MachineRow {
   pending: number;
 }
 
+/** The fixed statements (the benchmark's baselines run some of them too). */
+const STATEMENTS = {
+  /** Machines with their status inputs and load; $1 one machine's id, or null for all. */
+  withLoad: `WITH live AS (
+   SELECT machine_id, capacity FROM workers WHERE expires_at > clock_timestamp()
+ ), pool AS (
+   SELECT count(*)::int AS workers, COALESCE(sum(capacity), 0)::int AS capacity,
+          (SELECT max(last_seen_at) FROM workers WHERE machine_id IS NULL) AS last_seen_at
+   FROM live WHERE machine_id IS NULL
+ ), seen AS (
+   SELECT machine_id, max(last_seen_at) AS last_seen_at
+   FROM workers WHERE machine_id IS NOT NULL GROUP BY machine_id
+ ), dedicated_live AS (
+   SELECT machine_id, count(*)::int AS workers, sum(capacity)::int AS capacity
+   FROM live WHERE machine_id IS NOT NULL GROUP BY machine_id
+ ), load AS (
+   SELECT machine_id,
+          count(*) FILTER (WHERE status = ${lit(Running)})::int AS running,
+          count(*) FILTER (WHERE status = ${lit(Pending)})::int AS pending
+   FROM simulations WHERE status IN ${list([Pending, Running])} GROUP BY machine_id
+ )
+ SELECT m.*,
+        (COALESCE(dl.workers, 0) + pool.workers) > 0 AS served,
+        GREATEST(seen.last_seen_at, pool.last_seen_at) AS last_seen_at,
+        COALESCE(dl.capacity, 0) + pool.capacity AS capacity,
+        COALESCE(load.running, 0) AS running,
+        COALESCE(load.pending, 0) AS pending
+ FROM machines m
+ CROSS JOIN pool
+ LEFT JOIN seen ON seen.machine_id = m.machine_id
+ LEFT JOIN dedicated_live dl ON dl.machine_id = m.machine_id
+ LEFT JOIN load ON load.machine_id = m.machine_id
+ WHERE $1::integer IS NULL OR m.machine_id = $1
+ ORDER BY m.machine_id`,
+
+  /**
+   * One machine's status inputs only ($1 its id): draining, and whether a live
+   * worker serves it (its own or a pool worker). What a simulation's page
+   * needs, without counting every machine's load.
+   */
+  status: `SELECT m.draining,
+        EXISTS (SELECT 1 FROM workers w
+                WHERE w.expires_at > clock_timestamp()
+                  AND (w.machine_id = m.machine_id OR w.machine_id IS NULL)) AS served
+ FROM machines m
+ WHERE m.machine_id = $1::integer`,
+} as const;
+
 @Injectable()
 export class MachineRepository {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  static readonly statements = STATEMENTS;
+  private readonly rows;
+
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {
+    this.rows = entityRows(manager, Machine);
+  }
 
   async listAll(): Promise<Machine[]> {
-    const rows = await queryRows<MachineRow>(
-      this.manager,
-      `SELECT * FROM machines ORDER BY machine_id`,
-    );
-    return rows.map(toMachine);
+    const rows = await queryRows<Row>(this.manager, `SELECT * FROM machines ORDER BY machine_id`);
+    return this.rows.all(rows);
   }
 
   async findById(
     machineId: number,
     manager: EntityManager = this.manager,
   ): Promise<Machine | null> {
-    const rows = await queryRows<MachineRow>(
-      manager,
-      `SELECT * FROM machines WHERE machine_id = $1`,
-      [machineId],
-    );
-    return rows.length ? toMachine(rows[0]) : null;
+    const rows = await queryRows<Row>(manager, `SELECT * FROM machines WHERE machine_id = $1`, [
+      machineId,
+    ]);
+    return rows.length ? this.rows.one(rows[0]) : null;
   }
 
   /** Every machine with its status and load, by machine_id. */
@@ -76,7 +124,7 @@ export class MachineRepository {
   async statusOf(machineId: number): Promise<MachineStatus | null> {
     const rows = await preparedRows<{ draining: boolean; served: boolean }>(
       this.manager,
-      MACHINE_STATUS_SQL,
+      STATEMENTS.status,
       [machineId],
     );
     if (rows.length === 0) return null;
@@ -100,7 +148,8 @@ export class MachineRepository {
       [machineId, name],
     );
     const machine = await this.findById(machineId, manager);
-    if (!machine) throw new Error(`machine ${machineId} vanished right after registration`);
+    if (!machine)
+      throw DomainError.conflict(`machine ${machineId} was deleted while being registered`);
     return machine;
   }
 
@@ -109,36 +158,36 @@ export class MachineRepository {
    * renames it (the worker's configuration is the authority on its machine).
    */
   async registerForWorker(machineId: number, name: string | undefined): Promise<Machine> {
-    const rows = await queryRows<MachineRow>(
+    const rows = await queryRows<Row>(
       this.manager,
       `INSERT INTO machines (machine_id, name) VALUES ($1::integer, COALESCE($2::varchar, 'Machine ' || $1::integer))
        ON CONFLICT (machine_id) DO UPDATE SET name = COALESCE($2::varchar, machines.name)
        RETURNING *`,
       [machineId, name ?? null],
     );
-    return toMachine(rows[0]);
+    return this.rows.one(rows[0]);
   }
 
   /** Registers a new machine; a taken id is a conflict. */
   async register(machineId: number, name: string): Promise<Machine> {
-    const rows = await queryRows<MachineRow>(
+    const rows = await queryRows<Row>(
       this.manager,
       `INSERT INTO machines (machine_id, name) VALUES ($1, $2) ON CONFLICT (machine_id) DO NOTHING RETURNING *`,
       [machineId, name],
     );
     if (!rows.length) throw DomainError.conflict(`machine ${machineId} already exists`);
-    return toMachine(rows[0]);
+    return this.rows.one(rows[0]);
   }
 
   /** Stops (or resumes) new runs on the machine; running ones are not touched. */
   async setDraining(machineId: number, draining: boolean): Promise<Machine> {
-    const rows = await queryRows<MachineRow>(
+    const rows = await queryRows<Row>(
       this.manager,
       `UPDATE machines SET draining = $2 WHERE machine_id = $1 RETURNING *`,
       [machineId, draining],
     );
     if (!rows.length) throw DomainError.notFound(`machine ${machineId} not found`);
-    return toMachine(rows[0]);
+    return this.rows.one(rows[0]);
   }
 
   /**
@@ -152,7 +201,7 @@ export class MachineRepository {
     await this.manager.transaction(async (manager) => {
       const [facts] = await queryRows<{ unfinished: number; live_workers: number }>(
         manager,
-        `SELECT (SELECT count(*) FROM simulations WHERE machine_id = m.machine_id AND status IN ('pending', 'running'))::int AS unfinished,
+        `SELECT (SELECT count(*) FROM simulations WHERE machine_id = m.machine_id AND status IN ${list([Pending, Running])})::int AS unfinished,
                 (SELECT count(*) FROM workers WHERE machine_id = m.machine_id AND expires_at > clock_timestamp())::int AS live_workers
          FROM machines m WHERE m.machine_id = $1 FOR UPDATE`,
         [machineId],
@@ -174,11 +223,11 @@ export class MachineRepository {
   }
 
   private async withLoad(machineId?: number): Promise<MachineWithLoad[]> {
-    const rows = await queryRows<MachineLoadRow>(this.manager, MACHINES_WITH_LOAD_SQL, [
+    const rows = await queryRows<MachineLoadRow>(this.manager, STATEMENTS.withLoad, [
       machineId ?? null,
     ]);
     return rows.map((row) => ({
-      machine: toMachine(row),
+      machine: this.rows.one(row),
       status: statusFrom(row),
       lastSeenAt: row.last_seen_at,
       capacity: row.capacity,
@@ -191,14 +240,4 @@ export class MachineRepository {
 function statusFrom(row: { draining: boolean; served: boolean }): MachineStatus {
   if (row.draining) return MachineStatus.Draining;
   return row.served ? MachineStatus.Online : MachineStatus.Offline;
-}
-
-function toMachine(row: MachineRow): Machine {
-  return Object.assign(new Machine(), {
-    machineId: row.machine_id,
-    name: row.name,
-    draining: row.draining,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
 }

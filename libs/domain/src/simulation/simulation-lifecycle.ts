@@ -1,34 +1,16 @@
-import { staleWritesRejected } from '@app/config';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { entityRows } from '../database/entity-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
+import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
-import { SimulationRow, toSimulation } from './simulation.row';
 import type { AttemptRef } from './simulation.repository';
-import { SIMULATION_STATUS_LISTENER, SimulationStatusListener } from './simulation-status-listener';
-import {
-  AttemptOutcome,
-  canTransition,
-  SimulationStatus,
-  TERMINAL_STATUSES,
-} from './simulation-status';
+import type { SimulationStatusListener } from './simulation-status-listener';
+import { AttemptOutcome, SimulationStatus, TERMINAL_STATUSES } from './simulation-status';
 
 const { Pending, Running, Finished, Failed, Cancelled } = SimulationStatus;
-
-/** Checked once at load: every move this class makes must be in the lifecycle table. */
-function declare(from: SimulationStatus[], to: SimulationStatus[]): void {
-  for (const a of from)
-    for (const b of to) if (!canTransition(a, b)) throw new Error(`illegal transition ${a} → ${b}`);
-}
-declare([Pending], [Running]); // claim
-declare([Running], [Finished]); // finish
-declare([Running], [Pending, Failed]); // end an attempt: retry, or fail for good
-declare([Running], [Pending]); // hand back at shutdown
-declare([Running], [Pending, Failed]); // recover a lost run
-declare([Pending, Running], [Cancelled]); // cancel
-declare([Failed, Cancelled], [Pending]); // retry on request
 
 export interface EndAttempt {
   outcome: AttemptOutcome.Failed | AttemptOutcome.TimedOut;
@@ -38,91 +20,177 @@ export interface EndAttempt {
 }
 
 /**
+ * Every statement that changes `simulations.status`, and only those. The
+ * lifecycle spec checks each against ALLOWED_TRANSITIONS: the statuses a
+ * statement's WHERE reads are where it may move from, the ones its SET writes
+ * where it may move to.
+ */
+export const LIFECYCLE_STATEMENTS = {
+  /**
+   * Rows are locked in simulation order first (as every multi-row statement
+   * here locks them), so concurrent batches cannot deadlock.
+   */
+  claim: `WITH locked AS (
+     SELECT s.simulation_id FROM simulations s
+     WHERE s.simulation_id = ANY($1::integer[]) AND s.status = ${lit(Pending)}
+       AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = s.machine_id AND m.draining)
+     ORDER BY s.simulation_id
+     FOR NO KEY UPDATE OF s
+   ), claimed AS (
+     UPDATE simulations
+     SET status = ${lit(Running)}, attempt = attempt + 1, worker_id = $2,
+         started_at = clock_timestamp(), heartbeat_at = clock_timestamp(),
+         finished_at = NULL, failure_reason = NULL
+     FROM locked WHERE simulations.simulation_id = locked.simulation_id
+     RETURNING simulations.*
+   ), history AS (
+     INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at)
+     SELECT simulation_id, attempt, worker_id, started_at FROM claimed
+   ), cleared AS (
+     DELETE FROM convergence_points p USING claimed c
+     WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
+   ), cleared_summaries AS (
+     DELETE FROM convergence_summaries p USING claimed c
+     WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
+   )
+   SELECT * FROM claimed`,
+
+  finish: `WITH locked AS (
+     SELECT s.simulation_id FROM simulations s
+     JOIN unnest($1::integer[], $2::integer[]) AS r(simulation_id, attempt)
+       ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
+     WHERE s.status = ${lit(Running)}
+     ORDER BY s.simulation_id
+     FOR NO KEY UPDATE OF s
+   ), finished AS (
+     UPDATE simulations
+     SET status = ${lit(Finished)}, finished_at = clock_timestamp(), worker_id = NULL
+     FROM locked WHERE simulations.simulation_id = locked.simulation_id
+     RETURNING simulations.*
+   ), history AS (
+     UPDATE simulation_attempts a SET outcome = ${lit(AttemptOutcome.Finished)}, ended_at = f.finished_at
+     FROM finished f WHERE a.simulation_id = f.simulation_id AND a.attempt = f.attempt
+   )
+   SELECT * FROM finished`,
+
+  endAttempt: `WITH ended AS (
+     UPDATE simulations
+     SET status = CASE WHEN $3 AND attempt < max_attempts THEN ${lit(Pending)} ELSE ${lit(Failed)} END,
+         finished_at = CASE WHEN $3 AND attempt < max_attempts THEN NULL ELSE clock_timestamp() END,
+         failure_reason = $4, worker_id = NULL
+     WHERE simulation_id = $1 AND attempt = $2 AND status = ${lit(Running)}
+     RETURNING *
+   ), history AS (
+     UPDATE simulation_attempts a SET outcome = $5, reason = $4, ended_at = clock_timestamp()
+     FROM ended e WHERE a.simulation_id = e.simulation_id AND a.attempt = e.attempt
+   )
+   SELECT * FROM ended`,
+
+  handBack: `WITH handed AS (
+     UPDATE simulations
+     SET status = ${lit(Pending)}, max_attempts = max_attempts + 1, worker_id = NULL
+     WHERE simulation_id = $1 AND attempt = $2 AND status = ${lit(Running)}
+     RETURNING *
+   ), history AS (
+     UPDATE simulation_attempts a
+     SET outcome = ${lit(AttemptOutcome.HandedBack)}, reason = 'the worker shut down', ended_at = clock_timestamp()
+     FROM handed h WHERE a.simulation_id = h.simulation_id AND a.attempt = h.attempt
+   )
+   SELECT * FROM handed`,
+
+  /** SKIP LOCKED lets every worker sweep at once without two of them taking the same row. */
+  recoverLost: `WITH silent AS (
+     SELECT simulation_id FROM simulations
+     WHERE status = ${lit(Running)}
+       AND heartbeat_at < clock_timestamp() - make_interval(secs => $1::double precision / 1000)
+     ORDER BY heartbeat_at LIMIT $2
+     FOR UPDATE SKIP LOCKED
+   ), recovered AS (
+     UPDATE simulations s
+     SET status = CASE WHEN s.attempt < s.max_attempts THEN ${lit(Pending)} ELSE ${lit(Failed)} END,
+         finished_at = CASE WHEN s.attempt < s.max_attempts THEN NULL ELSE clock_timestamp() END,
+         failure_reason = ${lit(AttemptOutcome.Lost)}, worker_id = NULL
+     FROM silent WHERE s.simulation_id = silent.simulation_id
+     RETURNING s.*
+   ), history AS (
+     UPDATE simulation_attempts a
+     SET outcome = ${lit(AttemptOutcome.Lost)}, reason = 'the worker stopped sending heartbeats', ended_at = clock_timestamp()
+     FROM recovered r WHERE a.simulation_id = r.simulation_id AND a.attempt = r.attempt
+   )
+   SELECT * FROM recovered`,
+
+  cancel: `WITH cancelled AS (
+     UPDATE simulations
+     SET status = ${lit(Cancelled)}, finished_at = clock_timestamp(), worker_id = NULL, failure_reason = NULL
+     WHERE simulation_id = $1 AND status IN ${list([Pending, Running])}
+     RETURNING *
+   ), history AS (
+     UPDATE simulation_attempts a
+     SET outcome = ${lit(AttemptOutcome.Cancelled)}, reason = 'cancelled on request', ended_at = clock_timestamp()
+     FROM cancelled c
+     WHERE a.simulation_id = c.simulation_id AND a.attempt = c.attempt AND a.outcome = ${lit(AttemptOutcome.Running)}
+   )
+   SELECT * FROM cancelled`,
+
+  retry: `UPDATE simulations
+   SET status = ${lit(Pending)}, max_attempts = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL
+   WHERE simulation_id = $1 AND status IN ${list([Failed, Cancelled])}
+   RETURNING *`,
+} as const;
+
+/** Keeps a run's lease: not a transition, so not among the statements above. */
+const HEARTBEAT_SQL = `WITH held AS (
+   SELECT s.simulation_id FROM simulations s
+   JOIN unnest($2::integer[], $3::integer[]) AS r(simulation_id, attempt)
+     ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
+   WHERE s.status = ${lit(Running)} AND s.worker_id = $1
+   ORDER BY s.simulation_id
+   FOR NO KEY UPDATE OF s
+ )
+ UPDATE simulations s SET heartbeat_at = clock_timestamp()
+ FROM held WHERE s.simulation_id = held.simulation_id
+ RETURNING s.simulation_id`;
+
+/**
  * The only writer of `simulations.status`. Every change is one conditional
  * UPDATE, checked on the status it expects and, for a worker's writes, on the
  * attempt it holds; the attempt's history row changes in the same statement.
- * A writer that lost the race changes nothing and gets null; writes fenced by
- * attempt that change nothing are counted and logged as stale.
+ * A writer that lost the race changes nothing and gets null.
  */
 @Injectable()
 export class SimulationLifecycle {
   private readonly logger = new Logger(SimulationLifecycle.name);
-  private stale = 0;
+  private readonly rows;
+  private readonly listeners: SimulationStatusListener[] = [];
 
-  constructor(
-    @InjectEntityManager() private readonly manager: EntityManager,
-    @Optional()
-    @Inject(SIMULATION_STATUS_LISTENER)
-    private readonly listener?: SimulationStatusListener,
-  ) {}
-
-  /** Writes rejected because their writer no longer held the attempt, since the process started. */
-  get staleWritesRejected(): number {
-    return this.stale;
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {
+    this.rows = entityRows(manager, Simulation);
   }
 
-  recordStaleWrite(ref: AttemptRef, what: string): void {
-    this.stale++;
-    staleWritesRejected.inc({ what: what.replace(/ /g, '_') });
-    this.logger.warn(
-      `rejected stale ${what} for simulation ${ref.simulationId} attempt ${ref.attempt}`,
-    );
+  /** Tells `listener` about every transition from now on. */
+  onStatusChange(listener: SimulationStatusListener): void {
+    this.listeners.push(listener);
   }
 
-  /**
-   * pending → running as a new attempt held by `workerId`. Clears the curve
-   * points of earlier attempts, so the new attempt starts a clean curve.
-   * Null when the simulation is not pending (someone else has it, or it
-   * ended), or its machine is draining.
-   */
+  /** claimMany for one simulation: null when it was not claimed. */
   async claim(simulationId: number, workerId: string): Promise<Simulation | null> {
     return (await this.claimMany([simulationId], workerId)).get(simulationId) ?? null;
   }
 
   /**
-   * claim for several simulations in one statement; answers those claimed.
-   * Rows are locked in simulation order first (as every multi-row statement
-   * here locks them), so concurrent batches cannot deadlock.
+   * pending → running as a new attempt held by `workerId`, for several
+   * simulations in one statement; answers those claimed. Clears the curve
+   * points of earlier attempts, so each new attempt starts a clean curve. A
+   * simulation that is not pending (someone else has it, or it ended), or
+   * whose machine is draining, is not claimed.
    */
   async claimMany(
     simulationIds: readonly number[],
     workerId: string,
   ): Promise<Map<number, Simulation>> {
     if (simulationIds.length === 0) return new Map();
-    const rows = await preparedRows<SimulationRow>(
-      this.manager,
-      `WITH locked AS (
-         SELECT s.simulation_id FROM simulations s
-         WHERE s.simulation_id = ANY($1::integer[]) AND s.status = 'pending'
-           AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = s.machine_id AND m.draining)
-         ORDER BY s.simulation_id
-         FOR NO KEY UPDATE OF s
-       ), claimed AS (
-         UPDATE simulations
-         SET status = 'running', attempt = attempt + 1, worker_id = $2,
-             started_at = clock_timestamp(), heartbeat_at = clock_timestamp(),
-             finished_at = NULL, failure_reason = NULL
-         FROM locked WHERE simulations.simulation_id = locked.simulation_id
-         RETURNING simulations.*
-       ), history AS (
-         INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at)
-         SELECT simulation_id, attempt, worker_id, started_at FROM claimed
-       ), cleared AS (
-         DELETE FROM convergence_points p USING claimed c
-         WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
-       ), cleared_summaries AS (
-         DELETE FROM convergence_summaries p USING claimed c
-         WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
-       )
-       SELECT * FROM claimed`,
-      [simulationIds, workerId],
-    );
-    return new Map(
-      rows.map((row) => {
-        const claimed = this.changed(toSimulation(row));
-        return [claimed.simulationId, claimed];
-      }),
-    );
+    const claimed = await this.transition(LIFECYCLE_STATEMENTS.claim, [simulationIds, workerId]);
+    return new Map(claimed.map((simulation) => [simulation.simulationId, simulation]));
   }
 
   /** running → finished, if `ref` still holds it. */
@@ -130,144 +198,72 @@ export class SimulationLifecycle {
     return (await this.finishMany([ref]))[0];
   }
 
-  /** finish for several attempts in one statement; answers in order, null where `ref` no longer held it. */
+  /** running → finished for several attempts in one statement; answers in order, null where `ref` no longer held it. */
   async finishMany(refs: readonly AttemptRef[]): Promise<Array<Simulation | null>> {
     if (refs.length === 0) return [];
-    const rows = await preparedRows<SimulationRow>(
-      this.manager,
-      `WITH locked AS (
-         SELECT s.simulation_id FROM simulations s
-         JOIN unnest($1::integer[], $2::integer[]) AS r(simulation_id, attempt)
-           ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
-         WHERE s.status = 'running'
-         ORDER BY s.simulation_id
-         FOR NO KEY UPDATE OF s
-       ), finished AS (
-         UPDATE simulations
-         SET status = 'finished', finished_at = clock_timestamp(), worker_id = NULL
-         FROM locked WHERE simulations.simulation_id = locked.simulation_id
-         RETURNING simulations.*
-       ), history AS (
-         UPDATE simulation_attempts a SET outcome = 'finished', ended_at = f.finished_at
-         FROM finished f WHERE a.simulation_id = f.simulation_id AND a.attempt = f.attempt
-       )
-       SELECT * FROM finished`,
-      [refs.map((ref) => ref.simulationId), refs.map((ref) => ref.attempt)],
-    );
-    const finished = new Map(rows.map((row) => [row.simulation_id, toSimulation(row)]));
+    const finished = await this.transition(LIFECYCLE_STATEMENTS.finish, [
+      refs.map((ref) => ref.simulationId),
+      refs.map((ref) => ref.attempt),
+    ]);
+    const byId = new Map(finished.map((simulation) => [simulation.simulationId, simulation]));
     return refs.map((ref) => {
-      const simulation = finished.get(ref.simulationId);
-      if (simulation?.attempt === ref.attempt) return this.changed(simulation);
-      this.recordStaleWrite(ref, 'finish');
-      return null;
+      const simulation = byId.get(ref.simulationId);
+      return simulation?.attempt === ref.attempt ? simulation : null;
     });
   }
 
   /**
    * Ends a failed attempt: back to pending for another attempt while the
    * budget allows and the failure is retryable, otherwise failed for good.
+   * Null when `ref` no longer held it.
    */
   async endAttempt(ref: AttemptRef, end: EndAttempt): Promise<Simulation | null> {
-    const ended = await this.single(
-      `WITH ended AS (
-         UPDATE simulations
-         SET status = CASE WHEN $3 AND attempt < max_attempts THEN 'pending' ELSE 'failed' END,
-             finished_at = CASE WHEN $3 AND attempt < max_attempts THEN NULL ELSE clock_timestamp() END,
-             failure_reason = $4, worker_id = NULL
-         WHERE simulation_id = $1 AND attempt = $2 AND status = 'running'
-         RETURNING *
-       ), history AS (
-         UPDATE simulation_attempts a SET outcome = $5, reason = $4, ended_at = clock_timestamp()
-         FROM ended e WHERE a.simulation_id = e.simulation_id AND a.attempt = e.attempt
-       )
-       SELECT * FROM ended`,
-      [ref.simulationId, ref.attempt, end.retryable, end.reason, end.outcome],
-    );
-    if (!ended) this.recordStaleWrite(ref, `end (${end.outcome})`);
-    return this.changed(ended);
+    const [ended] = await this.transition(LIFECYCLE_STATEMENTS.endAttempt, [
+      ref.simulationId,
+      ref.attempt,
+      end.retryable,
+      end.reason,
+      end.outcome,
+    ]);
+    return ended ?? null;
   }
 
   /**
    * A worker shutting down gives its run back: pending again, and the attempt
-   * it used is not counted against the budget.
+   * it used is not counted against the budget. Null when `ref` no longer held it.
    */
   async handBack(ref: AttemptRef): Promise<Simulation | null> {
-    const handed = await this.single(
-      `WITH handed AS (
-         UPDATE simulations
-         SET status = 'pending', max_attempts = max_attempts + 1, worker_id = NULL
-         WHERE simulation_id = $1 AND attempt = $2 AND status = 'running'
-         RETURNING *
-       ), history AS (
-         UPDATE simulation_attempts a
-         SET outcome = 'handed_back', reason = 'the worker shut down', ended_at = clock_timestamp()
-         FROM handed h WHERE a.simulation_id = h.simulation_id AND a.attempt = h.attempt
-       )
-       SELECT * FROM handed`,
-      [ref.simulationId, ref.attempt],
-    );
-    if (!handed) this.recordStaleWrite(ref, 'hand-back');
-    return this.changed(handed);
+    const [handed] = await this.transition(LIFECYCLE_STATEMENTS.handBack, [
+      ref.simulationId,
+      ref.attempt,
+    ]);
+    return handed ?? null;
   }
 
   /**
    * Refreshes the heartbeat of every attempt `workerId` holds, in one
    * statement; answers the ids it still holds. A held attempt missing from the
    * answer was taken away (cancelled, recovered elsewhere) and must stop.
+   * Rows are locked in simulation order, as the batched curve writes lock
+   * them, so the two never wait on each other in a cycle.
    */
   async heartbeat(workerId: string, refs: readonly AttemptRef[]): Promise<Set<number>> {
     if (refs.length === 0) return new Set();
-    const rows = await preparedRows<{ simulation_id: number }>(
-      this.manager,
-      // Rows are locked in simulation order, as the batched curve writes lock
-      // them, so the two never wait on each other in a cycle.
-      `WITH held AS (
-         SELECT s.simulation_id FROM simulations s
-         JOIN unnest($2::integer[], $3::integer[]) AS r(simulation_id, attempt)
-           ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
-         WHERE s.status = 'running' AND s.worker_id = $1
-         ORDER BY s.simulation_id
-         FOR NO KEY UPDATE OF s
-       )
-       UPDATE simulations s SET heartbeat_at = clock_timestamp()
-       FROM held WHERE s.simulation_id = held.simulation_id
-       RETURNING s.simulation_id`,
-      [workerId, refs.map((r) => r.simulationId), refs.map((r) => r.attempt)],
-    );
+    const rows = await preparedRows<{ simulation_id: number }>(this.manager, HEARTBEAT_SQL, [
+      workerId,
+      refs.map((r) => r.simulationId),
+      refs.map((r) => r.attempt),
+    ]);
     return new Set(rows.map((row) => row.simulation_id));
   }
 
   /**
    * Finds running simulations whose worker has been silent longer than
    * `leaseMs` and takes them back: pending for another attempt while the
-   * budget allows, otherwise failed with reason "lost". SKIP LOCKED lets
-   * every worker sweep at once without two of them taking the same row.
+   * budget allows, otherwise failed with reason "lost".
    */
-  async recoverLost(leaseMs: number, limit = 500): Promise<Simulation[]> {
-    const rows = await queryRows<SimulationRow>(
-      this.manager,
-      `WITH silent AS (
-         SELECT simulation_id FROM simulations
-         WHERE status = 'running'
-           AND heartbeat_at < clock_timestamp() - make_interval(secs => $1::double precision / 1000)
-         ORDER BY heartbeat_at LIMIT $2
-         FOR UPDATE SKIP LOCKED
-       ), recovered AS (
-         UPDATE simulations s
-         SET status = CASE WHEN s.attempt < s.max_attempts THEN 'pending' ELSE 'failed' END,
-             finished_at = CASE WHEN s.attempt < s.max_attempts THEN NULL ELSE clock_timestamp() END,
-             failure_reason = 'lost', worker_id = NULL
-         FROM silent WHERE s.simulation_id = silent.simulation_id
-         RETURNING s.*
-       ), history AS (
-         UPDATE simulation_attempts a
-         SET outcome = 'lost', reason = 'the worker stopped sending heartbeats', ended_at = clock_timestamp()
-         FROM recovered r WHERE a.simulation_id = r.simulation_id AND a.attempt = r.attempt
-       )
-       SELECT * FROM recovered`,
-      [leaseMs, limit],
-    );
-    return rows.map((row) => this.changed(toSimulation(row)));
+  recoverLost(leaseMs: number, limit = 500): Promise<Simulation[]> {
+    return this.transition(LIFECYCLE_STATEMENTS.recoverLost, [leaseMs, limit], false);
   }
 
   /**
@@ -275,34 +271,15 @@ export class SimulationLifecycle {
    * its next write (fenced) and stops. Explains a refusal with a 409.
    */
   async cancel(simulationId: number): Promise<Simulation> {
-    const cancelled = await this.single(
-      `WITH cancelled AS (
-         UPDATE simulations
-         SET status = 'cancelled', finished_at = clock_timestamp(), worker_id = NULL, failure_reason = NULL
-         WHERE simulation_id = $1 AND status IN ('pending', 'running')
-         RETURNING *
-       ), history AS (
-         UPDATE simulation_attempts a
-         SET outcome = 'cancelled', reason = 'cancelled on request', ended_at = clock_timestamp()
-         FROM cancelled c WHERE a.simulation_id = c.simulation_id AND a.attempt = c.attempt AND a.outcome = 'running'
-       )
-       SELECT * FROM cancelled`,
-      [simulationId],
-    );
-    if (cancelled) return this.changed(cancelled);
+    const [cancelled] = await this.transition(LIFECYCLE_STATEMENTS.cancel, [simulationId]);
+    if (cancelled) return cancelled;
     throw await this.refusal(simulationId, 'cancelled', [Pending, Running]);
   }
 
   /** failed | cancelled → pending, with a fresh budget of automatic attempts. Explains a refusal with a 409. */
   async retry(simulationId: number): Promise<Simulation> {
-    const retried = await this.single(
-      `UPDATE simulations
-       SET status = 'pending', max_attempts = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL
-       WHERE simulation_id = $1 AND status IN ('failed', 'cancelled')
-       RETURNING *`,
-      [simulationId],
-    );
-    if (retried) return this.changed(retried);
+    const [retried] = await this.transition(LIFECYCLE_STATEMENTS.retry, [simulationId]);
+    if (retried) return retried;
     throw await this.refusal(simulationId, 'retried', [Failed, Cancelled]);
   }
 
@@ -324,11 +301,27 @@ export class SimulationLifecycle {
     );
   }
 
-  /** Tells the listener (live curve streams) about a transition; never lets it fail one. */
-  private changed<T extends Simulation | null>(simulation: T): T {
-    if (simulation && this.listener) {
+  /**
+   * Runs one of the lifecycle's statements (prepared, unless its plan depends
+   * on the values) and tells the listener (live curve streams) about every
+   * simulation it moved.
+   */
+  private async transition(
+    sql: string,
+    parameters: unknown[],
+    prepared = true,
+  ): Promise<Simulation[]> {
+    const run = prepared ? preparedRows : queryRows;
+    const moved = this.rows.all(await run<Record<string, unknown>>(this.manager, sql, parameters));
+    for (const simulation of moved) this.changed(simulation);
+    return moved;
+  }
+
+  /** Never lets a listener fail a transition. */
+  private changed(simulation: Simulation): void {
+    for (const listener of this.listeners) {
       try {
-        this.listener.statusChanged({
+        listener.statusChanged({
           simulationId: simulation.simulationId,
           attempt: simulation.attempt,
           status: simulation.status,
@@ -337,11 +330,5 @@ export class SimulationLifecycle {
         this.logger.warn(`status listener failed: ${(error as Error).message}`);
       }
     }
-    return simulation;
-  }
-
-  private async single(sql: string, parameters: unknown[]): Promise<Simulation | null> {
-    const rows = await preparedRows<SimulationRow>(this.manager, sql, parameters);
-    return rows.length ? toSimulation(rows[0]) : null;
   }
 }

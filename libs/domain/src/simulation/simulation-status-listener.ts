@@ -8,11 +8,10 @@ export interface SimulationStatusChange {
 
 /**
  * Told about every status transition SimulationLifecycle makes, after it is
- * committed. Provided by the queue library (it publishes to Redis for live
- * curve streams); optional, and must not throw or block.
+ * committed (see SimulationLifecycle.onStatusChange). The queue library's
+ * event publisher is one: it publishes to Redis for live curve streams.
+ * Must not throw or block.
  */
 export interface SimulationStatusListener {
   statusChanged(change: SimulationStatusChange): void;
 }
-
-export const SIMULATION_STATUS_LISTENER = Symbol('SIMULATION_STATUS_LISTENER');

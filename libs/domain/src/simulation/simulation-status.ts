@@ -23,8 +23,10 @@ export const TERMINAL_STATUSES: readonly SimulationStatus[] = [
  *   pending → cancelled | failed
  *   failed | cancelled → pending (retried on request: a new attempt)
  *
- * `SimulationRepository` refuses any pair not listed here, so a new status
- * cannot sneak in without this table saying where it may come from.
+ * Every statement of `SimulationLifecycle` (the only writer of a status) is
+ * checked against this table by its spec, and the database's CHECK
+ * constraint against the enum, so a new status cannot sneak in without this
+ * table saying where it may come from.
  */
 export const ALLOWED_TRANSITIONS: Readonly<Record<SimulationStatus, readonly SimulationStatus[]>> =
   {

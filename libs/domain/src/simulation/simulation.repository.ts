@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { entityRows } from '../database/entity-rows';
 import {
   PG_FOREIGN_KEY_VIOLATION,
   postgresErrorCode,
   preparedRows,
   queryRows,
 } from '../database/query-rows';
+import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
-import {
-  SimulationRow,
-  SimulationAttemptRow,
-  toSimulation,
-  toSimulationAttempt,
-} from './simulation.row';
 import { SimulationStatus } from './simulation-status';
 import { CurveEmulation, DEFAULT_EMULATION } from './curve-emulation';
 
@@ -61,26 +57,30 @@ export interface AttemptRef {
 /** A generated id can lose a race against a client-chosen one; a few redraws always win. */
 const MAX_ID_DRAWS = 20;
 
+const { Pending, Running } = SimulationStatus;
+
+type Row = Record<string, unknown>;
+
+/** The fixed statements (the benchmark's baselines run some of them too). */
+const STATEMENTS = {
+  findById: `SELECT * FROM simulations WHERE simulation_id = $1`,
+  listAttempts: `SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt`,
+} as const;
+
 @Injectable()
 export class SimulationRepository {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  static readonly statements = STATEMENTS;
+  private readonly simulationRows;
+  private readonly attemptRows;
 
-  async findById(simulationId: number): Promise<Simulation | null> {
-    const rows = await preparedRows<SimulationRow>(
-      this.manager,
-      `SELECT * FROM simulations WHERE simulation_id = $1`,
-      [simulationId],
-    );
-    return rows.length ? toSimulation(rows[0]) : null;
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {
+    this.simulationRows = entityRows(manager, Simulation);
+    this.attemptRows = entityRows(manager, SimulationAttempt);
   }
 
-  async exists(simulationId: number): Promise<boolean> {
-    const rows = await queryRows(
-      this.manager,
-      `SELECT 1 FROM simulations WHERE simulation_id = $1`,
-      [simulationId],
-    );
-    return rows.length > 0;
+  async findById(simulationId: number): Promise<Simulation | null> {
+    const [row] = await preparedRows<Row>(this.manager, STATEMENTS.findById, [simulationId]);
+    return row ? this.simulationRows.one(row) : null;
   }
 
   async list(query: SimulationListQuery): Promise<{ items: Simulation[]; total: number }> {
@@ -97,7 +97,7 @@ export class SimulationRepository {
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const column = SORT_COLUMN[query.orderBy];
     const [rows, counted] = await Promise.all([
-      queryRows<SimulationRow>(
+      queryRows<Row>(
         this.manager,
         `SELECT * FROM simulations ${where}
          ORDER BY ${column}, simulation_id
@@ -110,7 +110,7 @@ export class SimulationRepository {
         parameters,
       ),
     ]);
-    return { items: rows.map(toSimulation), total: counted[0].total };
+    return { items: this.simulationRows.all(rows), total: counted[0].total };
   }
 
   /**
@@ -134,7 +134,7 @@ export class SimulationRepository {
     input: NewSimulation & { simulationId: number },
     manager: EntityManager,
   ): Promise<Simulation> {
-    const rows = await queryRows<SimulationRow>(
+    const rows = await queryRows<Row>(
       manager,
       `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, max_attempts, created_by, emulation)
        VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)
@@ -158,7 +158,7 @@ export class SimulationRepository {
                      GREATEST($1::integer, (SELECT last_value FROM simulations_simulation_id_seq)))`,
       [input.simulationId],
     );
-    return toSimulation(rows[0]);
+    return this.simulationRows.one(rows[0]);
   }
 
   private async insertWithGeneratedId(
@@ -166,7 +166,7 @@ export class SimulationRepository {
     manager: EntityManager,
   ): Promise<Simulation> {
     for (let draw = 0; draw < MAX_ID_DRAWS; draw++) {
-      const rows = await queryRows<SimulationRow>(
+      const rows = await queryRows<Row>(
         manager,
         `INSERT INTO simulations (name, machine_id, attempt_budget, max_attempts, created_by, emulation)
          VALUES ($1, $2, $3, $3, $4, $5::jsonb)
@@ -179,9 +179,11 @@ export class SimulationRepository {
           JSON.stringify(input.emulation ?? DEFAULT_EMULATION),
         ],
       );
-      if (rows.length) return toSimulation(rows[0]);
+      if (rows.length) return this.simulationRows.one(rows[0]);
     }
-    throw new Error(`no free simulation id after ${MAX_ID_DRAWS} draws`);
+    throw DomainError.unavailable(
+      `no free simulation id after ${MAX_ID_DRAWS} draws; try again, or choose simulation_id`,
+    );
   }
 
   /**
@@ -196,7 +198,7 @@ export class SimulationRepository {
     const rows = await queryRows<{ simulation_id: number; machine_id: number; attempt: number }>(
       this.manager,
       `SELECT simulation_id, machine_id, attempt FROM simulations
-       WHERE status = 'pending' AND update_date < $1
+       WHERE status = ${lit(Pending)} AND update_date < $1
        ORDER BY update_date, simulation_id LIMIT $2`,
       [unchangedSince, limit],
     );
@@ -215,7 +217,7 @@ export class SimulationRepository {
       this.manager,
       `SELECT machine_id, count(*)::integer AS n,
               extract(epoch FROM clock_timestamp() - min(creation_date))::float8 AS age
-       FROM simulations WHERE status = 'pending' GROUP BY machine_id`,
+       FROM simulations WHERE status = ${lit(Pending)} GROUP BY machine_id`,
     );
     return rows.map((row) => ({
       machineId: row.machine_id,
@@ -226,13 +228,13 @@ export class SimulationRepository {
 
   /** Pending and running simulations (a partial index: its size follows the work in flight). */
   async countActiveByStatus(): Promise<{ pending: number; running: number }> {
-    const rows = await queryRows<{ status: string; n: number }>(
+    const rows = await queryRows<{ status: SimulationStatus; n: number }>(
       this.manager,
       `SELECT status, count(*)::integer AS n FROM simulations
-       WHERE status IN ('pending', 'running') GROUP BY status`,
+       WHERE status IN ${list([Pending, Running])} GROUP BY status`,
     );
-    const count = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
-    return { pending: count('pending'), running: count('running') };
+    const count = (status: SimulationStatus) => rows.find((row) => row.status === status)?.n ?? 0;
+    return { pending: count(Pending), running: count(Running) };
   }
 
   /**
@@ -246,7 +248,7 @@ export class SimulationRepository {
     ]);
     const rows = await queryRows<{ pending: number }>(
       manager,
-      `SELECT count(*)::int AS pending FROM simulations WHERE created_by = $1 AND status = 'pending'`,
+      `SELECT count(*)::int AS pending FROM simulations WHERE created_by = $1 AND status = ${lit(Pending)}`,
       [creator],
     );
     return rows[0].pending;
@@ -254,11 +256,7 @@ export class SimulationRepository {
 
   /** Every attempt so far, oldest first. */
   async listAttempts(simulationId: number): Promise<SimulationAttempt[]> {
-    const rows = await preparedRows<SimulationAttemptRow>(
-      this.manager,
-      `SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt`,
-      [simulationId],
-    );
-    return rows.map(toSimulationAttempt);
+    const rows = await preparedRows<Row>(this.manager, STATEMENTS.listAttempts, [simulationId]);
+    return this.attemptRows.all(rows);
   }
 }

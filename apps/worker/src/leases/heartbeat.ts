@@ -3,7 +3,7 @@ import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { WorkerConfig } from '../config/worker-config';
 import { HeartbeatStatements } from './heartbeat-connection';
 import { HeldRuns } from './held-runs';
-import { PeriodicTask } from './periodic-task';
+import { PeriodicTask } from '@app/runtime';
 
 /**
  * Every HEARTBEAT_INTERVAL_MS, on a connection of its own, tells the

@@ -2,7 +2,7 @@ import { SimulationRepository } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
-import { PeriodicTask } from './periodic-task';
+import { PeriodicTask } from '@app/runtime';
 
 /** A simulation changed this recently may still be on its way into the queue. */
 const GRACE_MS = 5_000;

@@ -1,9 +1,9 @@
-import { lostRunsRecovered } from '@app/config';
+import { lostRunsRecovered } from '@app/runtime';
 import { SimulationLifecycle, SimulationStatus } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
-import { PeriodicTask } from './periodic-task';
+import { PeriodicTask } from '@app/runtime';
 
 /**
  * Every SWEEP_INTERVAL_MS, takes back runs whose worker has not heartbeaten
@@ -15,7 +15,6 @@ import { PeriodicTask } from './periodic-task';
 export class LostRunSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LostRunSweeper.name);
   private readonly task: PeriodicTask;
-  private recoveredCount = 0;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -30,11 +29,6 @@ export class LostRunSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  /** Runs taken back from silent workers by this process. */
-  get recovered(): number {
-    return this.recoveredCount;
-  }
-
   onApplicationBootstrap(): void {
     this.task.start();
   }
@@ -46,7 +40,6 @@ export class LostRunSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   async sweep(): Promise<number> {
     const recovered = await this.lifecycle.recoverLost(this.config.leaseMs);
     for (const simulation of recovered) {
-      this.recoveredCount++;
       lostRunsRecovered.inc();
       if (simulation.status === SimulationStatus.Pending) {
         this.logger.warn(

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import pretty from 'pino-pretty';
-import type { ConnectionSettings } from './connection-environment';
+import type { ConnectionSettings } from '@app/config';
 
 /** LOG_LEVEL speaks Nest's names; pino has its own. */
 const PINO_LEVEL = {

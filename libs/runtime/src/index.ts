@@ -1,0 +1,4 @@
+export * from './graceful-exit';
+export * from './logging';
+export * from './metrics';
+export * from './periodic-task';
