@@ -1,84 +1,38 @@
-/** The API's answers as the dashboard reads them (see /docs for the full document). */
-export type SimulationStatus = 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
-export type MachineStatus = 'online' | 'offline' | 'draining';
+/**
+ * The API's answers as the dashboard names them. The types themselves are
+ * generated from the OpenAPI document (/docs-json) into api-types.generated.ts
+ * by `npm run generate:api-types`; an e2e spec fails when that file is stale.
+ */
+import type { components } from './api-types.generated';
 
-export const SIMULATION_STATUSES: SimulationStatus[] = [
-  'pending',
-  'running',
-  'finished',
-  'failed',
-  'cancelled',
-];
-export const TERMINAL: ReadonlySet<SimulationStatus> = new Set(['finished', 'failed', 'cancelled']);
+type Schemas = components['schemas'];
 
-export interface Simulation {
-  simulation_id: number;
-  name: string;
-  machine_id: number;
-  status: SimulationStatus;
-  creation_date: string;
-  update_date: string;
-  attempt: number;
-  max_attempts: number;
-  started_at: string | null;
-  finished_at: string | null;
-  heartbeat_at: string | null;
-  failure_reason?: string;
-}
+export type Simulation = Schemas['SimulationResponse'];
+export type SimulationDetail = Schemas['SimulationDetailResponse'];
+export type Attempt = Schemas['SimulationAttemptResponse'];
+export type Emulation = Schemas['EmulationResponse'];
+export type Machine = Schemas['MachineResponse'];
+export type Curve = Schemas['ConvergenceResponse'];
+export type CurvePoint = Schemas['ConvergencePointResponse'];
 
-export interface Attempt {
-  attempt: number;
-  worker_id: string;
-  started_at: string;
-  ended_at: string | null;
-  outcome: string;
-  reason: string | null;
-}
+export type SimulationStatus = Simulation['status'];
+export type MachineStatus = Machine['status'];
 
-export interface Emulation {
-  points: number;
-  span_seconds: number;
-  tick_ms: number | null;
-  noise: number;
-  seed: number;
-  decimals: number;
-}
+/**
+ * Whether each status is final. One entry per status the document lists, no
+ * more and no fewer, so a status added to or dropped from the API breaks the
+ * dashboard's type check here rather than going unseen.
+ */
+const IS_TERMINAL: Record<SimulationStatus, boolean> = {
+  pending: false,
+  running: false,
+  finished: true,
+  failed: true,
+  cancelled: true,
+};
 
-export interface SimulationDetail extends Simulation {
-  emulation: Emulation;
-  machine_status: MachineStatus;
-  attempts: Attempt[];
-}
-
-export interface Machine {
-  machine_id: number;
-  name: string;
-  status: MachineStatus;
-  last_seen_at: string | null;
-  capacity: number;
-  running: number;
-  pending: number;
-}
-
-export interface CurvePoint {
-  seconds: number;
-  loss: number;
-  loss_min?: number;
-  loss_max?: number;
-}
-
-export interface Curve {
-  data: CurvePoint[];
-  meta: {
-    attempt: number;
-    status: SimulationStatus;
-    total_points: number;
-    window_points: number;
-    returned_points: number;
-    downsampled: boolean;
-    buckets: number | null;
-    scale: 'log' | 'linear';
-    agg: string;
-    window: { from: number | null; to: number | null };
-  };
-}
+/** Every status, in the order the filter lists them. */
+export const SIMULATION_STATUSES = Object.keys(IS_TERMINAL) as SimulationStatus[];
+export const TERMINAL: ReadonlySet<SimulationStatus> = new Set(
+  SIMULATION_STATUSES.filter((status) => IS_TERMINAL[status]),
+);

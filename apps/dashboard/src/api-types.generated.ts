@@ -1,0 +1,3568 @@
+// Generated from the API's OpenAPI document (/docs-json) by `npm run generate:api-types`.
+// Do not edit: apps/dashboard/src/api-types.ts names what the dashboard uses.
+export interface paths {
+  '/auth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange client credentials for an access token
+     * @description The token carries the client as `sub`, its role, `iss`, `aud`, `iat`, `exp`, `jti` and the signing key as `kid`.
+     */
+    post: operations['ApiClientsController_issueToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List API clients (never their secrets) */
+    get: operations['ApiClientsController_list'];
+    put?: never;
+    /** Create an API client; its secret is shown once, in this answer */
+    post: operations['ApiClientsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/clients/{client_id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable a client: its tokens stop working at once */
+    post: operations['ApiClientsController_disable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/clients/{client_id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled client again */
+    post: operations['ApiClientsController_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/clients/{client_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a client: its tokens stop working at once */
+    delete: operations['ApiClientsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List simulations
+     * @description Sorted ascending by `order_by`, ties by id.
+     */
+    get: operations['SimulationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One simulation, with its attempt history
+     * @description Also served at /simulations/{simulation_id}.
+     */
+    get: operations['SimulationsController_get[0]'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulations/{simulation_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One simulation, with its attempt history
+     * @description Also served at /simulations/{simulation_id}.
+     */
+    get: operations['SimulationsController_get[1]'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a simulation
+     * @description Saves the simulation as pending and queues it; a worker runs it. Answers at once. An unknown machine is registered when `machine.name` is given.
+     */
+    post: operations['SimulationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a pending or running simulation
+     * @description A pending one is cancelled at once; a running one is cancelled at once and its worker stops within one tick. Operators may cancel only simulations they created (403 otherwise); admins any.
+     */
+    post: operations['SimulationsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a failed or cancelled simulation again
+     * @description It goes back to pending as a new attempt, with a fresh budget of automatic attempts; history is kept. Operators may retry only simulations they created (403 otherwise); admins any.
+     */
+    post: operations['SimulationsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/machines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List machines with their status and load
+     * @description Ordered by machine_id.
+     */
+    get: operations['MachinesController_list'];
+    put?: never;
+    /**
+     * Register a machine
+     * @description It is offline until a worker serves it (MACHINE_ID, or a pool worker).
+     */
+    post: operations['MachinesController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/machine/{machine_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One machine with its status and load */
+    get: operations['MachinesController_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a machine
+     * @description Deletes the machine with its finished, failed and cancelled simulations. Refused (409) while it has pending or running simulations, or a live worker of its own.
+     */
+    delete: operations['MachinesController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/machine/{machine_id}/drain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stop new runs on a machine
+     * @description Running simulations finish; pending ones wait.
+     */
+    post: operations['MachinesController_drain'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/machine/{machine_id}/undrain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Let a drained machine take new runs again */
+    post: operations['MachinesController_undrain'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/converge/{simulation_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A simulation's convergence curve (loss by seconds), sampled or exported
+     * @description Without parameters, a curve of up to 10,000 points comes back whole (the original service's answer, plus `meta`); a longer one is sampled into 1,000 logarithmic buckets. `from`/`to` select a window first; `points`, `scale` and `agg` control the sampling. The first and last point of the window are always included as they are. `format=csv|ndjson` streams every point of the window instead.
+     */
+    get: operations['ConvergenceController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/converge/{simulation_id}/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A simulation's convergence curve, live (Server-Sent Events)
+     * @description Sends the points stored so far, then each batch as the worker writes it, status changes, and `end` at a terminal status (then closes). Events: `status` {attempt, status}; `points` {attempt, points:[{seconds, loss}]} with id `<attempt>:<seconds>`; `attempt` {attempt} when a new attempt restarts the curve; `end` {attempt, status}. Reconnect with `Last-Event-ID` to resume after the last point received, with no gap and no duplicate.
+     */
+    get: operations['ConvergenceController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness: the process answers
+     * @description Checks nothing else; restart the process only when this fails. No token needed.
+     */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness: Postgres and Redis reachable; whether any worker consumes
+     * @description 503 while Postgres or Redis is unreachable. `info.workers.consuming` is false when no live worker takes jobs: the API still accepts work, which waits. No token needed.
+     */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Postgres and Redis reachability
+     * @description No token needed.
+     */
+    get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics of this API process and of the service
+     * @description Prometheus text format: requests by route and status, latency, simulations pending and running, queue jobs by machine and state, pending work, live workers and heartbeat age by machine, process and event-loop metrics. No token needed; expose it to the scraper only.
+     */
+    get: operations['MetricsController_metrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sign-in page for the queue dashboard (/admin/queues), for browsers */
+    get: operations['AdminLoginController_loginPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/login.js': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sign-in page’s script (a file, as the content security policy wants) */
+    get: operations['AdminLoginController_loginScript'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open a browser session for the queue dashboard
+     * @description Sets an HttpOnly, SameSite=Strict cookie holding the admin bearer token sent, valid on /admin paths only, until the token expires (8 hours at most).
+     */
+    post: operations['AdminLoginController_openSession'];
+    /** Close the browser session (clears the cookie) */
+    delete: operations['AdminLoginController_closeSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The web dashboard: simulations, live curves and machines, for browsers
+     * @description Sign in on the page with client credentials or a token. Its script and styles are under /assets.
+     */
+    get: operations['DashboardController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dashboard's scripts and styles */
+    get: operations['DashboardController_asset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    TokenRequestDto: {
+      /** @example cl_3f1c0d4a9b2e7f6a1c2d3e4f */
+      client_id: string;
+      /**
+       * @description The secret shown once when the client was created.
+       * @example bV9…
+       */
+      client_secret: string;
+    };
+    TokenResponse: {
+      /** @example eyJhbGciOiJIUzI1NiIsImtpZCI6InByaW1hcnkifQ… */
+      access_token: string;
+      /** @example Bearer */
+      token_type: string;
+      /**
+       * @description Seconds until it expires.
+       * @example 3600
+       */
+      expires_in: number;
+    };
+    ErrorResponse: {
+      /** @example 404 */
+      statusCode: number;
+      /** @example Not Found */
+      error: string;
+      /** @example simulation 42 not found */
+      message: string;
+      /**
+       * @description Every problem found, when validation found more than one.
+       * @example [
+       *       "name must be 1 to 255 characters",
+       *       "property colour should not exist"
+       *     ]
+       */
+      details?: string[];
+    };
+    CreateApiClientDto: {
+      /** @example nightly-reports */
+      name: string;
+      /**
+       * @example operator
+       * @enum {string}
+       */
+      role: 'viewer' | 'operator' | 'admin';
+    };
+    CreatedApiClientResponse: {
+      /** @example cl_3f1c0d4a9b2e7f6a1c2d3e4f */
+      client_id: string;
+      /** @example nightly-reports */
+      name: string;
+      /**
+       * @example operator
+       * @enum {string}
+       */
+      role: 'viewer' | 'operator' | 'admin';
+      /**
+       * @description Who created it.
+       * @example e2e-admin
+       */
+      created_by: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** @example false */
+      disabled: boolean;
+      /** Format: date-time */
+      last_used_at: string | null;
+      /**
+       * @description Shown only now: only a salted hash is kept. Store it like a password.
+       * @example bV9xY…
+       */
+      client_secret: string;
+    };
+    ApiClientResponse: {
+      /** @example cl_3f1c0d4a9b2e7f6a1c2d3e4f */
+      client_id: string;
+      /** @example nightly-reports */
+      name: string;
+      /**
+       * @example operator
+       * @enum {string}
+       */
+      role: 'viewer' | 'operator' | 'admin';
+      /**
+       * @description Who created it.
+       * @example e2e-admin
+       */
+      created_by: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** @example false */
+      disabled: boolean;
+      /** Format: date-time */
+      last_used_at: string | null;
+    };
+    Object: Record<string, never>;
+    SimulationResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      /** @example A */
+      name: string;
+      /** @example 102 */
+      machine_id: number;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.295Z
+       */
+      creation_date: string;
+      /**
+       * Format: date-time
+       * @description Changes on every change of the simulation (heartbeats excepted).
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      update_date: string;
+      /**
+       * @description Attempts started so far (0 until a worker first takes it).
+       * @example 1
+       */
+      attempt: number;
+      /**
+       * @description A failure on this attempt number is final.
+       * @example 3
+       */
+      max_attempts: number;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.401Z
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      finished_at: string | null;
+      /**
+       * Format: date-time
+       * @description Last sign of life from the worker running it.
+       * @example 2024-03-06T08:02:54.307Z
+       */
+      heartbeat_at: string | null;
+      /**
+       * @description Why the last attempt failed; present on failed simulations and on ones waiting to be retried.
+       * @example timed out: still running 120000 ms after its planned end
+       */
+      failure_reason?: string;
+    };
+    EmulationResponse: {
+      /** @example 10 */
+      points: number;
+      /** @example 100 */
+      span_seconds: number;
+      /**
+       * @description Null: the worker's default pace (a run as long as the default ten-point run).
+       * @example null
+       */
+      tick_ms: number | null;
+      /** @example 0 */
+      noise: number;
+      /** @example 0 */
+      seed: number;
+      /** @example 3 */
+      decimals: number;
+    };
+    SimulationAttemptResponse: {
+      /** @example 1 */
+      attempt: number;
+      /**
+       * @description The worker process that ran it.
+       * @example worker-7f3a:4211:9c1e
+       */
+      worker_id: string;
+      /** Format: date-time */
+      started_at: string;
+      /** Format: date-time */
+      ended_at: string | null;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      outcome:
+        'running' | 'finished' | 'failed' | 'timed_out' | 'lost' | 'cancelled' | 'handed_back';
+      /** @example null */
+      reason: string | null;
+    };
+    SimulationDetailResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      /** @example A */
+      name: string;
+      /** @example 102 */
+      machine_id: number;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.295Z
+       */
+      creation_date: string;
+      /**
+       * Format: date-time
+       * @description Changes on every change of the simulation (heartbeats excepted).
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      update_date: string;
+      /**
+       * @description Attempts started so far (0 until a worker first takes it).
+       * @example 1
+       */
+      attempt: number;
+      /**
+       * @description A failure on this attempt number is final.
+       * @example 3
+       */
+      max_attempts: number;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.401Z
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      finished_at: string | null;
+      /**
+       * Format: date-time
+       * @description Last sign of life from the worker running it.
+       * @example 2024-03-06T08:02:54.307Z
+       */
+      heartbeat_at: string | null;
+      /**
+       * @description Why the last attempt failed; present on failed simulations and on ones waiting to be retried.
+       * @example timed out: still running 120000 ms after its planned end
+       */
+      failure_reason?: string;
+      /** @description How its curve is emulated. */
+      emulation: components['schemas']['EmulationResponse'];
+      /**
+       * @description Whether a worker serves its machine now: a pending simulation on an offline machine waits for one.
+       * @example online
+       * @enum {string}
+       */
+      machine_status: 'online' | 'offline' | 'draining';
+      /** @description Every attempt, oldest first. */
+      attempts: components['schemas']['SimulationAttemptResponse'][];
+    };
+    MachineReferenceDto: {
+      /** @example 101 */
+      machine_id: number;
+      /**
+       * @description Registers the machine under this name if it is unknown. An existing machine keeps its name.
+       * @example Machine A
+       */
+      name?: string;
+    };
+    EmulationDto: {
+      /**
+       * @description Points in the curve.
+       * @default 10
+       * @example 10
+       */
+      points?: number;
+      /**
+       * @description Simulated seconds the curve covers: point i of n sits at span_seconds · i / n.
+       * @default 100
+       * @example 100
+       */
+      span_seconds?: number;
+      /**
+       * @description Real milliseconds between points; 0 writes as fast as the database takes them. Left out, a run lasts as long as the default ten-point run (about 10 s) whatever its length. points × tick_ms may not exceed 24 hours.
+       * @example 1000
+       */
+      tick_ms?: number;
+      /**
+       * @description Noise level: the loss is multiplied by e^(noise·z), z standard normal. 0 gives a smooth curve.
+       * @default 0
+       * @example 0.1
+       */
+      noise?: number;
+      /**
+       * @description Seeds the noise: the same seed gives the same curve. Left out, one is drawn and recorded.
+       * @example 42
+       */
+      seed?: number;
+      /**
+       * @description Decimal places the loss is rounded to.
+       * @default 3
+       * @example 3
+       */
+      decimals?: number;
+    };
+    CreateSimulationDto: {
+      /**
+       * @description Choose the id, or leave it out to have one generated. A taken id is a 409.
+       * @example 1
+       */
+      simulation_id?: number;
+      /** @example Sample Simulation */
+      name: string;
+      /**
+       * @description The machine to run on. Give this, `machine.machine_id`, or both (then they must agree).
+       * @example 101
+       */
+      machine_id?: number;
+      /**
+       * @description Every simulation starts pending; any other value is a 400.
+       * @example pending
+       * @enum {string}
+       */
+      status?: 'pending';
+      /**
+       * @description Accepted for compatibility and ignored: the server records when it created the simulation.
+       * @example 2024-03-05T14:30:00
+       */
+      creation_date?: string;
+      /**
+       * @description Accepted for compatibility and ignored: the server records every change.
+       * @example 2024-03-05T15:00:00
+       */
+      update_date?: string;
+      /**
+       * @description Automatic attempts before a failing run is given up (a manual retry grants as many again).
+       * @default 3
+       * @example 3
+       */
+      max_attempts?: number;
+      machine?: components['schemas']['MachineReferenceDto'];
+      /** @description How the convergence curve is emulated; left out, the contract's ten points. */
+      emulation?: components['schemas']['EmulationDto'];
+    };
+    CreateSimulationResponse: {
+      /**
+       * @description The simulation id; also in the Location header.
+       * @example 1
+       */
+      id: number;
+      /**
+       * @example pending
+       * @enum {string}
+       */
+      status: 'pending';
+    };
+    MachineResponse: {
+      /** @example 102 */
+      machine_id: number;
+      /** @example Machine A */
+      name: string;
+      /**
+       * @description online: a live worker serves it (its own, or a pool worker); offline: none does, its work waits; draining: takes no new runs.
+       * @example online
+       * @enum {string}
+       */
+      status: 'online' | 'offline' | 'draining';
+      /**
+       * Format: date-time
+       * @description Last heartbeat of a worker serving it; null if none ever did.
+       */
+      last_seen_at: string | null;
+      /**
+       * @description Simulations its live workers can run at once.
+       * @example 100
+       */
+      capacity: number;
+      /** @example 3 */
+      running: number;
+      /** @example 0 */
+      pending: number;
+    };
+    RegisterMachineDto: {
+      /** @example 103 */
+      machine_id: number;
+      /** @example Machine C */
+      name: string;
+    };
+    ConvergencePointResponse: {
+      /**
+       * @description Simulated seconds since the run started (the mean of a bucket with agg=mean).
+       * @example 10
+       */
+      seconds: number;
+      /** @example 0.042 */
+      loss: number;
+      /**
+       * @description agg=minmax: the lowest loss in this point's bucket.
+       * @example 0.041
+       */
+      loss_min?: number;
+      /**
+       * @description agg=minmax: the highest loss in this point's bucket.
+       * @example 0.043
+       */
+      loss_max?: number;
+    };
+    CurveWindowResponse: {
+      /** @example null */
+      from: number | null;
+      /** @example null */
+      to: number | null;
+    };
+    ConvergenceMetaResponse: {
+      /**
+       * @description The attempt whose curve this is (the current one).
+       * @example 1
+       */
+      attempt: number;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /**
+       * @description Points in the whole curve.
+       * @example 10
+       */
+      total_points: number;
+      /**
+       * @description Points inside the window.
+       * @example 10
+       */
+      window_points: number;
+      /**
+       * @description Points in `data`.
+       * @example 10
+       */
+      returned_points: number;
+      /**
+       * @description True when `data` is sampled from the window.
+       * @example false
+       */
+      downsampled: boolean;
+      /**
+       * @description Buckets sampled into; null when the window came back whole.
+       * @example null
+       */
+      buckets: number | null;
+      /**
+       * @example log
+       * @enum {string}
+       */
+      scale: 'linear' | 'log';
+      /**
+       * @example last
+       * @enum {string}
+       */
+      agg: 'last' | 'mean' | 'minmax';
+      /** @description The window asked for (null: open). */
+      window: components['schemas']['CurveWindowResponse'];
+    };
+    ConvergenceResponse: {
+      /** @description Ordered by seconds. While the run is in progress, the points written so far. When sampled, the first and last point of the window are always included as they are. */
+      data: components['schemas']['ConvergencePointResponse'][];
+      meta: components['schemas']['ConvergenceMetaResponse'];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  ApiClientsController_issueToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unknown client, wrong secret or disabled client (one answer for all three). */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiClientsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientResponse'][];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiClientsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiClientDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiClientResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiClientsController_disable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        client_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A client cannot disable itself. */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiClientsController_enable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        client_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiClientResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiClientsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        client_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A client cannot delete itself. */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SimulationsController_list: {
+    parameters: {
+      query?: {
+        /** @description Ascending; ties by simulation_id. */
+        order_by?: 'name' | 'creation_date' | 'update_date';
+        status?: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+        machine_id?: number;
+        limit?: number;
+        offset?: components['schemas']['Object'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description Matches before paging. */
+          'X-Total-Count'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationResponse'][];
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  'SimulationsController_get[0]': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationDetailResponse'];
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  'SimulationsController_get[1]': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationDetailResponse'];
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SimulationsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any 1–255 printable characters. A repeat with the same key and body returns the first answer (with `Idempotent-Replayed: true`) instead of creating another simulation; keys are kept 24 h. */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSimulationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description URL of the new simulation. */
+          Location?: string;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateSimulationResponse'];
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the operator role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The machine is unknown and no name was given to register it. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The simulation_id is taken. */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The Idempotency-Key was already used with a different body. */
+      422: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SimulationsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationResponse'];
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the operator role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description It is already finished, failed or cancelled. */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SimulationsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationResponse'];
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the operator role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description It is pending, running or finished. */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MachinesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MachineResponse'][];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MachinesController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterMachineDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          Location?: string;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MachineResponse'];
+        };
+      };
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The machine_id is taken. */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MachinesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        machine_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MachineResponse'];
+        };
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MachinesController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        machine_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MachinesController_drain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        machine_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MachineResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MachinesController_undrain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        machine_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MachineResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ConvergenceController_get: {
+    parameters: {
+      query?: {
+        /** @description How bucket edges are spaced in seconds: evenly, or evenly on a logarithmic axis. */
+        scale?: 'linear' | 'log';
+        /** @description Buckets to sample into. A window holding no more points than this comes back whole. Without it, up to 10000 points come back whole and longer curves are sampled into 1000 logarithmic buckets. */
+        points?: number;
+        /** @description Keep only points at or after this many seconds (applied before sampling). */
+        from?: number;
+        /** @description Keep only points at or before this many seconds (applied before sampling). */
+        to?: number;
+        /** @description What stands for a bucket: its last point, its mean (of seconds and of loss), or its last point with the bucket's lowest and highest loss (`loss_min`, `loss_max`). */
+        agg?: 'last' | 'mean' | 'minmax';
+        /** @description csv and ndjson stream every point of the window (no sampling), for export. `points`, `scale` and `agg` apply to JSON only. */
+        format?: 'json' | 'csv' | 'ndjson';
+      };
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The curve as JSON, or every point of the window as CSV or NDJSON (`format`). */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConvergenceResponse'];
+          'text/csv': string;
+          'application/x-ndjson': string;
+        };
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ConvergenceController_stream: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last `points` event received, to resume after it. */
+        'Last-Event-ID'?: string;
+      };
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An event stream. */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+          };
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Postgres and Redis reachable. */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status?: 'ok' | 'error';
+            info?: {
+              [key: string]: unknown;
+            };
+            error?: {
+              [key: string]: unknown;
+            };
+            details?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      /** @description Postgres or Redis unreachable; `error` says which. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status?: 'ok' | 'error';
+            info?: {
+              [key: string]: unknown;
+            };
+            error?: {
+              [key: string]: unknown;
+            };
+            details?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  HealthController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Both reachable. */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status?: 'ok' | 'error';
+            info?: {
+              [key: string]: unknown;
+            };
+            error?: {
+              [key: string]: unknown;
+            };
+            details?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      /** @description At least one is not reachable; `error` says which. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status?: 'ok' | 'error';
+            info?: {
+              [key: string]: unknown;
+            };
+            error?: {
+              [key: string]: unknown;
+            };
+            details?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  MetricsController_metrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+    };
+  };
+  AdminLoginController_loginPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminLoginController_loginScript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/javascript': string;
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminLoginController_openSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session cookie is set. */
+      204: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the admin role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 16 kB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminLoginController_closeSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session cookie is cleared. */
+      204: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DashboardController_page: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Not modified (If-None-Match). */
+      304: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The dashboard was not built. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DashboardController_asset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/javascript': string;
+          'text/css': string;
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description Not modified (If-None-Match). */
+      304: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such file in the build. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+}
