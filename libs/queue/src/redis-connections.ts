@@ -1,7 +1,16 @@
 import type Bull from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
+import { EventEmitter } from 'node:events';
 
 type ConnectionType = 'client' | 'subscriber' | 'bclient';
+
+/**
+ * The most listeners Bull adds to a shared connection for one event per queue
+ * using it: a relay kept until the queue closes ('error' on both, 'message' and
+ * 'pmessage' on the subscriber), and one more while the queue waits for the
+ * connection to be ready ('ready', 'error', 'end'; removed once it is).
+ */
+const BULL_LISTENERS_PER_QUEUE = 2;
 
 /**
  * The Redis connections behind every machine queue of this process. The
@@ -13,6 +22,8 @@ export class RedisConnections {
   private client?: Redis;
   private subscriber?: Redis;
   private readonly blocking: Redis[] = [];
+  /** Queues given each shared connection: Bull asks once per queue for each type. */
+  private readonly queuesSharing = new Map<Redis, number>();
 
   constructor(
     private readonly redisUrl: string,
@@ -26,13 +37,7 @@ export class RedisConnections {
    * subscriber connections keep Bull's required settings.
    */
   readonly create = (type: ConnectionType, options?: RedisOptions): Redis => {
-    if (type === 'client') {
-      this.client ??= new Redis(this.redisUrl, {
-        ...options,
-        ...(this.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : {}),
-      });
-      return this.client;
-    }
+    if (type === 'client') return this.shareWithQueue(this.commandConnection(options));
     const settings: RedisOptions = {
       ...options,
       maxRetriesPerRequest: null,
@@ -40,7 +45,7 @@ export class RedisConnections {
     };
     if (type === 'subscriber') {
       this.subscriber ??= new Redis(this.redisUrl, settings);
-      return this.subscriber;
+      return this.shareWithQueue(this.subscriber);
     }
     const connection = new Redis(this.redisUrl, settings);
     this.blocking.push(connection);
@@ -63,7 +68,30 @@ export class RedisConnections {
 
   /** The shared command connection. */
   get command(): Redis {
-    return this.create('client');
+    return this.commandConnection();
+  }
+
+  private commandConnection(options?: RedisOptions): Redis {
+    this.client ??= new Redis(this.redisUrl, {
+      ...options,
+      ...(this.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : {}),
+    });
+    return this.client;
+  }
+
+  /**
+   * Bull adds listeners to a shared connection for every queue on it (which it
+   * labels "work as designed", OptimalBits/bull#1192), so the connection's limit
+   * grows with its queues; a listener beyond that bound is still reported.
+   */
+  private shareWithQueue(connection: Redis): Redis {
+    const queues = (this.queuesSharing.get(connection) ?? 0) + 1;
+    this.queuesSharing.set(connection, queues);
+    // Node's default for the connection's own listeners, plus Bull's bound for each queue on it.
+    connection.setMaxListeners(
+      EventEmitter.defaultMaxListeners + BULL_LISTENERS_PER_QUEUE * queues,
+    );
+    return connection;
   }
 
   /** Disconnects every connection made, whatever state it is in (reconnecting ones included). */
