@@ -33,7 +33,7 @@ import { Role } from '../apps/api/src/auth/role';
 import { createWorker } from '../apps/worker/src/bootstrap';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
 import { emulateCurve } from '../apps/worker/src/simulation-run/convergence-emulator';
-import { resolveEmulation } from '@app/domain';
+import { CurveEmulation, resolveEmulation, toEmulationSettings } from '@app/domain';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../scripts/lib/local-services');
@@ -55,7 +55,7 @@ interface Row {
 function rows(count: number): Row[] {
   const curve = [
     ...emulateCurve(
-      resolveEmulation({ points: count, span_seconds: count, noise: 0.1, seed: 1, decimals: 6 }),
+      resolveEmulation({ points: count, spanSeconds: count, noise: 0.1, seed: 1, decimals: 6 }),
     ),
   ];
   return new CurveBuilder().append(curve).points;
@@ -92,12 +92,12 @@ async function main(): Promise<void> {
   try {
     await db.query(`INSERT INTO machines (machine_id, name) VALUES (1, 'bench')`);
     let nextSimulation = 1;
-    const simulation = async (status = 'running', emulation?: object) => {
+    const simulation = async (status = 'running', emulation?: CurveEmulation) => {
       const id = nextSimulation++;
       await db.query(
         `INSERT INTO simulations (simulation_id, name, machine_id, status, attempt, emulation)
          VALUES ($1::integer, 'bench', 1, $2::varchar, CASE WHEN $2::varchar = 'running' THEN 1 ELSE 0 END, COALESCE($3::jsonb, '{"points":10,"span_seconds":100,"tick_ms":null,"noise":0,"seed":0,"decimals":3}'))`,
-        [id, status, emulation ? JSON.stringify(emulation) : null],
+        [id, status, emulation ? JSON.stringify(toEmulationSettings(emulation)) : null],
       );
       return id;
     };
@@ -255,8 +255,8 @@ async function main(): Promise<void> {
       'pending',
       resolveEmulation({
         points: 1_000_000,
-        span_seconds: 1_000_000,
-        tick_ms: 0,
+        spanSeconds: 1_000_000,
+        tickMs: 0,
         noise: 0.2,
         seed: 3,
         decimals: 6,
@@ -296,7 +296,7 @@ async function main(): Promise<void> {
         ...emulateCurve(
           resolveEmulation({
             points: 10_000,
-            span_seconds: 10_000,
+            spanSeconds: 10_000,
             noise: 0.2,
             seed: 4,
             decimals: 6,

@@ -44,7 +44,9 @@ function simulationJson(row: Row) {
     creation_date: iso(row.creation_date),
     update_date: iso(row.update_date),
     attempt: row.attempt,
-    max_attempts: row.max_attempts,
+    attempt_budget: row.attempt_budget,
+    final_attempt: row.final_attempt,
+    max_attempts: row.final_attempt,
     started_at: iso(row.started_at),
     finished_at: iso(row.finished_at),
     heartbeat_at: iso(row.heartbeat_at),
@@ -153,7 +155,7 @@ async function createSimulation(request: http.IncomingMessage, response: http.Se
     ]);
     if (machine.rowCount === 0) throw new Error('no such machine');
     const inserted = await client.query(
-      `INSERT INTO simulations (name, machine_id, attempt_budget, max_attempts, created_by, emulation)
+      `INSERT INTO simulations (name, machine_id, attempt_budget, final_attempt, created_by, emulation)
        VALUES ($1, $2, $3, $3, $4, $5::jsonb)
        ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
       [

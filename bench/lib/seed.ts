@@ -21,7 +21,7 @@ export async function seed(db: DataSource): Promise<Record<number, number>> {
   );
   await db.query(
     `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date,
-                              attempt, attempt_budget, max_attempts, started_at, finished_at,
+                              attempt, attempt_budget, final_attempt, started_at, finished_at,
                               created_by, emulation)
      SELECT i, 'simulation ' || lpad(i::text, 6, '0'), 1 + i % ${MACHINES}, 'finished',
             t, t + interval '11 seconds', 1, 3, 3, t + interval '1 second', t + interval '11 seconds',
@@ -54,7 +54,7 @@ export async function seed(db: DataSource): Promise<Record<number, number>> {
       ...emulateCurve(
         resolveEmulation({
           points: length,
-          span_seconds: length,
+          spanSeconds: length,
           noise: 0.2,
           seed: 4,
           decimals: 6,

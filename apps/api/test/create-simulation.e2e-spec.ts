@@ -161,6 +161,55 @@ describe('POST /simulation: validation, machines and ids', () => {
     expect((await stack.simulation(3)).emulation).toMatchObject({ tick_ms: 0, seed: 9 });
   });
 
+  it('takes the attempt budget as attempt_budget, or by its deprecated name max_attempts', async () => {
+    await post({ simulation_id: 1, name: 'new name', machine_id: 101, attempt_budget: 5 }).expect(
+      201,
+    );
+    await post({ simulation_id: 2, name: 'old name', machine_id: 101, max_attempts: 2 }).expect(
+      201,
+    );
+    await post({
+      simulation_id: 3,
+      name: 'both',
+      machine_id: 101,
+      attempt_budget: 4,
+      max_attempts: 4,
+    }).expect(201);
+    expect(await stack.simulation(1)).toMatchObject({
+      attempt_budget: 5,
+      final_attempt: 5,
+      max_attempts: 5,
+    });
+    expect(await stack.simulation(2)).toMatchObject({
+      attempt_budget: 2,
+      final_attempt: 2,
+      max_attempts: 2,
+    });
+    expect(await stack.simulation(3)).toMatchObject({ attempt_budget: 4, final_attempt: 4 });
+
+    const { body } = await post({
+      name: 'disagree',
+      machine_id: 101,
+      attempt_budget: 4,
+      max_attempts: 2,
+    }).expect(400);
+    expect(body.message).toBe(
+      'attempt_budget (4) and max_attempts (2, its deprecated name) disagree',
+    );
+    const tooMany = await post({ name: 'too many', machine_id: 101, attempt_budget: 11 }).expect(
+      400,
+    );
+    expect(tooMany.body.message).toBe('attempt_budget must be an integer between 1 and 10');
+
+    const document = (await stack.http.get('/docs-json').expect(200)).body;
+    const { schemas } = document.components;
+    expect(schemas.CreateSimulationDto.properties.max_attempts.deprecated).toBe(true);
+    expect(schemas.SimulationResponse.properties.max_attempts.deprecated).toBe(true);
+    expect(schemas.SimulationResponse.required).toEqual(
+      expect.arrayContaining(['attempt_budget', 'final_attempt']),
+    );
+  });
+
   it('answers 400 naming each invalid emulation setting', async () => {
     const cases: Array<[unknown, string]> = [
       [{ points: 0 }, 'emulation.points must be an integer between 1 and 1000000'],

@@ -98,7 +98,13 @@ describe('cancel, retry, timeouts, leases and idempotent creation', () => {
       const id = await create();
       await operator().post(`/simulation/${id}/cancel`).expect(200);
       const { body } = await operator().post(`/simulation/${id}/retry`).expect(200);
-      expect(body).toMatchObject({ status: 'pending', attempt: 0, max_attempts: 3 });
+      expect(body).toMatchObject({
+        status: 'pending',
+        attempt: 0,
+        attempt_budget: 3,
+        final_attempt: 3,
+        max_attempts: 3,
+      });
 
       await stack.startWorker({ tickMs: 5 });
       const finished = await waitForStatus(id, 'finished');
@@ -205,7 +211,12 @@ describe('cancel, retry, timeouts, leases and idempotent creation', () => {
 
       await worker.close();
       const handedBack = await simulation(id);
-      expect(handedBack).toMatchObject({ status: 'pending', attempt: 1, max_attempts: 4 });
+      expect(handedBack).toMatchObject({
+        status: 'pending',
+        attempt: 1,
+        final_attempt: 4,
+        max_attempts: 4,
+      });
       expect(handedBack.attempts).toEqual([expect.objectContaining({ outcome: 'handed_back' })]);
 
       await stack.startWorker({ tickMs: 5 });

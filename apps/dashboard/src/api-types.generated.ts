@@ -632,7 +632,18 @@ export interface components {
        */
       attempt: number;
       /**
+       * @description Automatic attempts each run request is granted (at creation, and again on each manual retry).
+       * @example 3
+       */
+      attempt_budget: number;
+      /**
        * @description A failure on this attempt number is final.
+       * @example 3
+       */
+      final_attempt: number;
+      /**
+       * @deprecated
+       * @description Deprecated: the earlier name of `final_attempt`, still sent for one release.
        * @example 3
        */
       max_attempts: number;
@@ -725,7 +736,18 @@ export interface components {
        */
       attempt: number;
       /**
+       * @description Automatic attempts each run request is granted (at creation, and again on each manual retry).
+       * @example 3
+       */
+      attempt_budget: number;
+      /**
        * @description A failure on this attempt number is final.
+       * @example 3
+       */
+      final_attempt: number;
+      /**
+       * @deprecated
+       * @description Deprecated: the earlier name of `final_attempt`, still sent for one release.
        * @example 3
        */
       max_attempts: number;
@@ -838,6 +860,12 @@ export interface components {
       /**
        * @description Automatic attempts before a failing run is given up (a manual retry grants as many again).
        * @default 3
+       * @example 3
+       */
+      attempt_budget?: number;
+      /**
+       * @deprecated
+       * @description Deprecated: the earlier name of `attempt_budget`, still read for one release. Given with `attempt_budget`, the two must agree.
        * @example 3
        */
       max_attempts?: number;

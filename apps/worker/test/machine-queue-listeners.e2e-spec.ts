@@ -1,4 +1,11 @@
-import { MachineQueues, QueueModule, SimulationJobName, workerQueueSettings } from '@app/queue';
+import { DatabaseModule } from '@app/domain';
+import {
+  MachineQueues,
+  QueueConnectionModule,
+  QueueModule,
+  SimulationJobName,
+  workerQueueSettings,
+} from '@app/queue';
 import { Test } from '@nestjs/testing';
 import type { Queue } from 'bull';
 import Redis from 'ioredis';
@@ -54,12 +61,16 @@ describe('machine queues sharing Redis connections', () => {
     const watch = watchListenerLimits();
     const module = await Test.createTestingModule({
       imports: [
-        QueueModule.forRootAsync({
+        DatabaseModule.forRootAsync({
+          useFactory: () => ({ url: stack.connections.databaseUrl }),
+        }),
+        QueueConnectionModule.forRootAsync({
           useFactory: () => ({
             redisUrl: stack.connections.redisUrl,
             settings: workerQueueSettings(20_000),
           }),
         }),
+        QueueModule,
       ],
     }).compile();
     try {

@@ -4,3 +4,4 @@ export * from './queue.constants';
 export * from './queue.module';
 export * from './simulation-events';
 export * from './simulation-queue.producer';
+export * from './job-handlers';

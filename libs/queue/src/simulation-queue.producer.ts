@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RunSimulationPayload } from './job-payloads';
 import { MachineQueues } from './machine-queues';
 import { RUN_JOB_OPTIONS, runJobId, SimulationJobName } from './queue.constants';
@@ -12,15 +12,51 @@ export class QueueUnavailableError extends Error {
 
 export type EnsureQueuedResult = 'queued' | 'revived' | 'present';
 
+/** The attempt of a pending simulation to queue: what its job carries. */
+export interface PendingAttempt {
+  simulationId: number;
+  machineId: number;
+  /** Attempts already started (the simulation's `attempt`): names the job. */
+  attempt: number;
+}
+
 /** The only way into the queues, for the API and the worker alike: a run goes to its machine's queue. */
 @Injectable()
 export class SimulationQueueProducer {
   /** Longest a caller waits on Redis; with a fail-fast connection a dead Redis answers at once anyway. */
   static readonly TIMEOUT_MS = 2_000;
 
+  private readonly logger = new Logger(SimulationQueueProducer.name);
+
   constructor(private readonly queues: MachineQueues) {}
 
-  async enqueueRun(payload: RunSimulationPayload, delayMs = 0): Promise<void> {
+  /**
+   * Queues a pending simulation's next attempt, best effort: the database
+   * row is the source of truth, so when Redis does not take the job now the
+   * worker's reconciler queues it later and nobody waits on the failure.
+   * Answers whether the job went in. The one way the API (a create, a retry)
+   * and the worker (a retry after a failure, a hand-back, a lost run) queue work.
+   */
+  async queueAttempt(
+    pending: PendingAttempt,
+    options: { delayMs?: number; requestId?: string } = {},
+  ): Promise<boolean> {
+    const { simulationId, machineId, attempt } = pending;
+    try {
+      await this.enqueueRun(
+        { simulationId, machineId, attempt, requestId: options.requestId },
+        options.delayMs,
+      );
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        `simulation ${simulationId} saved but not queued (${(error as Error).message}); the reconciler will queue it`,
+      );
+      return false;
+    }
+  }
+
+  private async enqueueRun(payload: RunSimulationPayload, delayMs = 0): Promise<void> {
     await withTimeout(
       this.queues.forMachine(payload.machineId).add(SimulationJobName.Run, payload, {
         ...RUN_JOB_OPTIONS,

@@ -1,3 +1,4 @@
+import { DomainError } from '@app/domain';
 import {
   ExecutionContext,
   ForbiddenException,
@@ -50,10 +51,10 @@ export class AccessGuard extends AuthGuard('jwt') {
     user: TUser | false,
     info: unknown,
   ): TUser {
-    if (error)
-      throw error instanceof UnauthorizedException
-        ? error
-        : new UnauthorizedException('invalid token');
+    if (error) {
+      const ours = error instanceof DomainError && error.code === 'unauthenticated';
+      throw ours ? error : new UnauthorizedException('invalid token');
+    }
     if (!user) throw new UnauthorizedException(describeRejection(info));
     return user;
   }

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'crypto';
-import { ApiClientRepository } from '@app/domain';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ApiClientRepository, DomainError } from '@app/domain';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { decode } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -53,15 +53,15 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
     // jsonwebtoken checks `exp` only when present; a token that never expires is refused here.
     if (typeof claims.exp !== 'number')
-      throw new UnauthorizedException('token has no expiry (exp)');
-    if (!isRole(claims.role)) throw new UnauthorizedException('token has no valid role claim');
+      throw DomainError.unauthenticated('token has no expiry (exp)');
+    if (!isRole(claims.role)) throw DomainError.unauthenticated('token has no valid role claim');
     // A client's token is only as good as the client: disabled or deleted, it stops at once.
     if (claims.client_id !== undefined) {
       if (
         typeof claims.client_id !== 'string' ||
         !(await this.clients.isActive(claims.client_id))
       ) {
-        throw new UnauthorizedException('this client is disabled or deleted');
+        throw DomainError.unauthenticated('this client is disabled or deleted');
       }
     }
     return {
@@ -75,8 +75,8 @@ type KeyCallback = (error: Error | null, key?: string) => void;
 
 /**
  * jsonwebtoken turns a string secret into a key on every verification, first
- * trying it as a PEM public key (an exception thrown and caught each time):
- * 15 % of the API's CPU on a GET in the benchmark. Key objects are made once
+ * trying it as a PEM public key (an exception thrown and caught each time, a
+ * large share of a GET's CPU: see the README's performance section). Key objects are made once
  * per secret (there are only the current key and the rotated-out ones).
  */
 const keyObjects = new Map<string, KeyObject>();

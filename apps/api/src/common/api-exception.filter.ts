@@ -47,7 +47,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toErrorResponse(exception: unknown, request: Request): ErrorResponse {
     if (exception instanceof DomainError) {
-      return errorBody(DOMAIN_STATUS[exception.code], exception.message);
+      const body = errorBody(DOMAIN_STATUS[exception.code], exception.message);
+      const details = exception.details ?? [];
+      return details.length > 1 ? { ...body, details: [...details] } : body;
     }
     if (exception instanceof HttpException) {
       return fromHttpException(exception);

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '@app/domain';
 import { MAX_ID, ParseIdPipe } from './parse-id.pipe';
 
 describe('ParseIdPipe', () => {
@@ -25,8 +25,16 @@ describe('ParseIdPipe', () => {
     String(MAX_ID + 1),
     '99999999999999999999',
   ])('refuses %j naming the parameter', (text) => {
-    expect(() => pipe.transform(text)).toThrow(
-      new BadRequestException(`simulation_id must be an integer between 1 and ${MAX_ID}`),
-    );
+    let thrown: unknown;
+    try {
+      pipe.transform(text);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect(thrown).toMatchObject({
+      code: 'invalid',
+      message: `simulation_id must be an integer between 1 and ${MAX_ID}`,
+    });
   });
 });

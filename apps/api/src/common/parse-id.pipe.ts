@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { Injectable, PipeTransform } from '@nestjs/common';
 
 /** Ids are Postgres `integer` columns: anything outside 1…2³¹−1 cannot exist. */
 export const MAX_ID = 2_147_483_647;
@@ -11,7 +12,7 @@ export class ParseIdPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const id = /^[1-9]\d{0,9}$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(id) || id > MAX_ID) {
-      throw new BadRequestException(`${this.name} must be an integer between 1 and ${MAX_ID}`);
+      throw DomainError.invalid(`${this.name} must be an integer between 1 and ${MAX_ID}`);
     }
     return id;
   }

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
  * Validates bodies and queries against their DTOs. Unknown fields are refused
@@ -14,7 +15,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = errors.flatMap((error) => messagesOf(error));
-      return new BadRequestException({ message: details.join('; '), details });
+      return DomainError.invalid(details.join('; '), details);
     },
   });
 }

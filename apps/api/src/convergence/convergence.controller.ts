@@ -1,15 +1,4 @@
-import { CurveReadRepository } from '@app/domain';
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Headers,
-  NotFoundException,
-  Param,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
@@ -25,13 +14,15 @@ import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
+import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ConvergenceResponse } from './convergence.response';
 import { CurveExport } from './curve-export';
 import { CurveSampler } from './curve-sampler';
 import { ConvergeQuery } from './dto/converge.query';
-import { LiveCurveFeeds } from './live/live-curve-feeds';
-import { LiveCurveStream, parseEventId } from './live/live-curve-stream';
+import { LastEventIdPipe } from './live/last-event-id.pipe';
+import type { CurveCursor } from './live/live-curve-stream';
+import { LiveCurveStreams } from './live/live-curve-streams';
 
 @ApiTags('convergence')
 @ApiExtraModels(ConvergenceResponse)
@@ -45,8 +36,7 @@ export class ConvergenceController {
   constructor(
     private readonly sampler: CurveSampler,
     private readonly exporter: CurveExport,
-    private readonly curves: CurveReadRepository,
-    private readonly feeds: LiveCurveFeeds,
+    private readonly streams: LiveCurveStreams,
   ) {}
 
   @Get('converge/:simulation_id')
@@ -73,17 +63,9 @@ export class ConvergenceController {
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Query() query: ConvergeQuery,
   ): Promise<ConvergenceResponse | StreamableFile> {
-    const format = query.format ?? 'json';
-    if (format === 'json') return this.sampler.sample(simulationId, query);
-    const sampling = (['points', 'scale', 'agg'] as const).filter(
-      (key) => query[key] !== undefined,
-    );
-    if (sampling.length) {
-      throw new BadRequestException(
-        `${sampling.join(', ')} cannot be combined with format=${format}: exports hold every point`,
-      );
-    }
-    return this.exporter.open(simulationId, format, query.from, query.to);
+    return (query.format ?? 'json') === 'json'
+      ? this.sampler.sample(simulationId, query)
+      : this.exporter.open(simulationId, query);
   }
 
   @Get('converge/:simulation_id/stream')
@@ -110,27 +92,9 @@ export class ConvergenceController {
   })
   async stream(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
-    @Headers('last-event-id') lastEventId: string | undefined,
+    @RequestHeader('last-event-id', LastEventIdPipe) resumeFrom: CurveCursor | null,
     @Res() response: Response,
   ): Promise<void> {
-    const resumeFrom = lastEventId === undefined ? null : parseEventId(lastEventId);
-    if (lastEventId !== undefined && !resumeFrom) {
-      throw new BadRequestException(
-        'Last-Event-ID must be an id this stream sent: <attempt>:<seconds>',
-      );
-    }
-    if (!(await this.curves.window(simulationId, 0, 0))) {
-      throw new NotFoundException(`simulation ${simulationId} not found`);
-    }
-    response.status(200).set({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      // Proxies such as nginx would otherwise buffer the stream.
-      'X-Accel-Buffering': 'no',
-    });
-    response.flushHeaders();
-    response.write('retry: 2000\n\n');
-    new LiveCurveStream(response, simulationId, this.curves, this.feeds, resumeFrom).start();
+    await this.streams.open(simulationId, resumeFrom, response);
   }
 }

@@ -5,10 +5,11 @@ import { ConvergenceController } from './convergence.controller';
 import { CurveExport } from './curve-export';
 import { CurveSampler } from './curve-sampler';
 import { LiveCurveFeeds } from './live/live-curve-feeds';
+import { LiveCurveStreams } from './live/live-curve-streams';
 
 @Module({
   imports: [DomainModule, QueueModule],
   controllers: [ConvergenceController],
-  providers: [CurveSampler, CurveExport, LiveCurveFeeds],
+  providers: [CurveSampler, CurveExport, LiveCurveFeeds, LiveCurveStreams],
 })
 export class ConvergenceModule {}

@@ -1,7 +1,7 @@
 import { CurvePoint, CurveReadRepository, DomainError } from '@app/domain';
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import type { CurveFormat } from './dto/converge.query';
+import type { ConvergeQuery, CurveFormat } from './dto/converge.query';
 
 /** Rows read per query: big enough to stream at full speed, small enough to stay constant in memory. */
 export const EXPORT_PAGE_SIZE = 10_000;
@@ -31,12 +31,19 @@ export class CurveExport {
 
   constructor(private readonly curves: CurveReadRepository) {}
 
-  async open(
-    simulationId: number,
-    format: Exclude<CurveFormat, 'json'>,
-    from = 0,
-    to = Number.POSITIVE_INFINITY,
-  ): Promise<StreamableFile> {
+  /** Every point of the query's window, in its export format; sampling parameters are refused. */
+  async open(simulationId: number, query: ConvergeQuery): Promise<StreamableFile> {
+    const format = query.format as Exclude<CurveFormat, 'json'>;
+    const sampling = (['points', 'scale', 'agg'] as const).filter(
+      (key) => query[key] !== undefined,
+    );
+    if (sampling.length) {
+      throw DomainError.invalid(
+        `${sampling.join(', ')} cannot be combined with format=${format}: exports hold every point`,
+      );
+    }
+    const from = query.from ?? 0;
+    const to = query.to ?? Number.POSITIVE_INFINITY;
     if (from > to) throw DomainError.invalid('from must not be greater than to');
     const window = await this.curves.window(simulationId, from, to);
     if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);

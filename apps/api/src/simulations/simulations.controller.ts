@@ -1,9 +1,7 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   HttpStatus,
   Param,
@@ -31,6 +29,8 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { RequestId } from '../common/request-id.decorator';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
+import { IdempotencyKeyPipe } from '../common/idempotency-key.pipe';
+import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
 import { CreateSimulationResponse } from './dto/create-simulation.response';
@@ -54,16 +54,6 @@ const CONTRACT_EXAMPLE = {
 };
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
-
-function checkIdempotencyKey(key: string | undefined): string | undefined {
-  if (key === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new BadRequestException(
-      'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces',
-    );
-  }
-  return key;
-}
 
 @ApiTags('simulations')
 @ApiBadRequestResponse({
@@ -167,14 +157,14 @@ export class SimulationsController {
   async create(
     @Body() body: CreateSimulationDto,
     @CurrentUser() user: AuthenticatedUser,
-    @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @RequestHeader(IDEMPOTENCY_HEADER, IdempotencyKeyPipe) idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @RequestId() requestId: string | undefined,
   ): Promise<CreateSimulationResponse> {
     const { simulation, replayed } = await this.simulations.create(
       body,
       user.subject,
-      checkIdempotencyKey(idempotencyKey),
+      idempotencyKey,
       requestId,
     );
     response.setHeader('Location', `/simulation/${simulation.simulationId}`);

@@ -1,6 +1,5 @@
 import {
-  CURVE_LIMITS,
-  CurveEmulation,
+  fromEmulationSettings,
   resolveEmulation,
   DomainError,
   IdempotencyKeyRepository,
@@ -15,7 +14,7 @@ import {
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { Role, roleSatisfies } from '../auth/role';
-import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ApiConfig } from '../config/api-config';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -30,8 +29,6 @@ export interface Creation {
 
 @Injectable()
 export class SimulationsService {
-  private readonly logger = new Logger(SimulationsService.name);
-
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly simulations: SimulationRepository,
@@ -96,10 +93,9 @@ export class SimulationsService {
       }
       const pending = await this.simulations.countPendingByCreatorLocked(creator, manager);
       if (pending >= this.config.maxPendingPerClient) {
-        throw new HttpException(
+        throw DomainError.tooMany(
           `this client already has ${pending} pending simulations, the most it may have; ` +
             'wait for some to start, or cancel some',
-          HttpStatus.TOO_MANY_REQUESTS,
         );
       }
       const simulation = await this.insert(request, creator, manager);
@@ -116,8 +112,7 @@ export class SimulationsService {
     });
 
     if (!outcome.replayed) {
-      const simulation = outcome.simulation as Simulation;
-      await this.enqueue(simulation, requestId);
+      await this.queue.queueAttempt(outcome.simulation as Simulation, { requestId });
     }
     return outcome;
   }
@@ -134,7 +129,7 @@ export class SimulationsService {
   ): Promise<Simulation> {
     await this.assertMayChange(simulationId, user, 'retry');
     const simulation = await this.lifecycle.retry(simulationId);
-    await this.enqueue(simulation, requestId);
+    await this.queue.queueAttempt(simulation, { requestId });
     return simulation;
   }
 
@@ -176,28 +171,24 @@ export class SimulationsService {
         simulationId: request.simulation_id,
         name: request.name,
         machineId: machine.machineId,
-        attemptBudget: request.max_attempts,
+        attemptBudget: attemptBudgetOf(request),
         createdBy: creator,
-        emulation: emulationFor(request),
+        emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
       },
       manager,
     );
   }
+}
 
-  private async enqueue(simulation: Simulation, requestId?: string): Promise<void> {
-    try {
-      await this.queue.enqueueRun({
-        simulationId: simulation.simulationId,
-        machineId: simulation.machineId,
-        attempt: simulation.attempt,
-        requestId,
-      });
-    } catch (error) {
-      this.logger.warn(
-        `simulation ${simulation.simulationId} saved but not queued (${(error as Error).message}); the reconciler will queue it`,
-      );
-    }
+/** attempt_budget, or its deprecated name max_attempts; both given, they must agree. */
+function attemptBudgetOf(request: CreateSimulationDto): number | undefined {
+  const { attempt_budget: budget, max_attempts: deprecated } = request;
+  if (budget !== undefined && deprecated !== undefined && budget !== deprecated) {
+    throw DomainError.invalid(
+      `attempt_budget (${budget}) and max_attempts (${deprecated}, its deprecated name) disagree`,
+    );
   }
+  return budget ?? deprecated;
 }
 
 function resolveMachine(request: CreateSimulationDto): { machineId: number; machineName?: string } {
@@ -226,19 +217,4 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** Fills in the defaults, and checks what no single field can: the run's planned length. */
-function emulationFor(request: CreateSimulationDto): CurveEmulation {
-  const emulation = resolveEmulation(request.emulation ?? {});
-  if (
-    emulation.tick_ms !== null &&
-    emulation.points * emulation.tick_ms > CURVE_LIMITS.maxPlannedMs
-  ) {
-    throw DomainError.invalid(
-      `emulation.points × emulation.tick_ms must not exceed ${CURVE_LIMITS.maxPlannedMs} ms (24 hours); ` +
-        `${emulation.points} × ${emulation.tick_ms} is ${emulation.points * emulation.tick_ms}`,
-    );
-  }
-  return emulation;
 }

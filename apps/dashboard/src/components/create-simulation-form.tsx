@@ -24,13 +24,13 @@ export function CreateSimulationForm({ machines }: { machines: Machine[] }) {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const machineId = Number(form.get('machine_id'));
     const machineName = String(form.get('machine_name') ?? '').trim();
-    const maxAttempts = String(form.get('max_attempts') ?? '').trim();
+    const attemptBudget = String(form.get('attempt_budget') ?? '').trim();
     const body: Record<string, unknown> = {
       name: String(form.get('name')).trim(),
       machine_id: machineId,
     };
     if (machineName) body.machine = { machine_id: machineId, name: machineName };
-    if (maxAttempts) body.max_attempts = Number(maxAttempts);
+    if (attemptBudget) body.attempt_budget = Number(attemptBudget);
     const emulation = emulationOf(form);
     if (emulation) body.emulation = emulation;
     setBusy(true);
@@ -82,7 +82,7 @@ export function CreateSimulationForm({ machines }: { machines: Machine[] }) {
           </label>
           <label>
             Max attempts
-            <input name="max_attempts" type="number" min={1} max={10} step={1} placeholder="3" />
+            <input name="attempt_budget" type="number" min={1} max={10} step={1} placeholder="3" />
           </label>
         </div>
         <fieldset>

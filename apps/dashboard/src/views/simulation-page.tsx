@@ -53,7 +53,7 @@ export function SimulationPage({ id }: { id: number }) {
                 </dd>
                 <dt>Attempt</dt>
                 <dd>
-                  {simulation.attempt} of {simulation.max_attempts}
+                  {simulation.attempt} of {simulation.final_attempt}
                 </dd>
                 <dt>Created</dt>
                 <dd>{dateTime(simulation.creation_date)}</dd>

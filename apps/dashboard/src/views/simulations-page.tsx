@@ -197,7 +197,7 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
                     <StatusBadge status={simulation.status} />
                   </td>
                   <td class="optional">
-                    {simulation.attempt}/{simulation.max_attempts}
+                    {simulation.attempt}/{simulation.final_attempt}
                   </td>
                   <td class="optional">{dateTime(simulation.creation_date)}</td>
                   <td>{dateTime(simulation.update_date)}</td>

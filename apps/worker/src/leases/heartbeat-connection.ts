@@ -7,9 +7,9 @@ export const HEARTBEAT_CONNECTION = 'heartbeat';
 
 /**
  * The heartbeat's own Postgres connection. On the shared pool a beat would
- * queue behind whatever the runs are doing — a thousand runs claiming at
- * once kept one waiting over a second (bench scenario 6) — and a late beat
- * is how a live worker comes to look dead.
+ * queue behind whatever the runs are doing (a burst of claims at ramp-up
+ * made it late in the benchmark), and a late beat is how a live worker
+ * comes to look dead.
  */
 export function heartbeatConnection(databaseUrl: string) {
   return TypeOrmModule.forRootAsync({

@@ -29,10 +29,10 @@ interface Pending<I, R> {
 /**
  * Group commit: callers each submit one input and await its own answer, but
  * inputs submitted within `gatherMs` of each other, or while statements are
- * in flight, leave in one statement. On this 2-core machine a statement's
- * round trip costs ~10 ms of scheduling under load while Postgres spends
- * ~1 ms on it, so a thousand runs making one statement each queued for the
- * pool for up to a second (bench scenario 6); grouped, they wait a few ms.
+ * in flight, leave in one statement. Under load a statement's round trip
+ * costs far more in scheduling than Postgres spends on it, so a thousand
+ * runs making one statement each queue for the pool; grouped, they wait a
+ * few milliseconds (figures in the README's performance section).
  * Enough weight waiting (half a statement) leaves at once.
  *
  * A combined statement refused for any reason other than the connection is

@@ -45,15 +45,7 @@ export class LostRunSweeper implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn(
           `simulation ${simulation.simulationId}: attempt ${simulation.attempt} lost its worker; queued again`,
         );
-        await this.queue
-          .enqueueRun({
-            simulationId: simulation.simulationId,
-            machineId: simulation.machineId,
-            attempt: simulation.attempt,
-          })
-          .catch((error: Error) =>
-            this.logger.warn(`re-enqueue failed (${error.message}); the reconciler will retry`),
-          );
+        await this.queue.queueAttempt(simulation);
       } else {
         this.logger.error(
           `simulation ${simulation.simulationId}: attempt ${simulation.attempt} lost its worker; no attempts left, failed`,

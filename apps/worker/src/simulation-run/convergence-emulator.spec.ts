@@ -26,14 +26,14 @@ describe('convergence emulator', () => {
   });
 
   it('never increases without noise: a loss curve converges', () => {
-    const losses = [...emulateCurve(resolveEmulation({ points: 500, span_seconds: 500 }))].map(
+    const losses = [...emulateCurve(resolveEmulation({ points: 500, spanSeconds: 500 }))].map(
       (point) => point.loss,
     );
     losses.slice(1).forEach((loss, index) => expect(loss).toBeLessThanOrEqual(losses[index]));
   });
 
   it('spreads points evenly over the span and rounds to the decimals asked for', () => {
-    const points = [...emulateCurve(resolveEmulation({ points: 4, span_seconds: 2, decimals: 6 }))];
+    const points = [...emulateCurve(resolveEmulation({ points: 4, spanSeconds: 2, decimals: 6 }))];
     expect(points.map((point) => point.seconds)).toEqual([0.5, 1, 1.5, 2]);
     expect(points[1].loss).toBe(0.1051);
     expect(points[0].loss).toBe(lossAt(0.5, 6));
@@ -70,8 +70,8 @@ describe('convergence emulator', () => {
     expect(tickMsFor(DEFAULT_EMULATION, 1000)).toBe(1000);
     expect(plannedDurationMs(DEFAULT_EMULATION, 1000)).toBe(10_000);
     expect(plannedDurationMs(resolveEmulation({ points: 1_000_000 }), 1000)).toBe(10_000);
-    expect(plannedDurationMs(resolveEmulation({ points: 100, tick_ms: 5 }), 1000)).toBe(500);
-    expect(tickMsFor(resolveEmulation({ points: 100, tick_ms: 0 }), 1000)).toBe(0);
+    expect(plannedDurationMs(resolveEmulation({ points: 100, tickMs: 5 }), 1000)).toBe(500);
+    expect(tickMsFor(resolveEmulation({ points: 100, tickMs: 0 }), 1000)).toBe(0);
   });
 
   it('fails settings it can never run as non-retryable', () => {

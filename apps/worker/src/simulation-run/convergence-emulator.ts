@@ -1,8 +1,8 @@
 import {
-  CURVE_LIMITS,
   CurveEmulation,
   CurvePoint,
   DEFAULT_EMULATION,
+  emulationProblems,
   Simulation,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -41,7 +41,7 @@ function roundTo(value: number, decimals: number): number {
 export function* emulateCurve(
   emulation: CurveEmulation = DEFAULT_EMULATION,
 ): Generator<CurvePoint> {
-  const { points, span_seconds: span, noise, decimals } = emulation;
+  const { points, spanSeconds: span, noise, decimals } = emulation;
   const normal = noise > 0 ? seededNormal(emulation.seed) : null;
   for (let index = 1; index <= points; index++) {
     const seconds = (span * index) / points;
@@ -83,7 +83,7 @@ export function seededNormal(seed: number): () => number {
 
 /** The real-time pace of a run: its own tick, or one that makes it last as long as the default run. */
 export function tickMsFor(emulation: CurveEmulation, defaultTickMs: number): number {
-  return emulation.tick_ms ?? (defaultTickMs * DEFAULT_EMULATION.points) / emulation.points;
+  return emulation.tickMs ?? (defaultTickMs * DEFAULT_EMULATION.points) / emulation.points;
 }
 
 /** How long a run is planned to take in real time. */
@@ -101,26 +101,10 @@ export function plannedDurationMs(emulation: CurveEmulation, defaultTickMs: numb
 export class CurveEmulator {
   curveFor(simulation: Simulation): Iterator<CurvePoint> {
     const emulation = simulation.emulation ?? DEFAULT_EMULATION;
-    const problem = invalidEmulation(emulation);
-    if (problem) throw new NonRetryableRunError(`invalid emulation settings: ${problem}`);
+    const problems = emulationProblems(emulation);
+    if (problems.length) {
+      throw new NonRetryableRunError(`invalid emulation settings: ${problems.join('; ')}`);
+    }
     return emulateCurve(emulation);
   }
-}
-
-function invalidEmulation(emulation: CurveEmulation): string | null {
-  const { points, span_seconds, tick_ms, noise, decimals } = emulation;
-  if (!Number.isInteger(points) || points < 1 || points > CURVE_LIMITS.maxPoints) {
-    return `points must be an integer between 1 and ${CURVE_LIMITS.maxPoints}`;
-  }
-  if (!(span_seconds > 0) || span_seconds > CURVE_LIMITS.maxSpanSeconds) {
-    return `span_seconds must be positive and at most ${CURVE_LIMITS.maxSpanSeconds}`;
-  }
-  if (tick_ms !== null && !(tick_ms >= 0 && tick_ms <= CURVE_LIMITS.maxTickMs)) {
-    return `tick_ms must be between 0 and ${CURVE_LIMITS.maxTickMs}`;
-  }
-  if (!(noise >= 0 && noise <= CURVE_LIMITS.maxNoise)) return 'noise must be between 0 and 1';
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > CURVE_LIMITS.maxDecimals) {
-    return `decimals must be an integer between 0 and ${CURVE_LIMITS.maxDecimals}`;
-  }
-  return null;
 }

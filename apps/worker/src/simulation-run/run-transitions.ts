@@ -7,9 +7,8 @@ import { GroupCommit } from '../machinery/group-commit';
  * Claims and finishes of every run in this process, by group commit: a
  * thousand runs start and end about a hundred a second, often in bursts
  * (a group of curve writes answered at once ends its runs together). One
- * statement each left up to 800 requests queued for the pool and made a claim
- * wait ~130 ms on average (bench scenario 6); grouped, a burst is one or two
- * round trips. Each caller still gets its own answer.
+ * statement each left hundreds of requests queued for the pool; grouped, a
+ * burst is one or two round trips. Each caller still gets its own answer.
  */
 @Injectable()
 export class RunTransitions {

@@ -1,7 +1,9 @@
 import { attemptsEnded, runDuration } from '@app/runtime';
 import { MachineRepository } from '@app/domain';
 import {
+  checkJobHandlers,
   InvalidJobPayloadError,
+  JobHandlers,
   MachineQueues,
   machineQueueName,
   parseRunSimulationPayload,
@@ -36,6 +38,10 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
   private readonly paused = new Set<number>();
   private readonly slots: Slots;
   private readonly discovery: PeriodicTask;
+  /** Every job name this worker takes, with what it does; checked at boot. */
+  private readonly handlers: JobHandlers = {
+    [SimulationJobName.Run]: (job) => this.handle(job),
+  };
 
   constructor(
     private readonly config: WorkerConfig,
@@ -55,6 +61,7 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    checkJobHandlers(this.handlers);
     const { machineId, machineName, workerId, concurrency } = this.config;
     if (machineId !== undefined) {
       const machine = await this.machines.registerForWorker(machineId, machineName);
@@ -128,12 +135,14 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
 
   private consume(machineId: number): void {
     this.consumed.add(machineId);
-    this.queues
-      .forMachine(machineId)
-      .process(SimulationJobName.Run, this.config.concurrency, (job) => this.handle(job))
-      .catch((error: Error) =>
-        this.logger.error(`consuming ${machineQueueName(machineId)} stopped: ${error.message}`),
-      );
+    const queue = this.queues.forMachine(machineId);
+    for (const [name, handler] of Object.entries(this.handlers)) {
+      queue
+        .process(name, this.config.concurrency, handler)
+        .catch((error: Error) =>
+          this.logger.error(`consuming ${machineQueueName(machineId)} stopped: ${error.message}`),
+        );
+    }
     this.logger.log(`consuming ${machineQueueName(machineId)}`);
   }
 

@@ -162,7 +162,7 @@ export class SimulationRunService {
         recordStaleWrite(ref, 'hand-back');
         return this.explainLoss(ref);
       }
-      await this.requeue(handed, 0, requestId);
+      await this.queue.queueAttempt(handed, { requestId });
       this.logger.log(
         `simulation ${ref.simulationId}: attempt ${ref.attempt} handed back at shutdown`,
       );
@@ -180,7 +180,8 @@ export class SimulationRunService {
       this.logger.warn(
         `simulation ${ref.simulationId}: attempt ${ref.attempt} ${end.outcome} (${end.reason}); retrying in ${delayMs} ms`,
       );
-      await this.requeue(ended, delayMs, requestId);
+      // The request id goes on, so a retried run's lines still name it.
+      await this.queue.queueAttempt(ended, { delayMs, requestId });
       retriesQueued.inc();
       return 'retrying';
     }
@@ -204,27 +205,6 @@ export class SimulationRunService {
     }
     this.logger.error(`run failed: ${(cause as Error)?.message ?? String(cause)}`);
     return { outcome: AttemptOutcome.Failed, reason: failureReasonFor(cause), retryable: true };
-  }
-
-  /** Queues the next attempt; it carries the request id on, so a retried run's lines still name it. */
-  private async requeue(
-    simulation: Simulation,
-    delayMs: number,
-    requestId?: string,
-  ): Promise<void> {
-    await this.queue
-      .enqueueRun(
-        {
-          simulationId: simulation.simulationId,
-          machineId: simulation.machineId,
-          attempt: simulation.attempt,
-          requestId,
-        },
-        delayMs,
-      )
-      .catch((error: Error) =>
-        this.logger.warn(`re-enqueue failed (${error.message}); the reconciler will retry`),
-      );
   }
 
   /** This attempt no longer holds the simulation; say why it stopped without writing anything. */

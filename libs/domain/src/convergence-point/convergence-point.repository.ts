@@ -39,9 +39,9 @@ export class ConvergencePointRepository {
    * never sees one without the other.
    *
    * `unnest` over arrays keeps the SQL text the same whatever the batch size
-   * (one plan, reused) and, measured here, writes rows as fast as COPY and
-   * three times as fast as a multi-row VALUES (bench/curves.ts). It has no
-   * ON CONFLICT clause: speculative insertion costs a quarter of the rate.
+   * (one plan, reused) and writes rows about as fast as COPY, far faster than
+   * a multi-row VALUES (`npm run bench:curves` measures both). It has no ON
+   * CONFLICT clause: speculative insertion costs much of the rate.
    * A batch is only ever written again when a retry follows a commit whose
    * reply was lost; batches are written whole or not at all, so one index
    * probe for its first point tells whether it is already stored.

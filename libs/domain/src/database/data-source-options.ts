@@ -26,8 +26,8 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
       // Fail a request quickly instead of queueing it forever while Postgres is away.
       connectionTimeoutMillis: 5_000,
       // The curve queries are short index walks whose row estimates (a LATERAL
-      // per bucket) look expensive to the planner: with JIT on, Postgres spent
-      // 290 ms compiling a query that runs in 30 ms. Nothing here gains from JIT.
+      // per bucket) look expensive to the planner, which then spends far longer
+      // compiling them with JIT than running them. Nothing here gains from JIT.
       options: '-c jit=off',
     },
   };

@@ -17,14 +17,16 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Each problem on its own, when the message joins several. */
+    readonly details?: readonly string[],
   ) {
     super(message);
     this.name = 'DomainError';
   }
 
   /** The request itself is wrong: a value out of range, fields that disagree. */
-  static invalid(message: string): DomainError {
-    return new DomainError('invalid', message);
+  static invalid(message: string, details?: readonly string[]): DomainError {
+    return new DomainError('invalid', message, details);
   }
 
   /** Who is asking could not be established (bad credentials, a disabled client). */

@@ -75,8 +75,8 @@ export const LIFECYCLE_STATEMENTS = {
 
   endAttempt: `WITH ended AS (
      UPDATE simulations
-     SET status = CASE WHEN $3 AND attempt < max_attempts THEN ${lit(Pending)} ELSE ${lit(Failed)} END,
-         finished_at = CASE WHEN $3 AND attempt < max_attempts THEN NULL ELSE clock_timestamp() END,
+     SET status = CASE WHEN $3 AND attempt < final_attempt THEN ${lit(Pending)} ELSE ${lit(Failed)} END,
+         finished_at = CASE WHEN $3 AND attempt < final_attempt THEN NULL ELSE clock_timestamp() END,
          failure_reason = $4, worker_id = NULL
      WHERE simulation_id = $1 AND attempt = $2 AND status = ${lit(Running)}
      RETURNING *
@@ -88,7 +88,7 @@ export const LIFECYCLE_STATEMENTS = {
 
   handBack: `WITH handed AS (
      UPDATE simulations
-     SET status = ${lit(Pending)}, max_attempts = max_attempts + 1, worker_id = NULL
+     SET status = ${lit(Pending)}, final_attempt = final_attempt + 1, worker_id = NULL
      WHERE simulation_id = $1 AND attempt = $2 AND status = ${lit(Running)}
      RETURNING *
    ), history AS (
@@ -107,8 +107,8 @@ export const LIFECYCLE_STATEMENTS = {
      FOR UPDATE SKIP LOCKED
    ), recovered AS (
      UPDATE simulations s
-     SET status = CASE WHEN s.attempt < s.max_attempts THEN ${lit(Pending)} ELSE ${lit(Failed)} END,
-         finished_at = CASE WHEN s.attempt < s.max_attempts THEN NULL ELSE clock_timestamp() END,
+     SET status = CASE WHEN s.attempt < s.final_attempt THEN ${lit(Pending)} ELSE ${lit(Failed)} END,
+         finished_at = CASE WHEN s.attempt < s.final_attempt THEN NULL ELSE clock_timestamp() END,
          failure_reason = ${lit(AttemptOutcome.Lost)}, worker_id = NULL
      FROM silent WHERE s.simulation_id = silent.simulation_id
      RETURNING s.*
@@ -133,7 +133,7 @@ export const LIFECYCLE_STATEMENTS = {
    SELECT * FROM cancelled`,
 
   retry: `UPDATE simulations
-   SET status = ${lit(Pending)}, max_attempts = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL
+   SET status = ${lit(Pending)}, final_attempt = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL
    WHERE simulation_id = $1 AND status IN ${list([Failed, Cancelled])}
    RETURNING *`,
 } as const;

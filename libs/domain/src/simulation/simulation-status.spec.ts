@@ -3,6 +3,7 @@ import {
   canTransition,
   SIMULATION_STATUSES,
   SimulationStatus,
+  TERMINAL_STATUSES,
 } from './simulation-status';
 
 const { Pending, Running, Finished, Failed, Cancelled } = SimulationStatus;
@@ -40,5 +41,31 @@ describe('the simulation lifecycle', () => {
       'pending',
       'running',
     ]);
+  });
+
+  it('reaches every status from pending, and lets every non-terminal status move on', () => {
+    const reached = new Set<SimulationStatus>([Pending]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const from of [...reached])
+        for (const to of ALLOWED_TRANSITIONS[from])
+          if (!reached.has(to)) {
+            reached.add(to);
+            grew = true;
+          }
+    }
+    expect([...reached].sort()).toEqual([...SIMULATION_STATUSES].sort());
+    for (const status of SIMULATION_STATUSES) {
+      if (!TERMINAL_STATUSES.includes(status))
+        expect(ALLOWED_TRANSITIONS[status].length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists only known statuses in the table, and every status in it once', () => {
+    expect(Object.keys(ALLOWED_TRANSITIONS).sort()).toEqual([...SIMULATION_STATUSES].sort());
+    for (const targets of Object.values(ALLOWED_TRANSITIONS)) {
+      for (const to of targets) expect(SIMULATION_STATUSES).toContain(to);
+      expect(new Set(targets).size).toBe(targets.length);
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Machine } from '../machine/machine.entity';
-import type { CurveEmulation } from './curve-emulation';
+import {
+  CurveEmulation,
+  DEFAULT_EMULATION,
+  EmulationSettings,
+  fromEmulationSettings,
+  toEmulationSettings,
+} from './curve-emulation';
 import { SimulationStatus } from './simulation-status';
 
 @Entity({ name: 'simulations' })
@@ -46,9 +52,12 @@ export class Simulation {
   @Column({ name: 'attempt_budget', type: 'integer' })
   attemptBudget: number;
 
-  /** The attempt number after which a failure is final. */
-  @Column({ name: 'max_attempts', type: 'integer' })
-  maxAttempts: number;
+  /**
+   * The attempt whose failure is final: attempts started before this run
+   * request plus its budget (a hand-back at shutdown moves it one further).
+   */
+  @Column({ name: 'final_attempt', type: 'integer' })
+  finalAttempt: number;
 
   /** Last sign of life from the worker running it; only meaningful while running. */
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
@@ -59,10 +68,15 @@ export class Simulation {
   workerId: string | null;
 
   /** How its convergence curve is emulated; resolved at creation. */
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', transformer: { from: storedEmulation, to: toEmulationSettings } })
   emulation: CurveEmulation;
 
   /** The token subject that created it. */
   @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
   createdBy: string | null;
+}
+
+/** The column keeps the settings by their edge names (snake_case); a missing one is its default. */
+function storedEmulation(settings: EmulationSettings): CurveEmulation {
+  return { ...DEFAULT_EMULATION, ...fromEmulationSettings(settings) };
 }

@@ -13,7 +13,7 @@ import { DomainError } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
-import { CurveEmulation, DEFAULT_EMULATION } from './curve-emulation';
+import { CurveEmulation, DEFAULT_EMULATION, toEmulationSettings } from './curve-emulation';
 
 export const SIMULATION_SORT_KEYS = ['name', 'creation_date', 'update_date'] as const;
 export type SimulationSortKey = (typeof SIMULATION_SORT_KEYS)[number];
@@ -41,7 +41,7 @@ export interface NewSimulation {
   simulationId?: number;
   name: string;
   machineId: number;
-  /** Automatic attempts allowed (default 3). */
+  /** Automatic attempts allowed (default 3); a new simulation's final attempt is its budget. */
   attemptBudget?: number;
   createdBy?: string;
   /** Defaults to DEFAULT_EMULATION. */
@@ -136,7 +136,7 @@ export class SimulationRepository {
   ): Promise<Simulation> {
     const rows = await queryRows<Row>(
       manager,
-      `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, max_attempts, created_by, emulation)
+      `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
        VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)
        ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
       [
@@ -145,7 +145,7 @@ export class SimulationRepository {
         input.machineId,
         input.attemptBudget ?? 3,
         input.createdBy ?? null,
-        JSON.stringify(input.emulation ?? DEFAULT_EMULATION),
+        JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
       ],
     );
     if (rows.length === 0)
@@ -168,7 +168,7 @@ export class SimulationRepository {
     for (let draw = 0; draw < MAX_ID_DRAWS; draw++) {
       const rows = await queryRows<Row>(
         manager,
-        `INSERT INTO simulations (name, machine_id, attempt_budget, max_attempts, created_by, emulation)
+        `INSERT INTO simulations (name, machine_id, attempt_budget, final_attempt, created_by, emulation)
          VALUES ($1, $2, $3, $3, $4, $5::jsonb)
          ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
         [
@@ -176,7 +176,7 @@ export class SimulationRepository {
           input.machineId,
           input.attemptBudget ?? 3,
           input.createdBy ?? null,
-          JSON.stringify(input.emulation ?? DEFAULT_EMULATION),
+          JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
         ],
       );
       if (rows.length) return this.simulationRows.one(rows[0]);

@@ -1,5 +1,5 @@
 import { ApiClient, ApiClientRepository, DomainError } from '@app/domain';
-import { Injectable, Logger, OnApplicationBootstrap, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ApiConfig } from '../../config/api-config';
 import { AuthenticatedUser } from '../authenticated-user';
 import { isRole, Role } from '../role';
@@ -69,7 +69,7 @@ export class ApiClientsService implements OnApplicationBootstrap {
     const client = await this.clients.findById(clientId);
     const matches = await verifySecret(secret, client?.secretHash ?? DECOY_HASH);
     if (!client || !matches || client.disabledAt || !isRole(client.role)) {
-      throw new UnauthorizedException('invalid client credentials');
+      throw DomainError.unauthenticated('invalid client credentials');
     }
     await this.clients.recordUse(clientId);
     const ttl = this.config.accessTokenTtlSeconds;

@@ -1,20 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   IsDefined,
   IsIn,
-  IsNumber,
   IsISO8601,
   IsOptional,
-  IsPositive,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { CURVE_LIMITS } from '@app/domain';
+import {
+  CURVE_LIMITS,
+  emulationProblems,
+  EmulationSettings,
+  fromEmulationSettings,
+} from '@app/domain';
 import { IntegerBetween } from '../../common/integer-between.decorator';
 import { MAX_ID } from '../../common/parse-id.pipe';
 
@@ -37,9 +40,11 @@ export class MachineReferenceDto {
   name?: string;
 }
 
-const finite = { allowNaN: false, allowInfinity: false };
-
-/** How the curve is emulated. Every field is optional; the defaults give the contract's ten points. */
+/**
+ * How the curve is emulated. Every field is optional; the defaults give the
+ * contract's ten points. The fields are checked together, by the domain's
+ * emulationProblems, through @ValidEmulation on the field that holds them.
+ */
 export class EmulationDto {
   @ApiPropertyOptional({
     minimum: 1,
@@ -48,8 +53,7 @@ export class EmulationDto {
     example: 10,
     description: 'Points in the curve.',
   })
-  @IsOptional()
-  @IntegerBetween('emulation.points', 1, CURVE_LIMITS.maxPoints)
+  @Allow()
   points?: number;
 
   @ApiPropertyOptional({
@@ -60,12 +64,7 @@ export class EmulationDto {
     example: 100,
     description: 'Simulated seconds the curve covers: point i of n sits at span_seconds · i / n.',
   })
-  @IsOptional()
-  @Max(CURVE_LIMITS.maxSpanSeconds, {
-    message: `emulation.span_seconds must be at most ${CURVE_LIMITS.maxSpanSeconds}`,
-  })
-  @IsPositive({ message: 'emulation.span_seconds must be greater than 0' })
-  @IsNumber(finite, { message: 'emulation.span_seconds must be a number' })
+  @Allow()
   span_seconds?: number;
 
   @ApiPropertyOptional({
@@ -77,8 +76,7 @@ export class EmulationDto {
       'a run lasts as long as the default ten-point run (about 10 s) whatever its length. ' +
       'points × tick_ms may not exceed 24 hours.',
   })
-  @IsOptional()
-  @IntegerBetween('emulation.tick_ms', 0, CURVE_LIMITS.maxTickMs)
+  @Allow()
   tick_ms?: number;
 
   @ApiPropertyOptional({
@@ -89,10 +87,7 @@ export class EmulationDto {
     description:
       'Noise level: the loss is multiplied by e^(noise·z), z standard normal. 0 gives a smooth curve.',
   })
-  @IsOptional()
-  @Max(CURVE_LIMITS.maxNoise, { message: 'emulation.noise must be between 0 and 1' })
-  @Min(0, { message: 'emulation.noise must be between 0 and 1' })
-  @IsNumber(finite, { message: 'emulation.noise must be a number between 0 and 1' })
+  @Allow()
   noise?: number;
 
   @ApiPropertyOptional({
@@ -102,8 +97,7 @@ export class EmulationDto {
     description:
       'Seeds the noise: the same seed gives the same curve. Left out, one is drawn and recorded.',
   })
-  @IsOptional()
-  @IntegerBetween('emulation.seed', 0, CURVE_LIMITS.maxSeed)
+  @Allow()
   seed?: number;
 
   @ApiPropertyOptional({
@@ -113,8 +107,7 @@ export class EmulationDto {
     example: 3,
     description: 'Decimal places the loss is rounded to.',
   })
-  @IsOptional()
-  @IntegerBetween('emulation.decimals', 0, CURVE_LIMITS.maxDecimals)
+  @Allow()
   decimals?: number;
 }
 
@@ -188,6 +181,19 @@ export class CreateSimulationDto {
       'Automatic attempts before a failing run is given up (a manual retry grants as many again).',
   })
   @IsOptional()
+  @IntegerBetween('attempt_budget', 1, 10)
+  attempt_budget?: number;
+
+  @ApiPropertyOptional({
+    example: 3,
+    minimum: 1,
+    maximum: 10,
+    deprecated: true,
+    description:
+      'Deprecated: the earlier name of `attempt_budget`, still read for one release. ' +
+      'Given with `attempt_budget`, the two must agree.',
+  })
+  @IsOptional()
   @IntegerBetween('max_attempts', 1, 10)
   max_attempts?: number;
 
@@ -202,7 +208,24 @@ export class CreateSimulationDto {
     description: "How the convergence curve is emulated; left out, the contract's ten points.",
   })
   @IsOptional()
+  @ValidEmulation()
   @ValidateNested()
   @Type(() => EmulationDto)
   emulation?: EmulationDto;
+}
+
+/** Checks emulation settings with the domain's one check; each problem names its field. */
+function ValidEmulation(): PropertyDecorator {
+  const problemsOf = (value: unknown) =>
+    value && typeof value === 'object'
+      ? emulationProblems(fromEmulationSettings(value as Partial<EmulationSettings>))
+      : [];
+  return ValidateBy({
+    name: 'validEmulation',
+    validator: {
+      // Not an object at all is ValidateNested's to report.
+      validate: (value) => problemsOf(value).length === 0,
+      defaultMessage: (args) => problemsOf(args?.value).join('; '),
+    },
+  });
 }

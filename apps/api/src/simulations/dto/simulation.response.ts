@@ -5,6 +5,7 @@ import {
   SIMULATION_STATUSES,
   SimulationStatus,
   AttemptOutcome,
+  toEmulationSettings,
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -39,7 +40,21 @@ export class SimulationResponse {
   })
   attempt: number;
 
+  @ApiProperty({
+    example: 3,
+    description:
+      'Automatic attempts each run request is granted (at creation, and again on each manual retry).',
+  })
+  attempt_budget: number;
+
   @ApiProperty({ example: 3, description: 'A failure on this attempt number is final.' })
+  final_attempt: number;
+
+  @ApiProperty({
+    example: 3,
+    deprecated: true,
+    description: 'Deprecated: the earlier name of `final_attempt`, still sent for one release.',
+  })
   max_attempts: number;
 
   @ApiProperty({
@@ -145,7 +160,9 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
     creation_date: simulation.creationDate.toISOString(),
     update_date: simulation.updateDate.toISOString(),
     attempt: simulation.attempt,
-    max_attempts: simulation.maxAttempts,
+    attempt_budget: simulation.attemptBudget,
+    final_attempt: simulation.finalAttempt,
+    max_attempts: simulation.finalAttempt,
     started_at: iso(simulation.startedAt),
     finished_at: iso(simulation.finishedAt),
     heartbeat_at: iso(simulation.heartbeatAt),
@@ -161,7 +178,7 @@ export function toSimulationDetailResponse(
 ): SimulationDetailResponse {
   return {
     ...toSimulationResponse(simulation),
-    emulation: { ...simulation.emulation },
+    emulation: toEmulationSettings(simulation.emulation),
     machine_status: machineStatus,
     attempts: attempts.map((attempt) => ({
       attempt: attempt.attempt,

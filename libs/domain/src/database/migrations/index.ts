@@ -5,6 +5,7 @@ import { CurvesAtScale1795809600000 } from './1795809600000-CurvesAtScale';
 import { ApiClients1795813200000 } from './1795813200000-ApiClients';
 import { PendingByCreator1795816800000 } from './1795816800000-PendingByCreator';
 import { ActiveByStatus1795820400000 } from './1795820400000-ActiveByStatus';
+import { FinalAttempt1795824000000 } from './1795824000000-FinalAttempt';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ApiClients1795813200000,
   PendingByCreator1795816800000,
   ActiveByStatus1795820400000,
+  FinalAttempt1795824000000,
 ];

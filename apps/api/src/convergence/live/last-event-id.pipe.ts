@@ -1,0 +1,18 @@
+import { DomainError } from '@app/domain';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { CurveCursor, parseEventId } from './live-curve-stream';
+
+/** The Last-Event-ID header: absent (null), or an id this stream sent. */
+@Injectable()
+export class LastEventIdPipe implements PipeTransform<string | undefined, CurveCursor | null> {
+  transform(value: string | undefined): CurveCursor | null {
+    if (value === undefined) return null;
+    const cursor = parseEventId(value);
+    if (!cursor) {
+      throw DomainError.invalid(
+        'Last-Event-ID must be an id this stream sent: <attempt>:<seconds>',
+      );
+    }
+    return cursor;
+  }
+}
