@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -39,16 +39,19 @@ export async function preparedRows<T>(
     PoolClient,
     (error?: Error) => void,
   ];
-  try {
-    const result = await client.query({ name: statementName(sql), text: sql, values: parameters });
-    release();
-    return result.rows as T[];
-  } catch (error) {
-    // Like pg's pool.query: a client whose query failed is not handed out again.
-    release(error as Error);
-    // As TypeORM reports a failed query, so callers tell errors apart the same way.
-    throw new QueryFailedError(sql, parameters, error as Error);
-  }
+  // pg's callback form, as its pool.query uses it: awaiting client.query's
+  // promise instead cost the API measurably more CPU per request (each promise
+  // pays for the request-context async hooks).
+  return new Promise<T[]>((resolve, reject) => {
+    const query = { name: statementName(sql), text: sql, values: parameters };
+    client.query<QueryResultRow>(query, (error: Error | undefined, result) => {
+      // Like pg's pool.query: a client whose query failed is not handed out again.
+      release(error);
+      // As TypeORM reports a failed query, so callers tell errors apart the same way.
+      if (error) reject(new QueryFailedError(sql, parameters, error));
+      else resolve(result.rows as T[]);
+    });
+  });
 }
 
 const statementNames = new Map<string, string>();
