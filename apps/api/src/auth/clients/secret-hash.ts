@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Client secrets are kept only as scrypt hashes (a memory-hard, salted, slow
- * hash: ~50 ms here, so a stolen table is expensive to attack). The
+ * hash, tens of milliseconds per check, so a stolen table is expensive to attack). The
  * parameters travel with each hash, so they can be raised later without
  * invalidating existing secrets.
  */
