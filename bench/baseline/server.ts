@@ -16,7 +16,10 @@ import {
 import { readWholeCurve, SQL } from './statements';
 import Queue from 'bull';
 import http from 'node:http';
-import { Pool, type PoolClient } from 'pg';
+import pg, { Pool, type PoolClient } from 'pg';
+
+// Simulation ids are bigint, at most 2⁵³−1: as JS numbers, as the API sends them.
+pg.defaults.parseInt8 = true;
 
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
@@ -119,7 +122,7 @@ async function naiveLogSample(id: number, url: URL, response: http.ServerRespons
     `WITH pts AS (
        SELECT p.seconds, p.loss FROM convergence_points p
        JOIN simulations s ON s.simulation_id = p.simulation_id AND s.attempt = p.attempt
-       WHERE p.simulation_id = $1::integer AND p.seconds > 0
+       WHERE p.simulation_id = $1::bigint AND p.seconds > 0
      ), span AS (SELECT ln(min(seconds)) AS lo, ln(max(seconds)) AS hi FROM pts)
      SELECT width_bucket(ln(seconds), span.lo, span.hi + 1e-9, $2::integer) AS bucket,
             max(seconds) AS seconds, (array_agg(loss ORDER BY seconds DESC))[1] AS loss

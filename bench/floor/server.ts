@@ -20,8 +20,11 @@ import {
   ParseIntPipe,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Pool } from 'pg';
+import pg, { Pool } from 'pg';
 import { readWholeCurve, SQL } from '../baseline/statements';
+
+// Simulation ids are bigint, at most 2⁵³−1: as JS numbers, as the API sends them.
+pg.defaults.parseInt8 = true;
 
 const PG_POOL = 'PG_POOL';
 

@@ -141,7 +141,7 @@ export async function measureWorkerThroughput(
     const [row] = await db.query(
       `SELECT count(*) FILTER (WHERE status = 'finished')::int AS finished,
               count(*) FILTER (WHERE status = 'running')::int AS running
-       FROM simulations WHERE simulation_id = ANY($1::int[])`,
+       FROM simulations WHERE simulation_id = ANY($1::bigint[])`,
       [ids],
     );
     const loop = await scrapeLoop(metricsUrl);
@@ -159,7 +159,7 @@ export async function measureWorkerThroughput(
   // percentile of finishes, so the ramp-up and the tail are left out.
   const finishes: Array<{ at: number }> = await db.query(
     `SELECT extract(epoch FROM finished_at) * 1000 AS at FROM simulations
-     WHERE simulation_id = ANY($1::int[]) AND status = 'finished' ORDER BY finished_at`,
+     WHERE simulation_id = ANY($1::bigint[]) AND status = 'finished' ORDER BY finished_at`,
     [ids],
   );
   if (finishes.length < 0.8 * count)
@@ -176,7 +176,7 @@ export async function measureWorkerThroughput(
   const loopDelayP99Ms = p99Between(before.buckets, steady[steady.length - 1].buckets);
   const [{ retried }] = await db.query(
     `SELECT count(*)::int AS retried FROM simulations
-     WHERE simulation_id = ANY($1::int[]) AND (status <> 'finished' OR attempt <> 1)`,
+     WHERE simulation_id = ANY($1::bigint[]) AND (status <> 'finished' OR attempt <> 1)`,
     [ids],
   );
   await queue.close();
@@ -204,7 +204,7 @@ export async function measureWorkerThroughput(
 async function countEnded(db: DataSource, ids: number[]): Promise<number> {
   const [{ ended }] = await db.query(
     `SELECT count(*)::int AS ended FROM simulations
-     WHERE simulation_id = ANY($1::int[]) AND status IN ('failed', 'cancelled')`,
+     WHERE simulation_id = ANY($1::bigint[]) AND status IN ('failed', 'cancelled')`,
     [ids],
   );
   return ended;
@@ -225,7 +225,7 @@ export async function waitForStatus(
       );
     }
     const [{ count }] = await db.query(
-      `SELECT count(*)::int AS count FROM simulations WHERE simulation_id = ANY($1::int[]) AND status = $2`,
+      `SELECT count(*)::int AS count FROM simulations WHERE simulation_id = ANY($1::bigint[]) AND status = $2`,
       [ids, status],
     );
     if (count >= atLeast) return;

@@ -106,7 +106,11 @@ describe('POST /simulation: validation, machines and ids', () => {
     [{ name: 'x', machine_id: 2 ** 31 }, 'machine_id must be an integer between 1 and 2147483647'],
     [
       { name: 'x', machine_id: 101, simulation_id: 1.5 },
-      'simulation_id must be an integer between 1 and 2147483647',
+      'simulation_id must be an integer between 1 and 9007199254740991',
+    ],
+    [
+      { name: 'x', machine_id: 101, simulation_id: 2 ** 53 },
+      'simulation_id must be an integer between 1 and 9007199254740991',
     ],
     [
       { name: 'x', machine_id: 101, status: 'finished' },

@@ -181,14 +181,15 @@ describe('authentication, roles and error bodies', () => {
     '/simulation/0',
     '/simulation/-1',
     '/simulation/1.5',
-    '/simulation/99999999999',
+    '/simulation/9007199254740992',
+    '/simulation/99999999999999999999',
     '/converge/abc',
   ])('answers 400 for the non-integer or out-of-range id in %s', async (path) => {
     const { body } = await stack.as(Role.Viewer).get(path).expect(400);
     expect(body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'simulation_id must be an integer between 1 and 2147483647',
+      message: 'simulation_id must be an integer between 1 and 9007199254740991',
     });
   });
 

@@ -830,6 +830,7 @@ export interface components {
     };
     CreateSimulationDto: {
       /**
+       * Format: int64
        * @description Choose the id, or leave it out to have one generated. A taken id is a 409.
        * @example 1
        */

@@ -52,7 +52,7 @@ export async function seedSimulation(
   const now = new Date();
   const rows: Array<{ simulation_id: number }> = await db.query(
     `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date, attempt)
-     VALUES (COALESCE($1, nextval('simulations_simulation_id_seq')::integer), $2, $3, $4, $5, $6, $7)
+     VALUES (COALESCE($1, nextval('simulations_simulation_id_seq')), $2, $3, $4, $5, $6, $7)
      RETURNING simulation_id`,
     [
       seed.simulation_id ?? null,

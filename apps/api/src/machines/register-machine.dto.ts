@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { MAX_ID } from '../common/parse-id.pipe';
+import { MAX_MACHINE_ID } from '../common/parse-id.pipe';
 
-const idRange = `machine_id must be an integer between 1 and ${MAX_ID}`;
+const idRange = `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}`;
 
 export class RegisterMachineDto {
-  @ApiProperty({ example: 103, minimum: 1, maximum: MAX_ID })
-  @Max(MAX_ID, { message: idRange })
+  @ApiProperty({ example: 103, minimum: 1, maximum: MAX_MACHINE_ID })
+  @Max(MAX_MACHINE_ID, { message: idRange })
   @Min(1, { message: idRange })
   @IsInt({ message: idRange })
   @IsDefined({ message: 'machine_id is required' })

@@ -4,7 +4,7 @@ import { Simulation } from '../simulation/simulation.entity';
 /** One sample of one attempt's loss curve; at most one per second value. */
 @Entity({ name: 'convergence_points' })
 export class ConvergencePoint {
-  @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
+  @PrimaryColumn({ name: 'simulation_id', type: 'bigint' })
   simulationId: number;
 
   @PrimaryColumn({ type: 'integer' })

@@ -105,7 +105,7 @@ export class ConvergencePointRepository {
     const rows = await preparedRows<{ held: boolean; fresh: boolean }>(
       this.manager,
       `WITH runs AS (
-           SELECT * FROM unnest($1::integer[], $2::integer[], $3::double precision[])
+           SELECT * FROM unnest($1::bigint[], $2::integer[], $3::double precision[])
              WITH ORDINALITY AS r(simulation_id, attempt, first_seconds, run)
          ), lease AS (
            SELECT r.run FROM runs r

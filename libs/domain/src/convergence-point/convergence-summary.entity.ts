@@ -4,7 +4,7 @@ import { Simulation } from '../simulation/simulation.entity';
 /** The lowest and highest loss of one block of SUMMARY_FANOUT^level consecutive points of a curve. */
 @Entity({ name: 'convergence_summaries' })
 export class ConvergenceSummary {
-  @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
+  @PrimaryColumn({ name: 'simulation_id', type: 'bigint' })
   simulationId: number;
 
   @PrimaryColumn({ type: 'integer' })

@@ -36,7 +36,7 @@ type StoredPointRow = Record<string, unknown>;
 
 /** The page statement in its two forms: after `$3` seconds, or from them. */
 const pageSql = (fromInclusive: boolean) => `SELECT seconds, loss FROM convergence_points
- WHERE simulation_id = $1::integer AND attempt = $2::integer
+ WHERE simulation_id = $1::bigint AND attempt = $2::integer
    AND seconds ${fromInclusive ? '>=' : '>'} $3::float8 AND seconds <= $4::float8
  ORDER BY seconds LIMIT $5::integer`;
 
@@ -61,7 +61,7 @@ const STATEMENTS = {
    SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
    WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND seconds <= $3::float8
    ORDER BY seconds DESC LIMIT 1) l ON true
- WHERE s.simulation_id = $1::integer`,
+ WHERE s.simulation_id = $1::bigint`,
   pageAfter: pageSql(false),
   pageFrom: pageSql(true),
 } as const;
@@ -123,7 +123,7 @@ export class CurveReadRepository {
        FROM unnest($3::float8[], $4::boolean[]) WITH ORDINALITY AS e(edge, inclusive, k)
        LEFT JOIN LATERAL (
          SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
-         WHERE simulation_id = $1::integer AND attempt = $2::integer
+         WHERE simulation_id = $1::bigint AND attempt = $2::integer
            AND seconds <= e.edge AND (e.inclusive OR seconds < e.edge)
          ORDER BY seconds DESC LIMIT 1) p ON true
        ORDER BY e.k`,
@@ -143,11 +143,11 @@ export class CurveReadRepository {
        FROM unnest($3::integer[], $4::smallint[], $5::float8[], $6::float8[]) AS r(bucket, level, lo, hi)
        CROSS JOIN LATERAL (
          SELECT loss AS lo_loss, loss AS hi_loss FROM convergence_points
-         WHERE r.level = 0 AND simulation_id = $1::integer AND attempt = $2::integer
+         WHERE r.level = 0 AND simulation_id = $1::bigint AND attempt = $2::integer
            AND seconds >= r.lo AND seconds <= r.hi
          UNION ALL
          SELECT min_loss, max_loss FROM convergence_summaries
-         WHERE r.level > 0 AND simulation_id = $1::integer AND attempt = $2::integer
+         WHERE r.level > 0 AND simulation_id = $1::bigint AND attempt = $2::integer
            AND level = r.level AND block BETWEEN r.lo::integer AND r.hi::integer
        ) x
        GROUP BY r.bucket`,

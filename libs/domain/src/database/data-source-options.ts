@@ -20,6 +20,8 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
+    // bigint (the simulation ids, counts) as JS numbers: ids are capped at 2⁵³−1, so exact.
+    parseInt8: true,
     applicationName: settings.applicationName ?? 'aisimulation',
     extra: {
       max: settings.poolSize ?? 10,

@@ -4,7 +4,7 @@ import { AttemptOutcome } from './simulation-status';
 /** One attempt at running a simulation: who ran it, when, and how it ended. */
 @Entity({ name: 'simulation_attempts' })
 export class SimulationAttempt {
-  @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
+  @PrimaryColumn({ name: 'simulation_id', type: 'bigint' })
   simulationId: number;
 
   @PrimaryColumn({ type: 'integer' })

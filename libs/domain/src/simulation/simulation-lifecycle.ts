@@ -32,7 +32,7 @@ export const LIFECYCLE_STATEMENTS = {
    */
   claim: `WITH locked AS (
      SELECT s.simulation_id FROM simulations s
-     WHERE s.simulation_id = ANY($1::integer[]) AND s.status = ${lit(Pending)}
+     WHERE s.simulation_id = ANY($1::bigint[]) AND s.status = ${lit(Pending)}
        AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = s.machine_id AND m.draining)
      ORDER BY s.simulation_id
      FOR NO KEY UPDATE OF s
@@ -57,7 +57,7 @@ export const LIFECYCLE_STATEMENTS = {
 
   finish: `WITH locked AS (
      SELECT s.simulation_id FROM simulations s
-     JOIN unnest($1::integer[], $2::integer[]) AS r(simulation_id, attempt)
+     JOIN unnest($1::bigint[], $2::integer[]) AS r(simulation_id, attempt)
        ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
      WHERE s.status = ${lit(Running)}
      ORDER BY s.simulation_id
@@ -141,7 +141,7 @@ export const LIFECYCLE_STATEMENTS = {
 /** Keeps a run's lease: not a transition, so not among the statements above. */
 const HEARTBEAT_SQL = `WITH held AS (
    SELECT s.simulation_id FROM simulations s
-   JOIN unnest($2::integer[], $3::integer[]) AS r(simulation_id, attempt)
+   JOIN unnest($2::bigint[], $3::integer[]) AS r(simulation_id, attempt)
      ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
    WHERE s.status = ${lit(Running)} AND s.worker_id = $1
    ORDER BY s.simulation_id

@@ -12,7 +12,7 @@ import { SimulationStatus } from './simulation-status';
 @Entity({ name: 'simulations' })
 export class Simulation {
   /** Client-chosen when given, otherwise drawn from a sequence (see the initial migration). */
-  @PrimaryColumn({ name: 'simulation_id', type: 'integer' })
+  @PrimaryColumn({ name: 'simulation_id', type: 'bigint' })
   simulationId: number;
 
   @Column({ type: 'varchar', length: 255 })

@@ -54,8 +54,11 @@ export interface AttemptRef {
   attempt: number;
 }
 
-/** A generated id can lose a race against a client-chosen one; a few redraws always win. */
-const MAX_ID_DRAWS = 20;
+/**
+ * Runs of taken ids one generated id may skip (each a single jump of the
+ * sequence); only concurrent clients choosing ids just ahead of it make more than one.
+ */
+const MAX_RUNS_SKIPPED = 100;
 
 const { Pending, Running } = SimulationStatus;
 
@@ -115,7 +118,7 @@ export class SimulationRepository {
 
   /**
    * Inserts a pending simulation. A client-chosen id that is taken is a
-   * conflict; a generated id that turns out taken is drawn again.
+   * conflict; a generated id that turns out taken is drawn again, past it.
    */
   async insert(input: NewSimulation, manager: EntityManager = this.manager): Promise<Simulation> {
     try {
@@ -150,27 +153,29 @@ export class SimulationRepository {
     );
     if (rows.length === 0)
       throw DomainError.conflict(`simulation ${input.simulationId} already exists`);
-    // Move the generator past the chosen id so later generated ids do not hit
-    // it. setval is not transactional, which is fine: skipping ids is harmless.
-    await queryRows(
-      manager,
-      `SELECT setval('simulations_simulation_id_seq',
-                     GREATEST($1::integer, (SELECT last_value FROM simulations_simulation_id_seq)))`,
-      [input.simulationId],
-    );
     return this.simulationRows.one(rows[0]);
   }
 
+  /**
+   * Draws the next id from the sequence. An id that turns out taken (a
+   * client chose it, or the row came from a restore or an import) moves the
+   * sequence past the whole run of taken ids it belongs to, and the next draw
+   * follows it; so generating an id does not fail, however many rows arrived
+   * outside the API, and a client choosing the largest id takes that id only.
+   */
   private async insertWithGeneratedId(
     input: NewSimulation,
     manager: EntityManager,
   ): Promise<Simulation> {
-    for (let draw = 0; draw < MAX_ID_DRAWS; draw++) {
-      const rows = await queryRows<Row>(
+    for (let skip = 0; skip < MAX_RUNS_SKIPPED; skip++) {
+      const [row] = await queryRows<Row & { drawn_id: number }>(
         manager,
-        `INSERT INTO simulations (name, machine_id, attempt_budget, final_attempt, created_by, emulation)
-         VALUES ($1, $2, $3, $3, $4, $5::jsonb)
-         ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
+        `WITH drawn AS (SELECT nextval('simulations_simulation_id_seq') AS id),
+         inserted AS (
+           INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
+           SELECT id, $1, $2, $3, $3, $4, $5::jsonb FROM drawn
+           ON CONFLICT (simulation_id) DO NOTHING RETURNING *)
+         SELECT (SELECT id FROM drawn) AS drawn_id, inserted.* FROM (SELECT) AS one LEFT JOIN inserted ON true`,
         [
           input.name,
           input.machineId,
@@ -179,10 +184,20 @@ export class SimulationRepository {
           JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
         ],
       );
-      if (rows.length) return this.simulationRows.one(rows[0]);
+      if (row.simulation_id !== null) return this.simulationRows.one(row);
+      // The end of the run of taken ids from the one drawn: one index walk along it.
+      await queryRows(
+        manager,
+        `SELECT setval('simulations_simulation_id_seq', GREATEST(
+           (SELECT last_value FROM simulations_simulation_id_seq),
+           (SELECT min(s.simulation_id) FROM simulations s
+            WHERE s.simulation_id >= $1::bigint
+              AND NOT EXISTS (SELECT 1 FROM simulations t WHERE t.simulation_id = s.simulation_id + 1))))`,
+        [row.drawn_id],
+      );
     }
     throw DomainError.unavailable(
-      `no free simulation id after ${MAX_ID_DRAWS} draws; try again, or choose simulation_id`,
+      `no free simulation id found after skipping ${MAX_RUNS_SKIPPED} runs of taken ids; try again`,
     );
   }
 

@@ -19,11 +19,11 @@ import {
   fromEmulationSettings,
 } from '@app/domain';
 import { IntegerBetween } from '../../common/integer-between.decorator';
-import { MAX_ID } from '../../common/parse-id.pipe';
+import { MAX_MACHINE_ID, MAX_SIMULATION_ID } from '../../common/parse-id.pipe';
 
 export class MachineReferenceDto {
-  @ApiProperty({ example: 101, minimum: 1, maximum: MAX_ID })
-  @IntegerBetween('machine_id', 1, MAX_ID)
+  @ApiProperty({ example: 101, minimum: 1, maximum: MAX_MACHINE_ID })
+  @IntegerBetween('machine_id', 1, MAX_MACHINE_ID)
   machine_id: number;
 
   @ApiPropertyOptional({
@@ -120,11 +120,12 @@ export class CreateSimulationDto {
   @ApiPropertyOptional({
     example: 1,
     minimum: 1,
-    maximum: MAX_ID,
+    maximum: MAX_SIMULATION_ID,
+    format: 'int64',
     description: 'Choose the id, or leave it out to have one generated. A taken id is a 409.',
   })
   @IsOptional()
-  @IntegerBetween('simulation_id', 1, MAX_ID)
+  @IntegerBetween('simulation_id', 1, MAX_SIMULATION_ID)
   simulation_id?: number;
 
   // class-validator runs these bottom-up and stops at the first failure.
@@ -138,12 +139,12 @@ export class CreateSimulationDto {
   @ApiPropertyOptional({
     example: 101,
     minimum: 1,
-    maximum: MAX_ID,
+    maximum: MAX_MACHINE_ID,
     description:
       'The machine to run on. Give this, `machine.machine_id`, or both (then they must agree).',
   })
   @IsOptional()
-  @IntegerBetween('machine_id', 1, MAX_ID)
+  @IntegerBetween('machine_id', 1, MAX_MACHINE_ID)
   machine_id?: number;
 
   @ApiPropertyOptional({

@@ -7,7 +7,7 @@ import {
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_ID } from '../../common/parse-id.pipe';
+import { MAX_MACHINE_ID } from '../../common/parse-id.pipe';
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -30,12 +30,12 @@ export class ListSimulationsQuery {
   })
   status?: SimulationStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ID, example: 101 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_MACHINE_ID, example: 101 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: `machine_id must be an integer between 1 and ${MAX_ID}` })
-  @Min(1, { message: `machine_id must be an integer between 1 and ${MAX_ID}` })
-  @Max(MAX_ID, { message: `machine_id must be an integer between 1 and ${MAX_ID}` })
+  @IsInt({ message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
+  @Min(1, { message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
+  @Max(MAX_MACHINE_ID, { message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
   machine_id?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
@@ -49,8 +49,8 @@ export class ListSimulationsQuery {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: `offset must be an integer between 0 and ${MAX_ID}` })
-  @Min(0, { message: `offset must be an integer between 0 and ${MAX_ID}` })
-  @Max(MAX_ID, { message: `offset must be an integer between 0 and ${MAX_ID}` })
+  @IsInt({ message: `offset must be an integer between 0 and ${MAX_MACHINE_ID}` })
+  @Min(0, { message: `offset must be an integer between 0 and ${MAX_MACHINE_ID}` })
+  @Max(MAX_MACHINE_ID, { message: `offset must be an integer between 0 and ${MAX_MACHINE_ID}` })
   offset = 0;
 }

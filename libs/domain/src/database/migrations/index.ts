@@ -6,6 +6,7 @@ import { ApiClients1795813200000 } from './1795813200000-ApiClients';
 import { PendingByCreator1795816800000 } from './1795816800000-PendingByCreator';
 import { ActiveByStatus1795820400000 } from './1795820400000-ActiveByStatus';
 import { FinalAttempt1795824000000 } from './1795824000000-FinalAttempt';
+import { WideSimulationIds1795827600000 } from './1795827600000-WideSimulationIds';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   PendingByCreator1795816800000,
   ActiveByStatus1795820400000,
   FinalAttempt1795824000000,
+  WideSimulationIds1795827600000,
 ];
