@@ -92,19 +92,24 @@ async function getSimulation(id: number, response: http.ServerResponse) {
   });
 }
 
-/** SimulationRepository.list (order by update_date). */
+/** SimulationRepository.list (order by update_date) and .total (bounded count, else the estimate). */
 async function listSimulations(url: URL, response: http.ServerResponse) {
   const limit = Number(url.searchParams.get('limit') ?? 1000);
-  const offset = Number(url.searchParams.get('offset') ?? 0);
   const [rows, counted] = await Promise.all([
-    pool.query(`SELECT * FROM simulations ORDER BY update_date, simulation_id LIMIT $1 OFFSET $2`, [
-      limit,
-      offset,
-    ]),
-    pool.query(`SELECT count(*)::int AS total FROM simulations`),
+    pool.query(
+      `SELECT *, update_date::text AS list_key FROM simulations
+       ORDER BY update_date ASC, simulation_id ASC LIMIT $1 OFFSET $2`,
+      [limit + 1, 0],
+    ),
+    pool.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM simulations LIMIT 10001) AS bounded`),
   ]);
-  send(response, 200, rows.rows.map(simulationJson), {
-    'X-Total-Count': String(counted.rows[0].total),
+  let total = counted.rows[0].n;
+  if (total > 10_000) {
+    const plan = await pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM simulations`);
+    total = Math.max(Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']), 10_001);
+  }
+  send(response, 200, rows.rows.slice(0, limit).map(simulationJson), {
+    'X-Total-Count': String(total),
   });
 }
 

@@ -155,12 +155,17 @@ describe('the OpenAPI document at /docs-json', () => {
   it('documents the list filters and the error answers', () => {
     const list = document.paths['/simulations'].get;
     expect(list.parameters?.map((p) => p.name).sort()).toEqual([
+      'cursor',
       'limit',
       'machine_id',
       'offset',
+      'order',
       'order_by',
       'status',
     ]);
+    expect(Object.keys(list.responses['200'].headers ?? {}).sort()).toEqual(
+      ['Link', 'X-Next-Cursor', 'X-Request-Id', 'X-Total-Count', 'X-Total-Count-Exact'].sort(),
+    );
     expect(Object.keys(document.paths['/simulation'].post.responses).sort()).toEqual(
       ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503'].sort(),
     );

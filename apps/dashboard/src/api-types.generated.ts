@@ -99,7 +99,7 @@ export interface paths {
     };
     /**
      * List simulations
-     * @description Sorted ascending by `order_by`, ties by id.
+     * @description Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: every page costs the same however deep, and no simulation that existed when paging began is skipped or repeated while others are created (sorted by `update_date`, a simulation updated meanwhile moves to its new place). The total counts the matches exactly up to 10,000 and estimates beyond (`X-Total-Count-Exact: false`).
      */
     get: operations['SimulationsController_list'];
     put?: never;
@@ -602,7 +602,6 @@ export interface components {
       /** Format: date-time */
       last_used_at: string | null;
     };
-    Object: Record<string, never>;
     SimulationResponse: {
       /** @example 1 */
       simulation_id: number;
@@ -1608,12 +1607,17 @@ export interface operations {
   SimulationsController_list: {
     parameters: {
       query?: {
-        /** @description Ascending; ties by simulation_id. */
+        /** @description The sort key; ties by simulation_id, in the same direction. */
         order_by?: 'name' | 'creation_date' | 'update_date';
+        /** @description Ascending (the original service's order) or descending (newest first). */
+        order?: 'asc' | 'desc';
+        /** @description The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. Made for one listing: order_by, order, status and machine_id must stay as they were. Each page costs the same however deep it is; not together with `offset`. */
+        cursor?: string;
         status?: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
         machine_id?: number;
         limit?: number;
-        offset?: components['schemas']['Object'];
+        /** @description Skips this many matches first: kept for compatibility, and its cost grows with the offset (Postgres walks every skipped row). Page with `cursor` instead. */
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -1623,8 +1627,14 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description Matches before paging. */
+          /** @description Matches before paging: exact up to 10,000, estimated beyond. */
           'X-Total-Count'?: number;
+          /** @description `true` when X-Total-Count is exact, `false` when it is an estimate. */
+          'X-Total-Count-Exact'?: 'true' | 'false';
+          /** @description The `cursor` of the next page; absent on the last page. */
+          'X-Next-Cursor'?: string;
+          /** @description The next page's URL as `<…>; rel="next"` (RFC 8288); absent on the last page. */
+          Link?: string;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
           [name: string]: unknown;

@@ -55,6 +55,16 @@ const CONTRACT_EXAMPLE = {
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 
+/** The same listing's next page, as a path and query. */
+function nextPageUrl(query: ListSimulationsQuery, cursor: string): string {
+  const next = new URLSearchParams({ order_by: query.order_by, order: query.order });
+  if (query.status !== undefined) next.set('status', query.status);
+  if (query.machine_id !== undefined) next.set('machine_id', String(query.machine_id));
+  next.set('limit', String(query.limit));
+  next.set('cursor', cursor);
+  return `/simulations?${next}`;
+}
+
 @ApiTags('simulations')
 @ApiBadRequestResponse({
   description: 'A parameter or the body is invalid; the message names it.',
@@ -68,26 +78,54 @@ export class SimulationsController {
   @RequireRole(Role.Viewer)
   @ApiOperation({
     summary: 'List simulations',
-    description: 'Sorted ascending by `order_by`, ties by id.',
+    description:
+      'Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: ' +
+      'every page costs the same however deep, and no simulation that existed when paging began ' +
+      'is skipped or repeated while others are created (sorted by `update_date`, a simulation ' +
+      'updated meanwhile moves to its new place). The total counts the matches exactly up to ' +
+      '10,000 and estimates beyond (`X-Total-Count-Exact: false`).',
   })
   @ApiOkResponse({
     type: [SimulationResponse],
     headers: {
-      'X-Total-Count': { description: 'Matches before paging.', schema: { type: 'integer' } },
+      'X-Total-Count': {
+        description: 'Matches before paging: exact up to 10,000, estimated beyond.',
+        schema: { type: 'integer' },
+      },
+      'X-Total-Count-Exact': {
+        description: '`true` when X-Total-Count is exact, `false` when it is an estimate.',
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
+      'X-Next-Cursor': {
+        description: 'The `cursor` of the next page; absent on the last page.',
+        schema: { type: 'string' },
+      },
+      Link: {
+        description:
+          'The next page\'s URL as `<…>; rel="next"` (RFC 8288); absent on the last page.',
+        schema: { type: 'string' },
+      },
     },
   })
   async list(
     @Query() query: ListSimulationsQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SimulationResponse[]> {
-    const { items, total } = await this.simulations.list({
+    const listing = {
       orderBy: query.order_by,
+      order: query.order,
       status: query.status,
       machineId: query.machine_id,
       limit: query.limit,
       offset: query.offset,
-    });
-    response.setHeader('X-Total-Count', String(total));
+    };
+    const { items, total, nextCursor } = await this.simulations.list(listing, query.cursor);
+    response.setHeader('X-Total-Count', String(total.count));
+    response.setHeader('X-Total-Count-Exact', String(total.exact));
+    if (nextCursor) {
+      response.setHeader('X-Next-Cursor', nextCursor);
+      response.setHeader('Link', `<${nextPageUrl(query, nextCursor)}>; rel="next"`);
+    }
     return items.map(toSimulationResponse);
   }
 

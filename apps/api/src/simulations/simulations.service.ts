@@ -9,6 +9,7 @@ import {
   SimulationAttempt,
   SimulationLifecycle,
   SimulationListQuery,
+  SimulationTotal,
   SimulationRepository,
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
@@ -20,6 +21,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
+import { decodeListCursor, encodeListCursor } from './list-cursor';
 
 export interface Creation {
   simulation: Pick<Simulation, 'simulationId'>;
@@ -39,8 +41,29 @@ export class SimulationsService {
     private readonly config: ApiConfig,
   ) {}
 
-  list(query: SimulationListQuery): Promise<{ items: Simulation[]; total: number }> {
-    return this.simulations.list(query);
+  /**
+   * One page of a listing, with the cursor of the next page (null on the
+   * last) and the matches' total (exact up to a bound, else estimated).
+   */
+  async list(
+    listing: Omit<SimulationListQuery, 'after'>,
+    cursor?: string,
+  ): Promise<{ items: Simulation[]; total: SimulationTotal; nextCursor: string | null }> {
+    if (cursor !== undefined && listing.offset !== undefined) {
+      throw DomainError.invalid(
+        'cursor and offset cannot be combined: a cursor already says where the page starts',
+      );
+    }
+    const after = cursor === undefined ? undefined : decodeListCursor(cursor, listing);
+    const [page, total] = await Promise.all([
+      this.simulations.list({ ...listing, after }),
+      this.simulations.total(listing),
+    ]);
+    return {
+      items: page.items,
+      total,
+      nextCursor: page.next && encodeListCursor(listing, page.next),
+    };
   }
 
   async get(simulationId: number): Promise<{

@@ -28,13 +28,40 @@ const SORT_COLUMN: Record<SimulationSortKey, string> = {
   update_date: 'update_date',
 };
 
+export type SortDirection = 'asc' | 'desc';
+
+/** Where a page starts: after the row with this sort key (as Postgres prints it) and id. */
+export interface ListPosition {
+  key: string;
+  simulationId: number;
+}
+
 export interface SimulationListQuery {
   orderBy: SimulationSortKey;
+  order: SortDirection;
   status?: SimulationStatus;
   machineId?: number;
   limit: number;
-  offset: number;
+  /** Keyset paging: the page after this row. */
+  after?: ListPosition;
+  /** Compatibility paging: skips this many rows first (its cost grows with the offset). */
+  offset?: number;
 }
+
+export interface SimulationPage {
+  items: Simulation[];
+  /** Where the next page starts; null on the last page. */
+  next: ListPosition | null;
+}
+
+/** The matches of a list's filters: counted exactly up to a bound, estimated beyond it. */
+export interface SimulationTotal {
+  count: number;
+  exact: boolean;
+}
+
+/** Matches counted exactly per list request at most: the count's cost stays bounded. */
+export const EXACT_TOTAL_UP_TO = 10_000;
 
 export interface NewSimulation {
   /** Omit to have one generated. */
@@ -86,34 +113,66 @@ export class SimulationRepository {
     return row ? this.simulationRows.one(row) : null;
   }
 
-  async list(query: SimulationListQuery): Promise<{ items: Simulation[]; total: number }> {
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    if (query.status !== undefined) {
-      parameters.push(query.status);
-      conditions.push(`status = $${parameters.length}`);
-    }
-    if (query.machineId !== undefined) {
-      parameters.push(query.machineId);
-      conditions.push(`machine_id = $${parameters.length}`);
-    }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  /**
+   * One page of simulations in `orderBy` order (ties by id, in the same
+   * direction), after `after` when given: a walk along the index of that
+   * order and filter, whose cost does not grow with the table.
+   */
+  async list(query: SimulationListQuery): Promise<SimulationPage> {
+    const { where, parameters } = listFilter(query);
     const column = SORT_COLUMN[query.orderBy];
-    const [rows, counted] = await Promise.all([
-      queryRows<Row>(
-        this.manager,
-        `SELECT * FROM simulations ${where}
-         ORDER BY ${column}, simulation_id
-         LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
-        [...parameters, query.limit, query.offset],
-      ),
-      queryRows<{ total: number }>(
-        this.manager,
-        `SELECT count(*)::int AS total FROM simulations ${where}`,
-        parameters,
-      ),
-    ]);
-    return { items: this.simulationRows.all(rows), total: counted[0].total };
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const conditions = where ? [where] : [];
+    if (query.after) {
+      parameters.push(query.after.key, query.after.simulationId);
+      const keyType = query.orderBy === 'name' ? 'varchar' : 'timestamptz';
+      const beyond = query.order === 'desc' ? '<' : '>';
+      conditions.push(
+        `(${column}, simulation_id) ${beyond} ($${parameters.length - 1}::${keyType}, $${parameters.length}::bigint)`,
+      );
+    }
+    parameters.push(query.limit + 1, query.offset ?? 0);
+    const rows = await queryRows<Row & { list_key: string }>(
+      this.manager,
+      `SELECT *, ${column}::text AS list_key FROM simulations
+       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY ${column} ${direction}, simulation_id ${direction}
+       LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
+      parameters,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: this.simulationRows.all(page),
+      next:
+        rows.length > query.limit
+          ? { key: last.list_key, simulationId: last.simulation_id as number }
+          : null,
+    };
+  }
+
+  /**
+   * How many simulations a list's filters match: exactly while that is at
+   * most EXACT_TOTAL_UP_TO (a bounded index walk), otherwise the planner's
+   * estimate from the table's statistics, marked as one.
+   */
+  async total(filter: Pick<SimulationListQuery, 'status' | 'machineId'>): Promise<SimulationTotal> {
+    const { where, parameters } = listFilter(filter);
+    const [{ n }] = await queryRows<{ n: number }>(
+      this.manager,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM simulations ${where ? `WHERE ${where}` : ''}
+       LIMIT ${EXACT_TOTAL_UP_TO + 1}) AS bounded`,
+      parameters,
+    );
+    if (n <= EXACT_TOTAL_UP_TO) return { count: n, exact: true };
+    const [plan] = await queryRows<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
+      this.manager,
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM simulations ${where ? `WHERE ${where}` : ''}`,
+      parameters,
+    );
+    const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
+    // Never below what was just counted: the statistics may lag a growing table.
+    return { count: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), exact: false };
   }
 
   /**
@@ -274,4 +333,22 @@ export class SimulationRepository {
     const rows = await preparedRows<Row>(this.manager, STATEMENTS.listAttempts, [simulationId]);
     return this.attemptRows.all(rows);
   }
+}
+
+/** The WHERE of a list's filters, with its parameters; statuses and ids only ever as parameters. */
+function listFilter(filter: Pick<SimulationListQuery, 'status' | 'machineId'>): {
+  where: string;
+  parameters: unknown[];
+} {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  if (filter.status !== undefined) {
+    parameters.push(filter.status);
+    conditions.push(`status = $${parameters.length}`);
+  }
+  if (filter.machineId !== undefined) {
+    parameters.push(filter.machineId);
+    conditions.push(`machine_id = $${parameters.length}`);
+  }
+  return { where: conditions.join(' AND '), parameters };
 }

@@ -3,10 +3,11 @@ import {
   SIMULATION_STATUSES,
   SimulationSortKey,
   SimulationStatus,
+  SortDirection,
 } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_MACHINE_ID } from '../../common/parse-id.pipe';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -15,13 +16,37 @@ export class ListSimulationsQuery {
   @ApiPropertyOptional({
     enum: SIMULATION_SORT_KEYS,
     default: 'creation_date',
-    description: 'Ascending; ties by simulation_id.',
+    description: 'The sort key; ties by simulation_id, in the same direction.',
   })
   @IsOptional()
   @IsIn(SIMULATION_SORT_KEYS, {
     message: `order_by must be one of: ${SIMULATION_SORT_KEYS.join(', ')}`,
   })
   order_by: SimulationSortKey = 'creation_date';
+
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    default: 'asc',
+    description: "Ascending (the original service's order) or descending (newest first).",
+  })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order: SortDirection = 'asc';
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 512,
+    description:
+      'The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. ' +
+      'Made for one listing: order_by, order, status and machine_id must stay as they were. ' +
+      'Each page costs the same however deep it is; not together with `offset`.',
+  })
+  @IsOptional()
+  @IsString({ message: 'cursor must be a string' })
+  @MaxLength(512, {
+    message: 'cursor is not one this API made: use the X-Next-Cursor or Link of a list answer',
+  })
+  cursor?: string;
 
   @ApiPropertyOptional({ enum: SIMULATION_STATUSES })
   @IsOptional()
@@ -46,11 +71,19 @@ export class ListSimulationsQuery {
   @Max(MAX_PAGE_SIZE, { message: `limit must be an integer between 1 and ${MAX_PAGE_SIZE}` })
   limit: number = MAX_PAGE_SIZE;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_MACHINE_ID,
+    default: 0,
+    description:
+      'Skips this many matches first: kept for compatibility, and its cost grows with the offset ' +
+      '(Postgres walks every skipped row). Page with `cursor` instead.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: `offset must be an integer between 0 and ${MAX_MACHINE_ID}` })
   @Min(0, { message: `offset must be an integer between 0 and ${MAX_MACHINE_ID}` })
   @Max(MAX_MACHINE_ID, { message: `offset must be an integer between 0 and ${MAX_MACHINE_ID}` })
-  offset = 0;
+  offset?: number;
 }

@@ -7,6 +7,7 @@ import { PendingByCreator1795816800000 } from './1795816800000-PendingByCreator'
 import { ActiveByStatus1795820400000 } from './1795820400000-ActiveByStatus';
 import { FinalAttempt1795824000000 } from './1795824000000-FinalAttempt';
 import { WideSimulationIds1795827600000 } from './1795827600000-WideSimulationIds';
+import { ListIndexes1795831200000 } from './1795831200000-ListIndexes';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ActiveByStatus1795820400000,
   FinalAttempt1795824000000,
   WideSimulationIds1795827600000,
+  ListIndexes1795831200000,
 ];
