@@ -163,7 +163,8 @@ describe('the OpenAPI document at /docs-json', () => {
       'order_by',
       'status',
     ]);
-    expect(Object.keys(list.responses['200'].headers ?? {}).sort()).toEqual(
+    const ok = list.responses['200'] as { headers?: Record<string, unknown> };
+    expect(Object.keys(ok.headers ?? {}).sort()).toEqual(
       ['Link', 'X-Next-Cursor', 'X-Request-Id', 'X-Total-Count', 'X-Total-Count-Exact'].sort(),
     );
     expect(Object.keys(document.paths['/simulation'].post.responses).sort()).toEqual(

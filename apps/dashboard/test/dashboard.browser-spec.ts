@@ -410,4 +410,31 @@ describe('web dashboard (headless Chromium)', () => {
     await screenshot(`12-simulation-${name}`);
     expect(await widerThanScreen()).toEqual([]);
   });
+
+  it('lists newest first and pages by cursor', async () => {
+    await stack.db.query(
+      `INSERT INTO simulations (name, machine_id, status, creation_date)
+       SELECT 'Paged ' || lpad(i::text, 2, '0'), 101, 'finished', now() + i * interval '1 minute'
+       FROM generate_series(1, 40) AS i`,
+    );
+    const total = (await stack.db.query(`SELECT count(*)::int AS n FROM simulations`))[0].n;
+    await signInWithToken(stack.token(Role.Viewer));
+    const firstName = () => page.locator('tbody tr').first().locator('td').nth(1).innerText();
+    await until(async () => expect(await firstName()).toBe('Paged 40'));
+    const pager = page.getByRole('navigation', { name: 'Pages' });
+    await pager.getByText(`1–25 of ${total}`).waitFor();
+    expect(await pager.getByRole('button', { name: 'First' }).isDisabled()).toBe(true);
+
+    await pager.getByRole('button', { name: 'Next' }).click();
+    await until(async () => expect(await firstName()).toBe('Paged 15'));
+    await pager.getByText(`26–${Math.min(50, total)} of ${total}`).waitFor();
+    expect(page.url()).toContain('cursor=');
+    await screenshot('10-list-second-page');
+
+    await pager.getByRole('button', { name: 'First' }).click();
+    await until(async () => expect(await firstName()).toBe('Paged 40'));
+    await page.getByLabel('Order').selectOption('asc');
+    await until(async () => expect(await firstName()).not.toMatch(/^Paged/));
+    expect(page.url()).toContain('order=asc');
+  });
 });

@@ -19,22 +19,30 @@ const REFRESH_MS = 2000;
 
 interface ListState {
   order_by: string;
+  /** Newest first unless asked otherwise: the runs one just started are what one looks for. */
+  order: 'asc' | 'desc';
   status: string;
   machine_id: string;
   limit: number;
-  offset: number;
+  /** The API's cursor of this page; '' for the first. */
+  cursor: string;
+  /** This page's number, for the range shown (cursors carry no position). */
+  page: number;
 }
 
 function listStateOf(query: URLSearchParams): ListState {
   const orderBy = query.get('order_by') ?? '';
   const limit = Number(query.get('limit'));
-  const offset = Number(query.get('offset'));
+  const page = Number(query.get('page'));
+  const cursor = query.get('cursor') ?? '';
   return {
     order_by: SORT_KEYS.some(([key]) => key === orderBy) ? orderBy : 'creation_date',
+    order: query.get('order') === 'asc' ? 'asc' : 'desc',
     status: SIMULATION_STATUSES.includes(query.get('status') as never) ? query.get('status')! : '',
     machine_id: /^\d{1,10}$/.test(query.get('machine_id') ?? '') ? query.get('machine_id')! : '',
     limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0],
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+    cursor: /^[A-Za-z0-9_-]{1,512}$/.test(cursor) ? cursor : '',
+    page: cursor && Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
 
@@ -42,12 +50,17 @@ function listStateOf(query: URLSearchParams): ListState {
 function go(state: ListState, change: Partial<ListState>) {
   const next = { ...state, ...change };
   // A new filter or order starts from the first page.
-  if (!('offset' in change)) next.offset = 0;
+  if (!('cursor' in change)) {
+    next.cursor = '';
+    next.page = 1;
+  }
   location.hash = simulationsHref({
     ...next,
     order_by: next.order_by === 'creation_date' ? undefined : next.order_by,
+    order: next.order === 'desc' ? undefined : next.order,
     limit: next.limit === PAGE_SIZES[0] ? undefined : next.limit,
-    offset: next.offset || undefined,
+    cursor: next.cursor || undefined,
+    page: next.page > 1 ? next.page : undefined,
   });
 }
 
@@ -58,12 +71,18 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
     async () => {
       const answer = await api.get<Simulation[]>('/simulations', {
         order_by: state.order_by,
+        order: state.order,
         status: state.status,
         machine_id: state.machine_id,
         limit: state.limit,
-        offset: state.offset,
+        cursor: state.cursor,
       });
-      return { rows: answer.body, total: Number(answer.headers.get('X-Total-Count') ?? 0) };
+      return {
+        rows: answer.body,
+        total: Number(answer.headers.get('X-Total-Count') ?? 0),
+        exact: answer.headers.get('X-Total-Count-Exact') !== 'false',
+        next: answer.headers.get('X-Next-Cursor'),
+      };
     },
     [api, query.toString()],
     REFRESH_MS,
@@ -75,6 +94,7 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
   );
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
+  const first = (state.page - 1) * state.limit;
   const filtered = state.status !== '' || state.machine_id !== '';
 
   return (
@@ -98,6 +118,19 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
                 {label}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          Order
+          <select
+            name="order"
+            value={state.order}
+            onChange={(event) =>
+              go(state, { order: event.currentTarget.value === 'asc' ? 'asc' : 'desc' })
+            }
+          >
+            <option value="desc">{state.order_by === 'name' ? 'Z to A' : 'Newest first'}</option>
+            <option value="asc">{state.order_by === 'name' ? 'A to Z' : 'Oldest first'}</option>
           </select>
         </label>
         <label>
@@ -217,21 +250,19 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
       )}
       {total > 0 && (
         <nav class="pager" aria-label="Pages">
-          <button
-            type="button"
-            disabled={state.offset === 0}
-            onClick={() => go(state, { offset: Math.max(0, state.offset - state.limit) })}
-          >
-            Previous
+          <button type="button" disabled={state.page === 1} onClick={() => go(state, {})}>
+            First
           </button>
           <span aria-live="polite">
-            {Math.min(state.offset + 1, total)}–{Math.min(state.offset + rows.length, total)} of{' '}
-            {total}
+            {first + 1}–{first + rows.length} of {list.data?.exact ? '' : 'about '}
+            {total.toLocaleString('en')}
           </span>
           <button
             type="button"
-            disabled={state.offset + state.limit >= total}
-            onClick={() => go(state, { offset: state.offset + state.limit })}
+            disabled={!list.data?.next}
+            onClick={() =>
+              list.data?.next && go(state, { cursor: list.data.next, page: state.page + 1 })
+            }
           >
             Next
           </button>
@@ -248,20 +279,28 @@ function SortHeader(props: {
   optional?: boolean;
 }) {
   const active = props.state.order_by === props.sortKey;
+  const ascending = props.state.order === 'asc';
   return (
     <th
       scope="col"
       class={props.optional ? 'optional' : undefined}
-      aria-sort={active ? 'ascending' : undefined}
+      aria-sort={active ? (ascending ? 'ascending' : 'descending') : undefined}
     >
       <button
         type="button"
         class="link"
         aria-pressed={active}
-        onClick={() => go(props.state, { order_by: props.sortKey })}
+        title={active ? 'Reverse the order' : undefined}
+        onClick={() =>
+          go(props.state, {
+            order_by: props.sortKey,
+            // The active column flips its direction; another starts newest (or last) first.
+            order: active && !ascending ? 'asc' : 'desc',
+          })
+        }
       >
         {props.label}
-        <span aria-hidden="true">{active ? ' ▲' : ''}</span>
+        <span aria-hidden="true">{active ? (ascending ? ' ▲' : ' ▼') : ''}</span>
       </button>
     </th>
   );
