@@ -24,3 +24,4 @@ export * from './simulation/simulation-status';
 export * from './simulation/simulation-status-listener';
 export * from './simulation/simulation.entity';
 export * from './simulation/simulation.repository';
+export * from './import/original-import';

@@ -1,0 +1,346 @@
+import type { EntityManager } from 'typeorm';
+import type { ClientBase } from 'pg';
+import { CurveBuilder } from '../convergence-point/curve-builder';
+import { queryRows } from '../database/query-rows';
+import { sqlLiteral as lit } from '../database/sql-literal';
+import { SimulationStatus } from '../simulation/simulation-status';
+
+/** The original service's tables, as its README documents them. */
+const ORIGINAL_SCHEMA: Record<string, string[]> = {
+  machines: ['id', 'name'],
+  simulations: ['id', 'name', 'machine_id', 'status', 'creation_date', 'update_date'],
+  convergence_data: ['id', 'simulation_id', 'seconds', 'loss'],
+};
+
+const MAX_SIMULATION_ID = Number.MAX_SAFE_INTEGER;
+const MAX_MACHINE_ID = 2_147_483_647;
+const MAX_NAME = 255;
+
+export class NotTheOriginalDatabaseError extends Error {
+  constructor(readonly missing: string[]) {
+    super(
+      `this is not the original service's database: missing ${missing.join(', ')} ` +
+        `(expected machines(id, name), simulations(id, name, machine_id, status, creation_date, update_date), ` +
+        `convergence_data(id, simulation_id, seconds, loss))`,
+    );
+    this.name = 'NotTheOriginalDatabaseError';
+  }
+}
+
+/** What an import did, counted. */
+export interface ImportSummary {
+  machines: { imported: number; alreadyPresent: number; madeUp: number; skipped: number };
+  simulations: {
+    imported: Record<'finished' | 'pending' | 'failed', number>;
+    /** Imported `running`: its worker is gone, so it waits for one of ours (pending). */
+    runningRequeued: number;
+    alreadyPresent: number;
+    skipped: number;
+    namesFixed: number;
+  };
+  points: { imported: number; duplicatesDropped: number; unusableDropped: number };
+}
+
+export interface ImportOptions {
+  /** Simulations per transaction: each batch lands whole or not at all. */
+  batchSize?: number;
+  /** Stop after this many batches (to interrupt an import on purpose, in tests). */
+  maxBatches?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface SourceSimulation {
+  id: string;
+  name: string | null;
+  machine_id: string | null;
+  status: string | null;
+  creation_date: Date | null;
+  update_date: Date | null;
+}
+
+/**
+ * Brings the original service's data across: machines, simulations with
+ * their ids and dates, and the curves of finished ones, stored as our
+ * workers store them (sequence numbers, running sums, summary blocks), so
+ * sampling and export work on them unchanged. Idempotent (an id already here
+ * is left alone and counted) and resumable (batches commit whole, in id
+ * order, and a second run picks up what is missing).
+ *
+ * `pending` and `running` simulations come across as pending, without their
+ * points: the original's workers are gone, so ours run them from the start.
+ */
+export class OriginalImport {
+  constructor(
+    private readonly source: ClientBase,
+    private readonly target: EntityManager,
+  ) {}
+
+  /** Names everything of the original schema the source lacks; nothing when it is the original's. */
+  async missingFromSource(): Promise<string[]> {
+    const { rows } = await this.source.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = ANY($1)`,
+      [Object.keys(ORIGINAL_SCHEMA)],
+    );
+    const present = new Set(rows.map((row) => `${row.table_name}.${row.column_name}`));
+    const tables = new Set(rows.map((row) => row.table_name));
+    return Object.entries(ORIGINAL_SCHEMA).flatMap(([table, columns]) =>
+      tables.has(table)
+        ? columns
+            .filter((column) => !present.has(`${table}.${column}`))
+            .map((c) => `column ${table}.${c}`)
+        : [`table ${table}`],
+    );
+  }
+
+  async run(options: ImportOptions = {}): Promise<ImportSummary> {
+    const missing = await this.missingFromSource();
+    if (missing.length) throw new NotTheOriginalDatabaseError(missing);
+    const summary: ImportSummary = {
+      machines: { imported: 0, alreadyPresent: 0, madeUp: 0, skipped: 0 },
+      simulations: {
+        imported: { finished: 0, pending: 0, failed: 0 },
+        runningRequeued: 0,
+        alreadyPresent: 0,
+        skipped: 0,
+        namesFixed: 0,
+      },
+      points: { imported: 0, duplicatesDropped: 0, unusableDropped: 0 },
+    };
+    await this.importMachines(summary);
+    const [{ total }] = (
+      await this.source.query<{ total: number }>(`SELECT count(*)::int AS total FROM simulations`)
+    ).rows;
+    const batchSize = options.batchSize ?? 1_000;
+    let after = '-9223372036854775808';
+    let done = 0;
+    for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch++) {
+      const { rows } = await this.source.query<SourceSimulation>(
+        `SELECT id::text, name, machine_id::text, status,
+                creation_date AT TIME ZONE 'UTC' AS creation_date,
+                update_date AT TIME ZONE 'UTC' AS update_date
+         FROM simulations WHERE id > $1::bigint ORDER BY id LIMIT $2`,
+        [after, batchSize],
+      );
+      if (rows.length === 0) break;
+      await this.target.transaction((manager) => this.importBatch(rows, manager, summary));
+      after = rows[rows.length - 1].id;
+      done += rows.length;
+      options.onProgress?.(done, total);
+    }
+    // Generated ids start past every id here, imported ones included.
+    await queryRows(
+      this.target,
+      `SELECT setval('simulations_simulation_id_seq', GREATEST(
+         (SELECT last_value FROM simulations_simulation_id_seq),
+         COALESCE((SELECT max(simulation_id) FROM simulations), 1)))`,
+    );
+    return summary;
+  }
+
+  private async importMachines(summary: ImportSummary): Promise<void> {
+    const { rows } = await this.source.query<{ id: string; name: string | null }>(
+      `SELECT id::text, name FROM machines ORDER BY id`,
+    );
+    const usable = rows.filter((row) => {
+      const id = Number(row.id);
+      const ok = Number.isInteger(id) && id >= 1 && id <= MAX_MACHINE_ID;
+      if (!ok) summary.machines.skipped++;
+      return ok;
+    });
+    if (usable.length === 0) return;
+    const inserted = await queryRows<{ machine_id: number }>(
+      this.target,
+      `INSERT INTO machines (machine_id, name)
+       SELECT * FROM unnest($1::integer[], $2::varchar[])
+       ON CONFLICT (machine_id) DO NOTHING RETURNING machine_id`,
+      [
+        usable.map((row) => Number(row.id)),
+        usable.map((row) => usableName(row.name, `Machine ${row.id}`)),
+      ],
+    );
+    summary.machines.imported += inserted.length;
+    summary.machines.alreadyPresent += usable.length - inserted.length;
+  }
+
+  private async importBatch(
+    rows: SourceSimulation[],
+    manager: EntityManager,
+    summary: ImportSummary,
+  ): Promise<void> {
+    const usable = rows.filter((row) => {
+      const id = Number(row.id);
+      const machine = Number(row.machine_id);
+      const ok =
+        Number.isSafeInteger(id) &&
+        id >= 1 &&
+        id <= MAX_SIMULATION_ID &&
+        Number.isInteger(machine) &&
+        machine >= 1 &&
+        machine <= MAX_MACHINE_ID;
+      if (!ok) summary.simulations.skipped++;
+      return ok;
+    });
+    if (usable.length === 0) return;
+    // A simulation naming a machine the original never listed gets one, as our API would.
+    const madeUp = await queryRows(
+      manager,
+      `INSERT INTO machines (machine_id, name)
+       SELECT DISTINCT m, 'Machine ' || m FROM unnest($1::integer[]) AS m
+       ON CONFLICT (machine_id) DO NOTHING RETURNING 1`,
+      [usable.map((row) => Number(row.machine_id))],
+    );
+    summary.machines.madeUp += madeUp.length;
+
+    const now = new Date();
+    const statusOf = (row: SourceSimulation) =>
+      row.status === 'finished'
+        ? SimulationStatus.Finished
+        : row.status === 'pending' || row.status === 'running'
+          ? SimulationStatus.Pending
+          : SimulationStatus.Failed;
+    const inserted = await queryRows<{ simulation_id: number; status: SimulationStatus }>(
+      manager,
+      `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date,
+                                attempt, started_at, finished_at, failure_reason)
+       SELECT id, name, machine_id, status, created, updated,
+              CASE WHEN status = ${lit(SimulationStatus.Pending)} THEN 0 ELSE 1 END,
+              CASE WHEN status = ${lit(SimulationStatus.Pending)} THEN NULL ELSE created END,
+              CASE WHEN status = ${lit(SimulationStatus.Pending)} THEN NULL ELSE updated END,
+              reason
+       FROM unnest($1::bigint[], $2::varchar[], $3::integer[], $4::varchar[], $5::timestamptz[],
+                   $6::timestamptz[], $7::text[])
+         AS r(id, name, machine_id, status, created, updated, reason)
+       ON CONFLICT (simulation_id) DO NOTHING
+       RETURNING simulation_id, status`,
+      [
+        usable.map((row) => Number(row.id)),
+        usable.map((row) => usableName(row.name, '(unnamed)')),
+        usable.map((row) => Number(row.machine_id)),
+        usable.map(statusOf),
+        usable.map((row) => row.creation_date ?? now),
+        usable.map((row) => row.update_date ?? row.creation_date ?? now),
+        usable.map((row) =>
+          statusOf(row) === SimulationStatus.Failed
+            ? `imported from the original service with status ${JSON.stringify(row.status)}`
+            : null,
+        ),
+      ],
+    );
+    summary.simulations.alreadyPresent += usable.length - inserted.length;
+    const importedIds = new Set(inserted.map((row) => row.simulation_id));
+    for (const row of usable) {
+      if (!importedIds.has(Number(row.id))) continue;
+      const status = statusOf(row);
+      if (row.status === 'running') summary.simulations.runningRequeued++;
+      if (usableName(row.name, '') !== (row.name ?? '')) summary.simulations.namesFixed++;
+      summary.simulations.imported[status as 'finished' | 'pending' | 'failed']++;
+    }
+
+    const ended = inserted.filter((row) => row.status !== SimulationStatus.Pending);
+    if (ended.length === 0) return;
+    await queryRows(
+      manager,
+      `INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at, ended_at, outcome, reason)
+       SELECT s.simulation_id, 1, 'imported', s.started_at, s.finished_at, s.status, s.failure_reason
+       FROM simulations s WHERE s.simulation_id = ANY($1::bigint[])`,
+      [ended.map((row) => row.simulation_id)],
+    );
+    const finished = ended
+      .filter((row) => row.status === SimulationStatus.Finished)
+      .map((row) => row.simulation_id);
+    if (finished.length) await this.importCurves(finished, manager, summary);
+  }
+
+  /** The curves of finished simulations: one point per second value (the last one wins). */
+  private async importCurves(
+    simulationIds: number[],
+    manager: EntityManager,
+    summary: ImportSummary,
+  ): Promise<void> {
+    const { rows } = await this.source.query<{
+      simulation_id: string;
+      seconds: number;
+      loss: number;
+    }>(
+      `SELECT simulation_id::text, seconds::float8 AS seconds, loss::float8 AS loss
+       FROM convergence_data WHERE simulation_id = ANY($1::bigint[])
+       ORDER BY simulation_id, seconds, id`,
+      [simulationIds],
+    );
+    const curves = new Map<number, Array<{ seconds: number; loss: number }>>();
+    for (const row of rows) {
+      if (!(row.seconds > 0) || !Number.isFinite(row.seconds) || !Number.isFinite(row.loss)) {
+        summary.points.unusableDropped++;
+        continue;
+      }
+      const id = Number(row.simulation_id);
+      const curve = curves.get(id) ?? [];
+      const last = curve[curve.length - 1];
+      if (last && last.seconds === row.seconds) {
+        curve[curve.length - 1] = { seconds: row.seconds, loss: row.loss };
+        summary.points.duplicatesDropped++;
+      } else curve.push({ seconds: row.seconds, loss: row.loss });
+      curves.set(id, curve);
+    }
+    const points = {
+      id: [] as number[],
+      seq: [] as number[],
+      seconds: [] as number[],
+      loss: [] as number[],
+      cumLoss: [] as number[],
+      cumSeconds: [] as number[],
+    };
+    const cells = {
+      id: [] as number[],
+      level: [] as number[],
+      block: [] as number[],
+      min: [] as number[],
+      max: [] as number[],
+    };
+    for (const [id, curve] of curves) {
+      const batch = new CurveBuilder(curve.length).append(curve);
+      for (const point of batch.points) {
+        points.id.push(id);
+        points.seq.push(point.seq);
+        points.seconds.push(point.seconds);
+        points.loss.push(point.loss);
+        points.cumLoss.push(point.cumLoss);
+        points.cumSeconds.push(point.cumSeconds);
+      }
+      for (const cell of batch.cells) {
+        cells.id.push(id);
+        cells.level.push(cell.level);
+        cells.block.push(cell.block);
+        cells.min.push(cell.minLoss);
+        cells.max.push(cell.maxLoss);
+      }
+      summary.points.imported += batch.points.length;
+    }
+    if (points.id.length === 0) return;
+    await queryRows(
+      manager,
+      `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
+       SELECT id, 1, q, s, l, cl, cs
+       FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
+         AS p(id, q, s, l, cl, cs)`,
+      [points.id, points.seq, points.seconds, points.loss, points.cumLoss, points.cumSeconds],
+    );
+    if (cells.id.length === 0) return;
+    await queryRows(
+      manager,
+      `INSERT INTO convergence_summaries (simulation_id, attempt, level, block, min_loss, max_loss)
+       SELECT id, 1, lv, b, mn, mx
+       FROM unnest($1::bigint[], $2::smallint[], $3::integer[], $4::float8[], $5::float8[])
+         AS c(id, lv, b, mn, mx)`,
+      [cells.id, cells.level, cells.block, cells.min, cells.max],
+    );
+  }
+}
+
+/** A name our constraints take: trimmed to 255 characters, and never blank. */
+function usableName(name: string | null, fallback: string): string {
+  const text = name ?? '';
+  if (!/\S/.test(text)) return fallback;
+  return text.length > MAX_NAME ? text.slice(0, MAX_NAME) : text;
+}
