@@ -6,8 +6,23 @@ import { Client } from 'pg';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
+
+/** `npm run import:original -- --from <from>` into `databaseUrl`, as a process of its own. */
+const importCli = (from: string, databaseUrl: string) =>
+  promisify(execFile)(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'scripts/import-original.ts',
+      '--from',
+      from,
+    ],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
 
 /** A database of its own for the original service's tables. */
 async function createDatabase(server: string, name: string): Promise<string> {
@@ -158,19 +173,7 @@ describe('npm run import:original', () => {
         `SELECT count(*)::int AS n, sum(loss) AS losses FROM convergence_points`,
       ),
     ).toEqual(before);
-    const cli = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'scripts/import-original.ts',
-        '--from',
-        sourceUrl,
-      ],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: stack.connections.databaseUrl } },
-    );
+    const cli = await importCli(sourceUrl, stack.connections.databaseUrl);
     expect(cli.stdout.trim()).toBe(
       'nothing to import: 6 simulation(s) and 3 machine(s) are already here; 1 skipped (ids out of range)',
     );
@@ -198,19 +201,7 @@ describe('npm run import:original', () => {
 
   it("refuses a database that is not the original service's, naming what is missing", async () => {
     const ours = stack.connections.databaseUrl;
-    const failed = await run(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'scripts/import-original.ts',
-        '--from',
-        ours,
-      ],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: ours } },
-    ).then(
+    const failed = await importCli(ours, ours).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

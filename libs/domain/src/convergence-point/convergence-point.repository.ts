@@ -5,7 +5,7 @@ import { preparedRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
 import type { AttemptRef } from '../simulation/simulation.repository';
-import type { CurveBatch } from './curve-builder';
+import { batchColumns, type CurveBatch } from './curve-builder';
 
 export interface CurvePoint {
   seconds: number;
@@ -62,46 +62,14 @@ export class ConvergencePointRepository {
   async appendPointsOfRuns(writes: readonly RunCurveWrite[]): Promise<AppendResult[]> {
     if (writes.length === 0) return [];
     const runs = {
-      simulations: [] as number[],
-      attempts: [] as number[],
-      firstSeconds: [] as number[],
+      simulations: writes.map(({ ref }) => ref.simulationId),
+      attempts: writes.map(({ ref }) => ref.attempt),
+      firstSeconds: writes.map(({ batch }) => batch.points[0]?.seconds ?? Number.NaN),
     };
-    const points = {
-      run: [] as number[],
-      seq: [] as number[],
-      seconds: [] as number[],
-      loss: [] as number[],
-      cumLoss: [] as number[],
-      cumSeconds: [] as number[],
-    };
-    const cells = {
-      run: [] as number[],
-      level: [] as number[],
-      block: [] as number[],
-      min: [] as number[],
-      max: [] as number[],
-    };
-    writes.forEach(({ ref, batch }, index) => {
-      const run = index + 1;
-      runs.simulations.push(ref.simulationId);
-      runs.attempts.push(ref.attempt);
-      runs.firstSeconds.push(batch.points[0]?.seconds ?? Number.NaN);
-      for (const point of batch.points) {
-        points.run.push(run);
-        points.seq.push(point.seq);
-        points.seconds.push(point.seconds);
-        points.loss.push(point.loss);
-        points.cumLoss.push(point.cumLoss);
-        points.cumSeconds.push(point.cumSeconds);
-      }
-      for (const cell of batch.cells) {
-        cells.run.push(run);
-        cells.level.push(cell.level);
-        cells.block.push(cell.block);
-        cells.min.push(cell.minLoss);
-        cells.max.push(cell.maxLoss);
-      }
-    });
+    // Points and cells carry their run's position in `writes`, 1-based as ORDINALITY counts.
+    const { points, cells } = batchColumns(
+      writes.map(({ batch }, index) => ({ key: index + 1, batch })),
+    );
     const rows = await preparedRows<{ held: boolean; fresh: boolean }>(
       this.manager,
       `WITH runs AS (
@@ -139,13 +107,13 @@ export class ConvergencePointRepository {
         runs.simulations,
         runs.attempts,
         runs.firstSeconds,
-        points.run,
+        points.key,
         points.seq,
         points.seconds,
         points.loss,
         points.cumLoss,
         points.cumSeconds,
-        cells.run,
+        cells.key,
         cells.level,
         cells.block,
         cells.min,

@@ -114,3 +114,45 @@ export class CurveBuilder {
     return { points: stored, cells: touched.flat().map((cell) => ({ ...cell })) };
   }
 }
+
+/**
+ * Curve batches as the column arrays a statement unnests: every point and
+ * every summary cell tagged with the key of the batch it came from (a run's
+ * position in a group commit, or a simulation's id). One shape, so each
+ * statement that stores batches sends them the same way.
+ */
+export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch }>) {
+  const points = {
+    key: [] as number[],
+    seq: [] as number[],
+    seconds: [] as number[],
+    loss: [] as number[],
+    cumLoss: [] as number[],
+    cumSeconds: [] as number[],
+  };
+  const cells = {
+    key: [] as number[],
+    level: [] as number[],
+    block: [] as number[],
+    min: [] as number[],
+    max: [] as number[],
+  };
+  for (const { key, batch } of batches) {
+    for (const point of batch.points) {
+      points.key.push(key);
+      points.seq.push(point.seq);
+      points.seconds.push(point.seconds);
+      points.loss.push(point.loss);
+      points.cumLoss.push(point.cumLoss);
+      points.cumSeconds.push(point.cumSeconds);
+    }
+    for (const cell of batch.cells) {
+      cells.key.push(key);
+      cells.level.push(cell.level);
+      cells.block.push(cell.block);
+      cells.min.push(cell.minLoss);
+      cells.max.push(cell.maxLoss);
+    }
+  }
+  return { points, cells };
+}

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ClientBase } from 'pg';
-import { CurveBuilder } from '../convergence-point/curve-builder';
+import { batchColumns, CurveBuilder } from '../convergence-point/curve-builder';
 import { queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
@@ -283,57 +283,29 @@ export class OriginalImport {
       } else curve.push({ seconds: row.seconds, loss: row.loss });
       curves.set(id, curve);
     }
-    const points = {
-      id: [] as number[],
-      seq: [] as number[],
-      seconds: [] as number[],
-      loss: [] as number[],
-      cumLoss: [] as number[],
-      cumSeconds: [] as number[],
-    };
-    const cells = {
-      id: [] as number[],
-      level: [] as number[],
-      block: [] as number[],
-      min: [] as number[],
-      max: [] as number[],
-    };
-    for (const [id, curve] of curves) {
-      const batch = new CurveBuilder(curve.length).append(curve);
-      for (const point of batch.points) {
-        points.id.push(id);
-        points.seq.push(point.seq);
-        points.seconds.push(point.seconds);
-        points.loss.push(point.loss);
-        points.cumLoss.push(point.cumLoss);
-        points.cumSeconds.push(point.cumSeconds);
-      }
-      for (const cell of batch.cells) {
-        cells.id.push(id);
-        cells.level.push(cell.level);
-        cells.block.push(cell.block);
-        cells.min.push(cell.minLoss);
-        cells.max.push(cell.maxLoss);
-      }
-      summary.points.imported += batch.points.length;
-    }
-    if (points.id.length === 0) return;
+    const batches = [...curves].map(([id, curve]) => ({
+      key: id,
+      batch: new CurveBuilder(curve.length).append(curve),
+    }));
+    const { points, cells } = batchColumns(batches);
+    summary.points.imported += points.key.length;
+    if (points.key.length === 0) return;
     await queryRows(
       manager,
       `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
        SELECT id, 1, q, s, l, cl, cs
        FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
          AS p(id, q, s, l, cl, cs)`,
-      [points.id, points.seq, points.seconds, points.loss, points.cumLoss, points.cumSeconds],
+      [points.key, points.seq, points.seconds, points.loss, points.cumLoss, points.cumSeconds],
     );
-    if (cells.id.length === 0) return;
+    if (cells.key.length === 0) return;
     await queryRows(
       manager,
       `INSERT INTO convergence_summaries (simulation_id, attempt, level, block, min_loss, max_loss)
        SELECT id, 1, lv, b, mn, mx
        FROM unnest($1::bigint[], $2::smallint[], $3::integer[], $4::float8[], $5::float8[])
          AS c(id, lv, b, mn, mx)`,
-      [cells.id, cells.level, cells.block, cells.min, cells.max],
+      [cells.key, cells.level, cells.block, cells.min, cells.max],
     );
   }
 }
