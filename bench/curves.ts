@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   try {
     await db.query(`INSERT INTO machines (machine_id, name) VALUES (1, 'bench')`);
     let nextSimulation = 1;
+    // Every simulation made here is requested today: its curve goes to today's partition.
+    const [{ day }] = await db.query(`SELECT (now() AT TIME ZONE 'UTC')::date::text AS day`);
     const simulation = async (status = 'running', emulation?: CurveEmulation) => {
       const id = nextSimulation++;
       await db.query(
@@ -115,14 +117,14 @@ async function main(): Promise<void> {
     const copyRows = async (id: number, batch: Row[]) => {
       const stream = client.query(
         copyFrom(
-          `COPY convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
+          `COPY convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
         ),
       );
       await pipeline(
         Readable.from([
           batch
             .map(
-              (r) => `${id}\t1\t${r.seq}\t${r.seconds}\t${r.loss}\t${r.cumLoss}\t${r.cumSeconds}\n`,
+              (r) => `${id}\t1\t${day}\t${r.seq}\t${r.seconds}\t${r.loss}\t${r.cumLoss}\t${r.cumSeconds}\n`,
             )
             .join(''),
         ]),
@@ -145,7 +147,12 @@ async function main(): Promise<void> {
               data
                 .slice(0, 2_000)
                 .map((row) =>
-                  Object.assign(new ConvergencePoint(), { simulationId: id, attempt: 1, ...row }),
+                  Object.assign(new ConvergencePoint(), {
+                    simulationId: id,
+                    attempt: 1,
+                    curveDay: day,
+                    ...row,
+                  }),
                 ),
             );
         },
@@ -159,10 +166,10 @@ async function main(): Promise<void> {
             const tuples = batch.map((row, i) => {
               values.push(row.seq, row.seconds, row.loss, row.cumLoss, row.cumSeconds);
               const b = i * 5;
-              return `(${id}, 1, $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+              return `(${id}, 1, '${day}', $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
             });
             await client.query(
-              `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds) VALUES ${tuples.join(',')}`,
+              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds) VALUES ${tuples.join(',')}`,
               values,
             );
           }),
@@ -173,8 +180,8 @@ async function main(): Promise<void> {
         write: (id) =>
           inBatches(async (batch) => {
             await client.query(
-              `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
-               SELECT $1, 1, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
+              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
+               SELECT $1, 1, $7::date, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
               [
                 id,
                 batch.map((r) => r.seq),
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
                 batch.map((r) => r.loss),
                 batch.map((r) => r.cumLoss),
                 batch.map((r) => r.cumSeconds),
+                day,
               ],
             );
           }),

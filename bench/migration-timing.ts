@@ -1,5 +1,6 @@
-// `npm run bench:migration`: how long WideSimulationIds takes on a filled table,
-// per million simulations (each with its attempt and a ten-point curve).
+// `npm run bench:migration`: how long each migration since WideSimulationIds
+// takes on a filled table, per million simulations (each with its attempt and
+// a ten-point curve).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     port: await services.freePort(),
   });
   const url = `${postgres.url}/postgres`;
-  const before = MIGRATIONS.filter((migration) => migration !== WideSimulationIds1795827600000);
+  const timed = MIGRATIONS.slice(MIGRATIONS.indexOf(WideSimulationIds1795827600000));
+  const before = MIGRATIONS.slice(0, MIGRATIONS.length - timed.length);
   const db = new DataSource({ ...postgresOptions({ url, poolSize: 2 }), migrations: before });
   try {
     await db.initialize();
@@ -47,16 +49,20 @@ async function main(): Promise<void> {
     process.stdout.write(
       `seeded ${MILLIONS} M simulations, ${MILLIONS * 10} M points in ${((Date.now() - seeded) / 1000).toFixed(0)} s\n`,
     );
-    const runner = db.createQueryRunner();
-    const started = Date.now();
-    await runner.startTransaction();
-    await new WideSimulationIds1795827600000().up(runner);
-    await runner.commitTransaction();
-    await runner.release();
-    const seconds = (Date.now() - started) / 1000;
-    process.stdout.write(
-      `WideSimulationIds: ${seconds.toFixed(1)} s for ${MILLIONS} M simulations (${(seconds / MILLIONS).toFixed(1)} s per million, tables locked throughout)\n`,
-    );
+    for (const Migration of timed) {
+      const migration = new Migration();
+      const runner = db.createQueryRunner();
+      const started = Date.now();
+      await runner.startTransaction();
+      await migration.up(runner);
+      await runner.commitTransaction();
+      await runner.release();
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(
+        `${migration.name}: ${seconds.toFixed(1)} s for ${MILLIONS} M simulations ` +
+          `(${(seconds / MILLIONS).toFixed(1)} s per million, tables locked throughout)\n`,
+      );
+    }
   } finally {
     if (db.isInitialized) await db.destroy();
     await postgres.stop();

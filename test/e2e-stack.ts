@@ -162,7 +162,7 @@ export class E2eStack {
   /** Empties every table and the Redis db, so each test starts from nothing. */
   async reset(): Promise<void> {
     await this.db.query(
-      `TRUNCATE api_clients, convergence_points, convergence_summaries, simulation_attempts, idempotency_keys, workers, simulations, machines RESTART IDENTITY CASCADE`,
+      `TRUNCATE api_clients, convergence_points, convergence_summaries, simulation_attempts, idempotency_keys, workers, simulations, machines, expired_curve_days, maintenance_leases RESTART IDENTITY CASCADE`,
     );
     await this.redis.flushdb();
   }

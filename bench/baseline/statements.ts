@@ -24,12 +24,13 @@ export const SQL = fromEnvironment();
 export async function readWholeCurve(pool: Pool, id: number) {
   const found = await pool.query(SQL.curveWindow, [id, 0, 'Infinity']);
   if (found.rowCount === 0) return null;
-  const { attempt, status, total, first, last } = found.rows[0];
+  const { attempt, status, day, total, first, last } = found.rows[0];
   const points = first
     ? (
         await pool.query(SQL.curvePageFrom, [
           id,
           attempt,
+          day,
           first.seconds,
           last.seconds,
           last.seq - first.seq + 1,

@@ -260,10 +260,10 @@ export async function workerCurveWrite(
 
 /** Scenario 7, side B: the same number of rows by COPY, from this process. */
 export async function copyCurveWrite(databaseUrl: string, db: DataSource, points: number) {
-  const [{ id }] = await db.query(
+  const [{ id, day }] = await db.query(
     `INSERT INTO simulations (name, machine_id, status, attempt, emulation)
      VALUES ('copy', 1, 'running', 1, '{"points":1,"span_seconds":1,"tick_ms":0,"noise":0,"seed":1,"decimals":3}')
-     RETURNING simulation_id AS id`,
+     RETURNING simulation_id AS id, curve_day::text AS day`,
   );
   // Rows made before the clock starts, in chunks of 5,000 lines: COPY at its best.
   const chunks: string[] = [];
@@ -275,7 +275,7 @@ export async function copyCurveWrite(databaseUrl: string, db: DataSource, points
     const loss = 0.0123 + 0.0928 / Math.sqrt(seconds);
     cumLoss += loss;
     cumSeconds += seconds;
-    lines.push(`${id}\t1\t${seq}\t${seconds}\t${loss}\t${cumLoss}\t${cumSeconds}\n`);
+    lines.push(`${id}\t1\t${day}\t${seq}\t${seconds}\t${loss}\t${cumLoss}\t${cumSeconds}\n`);
     if (lines.length === 5_000) {
       chunks.push(lines.join(''));
       lines = [];
@@ -287,7 +287,7 @@ export async function copyCurveWrite(databaseUrl: string, db: DataSource, points
   const started = performance.now();
   const stream = client.query(
     copyFrom(
-      `COPY convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
+      `COPY convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
     ),
   );
   await pipeline(Readable.from(chunks), stream);

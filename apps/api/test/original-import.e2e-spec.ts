@@ -185,7 +185,7 @@ describe('npm run import:original', () => {
     await importer().run({ batchSize: 2 });
     const state = async () =>
       stack.db.query(
-        `SELECT s.simulation_id, s.status, s.attempt, count(p.*)::int AS points, sum(p.cum_loss) AS sums,
+        `SELECT s.simulation_id, s.status, s.attempt, count(p.*)::int AS points, round(sum(p.cum_loss)::numeric, 9)::float8 AS sums,
                 (SELECT count(*)::int FROM convergence_summaries c WHERE c.simulation_id = s.simulation_id) AS cells
          FROM simulations s LEFT JOIN convergence_points p ON p.simulation_id = s.simulation_id
          GROUP BY s.simulation_id ORDER BY s.simulation_id`,

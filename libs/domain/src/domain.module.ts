@@ -4,6 +4,7 @@ import { ApiClientRepository } from './api-client/api-client.repository';
 import { ConvergencePointRepository } from './convergence-point/convergence-point.repository';
 import { CurveReadRepository } from './convergence-point/curve-read.repository';
 import { DatabaseSettings, postgresOptions } from './database/data-source-options';
+import { HistoryRepository } from './history/history.repository';
 import { MachineRepository } from './machine/machine.repository';
 import { WorkerRepository } from './machine/worker.repository';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
@@ -19,6 +20,7 @@ const REPOSITORIES = [
   ConvergencePointRepository,
   CurveReadRepository,
   IdempotencyKeyRepository,
+  HistoryRepository,
 ];
 
 export interface DatabaseModuleOptions {

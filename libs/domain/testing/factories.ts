@@ -38,6 +38,8 @@ export interface SimulationSeed {
   attempt?: number;
   creation_date?: Date;
   update_date?: Date;
+  /** The day partition of its curve (YYYY-MM-DD); default today's. */
+  curve_day?: string;
 }
 
 /**
@@ -51,8 +53,9 @@ export async function seedSimulation(
 ): Promise<{ simulation_id: number }> {
   const now = new Date();
   const rows: Array<{ simulation_id: number }> = await db.query(
-    `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date, attempt)
-     VALUES (COALESCE($1, nextval('simulations_simulation_id_seq')), $2, $3, $4, $5, $6, $7)
+    `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date, attempt, curve_day)
+     VALUES (COALESCE($1, nextval('simulations_simulation_id_seq')), $2, $3, $4, $5, $6, $7,
+             COALESCE($8::date, (now() AT TIME ZONE 'UTC')::date))
      RETURNING simulation_id`,
     [
       seed.simulation_id ?? null,
@@ -62,6 +65,7 @@ export async function seedSimulation(
       seed.creation_date ?? now,
       seed.update_date ?? seed.creation_date ?? now,
       seed.attempt ?? 0,
+      seed.curve_day ?? null,
     ],
   );
   return rows[0];

@@ -193,3 +193,35 @@ export const machineHeartbeatAge = once(
       labelNames: ['machine_id'] as const,
     }),
 );
+
+// History maintenance, counted by the worker that did it.
+
+export const curveDaysExpired = once(
+  'history_curve_days_expired_total',
+  () =>
+    new Counter({
+      name: 'history_curve_days_expired_total',
+      help:
+        'Days of curves expired: "dropped" took the day’s partitions, "deleted" removed due curves ' +
+        'row by row from a day still holding unfinished or recent runs.',
+      labelNames: ['how'] as const,
+    }),
+);
+
+export const simulationsDeleted = once(
+  'history_simulations_deleted_total',
+  () =>
+    new Counter({
+      name: 'history_simulations_deleted_total',
+      help: 'Simulations deleted for being older than SIMULATION_RETENTION_DAYS.',
+    }),
+);
+
+export const curvePartitionDaysAhead = once(
+  'curve_partition_days_ahead',
+  () =>
+    new Gauge({
+      name: 'curve_partition_days_ahead',
+      help: 'Days from today on that have curve partitions; at 0, curve writes fail.',
+    }),
+);

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiExtraModels,
   ApiHeader,
+  ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -31,6 +32,12 @@ import { LiveCurveStreams } from './live/live-curve-streams';
   type: ErrorResponse,
 })
 @ApiNotFoundResponse({ description: 'No such simulation.', type: ErrorResponse })
+@ApiGoneResponse({
+  description:
+    'The simulation exists but its curve has expired: history retention (HISTORY_RETENTION_DAYS) ' +
+    'removes the curves of runs that ended longer ago than that.',
+  type: ErrorResponse,
+})
 @Controller()
 export class ConvergenceController {
   constructor(

@@ -45,8 +45,7 @@ export class CurveExport {
     const from = query.from ?? 0;
     const to = query.to ?? Number.POSITIVE_INFINITY;
     if (from > to) throw DomainError.invalid('from must not be greater than to');
-    const window = await this.curves.window(simulationId, from, to);
-    if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    const window = await this.curves.readableWindow(simulationId, from, to);
     const { ref } = window;
     const { type, header, line } = FORMATS[format];
     const curves = this.curves;

@@ -39,8 +39,7 @@ export class CurveSampler {
     const from = query.from ?? 0;
     const to = query.to ?? Number.POSITIVE_INFINITY;
     if (from > to) throw DomainError.invalid('from must not be greater than to');
-    const window = await this.curves.window(simulationId, from, to);
-    if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    const window = await this.curves.readableWindow(simulationId, from, to);
 
     const scale = query.scale ?? 'log';
     const agg = query.agg ?? 'last';

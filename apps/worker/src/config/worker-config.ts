@@ -3,6 +3,7 @@ import {
   ConnectionSettings,
   connectionSettings,
   IntegerSetting,
+  InvalidEnvironmentError,
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
@@ -40,6 +41,19 @@ class WorkerEnvironment extends ConnectionEnvironment {
 
   @IntegerSetting(100)
   MACHINE_REFRESH_MS: number = 5_000;
+
+  /** Ended simulations lose their curves this many days after they ended; unset: never. */
+  @IsOptional()
+  @IntegerSetting(1, 36_500)
+  HISTORY_RETENTION_DAYS?: number;
+
+  /** Ended simulations are deleted this many days after they ended; unset: never. */
+  @IsOptional()
+  @IntegerSetting(1, 36_500)
+  SIMULATION_RETENTION_DAYS?: number;
+
+  @IntegerSetting(100)
+  HISTORY_MAINTENANCE_INTERVAL_MS: number = 600_000;
 
   @IsOptional()
   @IntegerSetting(1, 2_147_483_647)
@@ -91,10 +105,24 @@ export class WorkerConfig extends ConnectionSettings {
   readonly machineRefreshMs: number;
   /** Where this worker serves /metrics; undefined: nowhere. */
   readonly metricsPort?: number;
+  /** Days after its end a simulation keeps its curve; undefined: forever. */
+  readonly curveRetentionDays?: number;
+  /** Days after its end a simulation is kept at all; undefined: forever. */
+  readonly simulationRetentionDays?: number;
+  /** How often partitions are made ahead and history expired. */
+  readonly historyMaintenanceIntervalMs: number;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const parsed = validateEnvironment(WorkerEnvironment, withLocalDefaults(env));
+  const curves = parsed.HISTORY_RETENTION_DAYS;
+  const simulations = parsed.SIMULATION_RETENTION_DAYS;
+  if (curves !== undefined && simulations !== undefined && simulations < curves) {
+    throw new InvalidEnvironmentError([
+      `SIMULATION_RETENTION_DAYS (${simulations}) must be at least HISTORY_RETENTION_DAYS ` +
+        `(${curves}): a deleted simulation takes its curve with it`,
+    ]);
+  }
   return Object.assign(new WorkerConfig(), {
     ...connectionSettings(parsed),
     tickMs: parsed.SIMULATION_TICK_MS,
@@ -110,6 +138,10 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     machineName: parsed.MACHINE_NAME,
     machineRefreshMs: parsed.MACHINE_REFRESH_MS,
     metricsPort: parsed.METRICS_PORT,
+    // A simulation deleted takes its curve with it, so the shorter setting wins.
+    curveRetentionDays: curves ?? simulations,
+    simulationRetentionDays: simulations,
+    historyMaintenanceIntervalMs: parsed.HISTORY_MAINTENANCE_INTERVAL_MS,
     workerId: parsed.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
   });
 }

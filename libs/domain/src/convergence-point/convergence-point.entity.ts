@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Simulation } from '../simulation/simulation.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DAY_COLUMN } from '../database/day-column';
 
 /** One sample of one attempt's loss curve; at most one per second value. */
 @Entity({ name: 'convergence_points' })
@@ -9,6 +9,10 @@ export class ConvergencePoint {
 
   @PrimaryColumn({ type: 'integer' })
   attempt: number;
+
+  /** The partition it lives in: its simulation's curve_day when it was written. */
+  @PrimaryColumn({ name: 'curve_day', type: 'date', transformer: DAY_COLUMN })
+  curveDay: string;
 
   @PrimaryColumn({ type: 'double precision' })
   seconds: number;
@@ -27,8 +31,4 @@ export class ConvergencePoint {
   /** Sum of seconds over the curve up to and including this point. */
   @Column({ name: 'cum_seconds', type: 'double precision' })
   cumSeconds: number;
-
-  @ManyToOne(() => Simulation, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'simulation_id' })
-  simulation?: Simulation;
 }

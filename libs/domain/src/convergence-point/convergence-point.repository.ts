@@ -36,7 +36,8 @@ export class ConvergencePointRepository {
    * commits, so once an attempt has lost the simulation (cancelled, timed
    * out, recovered by another worker) not one more of its points lands.
    * Points and the summary cells they change go in one statement, so a reader
-   * never sees one without the other.
+   * never sees one without the other. They go to the partition of the
+   * simulation's curve_day, read from the row the lease holds.
    *
    * `unnest` over arrays keeps the SQL text the same whatever the batch size
    * (one plan, reused) and writes rows about as fast as COPY, far faster than
@@ -76,29 +77,33 @@ export class ConvergencePointRepository {
            SELECT * FROM unnest($1::bigint[], $2::integer[], $3::double precision[])
              WITH ORDINALITY AS r(simulation_id, attempt, first_seconds, run)
          ), lease AS (
-           SELECT r.run FROM runs r
+           SELECT r.run, s.curve_day FROM runs r
            JOIN simulations s ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
            WHERE s.status = ${lit(SimulationStatus.Running)}
            ORDER BY s.simulation_id
            FOR SHARE OF s
          ), fresh AS (
-           SELECT r.run, r.simulation_id, r.attempt FROM runs r
-           WHERE r.run IN (SELECT run FROM lease) AND NOT EXISTS (
+           SELECT r.run, r.simulation_id, r.attempt, l.curve_day FROM runs r
+           JOIN lease l ON l.run = r.run
+           WHERE NOT EXISTS (
              SELECT 1 FROM convergence_points
-             WHERE simulation_id = r.simulation_id AND attempt = r.attempt AND seconds = r.first_seconds)
+             WHERE simulation_id = r.simulation_id AND attempt = r.attempt
+               AND curve_day = l.curve_day AND seconds = r.first_seconds)
          ), written AS (
-           INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
-           SELECT f.simulation_id, f.attempt, p.q, p.s, p.l, p.cl, p.cs
+           INSERT INTO convergence_points
+             (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
+           SELECT f.simulation_id, f.attempt, f.curve_day, p.q, p.s, p.l, p.cl, p.cs
            FROM unnest($4::integer[], $5::integer[], $6::double precision[], $7::double precision[],
                        $8::double precision[], $9::double precision[]) AS p(run, q, s, l, cl, cs)
            JOIN fresh f ON f.run = p.run
          ), summarised AS (
-           INSERT INTO convergence_summaries (simulation_id, attempt, level, block, min_loss, max_loss)
-           SELECT f.simulation_id, f.attempt, c.lv, c.b, c.mn, c.mx
+           INSERT INTO convergence_summaries
+             (simulation_id, attempt, curve_day, level, block, min_loss, max_loss)
+           SELECT f.simulation_id, f.attempt, f.curve_day, c.lv, c.b, c.mn, c.mx
            FROM unnest($10::integer[], $11::smallint[], $12::integer[], $13::double precision[],
                        $14::double precision[]) AS c(run, lv, b, mn, mx)
            JOIN fresh f ON f.run = c.run
-           ON CONFLICT (simulation_id, attempt, level, block)
+           ON CONFLICT (simulation_id, attempt, curve_day, level, block)
              DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
          )
          SELECT r.run IN (SELECT run FROM lease) AS held, r.run IN (SELECT run FROM fresh) AS fresh

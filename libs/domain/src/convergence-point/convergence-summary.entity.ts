@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Simulation } from '../simulation/simulation.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DAY_COLUMN } from '../database/day-column';
 
 /** The lowest and highest loss of one block of SUMMARY_FANOUT^level consecutive points of a curve. */
 @Entity({ name: 'convergence_summaries' })
@@ -9,6 +9,10 @@ export class ConvergenceSummary {
 
   @PrimaryColumn({ type: 'integer' })
   attempt: number;
+
+  /** The partition it lives in: its simulation's curve_day when it was written. */
+  @PrimaryColumn({ name: 'curve_day', type: 'date', transformer: DAY_COLUMN })
+  curveDay: string;
 
   @PrimaryColumn({ type: 'smallint' })
   level: number;
@@ -22,8 +26,4 @@ export class ConvergenceSummary {
 
   @Column({ name: 'max_loss', type: 'double precision' })
   maxLoss: number;
-
-  @ManyToOne(() => Simulation, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'simulation_id' })
-  simulation?: Simulation;
 }

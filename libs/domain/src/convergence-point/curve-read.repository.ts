@@ -2,17 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { EntityRows, entityRows } from '../database/entity-rows';
+import { DomainError } from '../errors/domain-error';
 import { preparedRows, queryRows } from '../database/query-rows';
 import type { AttemptRef } from '../simulation/simulation.repository';
-import type { SimulationStatus } from '../simulation/simulation-status';
+import { sqlLiteralList } from '../database/sql-literal';
+import { type SimulationStatus, TERMINAL_STATUSES } from '../simulation/simulation-status';
 import { ConvergencePoint } from './convergence-point.entity';
 import type { CurvePoint } from './convergence-point.repository';
 import type { StoredPoint } from './curve-builder';
 
+/** An attempt's curve, and the day partition it is stored in. */
+export interface CurveRef extends AttemptRef {
+  /** The simulation's curve_day (YYYY-MM-DD). */
+  day: string;
+}
+
 /** The current attempt of a simulation's curve, seen through a window of seconds. */
 export interface CurveWindow {
-  ref: AttemptRef;
+  ref: CurveRef;
   status: SimulationStatus;
+  /** History retention removed this curve: it is not empty, it is gone. */
+  expired: boolean;
   /** Points in the whole curve (all of the current attempt's). */
   total: number;
   /** The first and last point inside the window; null when it holds none. */
@@ -34,32 +44,39 @@ export interface ExtremesRead {
 /** A stored point's columns as `to_jsonb` gives them. */
 type StoredPointRow = Record<string, unknown>;
 
-/** The page statement in its two forms: after `$3` seconds, or from them. */
+/** The page statement in its two forms: after `$4` seconds, or from them. */
 const pageSql = (fromInclusive: boolean) => `SELECT seconds, loss FROM convergence_points
- WHERE simulation_id = $1::bigint AND attempt = $2::integer
-   AND seconds ${fromInclusive ? '>=' : '>'} $3::float8 AND seconds <= $4::float8
- ORDER BY seconds LIMIT $5::integer`;
+ WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
+   AND seconds ${fromInclusive ? '>=' : '>'} $4::float8 AND seconds <= $5::float8
+ ORDER BY seconds LIMIT $6::integer`;
 
 /** The fixed statements (the benchmark's baselines run some of them too). */
 const STATEMENTS = {
   /**
-   * A simulation's current attempt, status and point count, with the first
-   * and last stored points inside [$2, $3] seconds ($1 the simulation).
+   * A simulation's current attempt, status, curve day and point count, with
+   * the first and last stored points inside [$2, $3] seconds ($1 the
+   * simulation), and whether retention has taken its curve. The points are
+   * read from the curve day's partition only (pruned as the query runs).
    */
-  window: `SELECT s.attempt, s.status, COALESCE(e.seq + 1, 0)::int AS total,
-        to_jsonb(f) AS first, to_jsonb(l) AS last
+  window: `SELECT s.attempt, s.status, s.curve_day::text AS day, COALESCE(e.seq + 1, 0)::int AS total,
+        to_jsonb(f) AS first, to_jsonb(l) AS last,
+        (s.status IN ${sqlLiteralList(TERMINAL_STATUSES)} AND EXISTS (
+           SELECT 1 FROM expired_curve_days x
+           WHERE x.day = s.curve_day AND s.update_date < x.ended_before)) AS expired
  FROM simulations s
  LEFT JOIN LATERAL (
    SELECT seq FROM convergence_points p
-   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt
+   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND p.curve_day = s.curve_day
    ORDER BY seconds DESC LIMIT 1) e ON true
  LEFT JOIN LATERAL (
    SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
-   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND seconds >= $2::float8
+   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND p.curve_day = s.curve_day
+     AND seconds >= $2::float8
    ORDER BY seconds LIMIT 1) f ON true
  LEFT JOIN LATERAL (
    SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
-   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND seconds <= $3::float8
+   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND p.curve_day = s.curve_day
+     AND seconds <= $3::float8
    ORDER BY seconds DESC LIMIT 1) l ON true
  WHERE s.simulation_id = $1::bigint`,
   pageAfter: pageSql(false),
@@ -90,6 +107,8 @@ export class CurveReadRepository {
     const rows = await preparedRows<{
       attempt: number;
       status: SimulationStatus;
+      day: string;
+      expired: boolean;
       total: number;
       first: StoredPointRow | null;
       last: StoredPointRow | null;
@@ -100,8 +119,9 @@ export class CurveReadRepository {
     const last = row.last ? this.storedPoint(row.last) : null;
     const empty = !first || !last || first.seq > last.seq;
     return {
-      ref: { simulationId, attempt: row.attempt },
+      ref: { simulationId, attempt: row.attempt, day: row.day },
       status: row.status,
+      expired: row.expired,
       total: row.total,
       first: empty ? null : first,
       last: empty ? null : last,
@@ -109,11 +129,27 @@ export class CurveReadRepository {
   }
 
   /**
+   * window(), for a reader that needs the curve: a missing simulation is
+   * not_found, and a curve retention removed is gone, not an empty curve.
+   */
+  async readableWindow(simulationId: number, from: number, to: number): Promise<CurveWindow> {
+    const window = await this.window(simulationId, from, to);
+    if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    if (window.expired) {
+      throw DomainError.gone(
+        `the curve of simulation ${simulationId} has expired: history retention removes the curves ` +
+          `of runs that ended longer ago than HISTORY_RETENTION_DAYS (the simulation itself is kept)`,
+      );
+    }
+    return window;
+  }
+
+  /**
    * For each edge, the last point before it (seconds < edge, or ≤ where
    * `inclusive` says so), or null when there is none: one index probe each.
    */
   async lastPointsBefore(
-    ref: AttemptRef,
+    ref: CurveRef,
     edges: readonly number[],
     inclusive: readonly boolean[],
   ): Promise<Array<StoredPoint | null>> {
@@ -123,18 +159,18 @@ export class CurveReadRepository {
        FROM unnest($3::float8[], $4::boolean[]) WITH ORDINALITY AS e(edge, inclusive, k)
        LEFT JOIN LATERAL (
          SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
-         WHERE simulation_id = $1::bigint AND attempt = $2::integer
+         WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $5::date
            AND seconds <= e.edge AND (e.inclusive OR seconds < e.edge)
          ORDER BY seconds DESC LIMIT 1) p ON true
        ORDER BY e.k`,
-      [ref.simulationId, ref.attempt, edges, inclusive],
+      [ref.simulationId, ref.attempt, edges, inclusive, ref.day],
     );
     return rows.map((row) => (row.point ? this.storedPoint(row.point) : null));
   }
 
   /** The lowest and highest loss each bucket's reads find. */
   async extremes(
-    ref: AttemptRef,
+    ref: CurveRef,
     reads: readonly ExtremesRead[],
   ): Promise<Map<number, { min: number; max: number }>> {
     const rows = await queryRows<{ bucket: number; min: number; max: number }>(
@@ -144,11 +180,11 @@ export class CurveReadRepository {
        CROSS JOIN LATERAL (
          SELECT loss AS lo_loss, loss AS hi_loss FROM convergence_points
          WHERE r.level = 0 AND simulation_id = $1::bigint AND attempt = $2::integer
-           AND seconds >= r.lo AND seconds <= r.hi
+           AND curve_day = $7::date AND seconds >= r.lo AND seconds <= r.hi
          UNION ALL
          SELECT min_loss, max_loss FROM convergence_summaries
          WHERE r.level > 0 AND simulation_id = $1::bigint AND attempt = $2::integer
-           AND level = r.level AND block BETWEEN r.lo::integer AND r.hi::integer
+           AND curve_day = $7::date AND level = r.level AND block BETWEEN r.lo::integer AND r.hi::integer
        ) x
        GROUP BY r.bucket`,
       [
@@ -158,6 +194,7 @@ export class CurveReadRepository {
         reads.map((read) => read.level),
         reads.map((read) => read.lo),
         reads.map((read) => read.hi),
+        ref.day,
       ],
     );
     return new Map(rows.map((row) => [row.bucket, { min: row.min, max: row.max }]));
@@ -168,7 +205,7 @@ export class CurveReadRepository {
    * `fromInclusive`), in time order: one page of a keyset scan.
    */
   async page(
-    ref: AttemptRef,
+    ref: CurveRef,
     after: number,
     upTo: number,
     limit: number,
@@ -178,7 +215,7 @@ export class CurveReadRepository {
     return preparedRows<CurvePoint>(
       this.manager,
       fromInclusive ? STATEMENTS.pageFrom : STATEMENTS.pageAfter,
-      [ref.simulationId, ref.attempt, after, upTo, limit],
+      [ref.simulationId, ref.attempt, ref.day, after, upTo, limit],
     );
   }
 }

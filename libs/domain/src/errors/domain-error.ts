@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'gone'
   | 'conflict'
   | 'unprocessable'
   | 'too_many'
@@ -41,6 +42,11 @@ export class DomainError extends Error {
 
   static notFound(message: string): DomainError {
     return new DomainError('not_found', message);
+  }
+
+  /** It existed and was removed on purpose (a curve history retention let go of). */
+  static gone(message: string): DomainError {
+    return new DomainError('gone', message);
   }
 
   /** The thing's current state forbids it (already finished, id taken). */

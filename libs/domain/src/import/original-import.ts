@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ClientBase } from 'pg';
 import { batchColumns, CurveBuilder } from '../convergence-point/curve-builder';
+import { ensureCurvePartitions } from '../convergence-point/curve-partitions';
 import { queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
@@ -123,6 +124,13 @@ export class OriginalImport {
         [after, batchSize],
       );
       if (rows.length === 0) break;
+      // Before the batch's transaction, which then takes no lock on the curve tables beyond its rows.
+      await this.target.transaction((manager) =>
+        ensureCurvePartitions(
+          (text, params) => queryRows(manager, text, params),
+          rows.map((row) => curveDayOf(row.creation_date ?? new Date())),
+        ),
+      );
       await this.target.transaction((manager) => this.importBatch(rows, manager, summary));
       after = rows[rows.length - 1].id;
       done += rows.length;
@@ -202,8 +210,11 @@ export class OriginalImport {
     const inserted = await queryRows<{ simulation_id: number; status: SimulationStatus }>(
       manager,
       `INSERT INTO simulations (simulation_id, name, machine_id, status, creation_date, update_date,
-                                attempt, started_at, finished_at, failure_reason)
+                                curve_day, attempt, started_at, finished_at, failure_reason)
        SELECT id, name, machine_id, status, created, updated,
+              -- A requeued run is requested now; an ended one keeps its day.
+              CASE WHEN status = ${lit(SimulationStatus.Pending)} THEN (now() AT TIME ZONE 'UTC')::date
+                   ELSE (created AT TIME ZONE 'UTC')::date END,
               CASE WHEN status = ${lit(SimulationStatus.Pending)} THEN 0 ELSE 1 END,
               CASE WHEN status = ${lit(SimulationStatus.Pending)} THEN NULL ELSE created END,
               CASE WHEN status = ${lit(SimulationStatus.Pending)} THEN NULL ELSE updated END,
@@ -292,22 +303,31 @@ export class OriginalImport {
     if (points.key.length === 0) return;
     await queryRows(
       manager,
-      `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds)
-       SELECT id, 1, q, s, l, cl, cs
+      `INSERT INTO convergence_points
+         (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
+       SELECT id, 1, s.curve_day, q, p.s, l, cl, cs
        FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
-         AS p(id, q, s, l, cl, cs)`,
+         AS p(id, q, s, l, cl, cs)
+       JOIN simulations s ON s.simulation_id = p.id`,
       [points.key, points.seq, points.seconds, points.loss, points.cumLoss, points.cumSeconds],
     );
     if (cells.key.length === 0) return;
     await queryRows(
       manager,
-      `INSERT INTO convergence_summaries (simulation_id, attempt, level, block, min_loss, max_loss)
-       SELECT id, 1, lv, b, mn, mx
+      `INSERT INTO convergence_summaries
+         (simulation_id, attempt, curve_day, level, block, min_loss, max_loss)
+       SELECT id, 1, s.curve_day, lv, b, mn, mx
        FROM unnest($1::bigint[], $2::smallint[], $3::integer[], $4::float8[], $5::float8[])
-         AS c(id, lv, b, mn, mx)`,
+         AS c(id, lv, b, mn, mx)
+       JOIN simulations s ON s.simulation_id = c.id`,
       [cells.key, cells.level, cells.block, cells.min, cells.max],
     );
   }
+}
+
+/** The curve partition of an ended imported simulation: its creation's UTC day. */
+function curveDayOf(created: Date): string {
+  return created.toISOString().slice(0, 10);
 }
 
 /** A name our constraints take: trimmed to 255 characters, and never blank. */

@@ -47,11 +47,12 @@ export const LIFECYCLE_STATEMENTS = {
      INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at)
      SELECT simulation_id, attempt, worker_id, started_at FROM claimed
    ), cleared AS (
+     -- Earlier attempts of this run request; by curve_day, so only its partition is read.
      DELETE FROM convergence_points p USING claimed c
-     WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
+     WHERE p.simulation_id = c.simulation_id AND p.curve_day = c.curve_day AND p.attempt < c.attempt
    ), cleared_summaries AS (
      DELETE FROM convergence_summaries p USING claimed c
-     WHERE p.simulation_id = c.simulation_id AND p.attempt < c.attempt
+     WHERE p.simulation_id = c.simulation_id AND p.curve_day = c.curve_day AND p.attempt < c.attempt
    )
    SELECT * FROM claimed`,
 
@@ -132,8 +133,10 @@ export const LIFECYCLE_STATEMENTS = {
    )
    SELECT * FROM cancelled`,
 
+  // A new run request: its curve goes to today's partition, so it outlives the old run's history.
   retry: `UPDATE simulations
-   SET status = ${lit(Pending)}, final_attempt = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL
+   SET status = ${lit(Pending)}, final_attempt = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL,
+       curve_day = (now() AT TIME ZONE 'UTC')::date
    WHERE simulation_id = $1 AND status IN ${list([Failed, Cancelled])}
    RETURNING *`,
 } as const;

@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { DAY_COLUMN } from '../database/day-column';
 import { Machine } from '../machine/machine.entity';
 import {
   CurveEmulation,
@@ -37,6 +38,13 @@ export class Simulation {
   /** Set by a database trigger on every update, so no writer can forget it. */
   @Column({ name: 'update_date', type: 'timestamptz' })
   updateDate: Date;
+
+  /**
+   * The UTC day its current run was requested (at creation, and again on a
+   * retry by hand): its current curve lives in that day's partition.
+   */
+  @Column({ name: 'curve_day', type: 'date', transformer: DAY_COLUMN })
+  curveDay: string;
 
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
   startedAt: Date | null;

@@ -52,6 +52,8 @@ export function parseEventId(value: string): CurveCursor | null {
  */
 export class LiveCurveStream {
   private cursor: CurveCursor;
+  /** The partition of the curve streamed, known once the stream has read its simulation. */
+  private curveDay = '';
   private sentStatus: SimulationStatus | null = null;
   private live = false;
   private readonly buffered: SimulationEvent[] = [];
@@ -85,6 +87,8 @@ export class LiveCurveStream {
       // Read after subscribing: a change from here on arrives as an event.
       const state = await this.curves.window(this.simulationId, 0, Number.POSITIVE_INFINITY);
       if (!state) return this.close();
+      // A stream ends with its run request, so its curve stays in this day's partition.
+      this.curveDay = state.ref.day;
       // An id from an attempt that does not exist (yet) cannot be resumed: start over.
       if (this.cursor.attempt > state.ref.attempt) this.cursor = { attempt: 0, seconds: 0 };
       await this.enterAttempt(state.ref.attempt);
@@ -150,7 +154,7 @@ export class LiveCurveStream {
   /** Sends every stored point of the cursor's attempt after the cursor, page by page. */
   private async catchUp(): Promise<void> {
     if (this.cursor.attempt === 0) return;
-    const ref = { simulationId: this.simulationId, attempt: this.cursor.attempt };
+    const ref = { simulationId: this.simulationId, attempt: this.cursor.attempt, day: this.curveDay };
     for (;;) {
       const page = await this.curves.page(
         ref,

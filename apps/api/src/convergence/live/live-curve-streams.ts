@@ -1,4 +1,4 @@
-import { CurveReadRepository, DomainError } from '@app/domain';
+import { CurveReadRepository } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { LiveCurveFeeds } from './live-curve-feeds';
@@ -14,16 +14,15 @@ export class LiveCurveStreams {
 
   /**
    * Streams `simulationId`'s curve on `response`, after `resumeFrom` when the
-   * client reconnects. An unknown simulation is refused before any byte is sent.
+   * client reconnects. An unknown simulation, or an expired curve, is refused
+   * before any byte is sent.
    */
   async open(
     simulationId: number,
     resumeFrom: CurveCursor | null,
     response: Response,
   ): Promise<void> {
-    if (!(await this.curves.window(simulationId, 0, 0))) {
-      throw DomainError.notFound(`simulation ${simulationId} not found`);
-    }
+    await this.curves.readableWindow(simulationId, 0, 0);
     response.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',

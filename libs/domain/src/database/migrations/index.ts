@@ -8,6 +8,7 @@ import { ActiveByStatus1795820400000 } from './1795820400000-ActiveByStatus';
 import { FinalAttempt1795824000000 } from './1795824000000-FinalAttempt';
 import { WideSimulationIds1795827600000 } from './1795827600000-WideSimulationIds';
 import { ListIndexes1795831200000 } from './1795831200000-ListIndexes';
+import { PartitionedCurves1795834800000 } from './1795834800000-PartitionedCurves';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   FinalAttempt1795824000000,
   WideSimulationIds1795827600000,
   ListIndexes1795831200000,
+  PartitionedCurves1795834800000,
 ];
