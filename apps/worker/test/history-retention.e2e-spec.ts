@@ -217,6 +217,21 @@ describe('history retention', () => {
     expect(day).toBe(today);
   });
 
+  it("lets a retry take the old run's curve with it, from the old day's partition", async () => {
+    const earlier = addDays(today, -3);
+    const failed = await simulationOf(earlier, SimulationStatus.Failed, 3);
+    await stack.startWorker();
+    await stack.as('admin').post(`/simulation/${failed}/retry`).expect(200);
+    await stack.waitForStatus(failed, 'finished');
+    const [{ old, fresh }] = await stack.db.query(
+      `SELECT count(*) FILTER (WHERE curve_day = $2::date)::int AS old,
+              count(*) FILTER (WHERE curve_day = $3::date)::int AS fresh
+       FROM convergence_points WHERE simulation_id = $1`,
+      [failed, earlier, today],
+    );
+    expect({ old, fresh }).toEqual({ old: 0, fresh: 10 });
+  });
+
   it('lets one worker at a time expire history', async () => {
     const first = await maintenance({ HISTORY_RETENTION_DAYS: '30', WORKER_ID: 'first' });
     const second = await maintenance({ HISTORY_RETENTION_DAYS: '30', WORKER_ID: 'second' });

@@ -217,6 +217,15 @@ export class MachineRepository {
           `machine ${machineId} has ${facts.live_workers} live worker(s); stop them first`,
         );
       }
+      // Curves first, each from its simulation's day partition (they have no cascading key).
+      for (const table of ['convergence_points', 'convergence_summaries']) {
+        await queryRows(
+          manager,
+          `DELETE FROM ${table} c USING simulations s
+           WHERE s.machine_id = $1 AND c.simulation_id = s.simulation_id AND c.curve_day = s.curve_day`,
+          [machineId],
+        );
+      }
       await queryRows(manager, `DELETE FROM simulations WHERE machine_id = $1`, [machineId]);
       await queryRows(manager, `DELETE FROM machines WHERE machine_id = $1`, [machineId]);
     });

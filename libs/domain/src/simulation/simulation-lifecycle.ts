@@ -133,12 +133,25 @@ export const LIFECYCLE_STATEMENTS = {
    )
    SELECT * FROM cancelled`,
 
-  // A new run request: its curve goes to today's partition, so it outlives the old run's history.
-  retry: `UPDATE simulations
-   SET status = ${lit(Pending)}, final_attempt = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL,
-       curve_day = (now() AT TIME ZONE 'UTC')::date
-   WHERE simulation_id = $1 AND status IN ${list([Failed, Cancelled])}
-   RETURNING *`,
+  /**
+   * A new run request: its curve goes to today's partition, so it outlives
+   * the old run's history; the old run's curve, no longer shown, goes now.
+   */
+  retry: `WITH retried AS (
+     UPDATE simulations s
+     SET status = ${lit(Pending)}, final_attempt = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL,
+         curve_day = (now() AT TIME ZONE 'UTC')::date
+     FROM (SELECT simulation_id, curve_day AS old_day FROM simulations WHERE simulation_id = $1) o
+     WHERE s.simulation_id = o.simulation_id AND s.status IN ${list([Failed, Cancelled])}
+     RETURNING s.*, o.old_day
+   ), cleared AS (
+     DELETE FROM convergence_points p USING retried r
+     WHERE p.simulation_id = r.simulation_id AND p.curve_day = r.old_day
+   ), cleared_summaries AS (
+     DELETE FROM convergence_summaries p USING retried r
+     WHERE p.simulation_id = r.simulation_id AND p.curve_day = r.old_day
+   )
+   SELECT * FROM retried`,
 } as const;
 
 /** Keeps a run's lease: not a transition, so not among the statements above. */
