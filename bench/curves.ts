@@ -124,7 +124,8 @@ async function main(): Promise<void> {
         Readable.from([
           batch
             .map(
-              (r) => `${id}\t1\t${day}\t${r.seq}\t${r.seconds}\t${r.loss}\t${r.cumLoss}\t${r.cumSeconds}\n`,
+              (r) =>
+                `${id}\t1\t${day}\t${r.seq}\t${r.seconds}\t${r.loss}\t${r.cumLoss}\t${r.cumSeconds}\n`,
             )
             .join(''),
         ]),
@@ -141,20 +142,16 @@ async function main(): Promise<void> {
         method: 'TypeORM repository.save (2,000 rows)',
         rows: 2_000,
         write: async (id) => {
-          await db
-            .getRepository(ConvergencePoint)
-            .save(
-              data
-                .slice(0, 2_000)
-                .map((row) =>
-                  Object.assign(new ConvergencePoint(), {
-                    simulationId: id,
-                    attempt: 1,
-                    curveDay: day,
-                    ...row,
-                  }),
-                ),
-            );
+          await db.getRepository(ConvergencePoint).save(
+            data.slice(0, 2_000).map((row) =>
+              Object.assign(new ConvergencePoint(), {
+                simulationId: id,
+                attempt: 1,
+                curveDay: day,
+                ...row,
+              }),
+            ),
+          );
         },
       },
       {
@@ -211,7 +208,7 @@ async function main(): Promise<void> {
           const builder = new CurveBuilder();
           await inBatches(async (batch) => {
             await fenced.appendPoints(
-              { simulationId: id, attempt: 1 },
+              { simulationId: id, attempt: 1, day },
               builder.append(batch.map(({ seconds, loss }) => ({ seconds, loss }))),
             );
           });
@@ -313,7 +310,7 @@ async function main(): Promise<void> {
       ];
       for (let start = 0; start < curve.length; start += BATCH) {
         await fenced.appendPoints(
-          { simulationId: tenThousandId, attempt: 1 },
+          { simulationId: tenThousandId, attempt: 1, day },
           builder.append(curve.slice(start, start + BATCH)),
         );
       }

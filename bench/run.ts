@@ -23,9 +23,19 @@ import { DataSource } from 'typeorm';
 import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
 import { Role } from '../apps/api/src/auth/role';
 import { signAccessToken } from '../apps/api/src/auth/token-signer';
-import { LOAD, median, runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import {
+  LOAD,
+  median,
+  runLoad,
+  type BenchRow as Row,
+  type LoadRequest,
+  type LoadResult,
+  type PairOutcome,
+  type Side,
+} from './lib/load';
 import { MeasuredProcess, waitForHttp } from './lib/processes';
 import { CURVE_LENGTHS, MACHINES, seed, SIMULATIONS } from './lib/seed';
+import { historyScenario } from './history-scenario';
 import {
   copyCurveWrite,
   enqueueSimulations,
@@ -51,20 +61,6 @@ const log = (line = '') => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomInt = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-
-interface Side {
-  name: string;
-  url: string;
-  request: LoadRequest;
-  process?: MeasuredProcess;
-}
-
-interface PairOutcome {
-  a: { rps: number; p50: number; p99: number; peakMb: number | null; rounds: LoadResult[] };
-  b: { rps: number; p50: number; p99: number; peakMb: number | null; rounds: LoadResult[] };
-  rpsRatio: number;
-  p99Ratio: number;
-}
 
 let settle: () => Promise<void> = async () => undefined;
 
@@ -125,17 +121,6 @@ async function pair(a: Side, b: Side): Promise<PairOutcome> {
     rpsRatio: round(outcomeA.rps / outcomeB.rps),
     p99Ratio: round(outcomeA.p99 / outcomeB.p99),
   };
-}
-
-interface Row {
-  scenario: string;
-  a: string;
-  b: string;
-  figures: string;
-  ratio: string;
-  target: string;
-  /** null for a reference row, which has no target of its own. */
-  holds: boolean | null;
 }
 
 /** The statements Postgres spent most time on (planning included) since the scenarios began. */
@@ -236,20 +221,20 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'log',
     };
     const apiPort = await services.freePort();
+    const apiEnvironment = {
+      ...common,
+      HOST: '127.0.0.1',
+      JWT_SECRET: jwtSecret,
+      // The limits stay on (their Redis round trips are part of every request) but high
+      // enough that one load generator on one address is never refused.
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
+      RATE_LIMIT_PER_CLIENT_PER_MINUTE: '10000000',
+      MAX_PENDING_PER_CLIENT: '10000000',
+    };
     const api = MeasuredProcess.start(
       'api',
       path.join(root, 'dist/apps/api/main.js'),
-      {
-        ...common,
-        PORT: String(apiPort),
-        HOST: '127.0.0.1',
-        JWT_SECRET: jwtSecret,
-        // The limits stay on (their Redis round trips are part of every request) but high
-        // enough that one load generator on one address is never refused.
-        RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
-        RATE_LIMIT_PER_CLIENT_PER_MINUTE: '10000000',
-        MAX_PENDING_PER_CLIENT: '10000000',
-      },
+      { ...apiEnvironment, PORT: String(apiPort) },
       path.join(dir, 'api.log'),
       CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [],
     );
@@ -584,6 +569,38 @@ async function main(): Promise<void> {
       }
     }
 
+    if (wanted(10)) {
+      const startHistoryApi = async (name: string, historyUrl: string) => {
+        const port = await services.freePort();
+        const child = MeasuredProcess.start(
+          name,
+          path.join(root, 'dist/apps/api/main.js'),
+          {
+            ...apiEnvironment,
+            DATABASE_URL: historyUrl,
+            PORT: String(port),
+          },
+          path.join(dir, `${name}.log`),
+        );
+        const url = `http://127.0.0.1:${port}`;
+        await waitForHttp(`${url}/health/live`, child);
+        return { url, process: child };
+      };
+      const history = await historyScenario({
+        serverUrl: postgres.url,
+        ensureDatabase: services.ensureDatabase,
+        startApi: startHistoryApi,
+        pair,
+        describe,
+        settleOn: (historyDb) => (settle = settleOn(historyDb)),
+        authorization: viewer,
+        log,
+      });
+      settle = settleOn(db);
+      rows.push(...history.rows);
+      results.history = history.results;
+    }
+
     if (wanted(9)) {
       results.memory = { apiIdleMb, apiPeakUnderScenario1Mb: apiPeakScenario1, baselineIdleMb };
       rows.push({
@@ -602,6 +619,8 @@ async function main(): Promise<void> {
     redis.disconnect();
     await db.destroy();
     await Promise.all([postgres.stop(), redisServer.stop()]);
+    // The history scenario leaves tens of gigabytes; the logs stay for a look.
+    fs.rmSync(path.join(dir, 'pg'), { recursive: true, force: true });
   }
 
   const table = [

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { MeasuredProcess } from './processes';
 
 /** Fixed load settings: every scenario, every side, every round. */
 export const LOAD = { connections: 16, pipelining: 1, durationSeconds: 8, warmupSeconds: 2 };
@@ -58,4 +59,31 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One side of a pair: where its requests go, and the process to watch. */
+export interface Side {
+  name: string;
+  url: string;
+  request: LoadRequest;
+  process?: MeasuredProcess;
+}
+
+export interface PairOutcome {
+  a: { rps: number; p50: number; p99: number; peakMb: number | null; rounds: LoadResult[] };
+  b: { rps: number; p50: number; p99: number; peakMb: number | null; rounds: LoadResult[] };
+  rpsRatio: number;
+  p99Ratio: number;
+}
+
+/** One line of the results table. */
+export interface BenchRow {
+  scenario: string;
+  a: string;
+  b: string;
+  figures: string;
+  ratio: string;
+  target: string;
+  /** null for a reference row, which has no target of its own. */
+  holds: boolean | null;
 }

@@ -37,6 +37,8 @@ export async function seed(db: DataSource): Promise<Record<number, number>> {
   );
   const ids: Record<number, number> = {};
   const points = new ConvergencePointRepository(db.manager);
+  // The curves' simulations are made today, so their points go to today's partition.
+  const [{ day }] = await db.query(`SELECT (now() AT TIME ZONE 'UTC')::date::text AS day`);
   let id = SIMULATIONS;
   for (const length of CURVE_LENGTHS) {
     id += 1;
@@ -64,7 +66,7 @@ export async function seed(db: DataSource): Promise<Record<number, number>> {
     const builder = new CurveBuilder();
     for (let start = 0; start < curve.length; start += BATCH) {
       await points.appendPoints(
-        { simulationId: id, attempt: 1 },
+        { simulationId: id, attempt: 1, day },
         builder.append(curve.slice(start, start + BATCH)),
       );
     }

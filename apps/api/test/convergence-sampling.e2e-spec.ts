@@ -41,7 +41,7 @@ describe('GET /converge/{id} sampling, against a brute-force reference on random
         attempt: 1,
       });
       const curve = randomCurve(length, next);
-      await seedCurve(repository, simulation_id, curve, 997);
+      await seedCurve(stack.db, repository, simulation_id, curve, 997);
       curves.set(simulation_id, curve);
     }
     // Printed so that a failure can be replayed with the same curves and queries.

@@ -4,7 +4,7 @@ import {
   SimulationLifecycle,
   SimulationStatus,
 } from '@app/domain';
-import { seedMachine, seedSimulation } from '@app/domain/testing';
+import { curveRefOf, seedMachine, seedSimulation } from '@app/domain/testing';
 import { simulationEventsChannel } from '@app/queue';
 import http from 'node:http';
 import { Role } from '../src/auth/role';
@@ -149,7 +149,7 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
     const curve = [1, 2, 3].map((seconds) => ({ seconds, loss: 1 / seconds }));
     await stack.api
       .get(ConvergencePointRepository)
-      .appendPoints({ simulationId: id, attempt: 1 }, new CurveBuilder().append(curve));
+      .appendPoints(await curveRefOf(stack.db, id), new CurveBuilder().append(curve));
     await connection.until((events) => pointsOf(events).length === 3, 15_000);
     expect(pointsOf(connection.events)).toEqual(curve);
 

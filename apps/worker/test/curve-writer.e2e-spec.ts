@@ -15,6 +15,8 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
   let points: ConvergencePointRepository;
   let statements: jest.SpyInstance;
   let writer: CurveWriter;
+  /** The day partition of simulations seeded today. */
+  let day: string;
 
   beforeAll(async () => {
     stack = await E2eStack.start();
@@ -24,6 +26,7 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
   beforeEach(async () => {
     await stack.reset();
     await seedMachine(stack.db, { machine_id: 101 });
+    [{ day }] = await stack.db.query(`SELECT (now() AT TIME ZONE 'UTC')::date::text AS day`);
     statements = jest.spyOn(points, 'appendPointsOfRuns');
     writer = new CurveWriter(points);
   });
@@ -55,7 +58,7 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
   it('sends writes made in the same turn as one statement and answers each its own', async () => {
     const ids = await runningSimulations(50);
     const results = await Promise.all(
-      ids.map((id) => writer.write({ simulationId: id, attempt: 1 }, onePoint())),
+      ids.map((id) => writer.write({ simulationId: id, attempt: 1, day }, onePoint())),
     );
 
     expect(statements).toHaveBeenCalledTimes(1);
@@ -73,7 +76,7 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
         await new Promise((resolve) => setTimeout(resolve, index % 20));
         for (let seconds = 1; seconds <= 5; seconds++) {
           const result = await writer.write(
-            { simulationId: id, attempt: 1 },
+            { simulationId: id, attempt: 1, day },
             builders[index].append([{ seconds, loss: 1 / seconds }]),
           );
           expect(result).toEqual({ held: true, written: 1 });
@@ -89,7 +92,7 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
   it('keeps two writes of the same attempt in separate statements, in order', async () => {
     const [id] = await runningSimulations(1);
     const builder = new CurveBuilder();
-    const ref = { simulationId: id, attempt: 1 };
+    const ref = { simulationId: id, attempt: 1, day };
     const first = builder.append([{ seconds: 1, loss: 0.5 }]);
     const second = builder.append([{ seconds: 2, loss: 0.4 }]);
 
@@ -117,9 +120,9 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
     refused.cells[0] = { ...refused.cells[0], level: 99_999 };
 
     const outcomes = await Promise.allSettled([
-      writer.write({ simulationId: ids[0], attempt: 1 }, onePoint()),
-      writer.write({ simulationId: ids[1], attempt: 1 }, refused),
-      writer.write({ simulationId: ids[2], attempt: 1 }, onePoint()),
+      writer.write({ simulationId: ids[0], attempt: 1, day }, onePoint()),
+      writer.write({ simulationId: ids[1], attempt: 1, day }, refused),
+      writer.write({ simulationId: ids[2], attempt: 1, day }, onePoint()),
     ]);
 
     expect(outcomes[0]).toEqual({ status: 'fulfilled', value: { held: true, written: 1 } });
@@ -137,7 +140,7 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
       ids[1],
     ]);
     const results: AppendResult[] = await Promise.all(
-      ids.map((id) => writer.write({ simulationId: id, attempt: 1 }, onePoint())),
+      ids.map((id) => writer.write({ simulationId: id, attempt: 1, day }, onePoint())),
     );
     expect(statements).toHaveBeenCalledTimes(1);
     expect(results.map((result) => result.held)).toEqual([true, false, true]);

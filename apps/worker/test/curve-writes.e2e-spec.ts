@@ -16,9 +16,13 @@ describe('curve writes', () => {
     points = stack.api.get(ConvergencePointRepository);
   });
   afterAll(() => stack.close());
+  /** The day partition of simulations seeded today. */
+  let day: string;
+
   beforeEach(async () => {
     await stack.reset();
     await seedMachine(stack.db, { machine_id: 101 });
+    [{ day }] = await stack.db.query(`SELECT (now() AT TIME ZONE 'UTC')::date::text AS day`);
   });
   afterEach(() => stack.stopWorkers());
 
@@ -42,7 +46,7 @@ describe('curve writes', () => {
       { seconds: 1, loss: 0.5 },
       { seconds: 2, loss: 0.4 },
     ]);
-    const ref = { simulationId: id, attempt: 1 };
+    const ref = { simulationId: id, attempt: 1, day };
     expect(await points.appendPoints(ref, batch)).toEqual({ held: true, written: 2 });
     expect(await points.appendPoints(ref, batch)).toEqual({ held: true, written: 0 });
     expect(await count('convergence_points', id)).toBe(2);
@@ -51,14 +55,16 @@ describe('curve writes', () => {
   it('writes nothing, points or summaries, for an attempt that does not hold the simulation', async () => {
     const id = await runningSimulation();
     const batch = new CurveBuilder().append([{ seconds: 1, loss: 0.5 }]);
-    expect(await points.appendPoints({ simulationId: id, attempt: 2 }, batch)).toEqual({
+    expect(await points.appendPoints({ simulationId: id, attempt: 2, day }, batch)).toEqual({
       held: false,
       written: 0,
     });
     await stack.db.query(`UPDATE simulations SET status = 'cancelled' WHERE simulation_id = $1`, [
       id,
     ]);
-    expect((await points.appendPoints({ simulationId: id, attempt: 1 }, batch)).held).toBe(false);
+    expect((await points.appendPoints({ simulationId: id, attempt: 1, day }, batch)).held).toBe(
+      false,
+    );
     expect(await count('convergence_points', id)).toBe(0);
     expect(await count('convergence_summaries', id)).toBe(0);
   });
@@ -73,14 +79,14 @@ describe('curve writes', () => {
         { seconds: 2, loss: 0.4 },
       ]);
     const already = twoPoints();
-    await points.appendPoints({ simulationId: repeated, attempt: 1 }, already);
+    await points.appendPoints({ simulationId: repeated, attempt: 1, day }, already);
 
     const results = await points.appendPointsOfRuns([
-      { ref: { simulationId: fresh, attempt: 1 }, batch: twoPoints() },
-      { ref: { simulationId: stale, attempt: 2 }, batch: twoPoints() },
-      { ref: { simulationId: repeated, attempt: 1 }, batch: already },
+      { ref: { simulationId: fresh, attempt: 1, day }, batch: twoPoints() },
+      { ref: { simulationId: stale, attempt: 2, day }, batch: twoPoints() },
+      { ref: { simulationId: repeated, attempt: 1, day }, batch: already },
       {
-        ref: { simulationId: another, attempt: 1 },
+        ref: { simulationId: another, attempt: 1, day },
         batch: new CurveBuilder().append([{ seconds: 5, loss: 1 }]),
       },
     ]);
@@ -114,7 +120,7 @@ describe('curve writes', () => {
       for (const round of rounds) {
         const results = await points.appendPointsOfRuns(
           shuffled().map((id) => ({
-            ref: { simulationId: id, attempt: 1 },
+            ref: { simulationId: id, attempt: 1, day },
             batch: builders.get(id)!.append([{ seconds: round + 1, loss: 1 / (round + 1) }]),
           })),
         );
@@ -124,7 +130,7 @@ describe('curve writes', () => {
     const beats = Promise.all(
       [0, 1, 2].map(async () => {
         for (const _ of rounds) {
-          const refs = shuffled().map((id) => ({ simulationId: id, attempt: 1 }));
+          const refs = shuffled().map((id) => ({ simulationId: id, attempt: 1, day }));
           expect((await lifecycle.heartbeat('w1', refs)).size).toBe(ids.length);
         }
       }),

@@ -165,7 +165,8 @@ describe('history retention', () => {
     ).pass();
 
     expect(pass.simulationsDeleted).toBe(2);
-    for (const id of [finished, failed]) await stack.as('viewer').get(`/simulation/${id}`).expect(404);
+    for (const id of [finished, failed])
+      await stack.as('viewer').get(`/simulation/${id}`).expect(404);
     const [{ attempts }] = await stack.db.query(
       `SELECT count(*)::int AS attempts FROM simulation_attempts WHERE simulation_id = $1`,
       [finished],

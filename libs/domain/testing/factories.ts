@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type {
   ConvergencePointRepository,
   CurvePoint,
+  CurveRef,
 } from '../src/convergence-point/convergence-point.repository';
 import { CurveBuilder } from '../src/convergence-point/curve-builder';
 import { SimulationStatus } from '../src/simulation/simulation-status';
@@ -77,15 +78,30 @@ export async function seedSimulation(
  * would: summaries and running sums included, in batches.
  */
 export async function seedCurve(
+  db: DataSource,
   repository: ConvergencePointRepository,
   simulationId: number,
   curve: readonly CurvePoint[],
   batchSize = 5_000,
 ): Promise<void> {
   const builder = new CurveBuilder();
+  const ref = await curveRefOf(db, simulationId);
   for (let start = 0; start < curve.length; start += batchSize) {
     const batch = builder.append(curve.slice(start, start + batchSize));
-    const { held } = await repository.appendPoints({ simulationId, attempt: 1 }, batch);
+    const { held } = await repository.appendPoints(ref, batch);
     if (!held) throw new Error(`simulation ${simulationId} is not running attempt 1`);
   }
+}
+
+/** A simulation's current attempt and curve day, as a worker holding it knows them. */
+export async function curveRefOf(
+  db: Pick<DataSource, 'query'>,
+  simulationId: number,
+): Promise<CurveRef> {
+  const [row] = await db.query(
+    `SELECT attempt, curve_day::text AS day FROM simulations WHERE simulation_id = $1`,
+    [simulationId],
+  );
+  if (!row) throw new Error(`simulation ${simulationId} does not exist`);
+  return { simulationId, attempt: Math.max(1, row.attempt), day: row.day };
 }

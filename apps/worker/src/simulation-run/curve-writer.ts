@@ -1,9 +1,9 @@
 import { curveWriteRuns } from '@app/runtime';
 import {
   AppendResult,
-  AttemptRef,
   ConvergencePointRepository,
   CurveBatch,
+  CurveRef,
   RunCurveWrite,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -38,7 +38,7 @@ export class CurveWriter {
     });
   }
 
-  write(ref: AttemptRef, batch: CurveBatch): Promise<AppendResult> {
+  write(ref: CurveRef, batch: CurveBatch): Promise<AppendResult> {
     return this.commits.submit({ ref, batch });
   }
 }

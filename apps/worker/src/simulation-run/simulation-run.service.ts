@@ -116,6 +116,8 @@ export class SimulationRunService {
     const total = simulation.emulation.points;
     const tickMs = tickMsFor(simulation.emulation, this.config.tickMs);
     const builder = new CurveBuilder(total);
+    // The day's partition holds the whole run request's curve: it never changes within an attempt.
+    const curveRef = { ...held.ref, day: simulation.curveDay };
     const startedAt = performance.now();
     let previousSeconds: number | null = null;
     while (builder.length < total) {
@@ -132,7 +134,7 @@ export class SimulationRunService {
       const points = take(curve, Math.min(due - builder.length, MAX_POINTS_PER_WRITE));
       if (points.length === 0) break;
       const batch = builder.append(points);
-      const { held: stillHeld } = await untilWritten(() => this.curves.write(held.ref, batch), {
+      const { held: stillHeld } = await untilWritten(() => this.curves.write(curveRef, batch), {
         signal: held.signal,
       });
       if (!stillHeld) {

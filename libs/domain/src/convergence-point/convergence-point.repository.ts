@@ -12,9 +12,21 @@ export interface CurvePoint {
   loss: number;
 }
 
+/**
+ * An attempt's curve, and the day partition it is stored in. Every curve
+ * statement names its day(s) as parameters, so Postgres prunes to those
+ * partitions when it plans the statement: its cost does not grow with the
+ * number of days kept (reached through a join, the day would be known only
+ * as the statement runs, and every partition would be planned and locked).
+ */
+export interface CurveRef extends AttemptRef {
+  /** The simulation's curve_day (YYYY-MM-DD). */
+  day: string;
+}
+
 /** One attempt's next batch, for appendPointsOfRuns. */
 export interface RunCurveWrite {
-  ref: AttemptRef;
+  ref: CurveRef;
   batch: CurveBatch;
 }
 
@@ -37,7 +49,8 @@ export class ConvergencePointRepository {
    * out, recovered by another worker) not one more of its points lands.
    * Points and the summary cells they change go in one statement, so a reader
    * never sees one without the other. They go to the partition of the
-   * simulation's curve_day, read from the row the lease holds.
+   * simulation's curve_day, read from the row the lease holds; the days the
+   * caller names bound the duplicate probe to their partitions.
    *
    * `unnest` over arrays keeps the SQL text the same whatever the batch size
    * (one plan, reused) and writes rows about as fast as COPY, far faster than
@@ -47,7 +60,7 @@ export class ConvergencePointRepository {
    * reply was lost; batches are written whole or not at all, so one index
    * probe for its first point tells whether it is already stored.
    */
-  async appendPoints(ref: AttemptRef, batch: CurveBatch): Promise<AppendResult> {
+  async appendPoints(ref: CurveRef, batch: CurveBatch): Promise<AppendResult> {
     const [result] = await this.appendPointsOfRuns([{ ref, batch }]);
     return result;
   }
@@ -87,8 +100,8 @@ export class ConvergencePointRepository {
            JOIN lease l ON l.run = r.run
            WHERE NOT EXISTS (
              SELECT 1 FROM convergence_points
-             WHERE simulation_id = r.simulation_id AND attempt = r.attempt
-               AND curve_day = l.curve_day AND seconds = r.first_seconds)
+             WHERE curve_day = ANY($15::date[]) AND simulation_id = r.simulation_id
+               AND attempt = r.attempt AND curve_day = l.curve_day AND seconds = r.first_seconds)
          ), written AS (
            INSERT INTO convergence_points
              (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
@@ -123,6 +136,7 @@ export class ConvergencePointRepository {
         cells.block,
         cells.min,
         cells.max,
+        [...new Set(writes.map(({ ref }) => ref.day))],
       ],
     );
     return rows.map((row, index) => ({

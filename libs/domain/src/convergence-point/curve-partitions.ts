@@ -61,7 +61,10 @@ export async function curvePartitionDays(
  * takes a lock on the parent that readers and writers do not wait for (a
  * `CREATE TABLE … PARTITION OF` would).
  */
-export async function ensureCurvePartitions(run: RunSql, days: Iterable<string>): Promise<string[]> {
+export async function ensureCurvePartitions(
+  run: RunSql,
+  days: Iterable<string>,
+): Promise<string[]> {
   const wanted = [...new Set([...days].map(checkedDay))].sort();
   if (wanted.length === 0) return [];
   await run(`SELECT pg_advisory_xact_lock(hashtext('aisimulation curve partitions'))`);

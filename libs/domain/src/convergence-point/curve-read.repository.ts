@@ -4,18 +4,11 @@ import { EntityManager } from 'typeorm';
 import { EntityRows, entityRows } from '../database/entity-rows';
 import { DomainError } from '../errors/domain-error';
 import { preparedRows, queryRows } from '../database/query-rows';
-import type { AttemptRef } from '../simulation/simulation.repository';
 import { sqlLiteralList } from '../database/sql-literal';
 import { type SimulationStatus, TERMINAL_STATUSES } from '../simulation/simulation-status';
 import { ConvergencePoint } from './convergence-point.entity';
-import type { CurvePoint } from './convergence-point.repository';
+import type { CurvePoint, CurveRef } from './convergence-point.repository';
 import type { StoredPoint } from './curve-builder';
-
-/** An attempt's curve, and the day partition it is stored in. */
-export interface CurveRef extends AttemptRef {
-  /** The simulation's curve_day (YYYY-MM-DD). */
-  day: string;
-}
 
 /** The current attempt of a simulation's curve, seen through a window of seconds. */
 export interface CurveWindow {
@@ -53,32 +46,34 @@ const pageSql = (fromInclusive: boolean) => `SELECT seconds, loss FROM convergen
 /** The fixed statements (the benchmark's baselines run some of them too). */
 const STATEMENTS = {
   /**
-   * A simulation's current attempt, status, curve day and point count, with
-   * the first and last stored points inside [$2, $3] seconds ($1 the
-   * simulation), and whether retention has taken its curve. The points are
-   * read from the curve day's partition only (pruned as the query runs).
+   * A simulation's current attempt, status and curve day, and whether
+   * retention has taken its curve ($1 the simulation).
    */
-  window: `SELECT s.attempt, s.status, s.curve_day::text AS day, COALESCE(e.seq + 1, 0)::int AS total,
-        to_jsonb(f) AS first, to_jsonb(l) AS last,
+  current: `SELECT s.attempt, s.status, s.curve_day::text AS day,
         (s.status IN ${sqlLiteralList(TERMINAL_STATUSES)} AND EXISTS (
            SELECT 1 FROM expired_curve_days x
            WHERE x.day = s.curve_day AND s.update_date < x.ended_before)) AS expired
- FROM simulations s
+ FROM simulations s WHERE s.simulation_id = $1::bigint`,
+  /**
+   * An attempt's point count, with its first and last stored points inside
+   * [$4, $5] seconds ($1 the simulation, $2 the attempt, $3 its curve day).
+   */
+  window: `SELECT COALESCE(e.seq + 1, 0)::int AS total, to_jsonb(f) AS first, to_jsonb(l) AS last
+ FROM (SELECT 1) AS one
  LEFT JOIN LATERAL (
-   SELECT seq FROM convergence_points p
-   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND p.curve_day = s.curve_day
+   SELECT seq FROM convergence_points
+   WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
    ORDER BY seconds DESC LIMIT 1) e ON true
  LEFT JOIN LATERAL (
-   SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
-   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND p.curve_day = s.curve_day
-     AND seconds >= $2::float8
+   SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
+   WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
+     AND seconds >= $4::float8
    ORDER BY seconds LIMIT 1) f ON true
  LEFT JOIN LATERAL (
-   SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points p
-   WHERE p.simulation_id = s.simulation_id AND p.attempt = s.attempt AND p.curve_day = s.curve_day
-     AND seconds <= $3::float8
-   ORDER BY seconds DESC LIMIT 1) l ON true
- WHERE s.simulation_id = $1::bigint`,
+   SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
+   WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
+     AND seconds <= $5::float8
+   ORDER BY seconds DESC LIMIT 1) l ON true`,
   pageAfter: pageSql(false),
   pageFrom: pageSql(true),
 } as const;
@@ -101,27 +96,34 @@ export class CurveReadRepository {
     return this.points.one(row);
   }
 
-  /** Null when the simulation does not exist. */
+  /**
+   * Null when the simulation does not exist. Two statements: the simulation
+   * names the day its points are in, and the second reads that day's
+   * partition alone, pruned as Postgres plans it.
+   */
   async window(simulationId: number, from: number, to: number): Promise<CurveWindow | null> {
-    // Prepared: every probe walks the (simulation_id, attempt, seconds) key, whatever the values.
-    const rows = await preparedRows<{
+    // Prepared: a key lookup, whatever the values.
+    const [current] = await preparedRows<{
       attempt: number;
       status: SimulationStatus;
       day: string;
       expired: boolean;
+    }>(this.manager, STATEMENTS.current, [simulationId]);
+    if (!current) return null;
+    const ref = { simulationId, attempt: current.attempt, day: current.day };
+    // Unnamed, so each run is planned for its day: a cached generic plan would cover every partition.
+    const [row] = await queryRows<{
       total: number;
       first: StoredPointRow | null;
       last: StoredPointRow | null;
-    }>(this.manager, STATEMENTS.window, [simulationId, from, to]);
-    if (rows.length === 0) return null;
-    const row = rows[0];
+    }>(this.manager, STATEMENTS.window, [ref.simulationId, ref.attempt, ref.day, from, to]);
     const first = row.first ? this.storedPoint(row.first) : null;
     const last = row.last ? this.storedPoint(row.last) : null;
     const empty = !first || !last || first.seq > last.seq;
     return {
-      ref: { simulationId, attempt: row.attempt, day: row.day },
-      status: row.status,
-      expired: row.expired,
+      ref,
+      status: current.status,
+      expired: current.expired,
       total: row.total,
       first: empty ? null : first,
       last: empty ? null : last,
@@ -211,8 +213,8 @@ export class CurveReadRepository {
     limit: number,
     fromInclusive = false,
   ): Promise<CurvePoint[]> {
-    // Prepared (two texts): a range scan of the (simulation_id, attempt, seconds) key, whatever the values.
-    return preparedRows<CurvePoint>(
+    // Unnamed, as window's points: planned for the day's partition alone.
+    return queryRows<CurvePoint>(
       this.manager,
       fromInclusive ? STATEMENTS.pageFrom : STATEMENTS.pageAfter,
       [ref.simulationId, ref.attempt, ref.day, after, upTo, limit],

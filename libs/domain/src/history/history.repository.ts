@@ -92,10 +92,11 @@ export class HistoryRepository {
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    await queryRows(this.manager, `DELETE FROM maintenance_leases WHERE name = $1 AND holder = $2`, [
-      name,
-      holder,
-    ]);
+    await queryRows(
+      this.manager,
+      `DELETE FROM maintenance_leases WHERE name = $1 AND holder = $2`,
+      [name, holder],
+    );
   }
 
   /** The moment `days` days ago, by the database's clock. */
@@ -150,7 +151,9 @@ export class HistoryRepository {
       return { day, dropped: true, curvesDeleted: 0 };
     }
     let curvesDeleted = 0;
-    let after: { at: Date; id: number } | null = deletedBefore ? { at: deletedBefore, id: 0 } : null;
+    let after: { at: Date; id: number } | null = deletedBefore
+      ? { at: deletedBefore, id: 0 }
+      : null;
     for (;;) {
       const due = await queryRows<{ simulation_id: number; update_date: Date }>(
         this.manager,
@@ -212,7 +215,8 @@ export class HistoryRepository {
       }
       if (doomed.length === 0) return 0;
       const byDay = new Map<string, number[]>();
-      for (const row of doomed) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row.simulation_id]);
+      for (const row of doomed)
+        byDay.set(row.day, [...(byDay.get(row.day) ?? []), row.simulation_id]);
       for (const [day, ids] of byDay) {
         for (const table of ['convergence_points', 'convergence_summaries']) {
           await queryRows(

@@ -217,14 +217,21 @@ export class MachineRepository {
           `machine ${machineId} has ${facts.live_workers} live worker(s); stop them first`,
         );
       }
-      // Curves first, each from its simulation's day partition (they have no cascading key).
-      for (const table of ['convergence_points', 'convergence_summaries']) {
-        await queryRows(
-          manager,
-          `DELETE FROM ${table} c USING simulations s
-           WHERE s.machine_id = $1 AND c.simulation_id = s.simulation_id AND c.curve_day = s.curve_day`,
-          [machineId],
-        );
+      // Curves first (they have no cascading key), a day partition at a time, each named.
+      const days = await queryRows<{ day: string }>(
+        manager,
+        `SELECT DISTINCT curve_day::text AS day FROM simulations WHERE machine_id = $1`,
+        [machineId],
+      );
+      for (const { day } of days) {
+        for (const table of ['convergence_points', 'convergence_summaries']) {
+          await queryRows(
+            manager,
+            `DELETE FROM ${table} WHERE curve_day = $2::date
+               AND simulation_id IN (SELECT simulation_id FROM simulations WHERE machine_id = $1)`,
+            [machineId, day],
+          );
+        }
       }
       await queryRows(manager, `DELETE FROM simulations WHERE machine_id = $1`, [machineId]);
       await queryRows(manager, `DELETE FROM machines WHERE machine_id = $1`, [machineId]);

@@ -46,13 +46,6 @@ export const LIFECYCLE_STATEMENTS = {
    ), history AS (
      INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at)
      SELECT simulation_id, attempt, worker_id, started_at FROM claimed
-   ), cleared AS (
-     -- Earlier attempts of this run request; by curve_day, so only its partition is read.
-     DELETE FROM convergence_points p USING claimed c
-     WHERE p.simulation_id = c.simulation_id AND p.curve_day = c.curve_day AND p.attempt < c.attempt
-   ), cleared_summaries AS (
-     DELETE FROM convergence_summaries p USING claimed c
-     WHERE p.simulation_id = c.simulation_id AND p.curve_day = c.curve_day AND p.attempt < c.attempt
    )
    SELECT * FROM claimed`,
 
@@ -133,25 +126,12 @@ export const LIFECYCLE_STATEMENTS = {
    )
    SELECT * FROM cancelled`,
 
-  /**
-   * A new run request: its curve goes to today's partition, so it outlives
-   * the old run's history; the old run's curve, no longer shown, goes now.
-   */
-  retry: `WITH retried AS (
-     UPDATE simulations s
-     SET status = ${lit(Pending)}, final_attempt = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL,
-         curve_day = (now() AT TIME ZONE 'UTC')::date
-     FROM (SELECT simulation_id, curve_day AS old_day FROM simulations WHERE simulation_id = $1) o
-     WHERE s.simulation_id = o.simulation_id AND s.status IN ${list([Failed, Cancelled])}
-     RETURNING s.*, o.old_day
-   ), cleared AS (
-     DELETE FROM convergence_points p USING retried r
-     WHERE p.simulation_id = r.simulation_id AND p.curve_day = r.old_day
-   ), cleared_summaries AS (
-     DELETE FROM convergence_summaries p USING retried r
-     WHERE p.simulation_id = r.simulation_id AND p.curve_day = r.old_day
-   )
-   SELECT * FROM retried`,
+  // A new run request: its curve goes to today's partition, so it outlives the old run's history.
+  retry: `UPDATE simulations
+   SET status = ${lit(Pending)}, final_attempt = attempt + attempt_budget, finished_at = NULL, failure_reason = NULL,
+       curve_day = (now() AT TIME ZONE 'UTC')::date
+   WHERE simulation_id = $1 AND status IN ${list([Failed, Cancelled])}
+   RETURNING *`,
 } as const;
 
 /** Keeps a run's lease: not a transition, so not among the statements above. */
@@ -206,7 +186,32 @@ export class SimulationLifecycle {
   ): Promise<Map<number, Simulation>> {
     if (simulationIds.length === 0) return new Map();
     const claimed = await this.transition(LIFECYCLE_STATEMENTS.claim, [simulationIds, workerId]);
+    const retried = claimed.filter((simulation) => simulation.attempt > 1);
+    if (retried.length) await this.clearEarlierAttempts(retried);
     return new Map(claimed.map((simulation) => [simulation.simulationId, simulation]));
+  }
+
+  /**
+   * Deletes the points of the attempts before each one's current, from its
+   * curve day's partition, named as a parameter so only that partition is
+   * planned. Apart from the claim: readers read the current attempt only,
+   * so an earlier attempt's rows for a moment longer show nowhere.
+   */
+  private async clearEarlierAttempts(simulations: readonly Simulation[]): Promise<void> {
+    const days = [...new Set(simulations.map((simulation) => simulation.curveDay))];
+    for (const table of ['convergence_points', 'convergence_summaries']) {
+      await queryRows(
+        this.manager,
+        `DELETE FROM ${table} p
+         USING unnest($2::bigint[], $3::integer[]) AS c(simulation_id, attempt)
+         WHERE p.curve_day = ANY($1::date[]) AND p.simulation_id = c.simulation_id AND p.attempt < c.attempt`,
+        [
+          days,
+          simulations.map((simulation) => simulation.simulationId),
+          simulations.map((simulation) => simulation.attempt),
+        ],
+      );
+    }
   }
 
   /** running → finished, if `ref` still holds it. */
@@ -294,9 +299,22 @@ export class SimulationLifecycle {
 
   /** failed | cancelled → pending, with a fresh budget of automatic attempts. Explains a refusal with a 409. */
   async retry(simulationId: number): Promise<Simulation> {
+    const [before] = await queryRows<{ day: string }>(
+      this.manager,
+      `SELECT curve_day::text AS day FROM simulations WHERE simulation_id = $1`,
+      [simulationId],
+    );
     const [retried] = await this.transition(LIFECYCLE_STATEMENTS.retry, [simulationId]);
-    if (retried) return retried;
-    throw await this.refusal(simulationId, 'retried', [Failed, Cancelled]);
+    if (!retried) throw await this.refusal(simulationId, 'retried', [Failed, Cancelled]);
+    // The old run's curve is no longer shown: it goes now, from its own day's partition.
+    for (const table of ['convergence_points', 'convergence_summaries']) {
+      await queryRows(
+        this.manager,
+        `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = $2 AND attempt <= $3`,
+        [before.day, simulationId, retried.attempt],
+      );
+    }
+    return retried;
   }
 
   private async refusal(

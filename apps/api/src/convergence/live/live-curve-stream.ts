@@ -154,7 +154,11 @@ export class LiveCurveStream {
   /** Sends every stored point of the cursor's attempt after the cursor, page by page. */
   private async catchUp(): Promise<void> {
     if (this.cursor.attempt === 0) return;
-    const ref = { simulationId: this.simulationId, attempt: this.cursor.attempt, day: this.curveDay };
+    const ref = {
+      simulationId: this.simulationId,
+      attempt: this.cursor.attempt,
+      day: this.curveDay,
+    };
     for (;;) {
       const page = await this.curves.page(
         ref,

@@ -71,9 +71,9 @@ export class PartitionedCurves1795834800000 implements MigrationInterface {
       ) PARTITION BY RANGE (curve_day)`);
 
     const [{ today }] = await run(`SELECT (now() AT TIME ZONE 'UTC')::date::text AS today`);
-    const stored = (await run(
-      `SELECT DISTINCT curve_day::text AS day FROM simulations`,
-    )) as Array<{ day: string }>;
+    const stored = (await run(`SELECT DISTINCT curve_day::text AS day FROM simulations`)) as Array<{
+      day: string;
+    }>;
     await ensureCurvePartitions(run, [
       ...stored.map(({ day }) => day),
       ...Array.from({ length: PARTITION_DAYS_AHEAD + 2 }, (_, k) => addDays(today, k - 1)),
