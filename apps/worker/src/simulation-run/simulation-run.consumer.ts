@@ -15,6 +15,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
+  OnModuleInit,
 } from '@nestjs/common';
 import type { Job } from 'bull';
 import { PinoLogger } from 'nestjs-pino';
@@ -32,7 +33,9 @@ import { Slots } from '../machinery/slots';
  * including machines registered while it runs.
  */
 @Injectable()
-export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class SimulationRunConsumer
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(SimulationRunConsumer.name);
   private readonly consumed = new Set<number>();
   private readonly paused = new Set<number>();
@@ -60,8 +63,12 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
     );
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    checkJobHandlers(this.handlers);
+  /**
+   * Registers this worker's machine before any part of the app starts
+   * (every onModuleInit ends before the first onApplicationBootstrap): the
+   * heartbeat's first report names the machine, and must find it.
+   */
+  async onModuleInit(): Promise<void> {
     const { machineId, machineName, workerId, concurrency } = this.config;
     if (machineId !== undefined) {
       const machine = await this.machines.registerForWorker(machineId, machineName);
@@ -73,6 +80,10 @@ export class SimulationRunConsumer implements OnApplicationBootstrap, BeforeAppl
         `worker ${workerId} is a pool worker serving every machine, concurrency ${concurrency}`,
       );
     }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    checkJobHandlers(this.handlers);
     await this.refreshMachines();
     this.discovery.start();
   }
