@@ -5,6 +5,7 @@ export interface RepositoryStatements {
   simulationById: string;
   attemptsOf: string;
   machineStatus: string;
+  curveCurrent: string;
   curveWindow: string;
   curvePageFrom: string;
 }
@@ -22,9 +23,11 @@ export const SQL = fromEnvironment();
  * as the baseline and the floor both answer it; null when there is no such simulation.
  */
 export async function readWholeCurve(pool: Pool, id: number) {
-  const found = await pool.query(SQL.curveWindow, [id, 0, 'Infinity']);
+  const found = await pool.query(SQL.curveCurrent, [id]);
   if (found.rowCount === 0) return null;
-  const { attempt, status, day, total, first, last } = found.rows[0];
+  const { attempt, status, day } = found.rows[0];
+  const window = await pool.query(SQL.curveWindow, [id, attempt, day, 0, 'Infinity']);
+  const { total, first, last } = window.rows[0];
   const points = first
     ? (
         await pool.query(SQL.curvePageFrom, [

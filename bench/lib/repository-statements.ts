@@ -10,6 +10,7 @@ export function repositoryStatements(): Record<string, string> {
     simulationById: SimulationRepository.statements.findById,
     attemptsOf: SimulationRepository.statements.listAttempts,
     machineStatus: MachineRepository.statements.status,
+    curveCurrent: CurveReadRepository.statements.current,
     curveWindow: CurveReadRepository.statements.window,
     curvePageFrom: CurveReadRepository.statements.pageFrom,
   };

@@ -49,7 +49,7 @@ describe('alert rules and the Grafana dashboard read metrics the apps export', (
   ];
 
   it('finds expressions to check', () => {
-    expect(alerts.groups.flatMap((group) => group.rules)).toHaveLength(8);
+    expect(alerts.groups.flatMap((group) => group.rules)).toHaveLength(9);
     expect(dashboard.panels.length).toBeGreaterThanOrEqual(10);
     expect(metricNames('max by (machine_id) (machine_live_workers{machine_id="7"}) == 0')).toEqual([
       'machine_live_workers',
