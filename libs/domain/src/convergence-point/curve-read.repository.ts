@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { EntityRows, entityRows } from '../database/entity-rows';
 import { DomainError } from '../errors/domain-error';
-import { preparedRows, queryRows } from '../database/query-rows';
+import { plannedRows, preparedRows } from '../database/query-rows';
 import { sqlLiteralList } from '../database/sql-literal';
 import { type SimulationStatus, TERMINAL_STATUSES } from '../simulation/simulation-status';
 import { ConvergencePoint } from './convergence-point.entity';
@@ -112,7 +112,7 @@ export class CurveReadRepository {
     if (!current) return null;
     const ref = { simulationId, attempt: current.attempt, day: current.day };
     // Unnamed, so each run is planned for its day: a cached generic plan would cover every partition.
-    const [row] = await queryRows<{
+    const [row] = await plannedRows<{
       total: number;
       first: StoredPointRow | null;
       last: StoredPointRow | null;
@@ -155,7 +155,7 @@ export class CurveReadRepository {
     edges: readonly number[],
     inclusive: readonly boolean[],
   ): Promise<Array<StoredPoint | null>> {
-    const rows = await queryRows<{ k: number; point: StoredPointRow | null }>(
+    const rows = await plannedRows<{ k: number; point: StoredPointRow | null }>(
       this.manager,
       `SELECT e.k::int AS k, to_jsonb(p) AS point
        FROM unnest($3::float8[], $4::boolean[]) WITH ORDINALITY AS e(edge, inclusive, k)
@@ -175,7 +175,7 @@ export class CurveReadRepository {
     ref: CurveRef,
     reads: readonly ExtremesRead[],
   ): Promise<Map<number, { min: number; max: number }>> {
-    const rows = await queryRows<{ bucket: number; min: number; max: number }>(
+    const rows = await plannedRows<{ bucket: number; min: number; max: number }>(
       this.manager,
       `SELECT r.bucket::int AS bucket, min(x.lo_loss) AS min, max(x.hi_loss) AS max
        FROM unnest($3::integer[], $4::smallint[], $5::float8[], $6::float8[]) AS r(bucket, level, lo, hi)
@@ -214,7 +214,7 @@ export class CurveReadRepository {
     fromInclusive = false,
   ): Promise<CurvePoint[]> {
     // Unnamed, as window's points: planned for the day's partition alone.
-    return queryRows<CurvePoint>(
+    return plannedRows<CurvePoint>(
       this.manager,
       fromInclusive ? STATEMENTS.pageFrom : STATEMENTS.pageAfter,
       [ref.simulationId, ref.attempt, ref.day, after, upTo, limit],

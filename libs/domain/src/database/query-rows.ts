@@ -33,6 +33,29 @@ export async function preparedRows<T>(
   sql: string,
   parameters: unknown[] = [],
 ): Promise<T[]> {
+  return directRows<T>(manager, sql, parameters, statementName(sql));
+}
+
+/**
+ * queryRows the fast way (a pool connection, pg's callback form, as
+ * preparedRows) but unnamed, so Postgres plans every run for its values: for
+ * statements over the partitioned curve tables, whose partition is a
+ * parameter. A cached generic plan would plan and lock every partition.
+ */
+export async function plannedRows<T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
+  return directRows<T>(manager, sql, parameters);
+}
+
+async function directRows<T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+  name?: string,
+): Promise<T[]> {
   if (manager.queryRunner) return queryRows<T>(manager, sql, parameters);
   const driver = manager.connection.driver as PostgresDriver;
   const [client, release] = (await driver.obtainMasterConnection()) as [
@@ -43,7 +66,9 @@ export async function preparedRows<T>(
   // promise instead cost the API measurably more CPU per request (each promise
   // pays for the request-context async hooks).
   return new Promise<T[]>((resolve, reject) => {
-    const query = { name: statementName(sql), text: sql, values: parameters };
+    const query = name
+      ? { name, text: sql, values: parameters }
+      : { text: sql, values: parameters };
     client.query<QueryResultRow>(query, (error: Error | undefined, result) => {
       // Like pg's pool.query: a client whose query failed is not handed out again.
       release(error);
