@@ -1,3 +1,4 @@
+import { quietBoot } from '@app/runtime';
 import { Logger } from 'nestjs-pino';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -12,6 +13,6 @@ export async function createWorker(
     bufferLogs: true,
     abortOnError: false,
   });
-  worker.useLogger(worker.get(Logger));
+  worker.useLogger(quietBoot(worker.get(Logger)));
   return worker;
 }

@@ -4,7 +4,7 @@ import { QueueConnectionModule, workerQueueSettings } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker-config';
-import { MetricsServer } from './metrics/metrics-server';
+import { StatusServer } from './metrics/status-server';
 import { heartbeatConnection } from './leases/heartbeat-connection';
 import { RecoveryModule } from './recovery/recovery.module';
 import { SimulationRunModule } from './simulation-run/simulation-run.module';
@@ -15,7 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      providers: [{ provide: WorkerConfig, useValue: config }, MetricsServer],
+      providers: [{ provide: WorkerConfig, useValue: config }, StatusServer],
       exports: [WorkerConfig],
       imports: [
         LoggerModule.forRoot(loggerParams(config, 'worker')),

@@ -50,3 +50,14 @@ export function workerQueueSettings(leaseMs: number): AdvancedSettings {
 export function runJobId(simulationId: number, attempt: number): string {
   return `simulation-${simulationId}-${attempt}`;
 }
+
+/** Bull's default key prefix, which every queue here uses. */
+const BULL_PREFIX = 'bull';
+
+/**
+ * The Redis list of a machine's waiting jobs, as Bull 4 keeps it: what an
+ * autoscaler (KEDA's Redis scaler) watches to add workers for the machine.
+ */
+export function waitingListKey(machineId: number): string {
+  return `${BULL_PREFIX}:${machineQueueName(machineId)}:wait`;
+}

@@ -1,5 +1,6 @@
 // Structured logs for both apps: JSON lines (pretty in development), one per
 // HTTP request, with the request id that follows a simulation into the worker.
+import type { LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -126,5 +127,34 @@ function summary(request: Request, response: ServerResponse, value: { duration_m
     url: loggableUrl(request.originalUrl ?? request.url ?? ''),
     status: response.statusCode,
     duration_ms: value.duration_ms,
+  };
+}
+
+/**
+ * The framework's boot chatter (a line per module, route and mapping: some
+ * eighty before the app says it is up), at debug level; everything else as
+ * it comes. LOG_LEVEL=debug shows it again.
+ */
+const BOOT_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+]);
+
+export function quietBoot(logger: LoggerService): LoggerService {
+  return {
+    log: (message: unknown, ...rest: unknown[]) => {
+      const context = rest[rest.length - 1];
+      if (typeof context === 'string' && BOOT_CONTEXTS.has(context)) {
+        logger.debug?.(message, ...rest);
+      } else logger.log(message, ...rest);
+    },
+    error: (message: unknown, ...rest: unknown[]) => logger.error(message, ...rest),
+    warn: (message: unknown, ...rest: unknown[]) => logger.warn(message, ...rest),
+    debug: (message: unknown, ...rest: unknown[]) => logger.debug?.(message, ...rest),
+    verbose: (message: unknown, ...rest: unknown[]) => logger.verbose?.(message, ...rest),
+    fatal: (message: unknown, ...rest: unknown[]) =>
+      (logger.fatal ?? logger.error).call(logger, message, ...rest),
   };
 }

@@ -39,6 +39,7 @@ export class SimulationRunConsumer
   private readonly logger = new Logger(SimulationRunConsumer.name);
   private readonly consumed = new Set<number>();
   private readonly paused = new Set<number>();
+  private shuttingDown = false;
   private readonly slots: Slots;
   private readonly discovery: PeriodicTask;
   /** Every job name this worker takes, with what it does; checked at boot. */
@@ -94,6 +95,7 @@ export class SimulationRunConsumer
    * worker, attempt not counted). The queues close after this.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     await this.discovery.stop();
     await Promise.all(
       this.queues
@@ -112,6 +114,19 @@ export class SimulationRunConsumer
     this.logger.log(`handing back ${this.held.size} run(s)`);
     this.held.stopAll('shutdown');
     await this.held.whenEmpty(this.config.leaseMs);
+  }
+
+  /**
+   * Whether this worker takes new runs: not once it shuts down, nor while
+   * every machine it serves drains. A pool worker with no machine yet waits
+   * for one, ready. Null when it takes runs; otherwise why not.
+   */
+  notConsuming(): string | null {
+    if (this.shuttingDown) return 'shutting down';
+    if (this.consumed.size > 0 && this.paused.size === this.consumed.size) {
+      return `draining: ${[...this.paused].map((id) => `machine ${id}`).join(', ')}`;
+    }
+    return null;
   }
 
   /**

@@ -7,6 +7,7 @@ import { CurveWriter } from './curve-writer';
 import { RunTransitions } from './run-transitions';
 import { SimulationRunConsumer } from './simulation-run.consumer';
 import { SimulationRunService } from './simulation-run.service';
+import { WorkerReadiness } from './worker-readiness';
 
 /** Takes run jobs off the machine queues and runs them: claim, curve, end. */
 @Module({
@@ -17,6 +18,8 @@ import { SimulationRunService } from './simulation-run.service';
     RunTransitions,
     SimulationRunService,
     SimulationRunConsumer,
+    WorkerReadiness,
   ],
+  exports: [WorkerReadiness],
 })
 export class SimulationRunModule {}

@@ -1,7 +1,13 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL and exits.
+// Connect it straight to Postgres, not through a pooler: it holds a session
+// lock for as long as it runs.
 import 'reflect-metadata';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { postgresOptions } from './data-source-options';
+
+/** One migrator at a time per database: a second one waits, then finds nothing to do. */
+const MIGRATION_LOCK = `hashtext('aisimulation migrations')`;
 
 async function migrate(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -11,18 +17,31 @@ async function migrate(): Promise<void> {
     );
     process.exit(2);
   }
+  const lock = new Client({ connectionString: url, application_name: 'aisimulation-migrate-lock' });
+  await lock.connect();
   const dataSource = new DataSource(
     postgresOptions({ url, poolSize: 1, applicationName: 'aisimulation-migrate' }),
   );
-  await dataSource.initialize();
   try {
+    const [{ locked }] = (
+      await lock.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(${MIGRATION_LOCK}) AS locked`,
+      )
+    ).rows;
+    if (!locked) {
+      process.stderr.write('migrate: another migrator is running; waiting for it to finish\n');
+      await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    }
+    await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     const names = applied.map((migration) => migration.name);
     process.stderr.write(
       names.length ? `migrate: applied ${names.join(', ')}\n` : 'migrate: schema is up to date\n',
     );
   } finally {
-    await dataSource.destroy();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    // Ending the session releases the lock.
+    await lock.end();
   }
 }
 

@@ -1,0 +1,28 @@
+// `npm run generate:prometheus-rule`: the Kubernetes PrometheusRule made from
+// docker/prometheus/alerts.yml, so the alert rules live in one file. A spec
+// fails when the committed rule differs from what this writes.
+const fs = require('node:fs');
+const path = require('node:path');
+const { parse, stringify } = require('yaml');
+
+const ROOT = path.resolve(__dirname, '..');
+const SOURCE = 'docker/prometheus/alerts.yml';
+const TARGET = 'deploy/kubernetes/base/prometheus-rule.yaml';
+
+function prometheusRule() {
+  const { groups } = parse(fs.readFileSync(path.join(ROOT, SOURCE), 'utf8'));
+  const rule = {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    metadata: { name: 'aisimulation' },
+    spec: { groups },
+  };
+  return `# Made by \`npm run generate:prometheus-rule\` from ${SOURCE}; edit that file, not this one.\n${stringify(rule, { lineWidth: 0 })}`;
+}
+
+if (require.main === module) {
+  fs.writeFileSync(path.join(ROOT, TARGET), prometheusRule());
+  process.stdout.write(`wrote ${TARGET}\n`);
+}
+
+module.exports = { prometheusRule, TARGET };
