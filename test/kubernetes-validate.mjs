@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const ts = require('typescript');
+const requireCjs = createRequire(import.meta.url);
+const ts = requireCjs('typescript');
 
 /** Where each apiVersion's models are: Kubernetes 1.30+, KEDA, the prometheus-operator. */
 const MODULES = {
