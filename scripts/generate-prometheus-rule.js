@@ -20,9 +20,14 @@ function prometheusRule() {
   return `# Made by \`npm run generate:prometheus-rule\` from ${SOURCE}; edit that file, not this one.\n${stringify(rule, { lineWidth: 0 })}`;
 }
 
-if (require.main === module) {
-  fs.writeFileSync(path.join(ROOT, TARGET), prometheusRule());
+async function main() {
+  // Formatted as the repository's checks expect.
+  const prettier = require('prettier');
+  const text = await prettier.format(prometheusRule(), { parser: 'yaml', printWidth: 100 });
+  fs.writeFileSync(path.join(ROOT, TARGET), text);
   process.stdout.write(`wrote ${TARGET}\n`);
 }
+
+if (require.main === module) main();
 
 module.exports = { prometheusRule, TARGET };
