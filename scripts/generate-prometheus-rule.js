@@ -23,7 +23,8 @@ function prometheusRule() {
 async function main() {
   // Formatted as the repository's checks expect.
   const prettier = require('prettier');
-  const text = await prettier.format(prometheusRule(), { parser: 'yaml', printWidth: 100 });
+  const options = await prettier.resolveConfig(path.join(ROOT, TARGET));
+  const text = await prettier.format(prometheusRule(), { ...options, parser: 'yaml' });
   fs.writeFileSync(path.join(ROOT, TARGET), text);
   process.stdout.write(`wrote ${TARGET}\n`);
 }
