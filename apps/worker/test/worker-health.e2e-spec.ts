@@ -1,4 +1,3 @@
-import { Role } from '../../api/src/auth/role';
 import { StatusServer } from '../src/metrics/status-server';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 
@@ -33,7 +32,7 @@ describe("the worker's probes", () => {
       body: { status: 'ok', checks: { postgres: 'up', redis: 'up', consuming: 'up' } },
     });
 
-    await stack.as(Role.Admin).post('/machine/701/drain').expect(200);
+    await stack.as('admin').post('/machine/701/drain').expect(200);
     const draining = await eventually(
       async () => {
         const answer = await probe('/health/ready');
@@ -47,7 +46,7 @@ describe("the worker's probes", () => {
     });
     expect((await probe('/health/live')).status).toBe(200);
 
-    await stack.as(Role.Admin).post('/machine/701/undrain').expect(200);
+    await stack.as('admin').post('/machine/701/undrain').expect(200);
     await eventually(
       async () => ((await probe('/health/ready')).status === 200 ? true : undefined),
       {
@@ -59,7 +58,7 @@ describe("the worker's probes", () => {
   it('stops being ready as it shuts down, and stays live while its runs finish', async () => {
     const { app, probe } = await worker(702);
     const { body } = await stack
-      .as(Role.Operator)
+      .as('operator')
       .post('/simulation', { name: 'slow', machine_id: 702, emulation: { tick_ms: 300 } })
       .expect(201);
     await stack.waitForStatus(body.id, 'running');
