@@ -1,28 +1,12 @@
 import { OriginalImport } from '@app/domain';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { runTsScript } from '../../../test/ts-script';
 
 /** `npm run import:original -- --from <from>` into `databaseUrl`, as a process of its own. */
 const importCli = (from: string, databaseUrl: string) =>
-  promisify(execFile)(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'scripts/import-original.ts',
-      '--from',
-      from,
-    ],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } },
-  );
+  runTsScript('scripts/import-original.ts', ['--from', from], { DATABASE_URL: databaseUrl });
 
 /** A database of its own for the original service's tables. */
 async function createDatabase(server: string, name: string): Promise<string> {

@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { postgresOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../src/database/migrations';
 import { eventually } from '../../../test/e2e-stack';
 import { ENV } from '../../../test/test-services';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { runTsScript } from '../../../test/ts-script';
 
 /** `npm run migrate` against `databaseUrl`, as a process of its own. */
 const migrateCli = (databaseUrl: string) =>
-  promisify(execFile)(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'libs/domain/src/database/migrate.ts',
-    ],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } },
-  );
+  runTsScript('libs/domain/src/database/migrate.ts', [], { DATABASE_URL: databaseUrl });
 
 describe('npm run migrate', () => {
   const server = process.env[ENV.postgresServer] as string;

@@ -87,6 +87,23 @@ export async function ensureCurvePartitions(
 }
 
 /**
+ * Deletes these simulations' curve rows from one day's partition, in every
+ * curve table (the day a parameter, so only that partition is planned).
+ */
+export async function deleteCurves(
+  run: RunSql,
+  day: string,
+  simulationIds: number[],
+): Promise<void> {
+  for (const table of CURVE_TABLES) {
+    await run(
+      `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = ANY($2::bigint[])`,
+      [day, simulationIds],
+    );
+  }
+}
+
+/**
  * Removes a day's partitions. Outside any transaction: each is detached
  * CONCURRENTLY, which waits for the queries that may still read it but
  * blocks no one, and then dropped. A detach cut short (a crash between its

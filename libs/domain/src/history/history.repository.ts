@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import {
   addDays,
   curvePartitionDays,
+  deleteCurves,
   dropCurvePartitions,
   ensureCurvePartitions,
   PARTITION_DAYS_AHEAD,
@@ -165,13 +166,7 @@ export class HistoryRepository {
       );
       if (due.length === 0) break;
       const ids = due.map((row) => row.simulation_id);
-      for (const table of ['convergence_points', 'convergence_summaries']) {
-        await queryRows(
-          this.manager,
-          `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = ANY($2::bigint[])`,
-          [day, ids],
-        );
-      }
+      await deleteCurves(this.run, day, ids);
       curvesDeleted += ids.length;
       const last = due[due.length - 1];
       after = { at: last.update_date, id: last.simulation_id + 1 };
@@ -217,15 +212,8 @@ export class HistoryRepository {
       const byDay = new Map<string, number[]>();
       for (const row of doomed)
         byDay.set(row.day, [...(byDay.get(row.day) ?? []), row.simulation_id]);
-      for (const [day, ids] of byDay) {
-        for (const table of ['convergence_points', 'convergence_summaries']) {
-          await queryRows(
-            manager,
-            `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = ANY($2::bigint[])`,
-            [day, ids],
-          );
-        }
-      }
+      const run: RunSql = (text, params) => queryRows(manager, text, params);
+      for (const [day, ids] of byDay) await deleteCurves(run, day, ids);
       await queryRows(manager, `DELETE FROM simulations WHERE simulation_id = ANY($1::bigint[])`, [
         doomed.map((row) => row.simulation_id),
       ]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { CURVE_TABLES } from '../convergence-point/curve-partitions';
 import { entityRows } from '../database/entity-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
@@ -224,7 +225,7 @@ export class MachineRepository {
         [machineId],
       );
       for (const { day } of days) {
-        for (const table of ['convergence_points', 'convergence_summaries']) {
+        for (const table of CURVE_TABLES) {
           await queryRows(
             manager,
             `DELETE FROM ${table} WHERE curve_day = $2::date

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { CURVE_TABLES } from '../convergence-point/curve-partitions';
 import { entityRows } from '../database/entity-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
@@ -199,7 +200,7 @@ export class SimulationLifecycle {
    */
   private async clearEarlierAttempts(simulations: readonly Simulation[]): Promise<void> {
     const days = [...new Set(simulations.map((simulation) => simulation.curveDay))];
-    for (const table of ['convergence_points', 'convergence_summaries']) {
+    for (const table of CURVE_TABLES) {
       await queryRows(
         this.manager,
         `DELETE FROM ${table} p
@@ -307,7 +308,7 @@ export class SimulationLifecycle {
     const [retried] = await this.transition(LIFECYCLE_STATEMENTS.retry, [simulationId]);
     if (!retried) throw await this.refusal(simulationId, 'retried', [Failed, Cancelled]);
     // The old run's curve is no longer shown: it goes now, from its own day's partition.
-    for (const table of ['convergence_points', 'convergence_summaries']) {
+    for (const table of CURVE_TABLES) {
       await queryRows(
         this.manager,
         `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = $2 AND attempt <= $3`,
