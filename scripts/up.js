@@ -2,7 +2,8 @@
 // `npm run up`: the whole service on this machine, from a fresh clone.
 // Installs what is missing, starts Postgres and Redis on loopback (unless
 // DATABASE_URL / REDIS_URL point elsewhere), migrates, builds and starts the
-// API and one worker. Ctrl-C stops everything it started.
+// API and one worker, on the supported Node (.nvmrc). Ctrl-C stops everything
+// it started.
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
@@ -167,10 +168,6 @@ async function main() {
   );
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19))
-    throw new Error(`Node.js >= 20.19 is required (this is ${process.version})`);
-
   ensureDependencies();
   ensureBuild();
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' };
@@ -210,7 +207,17 @@ async function main() {
   );
 }
 
-main().catch(async (error) => {
-  say(error.message);
-  await shutdown(1);
-});
+const supportedNode = require('./supported-node');
+if (supportedNode.runsOnSupportedNode()) {
+  main().catch(async (error) => {
+    say(error.message);
+    await shutdown(1);
+  });
+} else {
+  // The service runs on the Node it is tested on (.nvmrc), fetched if need be;
+  // npm and the apps started from here run on it too.
+  say(
+    `Node ${process.versions.node} is not the supported major; running on Node ${supportedNode.supportedMajor()}`,
+  );
+  supportedNode.runOnSupportedNode('node', [__filename, ...process.argv.slice(2)]);
+}

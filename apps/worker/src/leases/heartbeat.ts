@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { ELDHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { WorkerConfig } from '../config/worker-config';
 import { HeartbeatStatements } from './heartbeat-connection';
 import { HeldRuns } from './held-runs';
@@ -21,7 +21,7 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger(Heartbeat.name);
   private readonly task: PeriodicTask;
   /** How late the event loop runs callbacks: the health of a process holding many runs. */
-  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({
+  private readonly loopDelay: ELDHistogram = monitorEventLoopDelay({
     resolution: LOOP_SAMPLE_MS,
   });
   private lastBeatAt = 0;
