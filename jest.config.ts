@@ -67,6 +67,12 @@ const config: Config = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
+    {
+      ...shared,
+      displayName: 'compose',
+      // docker-compose.yml up for real, on podman: `npm run test:compose` (run.sh brings the engine).
+      testMatch: ['<rootDir>/test/compose/**/*.stack-spec.ts'],
+    },
   ],
   testTimeout: 120_000,
 };
