@@ -39,6 +39,7 @@ const config: Config = {
       testMatch: [
         '<rootDir>/apps/*/test/**/*.e2e-spec.ts',
         '<rootDir>/libs/*/test/**/*.e2e-spec.ts',
+        '<rootDir>/test/*.e2e-spec.ts',
       ],
       // Starts a throwaway Postgres and Redis once for the whole run.
       globalSetup: '<rootDir>/test/global-setup.ts',

@@ -4,7 +4,8 @@
 import { waitingListKey } from '@app/queue';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadApiConfig } from '../apps/api/src/config/api-config';
@@ -13,6 +14,8 @@ import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
 import { STATUS_PATHS } from '../apps/worker/src/metrics/status-server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prometheusRule } = require('../scripts/generate-prometheus-rule');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../scripts/lib/local-services');
 
 const ROOT = path.resolve(__dirname, '..');
 const OVERLAYS = path.join(ROOT, 'deploy/kubernetes/overlays');
@@ -51,14 +54,89 @@ const overlays = readdirSync(OVERLAYS).filter(
 );
 
 describe('the example backends overlay', () => {
+  const objects = render('backends');
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const configFile = (prefix: string, file: string): string =>
+    ofKind('ConfigMap').find((o) => o.metadata.name.startsWith(prefix))!.data[file];
+
   it('renders a three-instance CloudNativePG cluster with synchronous replication', () => {
-    expect(render('backends')).toEqual([
+    expect(ofKind('Cluster')).toEqual([
       expect.objectContaining({
         apiVersion: 'postgresql.cnpg.io/v1',
-        kind: 'Cluster',
         spec: expect.objectContaining({ instances: 3, minSyncReplicas: 1 }),
       }),
     ]);
+  });
+
+  it('validates its Redis objects against the Kubernetes schema, unknown fields refused', () => {
+    const redis = objects.filter((o) => o.kind !== 'Cluster');
+    const problems = schemaProblems(redis);
+    const found = redis
+      .map((object, index) => [`${object.kind} ${object.metadata.name}`, problems[index]])
+      .filter(([, list]) => list.length > 0);
+    expect(redis.length).toBeGreaterThanOrEqual(8);
+    expect(found).toEqual([]);
+  });
+
+  it('gives Redis three pods with a Sentinel each, and the Service `redis` its proxy', () => {
+    const [statefulSet] = ofKind('StatefulSet');
+    const template = statefulSet.spec.template;
+    expect(statefulSet.spec.replicas).toBe(3);
+    expect(template.spec.containers.map((c: Manifest) => c.name)).toEqual(['redis', 'sentinel']);
+    const services = Object.fromEntries(ofKind('Service').map((o) => [o.metadata.name, o]));
+    const podLabels = Object.fromEntries(
+      podsOf(objects)
+        .concat(ofKind('StatefulSet').map((o) => ({ owner: o, template: o.spec.template })))
+        .map(({ owner, template }) => [owner.metadata.name, template.metadata.labels]),
+    );
+    const selects = (service: string, owner: string) =>
+      matches(services[service].spec.selector, podLabels[owner]);
+    expect({
+      headless: selects('redis-headless', 'redis') && statefulSet.spec.serviceName,
+      sentinel: selects('redis-sentinel', 'redis'),
+      proxy: selects('redis', 'redis-proxy'),
+    }).toEqual({ headless: 'redis-headless', sentinel: true, proxy: true });
+    // The app's REDIS_URL in the README names this Service and port.
+    expect(services.redis.spec.ports[0].port).toBe(6379);
+  });
+
+  it('points the proxy at every Redis pod by the names the StatefulSet gives them', () => {
+    const [statefulSet] = ofKind('StatefulSet');
+    const servers = [
+      ...configFile('redis-proxy-config', 'haproxy.cfg').matchAll(/^\s*server (\S+) "([^"]+)"/gm),
+    ];
+    const pods = Array.from({ length: statefulSet.spec.replicas }, (_, k) => `redis-${k}`);
+    expect(servers.map(([, name, address]) => [name, address])).toEqual(
+      pods.map((pod) => [
+        pod,
+        `${pod}.${statefulSet.spec.serviceName}.\${POD_NAMESPACE}.svc.cluster.local:6379`,
+      ]),
+    );
+    for (const script of ['start-redis.sh', 'start-sentinel.sh']) {
+      const text = configFile('redis-scripts', script);
+      expect(text).toContain(`redis-headless.\${POD_NAMESPACE}`);
+      expect(text).toContain('-h redis-sentinel -p 26379');
+    }
+  });
+
+  it('has a proxy configuration HAProxy accepts and start scripts sh can parse', () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'backends-'));
+    try {
+      const config = path.join(scratch, 'haproxy.cfg');
+      writeFileSync(config, configFile('redis-proxy-config', 'haproxy.cfg'));
+      const env = { ...process.env, POD_NAMESPACE: 'aisimulation', REDIS_PASSWORD: 'secret' };
+      const haproxy = services.ensureDebianCommand('haproxy', 'haproxy');
+      expect(execFileSync(haproxy, ['-c', '-f', config], { env, encoding: 'utf8' })).toContain(
+        'Configuration file is valid',
+      );
+      for (const script of ['start-redis.sh', 'start-sentinel.sh']) {
+        const file = path.join(scratch, script);
+        writeFileSync(file, configFile('redis-scripts', script));
+        execFileSync('sh', ['-n', file]);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 

@@ -34,31 +34,40 @@ function findPostgresBinDir() {
   return found;
 }
 
-function findRedisServer() {
-  const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+function findCommand(command) {
+  const which = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
-  return fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined;
+  return fs.existsSync(`/usr/bin/${command}`) ? `/usr/bin/${command}` : undefined;
 }
 
-/** Installs Debian's redis-server when we may (root with apt-get); otherwise says what to do. */
-function ensureRedisServer(log = () => {}) {
-  const existing = findRedisServer();
+/**
+ * A command from one of Debian's packages: installed when we may (root with
+ * apt-get); otherwise an error that says what to do.
+ */
+function ensureDebianCommand(command, debianPackage, { log = () => {}, otherwise = '' } = {}) {
+  const existing = findCommand(command);
   if (existing) return existing;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
   if (isRoot && hasApt) {
-    log('redis-server is missing; installing it with apt-get …');
+    log(`${command} is missing; installing ${debianPackage} with apt-get …`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', debianPackage], {
       stdio: 'inherit',
       env,
     });
-    if (install.status === 0 && findRedisServer()) return findRedisServer();
+    if (install.status === 0 && findCommand(command)) return findCommand(command);
   }
   throw new MissingDependencyError(
-    'redis-server was not found. Install it (Debian: sudo apt-get install redis-server; macOS: brew install redis) ' +
-      'or set REDIS_URL to a server you run yourself.',
+    `${command} was not found. Install it (Debian: sudo apt-get install ${debianPackage})${otherwise}.`,
   );
+}
+
+function ensureRedisServer(log = () => {}) {
+  return ensureDebianCommand('redis-server', 'redis-server', {
+    log,
+    otherwise: '; macOS: brew install redis; or set REDIS_URL to a server you run yourself',
+  });
 }
 
 /**
@@ -280,6 +289,7 @@ module.exports = {
   MissingDependencyError,
   canPostgresUserUse,
   ensureDatabase,
+  ensureDebianCommand,
   ensureRedisServer,
   findPostgresBinDir,
   freePort,
