@@ -15,11 +15,16 @@ import { postgresOptions } from '@app/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ExchangeRecorder } from './exchange-recorder';
 import { describeViolations, OpenApiContract } from './openapi-contract';
 import { provisionTestConnections, TestConnections } from './test-services';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../scripts/lib/local-services');
 
 export const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-0123456789';
 
@@ -34,6 +39,7 @@ export interface WorkerOptions {
 export class E2eStack {
   private readonly workers: INestApplicationContext[] = [];
   private baseUrl?: string;
+  private pooler?: { url: string; stop: () => Promise<void> };
 
   private constructor(
     readonly connections: TestConnections,
@@ -46,12 +52,23 @@ export class E2eStack {
     readonly recorder: ExchangeRecorder,
   ) {}
 
-  static async start(): Promise<E2eStack> {
+  /**
+   * `pooler`: the API and workers reach Postgres through Debian's PgBouncer
+   * in transaction mode (stock settings), with DATABASE_PREPARED_STATEMENTS
+   * as given; `db` stays a direct connection.
+   */
+  static async start(
+    options: { pooler?: { preparedStatements: boolean } } = {},
+  ): Promise<E2eStack> {
     const connections = await provisionTestConnections();
+    const pooler = options.pooler && (await startPooler(connections.databaseUrl));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URL: connections.databaseUrl,
+      DATABASE_URL: pooler?.url ?? connections.databaseUrl,
+      ...(options.pooler && {
+        DATABASE_PREPARED_STATEMENTS: String(options.pooler.preparedStatements),
+      }),
       REDIS_URL: connections.redisUrl,
       JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'warn',
@@ -69,7 +86,9 @@ export class E2eStack {
     const api = await createApiApp(loadApiConfig(env));
     recorder.attach(api);
     await api.init();
-    return new E2eStack(connections, env, api, db, redis, recorder);
+    const stack = new E2eStack(connections, env, api, db, redis, recorder);
+    stack.pooler = pooler;
+    return stack;
   }
 
   /**
@@ -185,6 +204,7 @@ export class E2eStack {
     await this.api.close();
     await this.db.destroy();
     this.redis.disconnect();
+    await this.pooler?.stop();
     if (violations.length) {
       throw new Error(
         `${violations.length} answer(s) broke the OpenAPI document:\n  ${violations.join('\n  ')}`,
@@ -206,4 +226,18 @@ export async function eventually<T>(
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** A PgBouncer of this stack's own in front of its database, in transaction mode. */
+async function startPooler(databaseUrl: string) {
+  const direct = new URL(databaseUrl);
+  const port = await services.freePort();
+  const bouncer = await services.startPgBouncer({
+    dir: mkdtempSync(path.join(tmpdir(), 'pgbouncer-')),
+    port,
+    postgresPort: Number(direct.port),
+  });
+  const pooled = new URL(databaseUrl);
+  pooled.port = String(port);
+  return { url: pooled.toString(), stop: () => bouncer.stop() as Promise<void> };
 }

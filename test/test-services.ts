@@ -37,6 +37,20 @@ export async function provisionTestConnections(): Promise<TestConnections> {
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    // A copy does not carry the template's per-database settings (the migrations' jit = off).
+    const [settings] = (
+      await admin.query(
+        `SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
+         WHERE d.datname = $1 AND s.setrole = 0`,
+        [TEMPLATE_DATABASE],
+      )
+    ).rows;
+    for (const setting of settings?.setconfig ?? []) {
+      const [key, value] = setting.split(/=(.*)/s);
+      await admin.query(
+        `ALTER DATABASE "${database}" SET "${key}" = '${value.replace(/'/g, "''")}'`,
+      );
+    }
   } finally {
     await admin.end();
   }

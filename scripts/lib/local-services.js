@@ -269,6 +269,48 @@ async function startRedis({ dir, port, persistent = false, stdio = 'ignore', log
   return { url: `redis://127.0.0.1:${port}`, port, child, stop: () => stopChild(child, 'SIGTERM') };
 }
 
+/**
+ * Debian's PgBouncer in front of a Postgres on loopback, with stock settings
+ * but for the pool mode (transaction by default, as CloudNativePG's Pooler
+ * and managed poolers run) and trust auth, as the test Postgres has. It
+ * refuses to run as root, so it runs as `postgres` when we are root.
+ */
+async function startPgBouncer({
+  dir,
+  port,
+  postgresPort,
+  poolMode = 'transaction',
+  log = () => {},
+}) {
+  const binary = ensureDebianCommand('pgbouncer', 'pgbouncer', { log });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const userlist = path.join(dir, 'userlist.txt');
+  fs.writeFileSync(userlist, '"postgres" ""\n');
+  const ini = path.join(dir, 'pgbouncer.ini');
+  fs.writeFileSync(
+    ini,
+    [
+      '[databases]',
+      `* = host=127.0.0.1 port=${postgresPort}`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = trust',
+      `auth_file = ${userlist}`,
+      `pool_mode = ${poolMode}`,
+      'ignore_startup_parameters = extra_float_digits',
+      'max_client_conn = 500',
+      'default_pool_size = 20',
+      '',
+    ].join('\n'),
+  );
+  fs.chmodSync(dir, 0o755);
+  const child = spawn(binary, [ini], { stdio: 'ignore', detached: true, ...postgresUserOptions() });
+  await waitFor('PgBouncer', () => isPortOpen(port), 15_000, child);
+  return { port, child, stop: () => stopChild(child, 'SIGTERM') };
+}
+
 function pingRedis(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
@@ -296,6 +338,7 @@ module.exports = {
   isPortOpen,
   isRoot,
   startPostgres,
+  startPgBouncer,
   startRedis,
   stopChild,
   waitFor,

@@ -28,6 +28,7 @@ export class AppModule {
           useFactory: () => ({
             url: config.databaseUrl,
             poolSize: config.databasePoolSize,
+            preparedStatements: config.databasePreparedStatements,
             applicationName: 'aisimulation-api',
           }),
         }),

@@ -1,12 +1,29 @@
+import { postgresOptions } from '@app/domain';
+import { DataSource } from 'typeorm';
 import { Role } from '../src/auth/role';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 import { CONTRACT_BODY, DOCUMENTED_CURVE } from '../../../test/original-contract';
 
-describe('the original service contract, end to end', () => {
+/**
+ * Straight to Postgres, and through Debian's PgBouncer in transaction mode
+ * (as CloudNativePG's Pooler and managed poolers run) with the stock
+ * settings: prepared statements off as the README says to run it there, and
+ * left on, when the first refused statement turns them off.
+ */
+const CONNECTIONS = [
+  ['straight to Postgres', {}],
+  ['through PgBouncer in transaction mode', { pooler: { preparedStatements: false } }],
+  [
+    'through PgBouncer, DATABASE_PREPARED_STATEMENTS left on',
+    { pooler: { preparedStatements: true } },
+  ],
+] as const;
+
+describe.each(CONNECTIONS)('the original service contract, end to end, %s', (_, options) => {
   let stack: E2eStack;
 
   beforeAll(async () => {
-    stack = await E2eStack.start();
+    stack = await E2eStack.start(options);
   });
 
   beforeEach(() => stack.reset());
@@ -109,6 +126,23 @@ describe('the original service contract, end to end', () => {
     );
 
     expect(partial).toEqual(DOCUMENTED_CURVE.slice(0, partial.length));
+  });
+
+  it('gives the app’s sessions JIT off from the database’s settings, sending no startup options', async () => {
+    const db = new DataSource(
+      postgresOptions({
+        url: stack.env.DATABASE_URL!,
+        poolSize: 1,
+        preparedStatements: stack.env.DATABASE_PREPARED_STATEMENTS !== 'false',
+      }),
+    );
+    await db.initialize();
+    try {
+      expect((db.options as { extra: Record<string, unknown> }).extra.options).toBeUndefined();
+      expect(await db.query('SHOW jit')).toEqual([{ jit: 'off' }]);
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('serves one simulation at /simulation/{id} and at the plural alias /simulations/{id}', async () => {

@@ -23,10 +23,11 @@ export class WorkerModule {
           useFactory: () => ({
             url: config.databaseUrl,
             poolSize: config.databasePoolSize,
+            preparedStatements: config.databasePreparedStatements,
             applicationName: 'aisimulation-worker',
           }),
         }),
-        heartbeatConnection(config.databaseUrl),
+        heartbeatConnection(config),
         QueueConnectionModule.forRootAsync({
           useFactory: () => ({
             redisUrl: config.redisUrl,

@@ -22,6 +22,10 @@ export class ConnectionEnvironment {
   @IntegerSetting(1, 1000)
   DATABASE_POOL_SIZE: number = 10;
 
+  /** false behind a pooler in transaction mode (PgBouncer, CloudNativePG's Pooler). */
+  @IsIn(['true', 'false'], { message: 'DATABASE_PREPARED_STATEMENTS must be true or false' })
+  DATABASE_PREPARED_STATEMENTS: 'true' | 'false' = 'true';
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'LOG_LEVEL must be one of: error, warn, log, debug, verbose',
@@ -34,6 +38,7 @@ export class ConnectionSettings {
   readonly nodeEnv: NodeEnvironment;
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
+  readonly databasePreparedStatements: boolean;
   readonly redisUrl: string;
   readonly logLevel: ConnectionEnvironment['LOG_LEVEL'];
 }
@@ -43,6 +48,7 @@ export function connectionSettings(parsed: ConnectionEnvironment): ConnectionSet
     nodeEnv: parsed.NODE_ENV,
     databaseUrl: parsed.DATABASE_URL,
     databasePoolSize: parsed.DATABASE_POOL_SIZE,
+    databasePreparedStatements: parsed.DATABASE_PREPARED_STATEMENTS === 'true',
     redisUrl: parsed.REDIS_URL,
     logLevel: parsed.LOG_LEVEL,
   };

@@ -1,3 +1,4 @@
+import type { ConnectionSettings } from '@app/config';
 import { postgresOptions, SimulationLifecycle, WorkerRepository } from '@app/domain';
 import { Provider } from '@nestjs/common';
 import { getEntityManagerToken, TypeOrmModule } from '@nestjs/typeorm';
@@ -11,13 +12,16 @@ export const HEARTBEAT_CONNECTION = 'heartbeat';
  * made it late in the benchmark), and a late beat is how a live worker
  * comes to look dead.
  */
-export function heartbeatConnection(databaseUrl: string) {
+export function heartbeatConnection(
+  config: Pick<ConnectionSettings, 'databaseUrl' | 'databasePreparedStatements'>,
+) {
   return TypeOrmModule.forRootAsync({
     name: HEARTBEAT_CONNECTION,
     useFactory: () => ({
       ...postgresOptions({
-        url: databaseUrl,
+        url: config.databaseUrl,
         poolSize: 1,
+        preparedStatements: config.databasePreparedStatements,
         applicationName: 'aisimulation-worker-heartbeat',
       }),
       name: HEARTBEAT_CONNECTION,

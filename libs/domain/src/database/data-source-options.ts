@@ -7,6 +7,13 @@ export interface DatabaseSettings {
   /** Connections this process may hold at once. */
   poolSize?: number;
   applicationName?: string;
+  /**
+   * Whether the hot statements may run as named prepared statements (the
+   * default). A pooler in transaction mode hands each transaction to any
+   * server connection, where a statement prepared on another is missing or
+   * already there under that name: off behind one.
+   */
+  preparedStatements?: boolean;
 }
 
 /** The one place both apps, the migration runner and the TypeORM CLI get their options from. */
@@ -27,10 +34,8 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
       max: settings.poolSize ?? 10,
       // Fail a request quickly instead of queueing it forever while Postgres is away.
       connectionTimeoutMillis: 5_000,
-      // The curve queries are short index walks whose row estimates (a LATERAL
-      // per bucket) look expensive to the planner, which then spends far longer
-      // compiling them with JIT than running them. Nothing here gains from JIT.
-      options: '-c jit=off',
+      // Not a pg setting: read back by preparedRows (pg ignores what it does not know).
+      preparedStatements: settings.preparedStatements ?? true,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { type EntityManager, QueryFailedError } from 'typeorm';
@@ -25,7 +26,8 @@ export async function queryRows<T>(
  * Only for statements whose plan does not depend on the values (key lookups,
  * writes by key): after five runs Postgres may settle on one generic plan.
  * Inside a transaction it runs as queryRows does, on the transaction's
- * connection. The connection comes from the driver's public
+ * connection. Unnamed with DATABASE_PREPARED_STATEMENTS=false, or once a
+ * pooler has refused a named one. The connection comes from the driver's public
  * obtainMasterConnection, as TypeORM's own query runners take theirs.
  */
 export async function preparedRows<T>(
@@ -58,6 +60,7 @@ async function directRows<T>(
 ): Promise<T[]> {
   if (manager.queryRunner) return queryRows<T>(manager, sql, parameters);
   const driver = manager.connection.driver as PostgresDriver;
+  const named = name !== undefined && namesStatements(driver);
   const [client, release] = (await driver.obtainMasterConnection()) as [
     PoolClient,
     (error?: Error) => void,
@@ -66,17 +69,45 @@ async function directRows<T>(
   // promise instead cost the API measurably more CPU per request (each promise
   // pays for the request-context async hooks).
   return new Promise<T[]>((resolve, reject) => {
-    const query = name
+    const query = named
       ? { name, text: sql, values: parameters }
       : { text: sql, values: parameters };
     client.query<QueryResultRow>(query, (error: Error | undefined, result) => {
       // Like pg's pool.query: a client whose query failed is not handed out again.
       release(error);
+      if (error && named && POOLED_STATEMENT_ERRORS.has(postgresErrorCode(error) ?? '')) {
+        // Parse or Bind was refused, so nothing ran: safe to run it again, unnamed.
+        stopNamingStatements(driver, error);
+        resolve(directRows<T>(manager, sql, parameters));
+        return;
+      }
       // As TypeORM reports a failed query, so callers tell errors apart the same way.
       if (error) reject(new QueryFailedError(sql, parameters, error));
       else resolve(result.rows as T[]);
     });
   });
+}
+
+/**
+ * What Postgres answers when a pooler in transaction mode has put a named
+ * statement on another server connection than the one it was prepared on:
+ * the name is there already (42P05), or missing (26000).
+ */
+const POOLED_STATEMENT_ERRORS = new Set(['42P05', '26000']);
+/** Drivers that met such a pooler with DATABASE_PREPARED_STATEMENTS still on. */
+const behindPooler = new WeakSet<PostgresDriver>();
+
+function namesStatements(driver: PostgresDriver): boolean {
+  return driver.options.extra?.preparedStatements !== false && !behindPooler.has(driver);
+}
+
+function stopNamingStatements(driver: PostgresDriver, error: Error) {
+  if (behindPooler.has(driver)) return;
+  behindPooler.add(driver);
+  new Logger('Database').warn(
+    `named prepared statements refused (${error.message}): a pooler in transaction mode? ` +
+      'Running unnamed from now on; set DATABASE_PREPARED_STATEMENTS=false to say so up front',
+  );
 }
 
 const statementNames = new Map<string, string>();

@@ -9,6 +9,7 @@ import { FinalAttempt1795824000000 } from './1795824000000-FinalAttempt';
 import { WideSimulationIds1795827600000 } from './1795827600000-WideSimulationIds';
 import { ListIndexes1795831200000 } from './1795831200000-ListIndexes';
 import { PartitionedCurves1795834800000 } from './1795834800000-PartitionedCurves';
+import { PlannerSettings1795838400000 } from './1795838400000-PlannerSettings';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WideSimulationIds1795827600000,
   ListIndexes1795831200000,
   PartitionedCurves1795834800000,
+  PlannerSettings1795838400000,
 ];
