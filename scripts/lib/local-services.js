@@ -95,16 +95,29 @@ function canPostgresUserUse(dir) {
   return spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dir]).status === 0;
 }
 
+/**
+ * Ports this process has handed out: a port is free again once its probe
+ * closes, so two calls in a row (before either is listened on) could answer
+ * the same one.
+ */
+const portsHandedOut = new Set();
+
 async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = net.createServer();
+      server.unref();
+      server.on('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!portsHandedOut.has(port)) {
+      portsHandedOut.add(port);
+      return port;
+    }
+  }
 }
 
 async function isPortOpen(port) {

@@ -44,8 +44,10 @@ export class AppProcess {
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    if (process.env.FAULT_LOGS)
+    if (process.env.FAULT_LOGS) {
       child.stdout?.on('data', (c: Buffer) => process.stderr.write(`[${name}] ${c}`));
+      child.stderr?.on('data', (c: Buffer) => process.stderr.write(`[${name}:stderr] ${c}`));
+    }
   }
 
   get pid(): number {
@@ -80,6 +82,7 @@ export class FaultStack {
   readonly apps: AppProcess[] = [];
   private postgres?: Server;
   private redis?: Server;
+  private pooler?: { port: number; stop: () => Promise<void> };
   db!: Pool;
   private apiPort = 0;
 
@@ -101,6 +104,7 @@ export class FaultStack {
     await stack.startPostgres();
     await stack.startRedis();
     const url = await services.ensureDatabase(stack.postgres!.url, 'aisimulation_fault_test');
+    if (process.env.FAULTS_POOLER === 'pgbouncer') await stack.startPooler();
     const dataSource = new DataSource(postgresOptions({ url, poolSize: 1 }));
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -110,8 +114,22 @@ export class FaultStack {
     return stack;
   }
 
+  /**
+   * Where the apps reach Postgres: straight, or with FAULTS_POOLER=pgbouncer
+   * through Debian's PgBouncer in transaction mode, which stays up while the
+   * tests stop and start Postgres behind it. The harness's own `db` is direct.
+   */
   get databaseUrl(): string {
-    return `postgres://postgres@127.0.0.1:${this.postgresPort}/aisimulation_fault_test`;
+    const port = this.pooler?.port ?? this.postgresPort;
+    return `postgres://postgres@127.0.0.1:${port}/aisimulation_fault_test`;
+  }
+
+  private async startPooler(): Promise<void> {
+    this.pooler = await services.startPgBouncer({
+      dir: path.join(this.dir, 'pgbouncer'),
+      port: await services.freePort(),
+      postgresPort: this.postgresPort,
+    });
   }
 
   get redisUrl(): string {
@@ -161,6 +179,7 @@ export class FaultStack {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       DATABASE_URL: this.databaseUrl,
+      ...(this.pooler && { DATABASE_PREPARED_STATEMENTS: 'false' }),
       REDIS_URL: this.redisUrl,
       JWT_SECRET: JWT.secret,
       LOG_LEVEL: 'log',
@@ -292,7 +311,7 @@ export class FaultStack {
   async stop(): Promise<void> {
     await Promise.all(this.apps.map((app) => app.stop()));
     await this.db?.end().catch(() => undefined);
-    await Promise.all([this.postgres?.stop(), this.redis?.stop()]);
+    await Promise.all([this.postgres?.stop(), this.redis?.stop(), this.pooler?.stop()]);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

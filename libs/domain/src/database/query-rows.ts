@@ -72,7 +72,13 @@ async function directRows<T>(
     const query = named
       ? { name, text: sql, values: parameters }
       : { text: sql, values: parameters };
+    // A connection that ends mid-query fails the query (the callback below
+    // reports it) and also emits 'error' on the client, which while checked
+    // out has no other listener: unheard, that would end the process. Found
+    // behind PgBouncer, which closes clients while its server is away.
+    client.on('error', ignoreEmittedError);
     client.query<QueryResultRow>(query, (error: Error | undefined, result) => {
+      client.removeListener('error', ignoreEmittedError);
       // Like pg's pool.query: a client whose query failed is not handed out again.
       release(error);
       if (error && named && POOLED_STATEMENT_ERRORS.has(postgresErrorCode(error) ?? '')) {
@@ -87,6 +93,8 @@ async function directRows<T>(
     });
   });
 }
+
+function ignoreEmittedError() {}
 
 /**
  * What Postgres answers when a pooler in transaction mode has put a named
