@@ -24,7 +24,7 @@ type Manifest = Record<string, any>;
 
 /** Values of the right shape for every Secret key the manifests refer to. */
 const SECRET_VALUES: Record<string, string> = {
-  DATABASE_URL: 'postgres://aisimulation:secret@aisimulation-db-rw:5432/aisimulation',
+  DATABASE_URL: 'postgres://aisimulation:secret@aisimulation-db-pooler-rw:5432/aisimulation',
   DATABASE_DIRECT_URL: 'postgres://aisimulation:secret@aisimulation-db-rw:5432/aisimulation',
   REDIS_URL: 'redis://:secret@redis:6379/0',
   REDIS_ADDRESS: 'redis:6379',
@@ -68,8 +68,26 @@ describe('the example backends overlay', () => {
     ]);
   });
 
+  it('puts a transaction-mode Pooler in front of its primary, for the app settings that suit it', () => {
+    const [cluster] = ofKind('Cluster');
+    expect(ofKind('Pooler')).toEqual([
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'aisimulation-db-pooler-rw' }),
+        spec: expect.objectContaining({
+          cluster: { name: cluster.metadata.name },
+          type: 'rw',
+          pgbouncer: expect.objectContaining({ poolMode: 'transaction' }),
+        }),
+      }),
+    ]);
+    const appConfig = render('production').find(
+      (o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('aisimulation-config'),
+    )!;
+    expect(appConfig.data.DATABASE_PREPARED_STATEMENTS).toBe('false');
+  });
+
   it('validates its Redis objects against the Kubernetes schema, unknown fields refused', () => {
-    const redis = objects.filter((o) => o.kind !== 'Cluster');
+    const redis = objects.filter((o) => !o.apiVersion.startsWith('postgresql.cnpg.io/'));
     const problems = schemaProblems(redis);
     const found = redis
       .map((object, index) => [`${object.kind} ${object.metadata.name}`, problems[index]])
