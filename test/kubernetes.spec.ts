@@ -130,10 +130,14 @@ describe('the example backends overlay', () => {
         `${pod}.${statefulSet.spec.serviceName}.\${POD_NAMESPACE}.svc.cluster.local:6379`,
       ]),
     );
+    const findMaster = configFile('redis-scripts', 'find-master.sh');
+    expect(findMaster).toContain(`${statefulSet.spec.serviceName}.\${POD_NAMESPACE}`);
+    expect(findMaster).toContain('-h redis-sentinel -p 26379');
+    const [mount] = statefulSet.spec.template.spec.containers[0].volumeMounts.filter(
+      (m: Manifest) => m.name === 'scripts',
+    );
     for (const script of ['start-redis.sh', 'start-sentinel.sh']) {
-      const text = configFile('redis-scripts', script);
-      expect(text).toContain(`redis-headless.\${POD_NAMESPACE}`);
-      expect(text).toContain('-h redis-sentinel -p 26379');
+      expect(configFile('redis-scripts', script)).toContain(`. ${mount.mountPath}/find-master.sh`);
     }
   });
 
@@ -147,7 +151,7 @@ describe('the example backends overlay', () => {
       expect(execFileSync(haproxy, ['-c', '-f', config], { env, encoding: 'utf8' })).toContain(
         'Configuration file is valid',
       );
-      for (const script of ['start-redis.sh', 'start-sentinel.sh']) {
+      for (const script of ['find-master.sh', 'start-redis.sh', 'start-sentinel.sh']) {
         const file = path.join(scratch, script);
         writeFileSync(file, configFile('redis-scripts', script));
         execFileSync('sh', ['-n', file]);

@@ -24,21 +24,13 @@ describe('the example Redis proxy, in front of a real master and replica', () =>
   let ports: { first: number; second: number; proxy: number };
 
   const startRedis = async (port: number, replicaOf?: number) => {
-    const args = [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-    ];
-    args.push('--requirepass', PASSWORD, '--masterauth', PASSWORD, '--dir', scratch);
-    if (replicaOf) args.push('--replicaof', '127.0.0.1', String(replicaOf));
-    const child = spawn(services.ensureRedisServer(), args, { stdio: 'ignore' });
-    children.push(child);
-    await services.waitFor('Redis', () => services.isPortOpen(port), 10_000, child);
+    const redis = await services.startRedis({
+      dir: path.join(scratch, String(port)),
+      port,
+      password: PASSWORD,
+      replicaOf,
+    });
+    children.push(redis.child);
   };
   const direct = (port: number) =>
     track(new Redis({ port, password: PASSWORD, lazyConnect: true }));

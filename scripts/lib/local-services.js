@@ -252,7 +252,19 @@ async function ensureDatabase(serverUrl, name) {
  * append-only file in `dir` (fsync every second) so queued jobs survive a
  * restart; either way it never evicts keys, since an evicted key is a lost job.
  */
-async function startRedis({ dir, port, persistent = false, stdio = 'ignore', log = () => {} }) {
+/**
+ * redis-server on loopback. `password` sets requirepass (and masterauth, for
+ * a replica of a server with the same); `replicaOf` a port on loopback.
+ */
+async function startRedis({
+  dir,
+  port,
+  persistent = false,
+  password,
+  replicaOf,
+  stdio = 'ignore',
+  log = () => {},
+}) {
   const server = ensureRedisServer(log);
   fs.mkdirSync(dir, { recursive: true });
   if (await isPortOpen(port))
@@ -277,8 +289,10 @@ async function startRedis({ dir, port, persistent = false, stdio = 'ignore', log
     '--appendfsync',
     'everysec',
   ];
+  if (password) args.push('--requirepass', password, '--masterauth', password);
+  if (replicaOf) args.push('--replicaof', '127.0.0.1', String(replicaOf));
   const child = spawn(server, args, { stdio, detached: true });
-  await waitFor('Redis', () => pingRedis(port), 15_000, child);
+  await waitFor('Redis', () => pingRedis(port, password), 15_000, child);
   return { url: `redis://127.0.0.1:${port}`, port, child, stop: () => stopChild(child, 'SIGTERM') };
 }
 
@@ -324,17 +338,23 @@ async function startPgBouncer({
   return { port, child, stop: () => stopChild(child, 'SIGTERM') };
 }
 
-function pingRedis(port) {
+function pingRedis(port, password) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.setTimeout(500, () => {
       socket.destroy();
       resolve(false);
     });
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
+    socket.once('connect', () =>
+      socket.write(password ? `AUTH ${password}\r\nPING\r\n` : 'PING\r\n'),
+    );
+    let answer = '';
+    socket.on('data', (data) => {
+      answer += data.toString();
+      // One answer per command sent: AUTH's, then PING's.
+      if (answer.split('\r\n').length <= (password ? 2 : 1)) return;
       socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
+      resolve(answer.endsWith('+PONG\r\n'));
     });
     socket.once('error', () => resolve(false));
   });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { MIGRATIONS } from '../../libs/domain/src/database/migrations';
+import { eventually } from '../faults/fault-harness';
 import { CONTRACT_BODY, DOCUMENTED_CURVE } from '../original-contract';
 
 /**
@@ -41,16 +42,6 @@ async function timed<T>(what: string, action: () => Promise<T>): Promise<T> {
   return result;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 async function containerOf(service: string): Promise<string> {
   return (await compose('ps', '-q', service)).trim();
 }
@@ -68,13 +59,12 @@ describe('docker-compose.yml, up for real', () => {
     await timed('image build (docker-compose build)', () => compose('build'));
     await timed('start to API healthy (docker-compose up -d)', async () => {
       await compose('up', '-d');
-      await until(
-        'the API to answer /health',
+      await eventually(
         async () => {
           const response = await fetch(`${api}/health`);
           return response.ok ? true : undefined;
         },
-        180_000,
+        { what: 'the API to answer /health', timeoutMs: 180_000, intervalMs: 500 },
       );
     });
     const mib = async (image: string) => {
@@ -141,14 +131,13 @@ describe('docker-compose.yml, up for real', () => {
 
     const seen = new Set<string>();
     await timed('documented POST to finished', () =>
-      until(
-        'simulation 1 to finish',
+      eventually(
         async () => {
           const simulation = await (await fetch(`${api}/simulation/1`, { headers })).json();
           seen.add(simulation.status);
           return simulation.status === 'finished' ? simulation : undefined;
         },
-        120_000,
+        { what: 'simulation 1 to finish', timeoutMs: 120_000, intervalMs: 500 },
       ),
     );
     expect(seen).toContain('finished');
@@ -159,13 +148,12 @@ describe('docker-compose.yml, up for real', () => {
   it('reports both workers healthy through their own readiness check', async () => {
     for (const service of ['worker-101', 'worker-102']) {
       const container = await containerOf(service);
-      const health = await until(
-        `${service} to be healthy`,
+      const health = await eventually(
         async () => {
           const status = await inspect(container, '{{.State.Health.Status}}');
           return status === 'healthy' ? status : undefined;
         },
-        60_000,
+        { what: `${service} to be healthy`, timeoutMs: 60_000, intervalMs: 500 },
       );
       expect({ service, health }).toEqual({ service, health: 'healthy' });
     }

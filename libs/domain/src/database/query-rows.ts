@@ -72,13 +72,8 @@ async function directRows<T>(
     const query = named
       ? { name, text: sql, values: parameters }
       : { text: sql, values: parameters };
-    // A connection that ends mid-query fails the query (the callback below
-    // reports it) and also emits 'error' on the client, which while checked
-    // out has no other listener: unheard, that would end the process. Found
-    // behind PgBouncer, which closes clients while its server is away.
-    client.on('error', ignoreEmittedError);
+    hearErrors(client);
     client.query<QueryResultRow>(query, (error: Error | undefined, result) => {
-      client.removeListener('error', ignoreEmittedError);
       // Like pg's pool.query: a client whose query failed is not handed out again.
       release(error);
       if (error && named && POOLED_STATEMENT_ERRORS.has(postgresErrorCode(error) ?? '')) {
@@ -94,7 +89,20 @@ async function directRows<T>(
   });
 }
 
-function ignoreEmittedError() {}
+const heard = new WeakSet<PoolClient>();
+
+/**
+ * A connection that ends mid-query fails the query (its callback reports it)
+ * and also emits 'error' on the client, which while checked out has no other
+ * listener: unheard, that would end the process. Found behind PgBouncer,
+ * which closes clients while its server is away. Once per client; the pool's
+ * own listener still hears an idle client's errors and drops it.
+ */
+function hearErrors(client: PoolClient) {
+  if (heard.has(client)) return;
+  heard.add(client);
+  client.on('error', () => undefined);
+}
 
 /**
  * What Postgres answers when a pooler in transaction mode has put a named

@@ -2,11 +2,7 @@
 # One pod's Sentinel, watching the master the other sentinels name (redis-0
 # on a first start). Two of the three agree before a failover.
 set -eu
-domain="redis-headless.${POD_NAMESPACE}.svc.cluster.local"
-self="$(hostname).$domain"
-export REDISCLI_AUTH="$REDIS_PASSWORD"
-master="$(redis-cli -h redis-sentinel -p 26379 sentinel get-master-addr-by-name aisimulation 2>/dev/null | head -n 1 || true)"
-[ -n "$master" ] || master="redis-0.$domain"
+. /scripts/find-master.sh
 conf=/run/sentinel/sentinel.conf
 cat >"$conf" <<CONF
 port 26379
