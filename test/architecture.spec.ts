@@ -27,7 +27,7 @@ const ROOMS: Room[] = [
   { dir: 'libs/config/src', may: [] },
   { dir: 'libs/runtime/src', may: ['@app/config'] },
   { dir: 'libs/domain/src', may: [] },
-  { dir: 'libs/queue/src', may: ['@app/domain', '@app/runtime'] },
+  { dir: 'libs/queue/src', may: ['@app/config', '@app/domain', '@app/runtime'] },
   {
     dir: 'apps/api/src',
     may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/api'],

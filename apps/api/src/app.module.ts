@@ -33,7 +33,7 @@ export class AppModule {
           }),
         }),
         QueueConnectionModule.forRootAsync({
-          useFactory: () => ({ redisUrl: config.redisUrl, failFast: true }),
+          useFactory: () => ({ redis: config.redis, failFast: true }),
         }),
         AuthModule,
         SimulationsModule,

@@ -30,7 +30,7 @@ export class WorkerModule {
         heartbeatConnection(config),
         QueueConnectionModule.forRootAsync({
           useFactory: () => ({
-            redisUrl: config.redisUrl,
+            redis: config.redis,
             settings: workerQueueSettings(config.leaseMs),
           }),
         }),

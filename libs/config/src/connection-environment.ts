@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { IntegerSetting } from './integer-setting.decorator';
+import { IsHostList, IsRedisUrl, parseHostList, RedisEndpoint } from './redis-endpoint';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -14,10 +15,30 @@ export class ConnectionEnvironment {
   })
   DATABASE_URL: string;
 
-  @Matches(/^rediss?:\/\/.+/, {
-    message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379/0',
+  @IsRedisUrl({
+    message:
+      'REDIS_URL must be a redis:// or rediss:// (TLS) URL with an optional database number, e.g. redis://:password@127.0.0.1:6379/0',
   })
   REDIS_URL: string;
+
+  /** Ask these Sentinels where the master is; REDIS_URL then gives only scheme, credentials and database. */
+  @IsOptional()
+  @IsHostList({
+    message:
+      'REDIS_SENTINELS must be host:port pairs separated by commas, e.g. sentinel-0:26379,sentinel-1:26379',
+  })
+  REDIS_SENTINELS?: string;
+
+  @ValidateIf((environment: ConnectionEnvironment) => environment.REDIS_SENTINELS !== undefined)
+  @Matches(/^\S+$/, {
+    message:
+      'REDIS_SENTINEL_NAME is required with REDIS_SENTINELS: the master name the Sentinels monitor (sentinel monitor <name> …)',
+  })
+  REDIS_SENTINEL_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  REDIS_SENTINEL_PASSWORD?: string;
 
   @IntegerSetting(1, 1000)
   DATABASE_POOL_SIZE: number = 10;
@@ -39,7 +60,7 @@ export class ConnectionSettings {
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
   readonly databasePreparedStatements: boolean;
-  readonly redisUrl: string;
+  readonly redis: RedisEndpoint;
   readonly logLevel: ConnectionEnvironment['LOG_LEVEL'];
 }
 
@@ -49,7 +70,19 @@ export function connectionSettings(parsed: ConnectionEnvironment): ConnectionSet
     databaseUrl: parsed.DATABASE_URL,
     databasePoolSize: parsed.DATABASE_POOL_SIZE,
     databasePreparedStatements: parsed.DATABASE_PREPARED_STATEMENTS === 'true',
-    redisUrl: parsed.REDIS_URL,
+    redis: redisEndpoint(parsed),
     logLevel: parsed.LOG_LEVEL,
+  };
+}
+
+function redisEndpoint(parsed: ConnectionEnvironment): RedisEndpoint {
+  if (parsed.REDIS_SENTINELS === undefined) return { url: parsed.REDIS_URL };
+  return {
+    url: parsed.REDIS_URL,
+    sentinels: {
+      addresses: parseHostList(parsed.REDIS_SENTINELS) ?? [],
+      name: parsed.REDIS_SENTINEL_NAME as string,
+      password: parsed.REDIS_SENTINEL_PASSWORD,
+    },
   };
 }

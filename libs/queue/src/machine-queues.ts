@@ -54,6 +54,11 @@ export class MachineQueues implements OnModuleInit, OnApplicationShutdown {
     return [...this.queues.entries()].map(([machineId, queue]) => ({ machineId, queue }));
   }
 
+  /** Calls `listener` each time the queues' Redis is reachable again after it was lost. */
+  onReconnected(listener: () => void): void {
+    this.connections.onReconnected(listener);
+  }
+
   /** Resolves when Redis answers PING. */
   async ping(): Promise<void> {
     await this.connections.command.ping();

@@ -1,3 +1,4 @@
+import type { RedisEndpoint } from '@app/config';
 import { BullModule, getSharedConfigToken } from '@nestjs/bull';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import type { AdvancedSettings, QueueOptions } from 'bull';
@@ -8,7 +9,7 @@ import { SimulationEventPublisher, SimulationEventSubscriber } from './simulatio
 import { SimulationQueueProducer } from './simulation-queue.producer';
 
 export interface QueueSettings {
-  redisUrl: string;
+  redis: RedisEndpoint;
   /** Producers (the API) fail fast while Redis is down instead of waiting for it. */
   failFast?: boolean;
   /** Consumers (the worker) tune Bull's locks to their lease; see workerQueueSettings. */
@@ -40,7 +41,7 @@ export class QueueConnectionModule {
           inject: options.inject,
           useFactory: (...args: unknown[]) => {
             const settings = options.useFactory(...args);
-            const connections = new RedisConnections(settings.redisUrl, settings.failFast ?? false);
+            const connections = new RedisConnections(settings.redis, settings.failFast ?? false);
             const config: QueueOptions = {
               createClient: connections.create,
               settings: settings.settings,

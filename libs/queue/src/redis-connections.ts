@@ -1,6 +1,9 @@
+import type { RedisEndpoint } from '@app/config';
 import type Bull from 'bull';
-import Redis, { RedisOptions } from 'ioredis';
+import type Redis from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import { EventEmitter } from 'node:events';
+import { connectRedis } from './redis-options';
 
 type ConnectionType = 'client' | 'subscriber' | 'bclient';
 
@@ -24,9 +27,10 @@ export class RedisConnections {
   private readonly blocking: Redis[] = [];
   /** Queues given each shared connection: Bull asks once per queue for each type. */
   private readonly queuesSharing = new Map<Redis, number>();
+  private readonly reconnectListeners: Array<() => void> = [];
 
   constructor(
-    private readonly redisUrl: string,
+    private readonly endpoint: RedisEndpoint,
     private readonly failFast: boolean,
   ) {}
 
@@ -35,19 +39,20 @@ export class RedisConnections {
    * Redis is unreachable instead of queueing them (ioredis' default), so
    * `queue.add` fails in milliseconds rather than hanging. The blocking and
    * subscriber connections keep Bull's required settings.
+   *
+   * The options Bull offers are its defaults alone (we give it none): where
+   * to connect (127.0.0.1:6379) and a reconnect backoff that grows to 20 s.
+   * They are left out, so the endpoint says where, and ioredis' own backoff
+   * (at most 2 s) finds Redis again soon after a restart or failover.
    */
-  readonly create = (type: ConnectionType, options?: RedisOptions): Redis => {
-    if (type === 'client') return this.shareWithQueue(this.commandConnection(options));
-    const settings: RedisOptions = {
-      ...options,
-      maxRetriesPerRequest: null,
-      enableReadyCheck: false,
-    };
+  readonly create = (type: ConnectionType): Redis => {
+    if (type === 'client') return this.shareWithQueue(this.commandConnection());
+    const settings: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
     if (type === 'subscriber') {
-      this.subscriber ??= new Redis(this.redisUrl, settings);
+      this.subscriber ??= connectRedis(this.endpoint, settings);
       return this.shareWithQueue(this.subscriber);
     }
-    const connection = new Redis(this.redisUrl, settings);
+    const connection = connectRedis(this.endpoint, settings);
     this.blocking.push(connection);
     return connection;
   };
@@ -57,7 +62,7 @@ export class RedisConnections {
    * live streams); retries forever and is closed with the rest.
    */
   dedicated(name: string): Redis {
-    const connection = new Redis(this.redisUrl, {
+    const connection = connectRedis(this.endpoint, {
       connectionName: name,
       maxRetriesPerRequest: null,
       enableReadyCheck: false,
@@ -71,12 +76,30 @@ export class RedisConnections {
     return this.commandConnection();
   }
 
-  private commandConnection(options?: RedisOptions): Redis {
-    this.client ??= new Redis(this.redisUrl, {
-      ...options,
-      ...(this.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : {}),
+  /**
+   * Calls `listener` each time the command connection is ready again after
+   * losing Redis (a restart, a failover): the moment to look for work that
+   * did not reach the queue, or that the server now serving lost.
+   */
+  onReconnected(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
+
+  private commandConnection(): Redis {
+    if (this.client) return this.client;
+    const client = connectRedis(
+      this.endpoint,
+      this.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : {},
+    );
+    let lost = false;
+    client.on('close', () => (lost = true));
+    client.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      for (const listener of this.reconnectListeners) listener();
     });
-    return this.client;
+    this.client = client;
+    return client;
   }
 
   /**

@@ -6,7 +6,7 @@ describe('loadApiConfig', () => {
     const config = loadApiConfig({});
     expect(config.port).toBe(8000);
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:55432/aisimulation');
-    expect(config.redisUrl).toBe('redis://127.0.0.1:56379/0');
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:56379/0' });
   });
 
   it('reads numbers from strings', () => {

@@ -1,7 +1,8 @@
 import { ScriptedRedisStorage } from './scripted-redis-storage';
 import { Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import Redis from 'ioredis';
+import { connectRedis } from '@app/queue';
+import type Redis from 'ioredis';
 import { ApiConfig } from '../../config/api-config';
 import { FailOpenStorage } from './fail-open-storage';
 import { CLIENT_BUDGET, IP_BUDGET, TOKEN_BUDGET } from './rate-limit.guards';
@@ -13,7 +14,7 @@ export class RateLimitRedis implements OnModuleDestroy {
   readonly client: Redis;
 
   constructor(config: ApiConfig) {
-    this.client = new Redis(config.redisUrl, {
+    this.client = connectRedis(config.redis, {
       connectionName: 'rate-limits',
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
