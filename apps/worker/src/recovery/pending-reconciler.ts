@@ -1,5 +1,5 @@
 import { SimulationRepository } from '@app/domain';
-import { SimulationQueueProducer } from '@app/queue';
+import { MachineQueues, SimulationQueueProducer } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
 import { PeriodicTask } from '@app/runtime';
@@ -14,7 +14,9 @@ const BATCH = 500;
  * a live job, so work survives a POST made while Redis was down, a Redis that
  * lost its data, or a job Bull gave up on. Job ids name the simulation and
  * its pending episode, so every worker may reconcile at once: nothing is
- * added twice.
+ * added twice. When Redis comes back after it was lost (a restart, a
+ * failover), an extra pass follows once everything created before that is
+ * past the grace period, rather than up to an interval later.
  */
 @Injectable()
 export class PendingReconciler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -25,6 +27,7 @@ export class PendingReconciler implements OnApplicationBootstrap, OnModuleDestro
     private readonly config: WorkerConfig,
     private readonly simulations: SimulationRepository,
     private readonly queue: SimulationQueueProducer,
+    queues: MachineQueues,
   ) {
     this.task = new PeriodicTask(
       'reconcile',
@@ -32,6 +35,10 @@ export class PendingReconciler implements OnApplicationBootstrap, OnModuleDestro
       () => this.reconcile().then(() => undefined),
       this.logger,
     );
+    queues.onReconnected(() => {
+      this.logger.log(`Redis is reachable again: reconciling in ${GRACE_MS} ms`);
+      this.task.runExtraPass(GRACE_MS);
+    });
   }
 
   onApplicationBootstrap(): void {
