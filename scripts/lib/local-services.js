@@ -251,10 +251,9 @@ async function ensureDatabase(serverUrl, name) {
  * Starts redis-server on 127.0.0.1:`port`. With `persistent`, it keeps an
  * append-only file in `dir` (fsync every second) so queued jobs survive a
  * restart; either way it never evicts keys, since an evicted key is a lost job.
- */
-/**
- * redis-server on loopback. `password` sets requirepass (and masterauth, for
- * a replica of a server with the same); `replicaOf` a port on loopback.
+ * `password` sets requirepass (and masterauth, for a replica of a server with
+ * the same); `replicaOf` a port on loopback; `tls` ({ cert, key, ca } files)
+ * serves TLS only, on `port`.
  */
 async function startRedis({
   dir,
@@ -262,6 +261,7 @@ async function startRedis({
   persistent = false,
   password,
   replicaOf,
+  tls,
   stdio = 'ignore',
   log = () => {},
 }) {
@@ -291,9 +291,64 @@ async function startRedis({
   ];
   if (password) args.push('--requirepass', password, '--masterauth', password);
   if (replicaOf) args.push('--replicaof', '127.0.0.1', String(replicaOf));
+  if (tls) {
+    args.splice(args.indexOf('--port'), 2, '--port', '0', '--tls-port', String(port));
+    args.push('--tls-cert-file', tls.cert, '--tls-key-file', tls.key);
+    args.push('--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no');
+  }
   const child = spawn(server, args, { stdio, detached: true });
-  await waitFor('Redis', () => pingRedis(port, password), 15_000, child);
-  return { url: `redis://127.0.0.1:${port}`, port, child, stop: () => stopChild(child, 'SIGTERM') };
+  const ready = tls ? () => isPortOpen(port) : () => pingRedis(port, password);
+  await waitFor('Redis', ready, 15_000, child);
+  const scheme = tls ? 'rediss' : 'redis';
+  return {
+    url: `${scheme}://127.0.0.1:${port}`,
+    port,
+    child,
+    stop: () => stopChild(child, 'SIGTERM'),
+  };
+}
+
+/**
+ * Debian's Redis Sentinel on 127.0.0.1:`port`, monitoring the master on
+ * loopback `masterPort` as `name` with a quorum of `quorum`. `password` is the
+ * master's (and its replicas'); `sentinelPassword` the Sentinel's own, which
+ * the Sentinels also use among themselves. A Sentinel rewrites its file as it
+ * learns the set-up, so each has one of its own in `dir`.
+ */
+async function startSentinel({
+  dir,
+  port,
+  masterPort,
+  name,
+  quorum = 2,
+  password,
+  sentinelPassword,
+  downAfterMs = 1_000,
+  failoverTimeoutMs = 10_000,
+  stdio = 'ignore',
+  log = () => {},
+}) {
+  const sentinel = ensureDebianCommand('redis-sentinel', 'redis-sentinel', { log });
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'sentinel.conf');
+  fs.writeFileSync(
+    file,
+    [
+      `port ${port}`,
+      'bind 127.0.0.1',
+      `dir ${dir}`,
+      ...(sentinelPassword ? [`requirepass ${sentinelPassword}`] : []),
+      `sentinel monitor ${name} 127.0.0.1 ${masterPort} ${quorum}`,
+      ...(password ? [`sentinel auth-pass ${name} ${password}`] : []),
+      `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
+      `sentinel failover-timeout ${name} ${failoverTimeoutMs}`,
+      `sentinel parallel-syncs ${name} 1`,
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(sentinel, [file], { stdio, detached: true });
+  await waitFor('Redis Sentinel', () => pingRedis(port, sentinelPassword), 15_000, child);
+  return { port, child, stop: () => stopChild(child, 'SIGTERM') };
 }
 
 /**
@@ -373,6 +428,7 @@ module.exports = {
   startPostgres,
   startPgBouncer,
   startRedis,
+  startSentinel,
   stopChild,
   waitFor,
 };

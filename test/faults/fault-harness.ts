@@ -24,6 +24,12 @@ const JWT = {
   audience: 'aisimulation-api',
 };
 
+/** A Redis set-up other than the stack's own single server: what the apps are told, and how it ends. */
+export interface RedisBackend {
+  readonly environment: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
 interface Server {
   url: string;
   port: number;
@@ -82,6 +88,7 @@ export class FaultStack {
   readonly apps: AppProcess[] = [];
   private postgres?: Server;
   private redis?: Server;
+  private redisBackend?: RedisBackend;
   private pooler?: { port: number; stop: () => Promise<void> };
   db!: Pool;
   private apiPort = 0;
@@ -92,7 +99,8 @@ export class FaultStack {
     private readonly redisPort: number,
   ) {}
 
-  static async start(): Promise<FaultStack> {
+  /** With `redis`, the apps use that set-up instead of a single server of the stack's own. */
+  static async start({ redis }: { redis?: RedisBackend } = {}): Promise<FaultStack> {
     if (!fs.existsSync(path.join(ROOT, 'dist/apps/worker/main.js'))) {
       throw new Error(
         'the fault suite runs the built apps: run `npm run build` first (npm run test:faults does)',
@@ -102,7 +110,8 @@ export class FaultStack {
     fs.chmodSync(dir, 0o755);
     const stack = new FaultStack(dir, await services.freePort(), await services.freePort());
     await stack.startPostgres();
-    await stack.startRedis();
+    if (redis) stack.redisBackend = redis;
+    else await stack.startRedis();
     const url = await services.ensureDatabase(stack.postgres!.url, 'aisimulation_fault_test');
     if (process.env.FAULTS_POOLER === 'pgbouncer') await stack.startPooler();
     const dataSource = new DataSource(postgresOptions({ url, poolSize: 1 }));
@@ -180,7 +189,7 @@ export class FaultStack {
       NODE_ENV: 'production',
       DATABASE_URL: this.databaseUrl,
       ...(this.pooler && { DATABASE_PREPARED_STATEMENTS: 'false' }),
-      REDIS_URL: this.redisUrl,
+      ...(this.redisBackend?.environment ?? { REDIS_URL: this.redisUrl }),
       JWT_SECRET: JWT.secret,
       LOG_LEVEL: 'log',
       NO_COLOR: '1',
@@ -311,7 +320,12 @@ export class FaultStack {
   async stop(): Promise<void> {
     await Promise.all(this.apps.map((app) => app.stop()));
     await this.db?.end().catch(() => undefined);
-    await Promise.all([this.postgres?.stop(), this.redis?.stop(), this.pooler?.stop()]);
+    await Promise.all([
+      this.postgres?.stop(),
+      this.redis?.stop(),
+      this.redisBackend?.stop(),
+      this.pooler?.stop(),
+    ]);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

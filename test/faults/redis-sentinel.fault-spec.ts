@@ -1,0 +1,227 @@
+import { machineQueueName, runJobId } from '../../libs/queue/src/queue.constants';
+import { eventually, FaultStack, report, sleep } from './fault-harness';
+import { SentinelSet } from './sentinel-set';
+
+const machine = { machine_id: 101, name: 'A' };
+const CLIENTS = 2;
+/** Bounds the load whatever happens: no client creates more than this. */
+const MOST_PER_CLIENT = 400;
+
+/**
+ * Clients creating simulations one after another until told to stop, each
+ * answer kept. Bounded in count, and stops by itself after `maxMs`.
+ */
+function createLoad(stack: FaultStack, maxMs: number) {
+  const answers: Array<{ status: number; id?: number; at: number }> = [];
+  let stopped = false;
+  const until = Date.now() + maxMs;
+  const client = async (index: number) => {
+    for (let i = 0; i < MOST_PER_CLIENT && !stopped && Date.now() < until; i++) {
+      const answer = await stack
+        .request('POST', '/simulation', { body: { name: `load ${index}.${i}`, machine } })
+        .catch(() => ({ status: 0, body: undefined }));
+      answers.push({ status: answer.status, id: answer.body?.id, at: Date.now() });
+      await sleep(100);
+    }
+  };
+  const running = Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)));
+  return {
+    answers,
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+describe('Redis with Sentinel: the master fails under load', () => {
+  let redis: SentinelSet;
+  let stack: FaultStack;
+
+  beforeEach(async () => {
+    redis = await SentinelSet.start();
+    stack = await FaultStack.start({ redis });
+    await stack.startApi();
+  });
+
+  afterEach(() => stack.stop());
+
+  /** Every rate-limit hit the master of now counts (the counters expire a minute after their first hit). */
+  const rateLimitHits = async (): Promise<number> => {
+    const client = redis.client();
+    try {
+      const keys = await client.keys('*:hits');
+      const values = keys.length ? await client.mget(...keys) : [];
+      return values.reduce((sum, value) => sum + Number(value ?? 0), 0);
+    } finally {
+      client.disconnect();
+    }
+  };
+
+  /** For a failure's message: where each pending simulation's job is, and what the apps logged of it. */
+  const whereArePending = async (): Promise<string> => {
+    const { rows } = await stack.db.query(
+      `SELECT simulation_id, attempt FROM simulations WHERE status = 'pending'`,
+    );
+    const client = redis.client();
+    const prefix = `bull:${machineQueueName(machine.machine_id)}`;
+    try {
+      const found: string[] = [];
+      for (const row of rows) {
+        const id = runJobId(row.simulation_id, row.attempt);
+        const where = {
+          hash: await client.hgetall(`${prefix}:${id}`),
+          wait: await client.lpos(`${prefix}:wait`, id),
+          active: await client.lpos(`${prefix}:active`, id),
+          delayed: await client.zscore(`${prefix}:delayed`, id),
+          completed: await client.zscore(`${prefix}:completed`, id),
+          failed: await client.zscore(`${prefix}:failed`, id),
+          lock: await client.get(`${prefix}:${id}:lock`),
+        };
+        const logged = stack.apps.flatMap((app) =>
+          app.lines.filter((line) => line.includes(id)).map((line) => `  [${app.name}] ${line}`),
+        );
+        found.push(`${id}: ${JSON.stringify(where)}`, ...logged);
+      }
+      return found.join('\n');
+    } finally {
+      client.disconnect();
+    }
+  };
+
+  /** Pending simulations whose job the master of now does not hold. */
+  const pendingWithoutJob = async (): Promise<number[]> => {
+    const { rows } = await stack.db.query(
+      `SELECT simulation_id, attempt FROM simulations WHERE status = 'pending'`,
+    );
+    const client = redis.client();
+    try {
+      const missing: number[] = [];
+      for (const row of rows) {
+        const key = `bull:${machineQueueName(machine.machine_id)}:${runJobId(row.simulation_id, row.attempt)}`;
+        if (!(await client.exists(key))) missing.push(Number(row.simulation_id));
+      }
+      return missing;
+    } finally {
+      client.disconnect();
+    }
+  };
+
+  it.each([
+    ['caught up', false],
+    ['still catching up', true],
+  ])(
+    'its replica %s: creates answer 201 throughout, the replica takes over, every simulation finishes exactly once',
+    async (_, lagging) => {
+      for (const name of ['worker-a', 'worker-b'])
+        await stack.startWorker(name, { SIMULATION_TICK_MS: '100', WORKER_CONCURRENCY: '10' });
+      const health: Array<{ status: number; at: number }> = [];
+      let watching = true;
+      const watchHealth = (async () => {
+        while (watching) {
+          const answer = await stack.request('GET', '/health').catch(() => ({ status: 0 }));
+          health.push({ status: answer.status, at: Date.now() });
+          await sleep(100);
+        }
+      })();
+
+      const load = createLoad(stack, 60_000);
+      await sleep(2_000);
+      if (lagging) {
+        redis.holdReplication();
+        await sleep(2_000);
+      }
+      const lagAtKill = await redis.replicationLag();
+      await redis.killMaster();
+      const killedAt = Date.now();
+      await eventually(
+        async () => ((await redis.masterPort()) === redis.replicaPort ? true : undefined),
+        { timeoutMs: 30_000, what: 'the Sentinels to promote the replica' },
+      );
+      const promotedMs = Date.now() - killedAt;
+      await eventually(async () => (health.at(-1)?.status === 200 ? true : undefined), {
+        timeoutMs: 30_000,
+        what: 'the API to reach the new master',
+      });
+      await sleep(2_000);
+      await load.stop();
+      const stoppedAt = Date.now();
+
+      const notQueuedByApi = new Set(
+        stack.apps[0].lines.flatMap((line) => {
+          const match = /simulation (\d+) saved but not queued/.exec(line);
+          return match ? [Number(match[1])] : [];
+        }),
+      );
+      const lostByBull = (await pendingWithoutJob()).filter((id) => !notQueuedByApi.has(id));
+      const unqueued = [...notQueuedByApi, ...lostByBull];
+      await eventually(
+        async () => {
+          const { rows } = await stack.db.query(
+            `SELECT count(*)::int AS n FROM simulations WHERE status = 'pending' AND simulation_id = ANY($1)`,
+            [unqueued],
+          );
+          return rows[0].n === 0 ? true : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 200, what: 'every unqueued simulation to be taken' },
+      );
+      const takenMs = Date.now() - killedAt;
+      const created = load.answers.filter((answer) => answer.status === 201);
+      const failed = load.answers.filter((answer) => answer.status !== 201);
+
+      await stack.allFinished(created.length, 40_000).catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await whereArePending()}`);
+      });
+      const allFinishedMs = Date.now() - killedAt;
+      watching = false;
+      await watchHealth;
+
+      const firstDown = health.find((answer) => answer.at >= killedAt && answer.status !== 200);
+      const backAt = health.find(
+        (answer) => answer.at > (firstDown?.at ?? killedAt) && answer.status === 200,
+      )?.at;
+      const requeuedAt = Math.max(
+        ...stack.apps
+          .flatMap((app) => app.lines)
+          .filter((line) => /queued \d+ pending simulation/.test(line))
+          .map((line) => Date.parse(JSON.parse(line).time)),
+      );
+      const revived = stack.apps
+        .flatMap((app) => app.lines)
+        .map((line) => Number(/queued (\d+) pending simulation/.exec(line)?.[1] ?? 0))
+        .reduce((sum, n) => sum + n, 0);
+      report(
+        `Sentinel failover, replica ${lagging ? 'held back 2 s' : 'caught up'}: ` +
+          `${lagAtKill} bytes behind at the kill; promoted ${(promotedMs / 1000).toFixed(1)} s after it; ` +
+          `the API's /health 200 again ${(((backAt ?? NaN) - killedAt) / 1000).toFixed(1)} s after it; ` +
+          `${created.length} creates answered 201, ${failed.length} did not; ` +
+          `${notQueuedByApi.size} saved but not queued by the API, ${lostByBull.length} jobs Redis had taken lost in the failover; ` +
+          `the reconciler queued ${revived}, the last ${((requeuedAt - killedAt) / 1000).toFixed(1)} s after the kill, all of them running ${(takenMs / 1000).toFixed(1)} s after it; all ${created.length} finished ${(allFinishedMs / 1000).toFixed(1)} s after the kill ` +
+          `(${((Date.now() - stoppedAt) / 1000).toFixed(1)} s after the load stopped)`,
+      );
+
+      // The API's rate-limit connection found the new master too: requests count there.
+      const hitsBefore = await rateLimitHits();
+      for (let i = 0; i < 3; i++) await stack.request('GET', '/simulations');
+      expect(await rateLimitHits()).toBeGreaterThanOrEqual(hitsBefore + 3);
+
+      expect(failed).toEqual([]);
+      if (lagging) {
+        expect(lagAtKill).toBeGreaterThan(0);
+        expect(lostByBull.length).toBeGreaterThan(0);
+      }
+      expect(revived).toBeGreaterThanOrEqual(lostByBull.length + notQueuedByApi.size);
+      const ids = created.map((answer) => answer.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const { rows } = await stack.db.query(
+        `SELECT s.simulation_id, s.status, s.attempt, count(a.*)::int AS attempts
+         FROM simulations s LEFT JOIN simulation_attempts a USING (simulation_id)
+         GROUP BY s.simulation_id ORDER BY s.simulation_id`,
+      );
+      expect(rows.map((row) => Number(row.simulation_id))).toEqual(ids.sort((a, b) => a! - b!));
+      for (const row of rows) expect(row).toMatchObject({ status: 'finished', attempts: 1 });
+      for (const curve of await stack.curves())
+        expect(curve).toMatchObject({ stored: 10, current: 10, distinct_seconds: 10 });
+    },
+  );
+});
