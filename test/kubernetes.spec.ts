@@ -26,7 +26,8 @@ type Manifest = Record<string, any>;
 const SECRET_VALUES: Record<string, string> = {
   DATABASE_URL: 'postgres://aisimulation:secret@aisimulation-db-pooler-rw:5432/aisimulation',
   DATABASE_DIRECT_URL: 'postgres://aisimulation:secret@aisimulation-db-rw:5432/aisimulation',
-  REDIS_URL: 'redis://:secret@redis:6379/0',
+  REDIS_URL: 'redis://:secret@aisimulation/0',
+  REDIS_SENTINEL_PASSWORD: 'secret',
   REDIS_ADDRESS: 'redis:6379',
   REDIS_PASSWORD: 'secret',
   JWT_SECRET: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
@@ -139,6 +140,28 @@ describe('the example backends overlay', () => {
     for (const script of ['start-redis.sh', 'start-sentinel.sh']) {
       expect(configFile('redis-scripts', script)).toContain(`. ${mount.mountPath}/find-master.sh`);
     }
+  });
+
+  it("points the app at its Sentinels: every pod's, on their port, by the name they monitor", () => {
+    const [statefulSet] = ofKind('StatefulSet');
+    const sentinelPort = statefulSet.spec.template.spec.containers
+      .find((c: Manifest) => c.name === 'sentinel')
+      .ports.find((p: Manifest) => p.name === 'sentinel').containerPort;
+    const monitored = /^sentinel monitor (\S+) /m.exec(
+      configFile('redis-scripts', 'start-sentinel.sh'),
+    );
+    const app = render('production');
+    const api = app.find((o) => o.kind === 'Deployment' && o.metadata.name === 'api')!;
+    const { redis } = loadApiConfig(environmentOf(api.spec.template.spec.containers[0], app));
+    const pods = Array.from({ length: statefulSet.spec.replicas }, (_, k) => `redis-${k}`);
+    expect(redis.sentinels).toEqual({
+      addresses: pods.map((pod) => ({
+        host: `${pod}.${statefulSet.spec.serviceName}`,
+        port: sentinelPort,
+      })),
+      name: monitored?.[1],
+      password: SECRET_VALUES.REDIS_SENTINEL_PASSWORD,
+    });
   });
 
   it('has a proxy configuration HAProxy accepts and start scripts sh can parse', () => {
