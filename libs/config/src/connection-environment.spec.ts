@@ -1,3 +1,4 @@
+import { MinLength } from 'class-validator';
 import { connectionSettings, ConnectionEnvironment } from './connection-environment';
 import { InvalidEnvironmentError, validateEnvironment } from './validate-environment';
 
@@ -75,4 +76,25 @@ describe('the Redis settings', () => {
     'accept REDIS_URL=%s',
     (value) => expect(problemsWith({ REDIS_URL: value })).toBe(''),
   );
+});
+
+describe('a refused value in the message', () => {
+  it('is quoted, with a URL’s password masked', () => {
+    const problems = problemsWith({ REDIS_URL: 'redis://:hunter2@redis:6379/queue' });
+    expect(problems).toContain('(got "redis://:***@redis:6379/queue")');
+    expect(problems).not.toContain('hunter2');
+  });
+});
+
+class WithSecret {
+  @MinLength(32, { message: 'API_SECRET must be at least 32 characters' })
+  API_SECRET: string;
+}
+
+describe('a refused secret in the message', () => {
+  it('is described by its length, never quoted', () => {
+    expect(() => validateEnvironment(WithSecret, { API_SECRET: 'too-short-secret' })).toThrow(
+      'API_SECRET must be at least 32 characters (got a value of 16 characters)',
+    );
+  });
 });

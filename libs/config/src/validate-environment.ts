@@ -33,6 +33,16 @@ export function validateEnvironment<T extends object>(
 function describe(error: ValidationError): string[] {
   const messages = Object.values(error.constraints ?? {});
   return messages.length > 0
-    ? messages.map((message) => `${message} (got ${JSON.stringify(error.value)})`)
+    ? messages.map((message) => `${message} (got ${shown(error.property, error.value)})`)
     : [`${error.property} is invalid`];
+}
+
+/**
+ * The value as the message quotes it, without what must not reach a log: a
+ * secret's value, or the password inside a URL.
+ */
+function shown(property: string, value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (/SECRET|PASSWORD|KEYS?$/.test(property)) return `a value of ${value.length} characters`;
+  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@'));
 }
