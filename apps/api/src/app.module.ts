@@ -29,6 +29,7 @@ export class AppModule {
             url: config.databaseUrl,
             poolSize: config.databasePoolSize,
             preparedStatements: config.databasePreparedStatements,
+            queryTimeoutMs: config.databaseQueryTimeoutMs,
             applicationName: 'aisimulation-api',
           }),
         }),

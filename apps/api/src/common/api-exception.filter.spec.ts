@@ -96,4 +96,9 @@ describe('ApiExceptionFilter', () => {
       message: 'a backing service is unavailable; try again shortly',
     });
   });
+
+  it('answers 503 when a statement got no answer within DATABASE_QUERY_TIMEOUT_MS', () => {
+    // What pg raises when query_timeout passes (a Postgres host that stopped answering).
+    expect(respond(new Error('Query read timeout')).statusCode).toBe(503);
+  });
 });

@@ -57,6 +57,10 @@ class ApiEnvironment extends ConnectionEnvironment {
   @IntegerSetting(1, 10_000_000)
   MAX_PENDING_PER_CLIENT: number = 1_000;
 
+  /** Longest a request waits on one database statement before it answers 503. */
+  @IntegerSetting(100, 600_000)
+  DATABASE_QUERY_TIMEOUT_MS: number = 5_000;
+
   /** Lifetime of tokens issued by POST /auth/token. */
   @IntegerSetting(60, 86_400)
   ACCESS_TOKEN_TTL_SECONDS: number = 3_600;
@@ -90,6 +94,7 @@ export class ApiConfig extends ConnectionSettings {
   /** Swagger UI and the OpenAPI document: on by default, off in production unless asked for. */
   readonly swaggerEnabled: boolean;
   readonly accessTokenTtlSeconds: number;
+  readonly databaseQueryTimeoutMs: number;
   readonly maxPendingPerClient: number;
   readonly rateLimits: { perAddress: number; perClient: number; tokenPerAddress: number };
   readonly bootstrapAdmin: { clientId: string; secret: string } | null;
@@ -109,6 +114,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .filter(Boolean),
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+    databaseQueryTimeoutMs: parsed.DATABASE_QUERY_TIMEOUT_MS,
     maxPendingPerClient: parsed.MAX_PENDING_PER_CLIENT,
     rateLimits: {
       perAddress: parsed.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from '../entities';
+import { DeadlineClient } from './deadline-client';
 import { MIGRATIONS } from './migrations';
 
 export interface DatabaseSettings {
@@ -14,6 +15,12 @@ export interface DatabaseSettings {
    * already there under that name: off behind one.
    */
   preparedStatements?: boolean;
+  /**
+   * Longest one statement may go unanswered before it fails as a connection
+   * error: a Postgres whose host stopped answering (packets dropped, not
+   * refused) would otherwise hold the caller until TCP gives up. None if unset.
+   */
+  queryTimeoutMs?: number;
 }
 
 /** The one place both apps, the migration runner and the TypeORM CLI get their options from. */
@@ -34,6 +41,10 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
       max: settings.poolSize ?? 10,
       // Fail a request quickly instead of queueing it forever while Postgres is away.
       connectionTimeoutMillis: 5_000,
+      ...(settings.queryTimeoutMs !== undefined && {
+        query_timeout: settings.queryTimeoutMs,
+        Client: DeadlineClient,
+      }),
       // Not a pg setting: read back by preparedRows (pg ignores what it does not know).
       preparedStatements: settings.preparedStatements ?? true,
     },

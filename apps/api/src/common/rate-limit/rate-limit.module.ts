@@ -18,6 +18,8 @@ export class RateLimitRedis implements OnModuleDestroy {
       connectionName: 'rate-limits',
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
+      // A Redis that does not answer (its host cut off) fails the count, and the request passes.
+      commandTimeout: 500,
       // Every request increments one or two counters; under load, the commands of concurrent
       // requests go to Redis in one write instead of one each.
       enableAutoPipelining: true,
