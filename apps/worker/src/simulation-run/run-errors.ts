@@ -16,3 +16,17 @@ export class MachineDrainingError extends Error {
     this.name = 'MachineDrainingError';
   }
 }
+
+/**
+ * Postgres did not answer a run's claim within a lease. This worker may be
+ * cut off from it while Redis still hears it renew the job's lock, so no one
+ * else would take the job: it goes back to Bull, to be tried again later,
+ * perhaps by another worker. A claim that lands after all is a run nobody
+ * heartbeats, which the lease sweeper takes back.
+ */
+export class ClaimUnansweredError extends Error {
+  constructor(simulationId: number, waitedMs: number) {
+    super(`simulation ${simulationId}: Postgres did not answer the claim within ${waitedMs} ms`);
+    this.name = 'ClaimUnansweredError';
+  }
+}

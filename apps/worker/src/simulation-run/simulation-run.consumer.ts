@@ -17,12 +17,15 @@ import {
   OnApplicationBootstrap,
   OnModuleInit,
 } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bull';
 import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRuns } from '../leases/held-runs';
 import { PeriodicTask } from '@app/runtime';
-import { MachineDrainingError } from './run-errors';
+import { ClaimUnansweredError, MachineDrainingError } from './run-errors';
+import { PostgresGate } from './postgres-gate';
 import { RunOutcome, SimulationRunService } from './simulation-run.service';
 import { withRunLogContext } from './run-log-context';
 import { Slots } from '../machinery/slots';
@@ -42,6 +45,7 @@ export class SimulationRunConsumer
   private shuttingDown = false;
   private readonly slots: Slots;
   private readonly discovery: PeriodicTask;
+  private readonly gate: PostgresGate;
   /** Every job name this worker takes, with what it does; checked at boot. */
   private readonly handlers: JobHandlers = {
     [SimulationJobName.Run]: (job) => this.handle(job),
@@ -54,8 +58,14 @@ export class SimulationRunConsumer
     private readonly runs: SimulationRunService,
     private readonly held: HeldRuns,
     private readonly pino: PinoLogger,
+    @InjectDataSource() database: DataSource,
   ) {
     this.slots = new Slots(config.concurrency);
+    this.gate = new PostgresGate(
+      () => database.query('SELECT 1'),
+      () => this.forEachTaking((queue) => queue.pause(true, true)),
+      () => this.forEachTaking((queue) => queue.resume(true)),
+    );
     this.discovery = new PeriodicTask(
       'machine refresh',
       config.machineRefreshMs,
@@ -96,6 +106,7 @@ export class SimulationRunConsumer
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
+    this.gate.stop();
     await this.discovery.stop();
     await Promise.all(
       this.queues
@@ -123,6 +134,7 @@ export class SimulationRunConsumer
    */
   notConsuming(): string | null {
     if (this.shuttingDown) return 'shutting down';
+    if (this.gate.closed) return 'Postgres did not answer a claim; waiting for it';
     if (this.consumed.size > 0 && this.paused.size === this.consumed.size) {
       return `draining: ${[...this.paused].map((id) => `machine ${id}`).join(', ')}`;
     }
@@ -157,6 +169,17 @@ export class SimulationRunConsumer
         this.logger.log(`machine ${machine.machineId} no longer draining: taking runs again`);
       }
     }
+  }
+
+  /** `action` on the queue of every machine this worker consumes and no admin drains. */
+  private async forEachTaking(
+    action: (queue: ReturnType<MachineQueues['forMachine']>) => Promise<void>,
+  ) {
+    await Promise.all(
+      [...this.consumed]
+        .filter((machineId) => !this.paused.has(machineId))
+        .map((machineId) => action(this.queues.forMachine(machineId))),
+    );
   }
 
   private consume(machineId: number): void {
@@ -210,6 +233,7 @@ export class SimulationRunConsumer
         this.logger.log(`simulation ${payload.simulationId}: ${error.message}`);
         throw error;
       }
+      if (error instanceof ClaimUnansweredError) this.gate.close(error.message);
       this.logger.error(
         `simulation ${payload.simulationId}: job ${job.id} errored: ${(error as Error).message}`,
       );

@@ -28,7 +28,7 @@ import { addRunLogBindings } from './run-log-context';
 import { RunTransitions } from './run-transitions';
 import { RunStopped } from '../leases/run-stopped';
 import { recordStaleWrite } from '../leases/stale-writes';
-import { MachineDrainingError, NonRetryableRunError } from './run-errors';
+import { ClaimUnansweredError, MachineDrainingError, NonRetryableRunError } from './run-errors';
 
 /**
  * Points written per statement at most. Large enough that a million-point
@@ -65,7 +65,11 @@ export class SimulationRunService {
    * nothing more and stops.
    */
   async run({ simulationId, requestId }: RunSimulationPayload): Promise<RunOutcome> {
-    const claimed = await this.transitions.claim(simulationId);
+    const claimed = await answeredWithin(
+      this.transitions.claim(simulationId),
+      this.config.leaseMs,
+      () => new ClaimUnansweredError(simulationId, this.config.leaseMs),
+    );
     if (!claimed) {
       const current = await this.simulations.findById(simulationId);
       if (current?.status === SimulationStatus.Pending) {
@@ -233,4 +237,17 @@ function take(curve: Iterator<CurvePoint>, count: number): CurvePoint[] {
     points.push(next.value);
   }
   return points;
+}
+
+/** `work`, or `failure()` once `ms` have passed without an answer. */
+async function answeredWithin<T>(work: Promise<T>, ms: number, failure: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(failure()), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
