@@ -74,6 +74,12 @@ const config: Config = {
       // docker-compose.yml up for real, on podman: `npm run test:compose` (run.sh brings the engine).
       testMatch: ['<rootDir>/test/compose/**/*.stack-spec.ts'],
     },
+    {
+      ...shared,
+      displayName: 'cluster',
+      // Ten hosts on network namespaces and the faults between them: `npm run test:cluster` (root).
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
+    },
   ],
   testTimeout: 120_000,
 };

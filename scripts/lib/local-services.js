@@ -120,9 +120,9 @@ async function freePort() {
   }
 }
 
-async function isPortOpen(port) {
+async function isPortOpen(port, host = LOOPBACK.address) {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host, port });
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);
@@ -159,11 +159,41 @@ function stopChild(child, signal, timeoutMs = 15_000) {
   });
 }
 
+/** Where a server runs: this machine's loopback, or a network namespace and its address there. */
+const LOOPBACK = { namespace: undefined, address: '127.0.0.1' };
+
 /**
- * Starts a Postgres server on 127.0.0.1:`port` with its data in `dataDir`
+ * `command` and `args` as spawned in `host`: through `ip netns exec` inside a
+ * namespace (which execs, so the pid is the server's own), and as the
+ * postgres user when `asPostgres` (then by setpriv, which execs too).
+ */
+function placed(host, command, args, { asPostgres = false } = {}) {
+  if (!host.namespace) return { command, args, options: asPostgres ? postgresUserOptions() : {} };
+  const user =
+    asPostgres && isRoot
+      ? ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups']
+      : [];
+  return {
+    command: 'ip',
+    args: ['netns', 'exec', host.namespace, ...user, command, ...args],
+    options: {},
+  };
+}
+
+/**
+ * Starts a Postgres server on 127.0.0.1:`port` (or `host`'s address in its namespace,
+ * trusting connections from the network `clients`, a CIDR) with its data in `dataDir`
  * (initialised on first use; trust authentication, loopback only).
  */
-async function startPostgres({ dataDir, port, settings = {}, stdio = 'ignore', log = () => {} }) {
+async function startPostgres({
+  dataDir,
+  port,
+  settings = {},
+  host = LOOPBACK,
+  clients,
+  stdio = 'ignore',
+  log = () => {},
+}) {
   const bin = findPostgresBinDir();
   fs.mkdirSync(dataDir, { recursive: true });
   if (isRoot) spawnSync('chown', ['-R', 'postgres:postgres', dataDir]);
@@ -190,10 +220,16 @@ async function startPostgres({ dataDir, port, settings = {}, stdio = 'ignore', l
     });
     if (result.status !== 0) throw new Error(`initdb failed:\n${result.stderr || result.stdout}`);
   }
-  if (await isPortOpen(port))
+  if (clients) {
+    // Trusted, as loopback is: a test network only the suite's hosts are on.
+    const hba = path.join(dataDir, 'pg_hba.conf');
+    const line = `host all all ${clients} trust`;
+    if (!fs.readFileSync(hba, 'utf8').includes(line)) fs.appendFileSync(hba, `${line}\n`);
+  }
+  if (await isPortOpen(port, host.address))
     throw new Error(`port ${port} is already in use; is another Postgres running there?`);
   const options = {
-    listen_addresses: '127.0.0.1',
+    listen_addresses: host.address,
     unix_socket_directories: '',
     max_connections: '200',
     ...settings,
@@ -207,12 +243,9 @@ async function startPostgres({ dataDir, port, settings = {}, stdio = 'ignore', l
   ];
   // detached: its own process group, so a Ctrl-C meant for `npm run up` does
   // not reach it before the apps that use it have stopped.
-  const child = spawn(path.join(bin, 'postgres'), args, {
-    stdio,
-    detached: true,
-    ...postgresUserOptions(),
-  });
-  const url = `postgres://postgres@127.0.0.1:${port}`;
+  const run = placed(host, path.join(bin, 'postgres'), args, { asPostgres: true });
+  const child = spawn(run.command, run.args, { stdio, detached: true, ...run.options });
+  const url = `postgres://postgres@${host.address}:${port}`;
   const { Client } = require('pg');
   await waitFor(
     'Postgres',
@@ -252,7 +285,8 @@ async function ensureDatabase(serverUrl, name) {
  * append-only file in `dir` (fsync every second) so queued jobs survive a
  * restart; either way it never evicts keys, since an evicted key is a lost job.
  * `password` sets requirepass (and masterauth, for a replica of a server with
- * the same); `replicaOf` a port on loopback; `tls` ({ cert, key, ca } files)
+ * the same); `replicaOf` a port on loopback or an { address, port }; `host`
+ * a namespace to run in and its address there; `tls` ({ cert, key, ca } files)
  * serves TLS only, on `port`.
  */
 async function startRedis({
@@ -262,18 +296,19 @@ async function startRedis({
   password,
   replicaOf,
   tls,
+  host = LOOPBACK,
   stdio = 'ignore',
   log = () => {},
 }) {
   const server = ensureRedisServer(log);
   fs.mkdirSync(dir, { recursive: true });
-  if (await isPortOpen(port))
+  if (await isPortOpen(port, host.address))
     throw new Error(`port ${port} is already in use; is another Redis running there?`);
   const args = [
     '--port',
     String(port),
     '--bind',
-    '127.0.0.1',
+    host.address,
     '--dir',
     dir,
     '--daemonize',
@@ -290,18 +325,25 @@ async function startRedis({
     'everysec',
   ];
   if (password) args.push('--requirepass', password, '--masterauth', password);
-  if (replicaOf) args.push('--replicaof', '127.0.0.1', String(replicaOf));
+  if (replicaOf) {
+    const master =
+      typeof replicaOf === 'number' ? { address: '127.0.0.1', port: replicaOf } : replicaOf;
+    args.push('--replicaof', master.address, String(master.port));
+  }
   if (tls) {
     args.splice(args.indexOf('--port'), 2, '--port', '0', '--tls-port', String(port));
     args.push('--tls-cert-file', tls.cert, '--tls-key-file', tls.key);
     args.push('--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no');
   }
-  const child = spawn(server, args, { stdio, detached: true });
-  const ready = tls ? () => isPortOpen(port) : () => pingRedis(port, password);
+  const run = placed(host, server, args);
+  const child = spawn(run.command, run.args, { stdio, detached: true });
+  const ready = tls
+    ? () => isPortOpen(port, host.address)
+    : () => pingRedis(port, password, host.address);
   await waitFor('Redis', ready, 15_000, child);
   const scheme = tls ? 'rediss' : 'redis';
   return {
-    url: `${scheme}://127.0.0.1:${port}`,
+    url: `${scheme}://${host.address}:${port}`,
     port,
     child,
     stop: () => stopChild(child, 'SIGTERM'),
@@ -309,8 +351,9 @@ async function startRedis({
 }
 
 /**
- * Debian's Redis Sentinel on 127.0.0.1:`port`, monitoring the master on
- * loopback `masterPort` as `name` with a quorum of `quorum`. `password` is the
+ * Debian's Redis Sentinel on 127.0.0.1:`port` (or `host`'s address),
+ * monitoring the master at `masterAddress`:`masterPort` as `name` with a
+ * quorum of `quorum`. `password` is the
  * master's (and its replicas'); `sentinelPassword` the Sentinel's own, which
  * the Sentinels also use among themselves. A Sentinel rewrites its file as it
  * learns the set-up, so each has one of its own in `dir`.
@@ -319,12 +362,14 @@ async function startSentinel({
   dir,
   port,
   masterPort,
+  masterAddress = '127.0.0.1',
   name,
   quorum = 2,
   password,
   sentinelPassword,
   downAfterMs = 1_000,
   failoverTimeoutMs = 10_000,
+  host = LOOPBACK,
   stdio = 'ignore',
   log = () => {},
 }) {
@@ -335,10 +380,10 @@ async function startSentinel({
     file,
     [
       `port ${port}`,
-      'bind 127.0.0.1',
+      `bind ${host.address}`,
       `dir ${dir}`,
       ...(sentinelPassword ? [`requirepass ${sentinelPassword}`] : []),
-      `sentinel monitor ${name} 127.0.0.1 ${masterPort} ${quorum}`,
+      `sentinel monitor ${name} ${masterAddress} ${masterPort} ${quorum}`,
       ...(password ? [`sentinel auth-pass ${name} ${password}`] : []),
       `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
       `sentinel failover-timeout ${name} ${failoverTimeoutMs}`,
@@ -346,8 +391,14 @@ async function startSentinel({
       '',
     ].join('\n'),
   );
-  const child = spawn(sentinel, [file], { stdio, detached: true });
-  await waitFor('Redis Sentinel', () => pingRedis(port, sentinelPassword), 15_000, child);
+  const run = placed(host, sentinel, [file]);
+  const child = spawn(run.command, run.args, { stdio, detached: true });
+  await waitFor(
+    'Redis Sentinel',
+    () => pingRedis(port, sentinelPassword, host.address),
+    15_000,
+    child,
+  );
   return { port, child, stop: () => stopChild(child, 'SIGTERM') };
 }
 
@@ -393,9 +444,9 @@ async function startPgBouncer({
   return { port, child, stop: () => stopChild(child, 'SIGTERM') };
 }
 
-function pingRedis(port, password) {
+function pingRedis(port, password, host = LOOPBACK.address) {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host, port });
     socket.setTimeout(500, () => {
       socket.destroy();
       resolve(false);
@@ -416,6 +467,7 @@ function pingRedis(port, password) {
 }
 
 module.exports = {
+  LOOPBACK,
   MissingDependencyError,
   canPostgresUserUse,
   ensureDatabase,

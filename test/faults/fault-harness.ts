@@ -16,7 +16,7 @@ import { Role } from '../../apps/api/src/auth/role';
 const services = require('../../scripts/lib/local-services');
 
 const ROOT = path.resolve(__dirname, '../..');
-const JWT = {
+export const JWT = {
   secret: 'fault-suite-secret-0123456789abcdef0123',
   keyId: 'primary',
   previousKeys: [],
@@ -184,20 +184,12 @@ export class FaultStack {
   }
 
   env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    return {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
+    return appEnvironment({
       DATABASE_URL: this.databaseUrl,
       ...(this.pooler && { DATABASE_PREPARED_STATEMENTS: 'false' }),
       ...(this.redisBackend?.environment ?? { REDIS_URL: this.redisUrl }),
-      JWT_SECRET: JWT.secret,
-      LOG_LEVEL: 'log',
-      NO_COLOR: '1',
-      // The suites poll hard from one address; rate limits have their own e2e spec.
-      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
-      RATE_LIMIT_PER_CLIENT_PER_MINUTE: '10000000',
       ...extra,
-    };
+    });
   }
 
   async startApi(extra: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
@@ -328,6 +320,21 @@ export class FaultStack {
     ]);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** What every built app of a fault suite runs with, before its own settings. */
+export function appEnvironment(settings: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    JWT_SECRET: JWT.secret,
+    LOG_LEVEL: 'log',
+    NO_COLOR: '1',
+    // The suites poll hard from one address; rate limits have their own e2e spec.
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
+    RATE_LIMIT_PER_CLIENT_PER_MINUTE: '10000000',
+    ...settings,
+  };
 }
 
 export async function eventually<T>(

@@ -1,5 +1,6 @@
 import { machineQueueName, runJobId } from '../../libs/queue/src/queue.constants';
 import { eventually, FaultStack, report, sleep } from './fault-harness';
+import { jobWhereabouts } from './job-whereabouts';
 import { SentinelSet } from './sentinel-set';
 
 const machine = { machine_id: 101, name: 'A' };
@@ -61,29 +62,11 @@ describe('Redis with Sentinel: the master fails under load', () => {
   /** For a failure's message: where each pending simulation's job is, and what the apps logged of it. */
   const whereArePending = async (): Promise<string> => {
     const { rows } = await stack.db.query(
-      `SELECT simulation_id, attempt FROM simulations WHERE status = 'pending'`,
+      `SELECT simulation_id, attempt, machine_id FROM simulations WHERE status = 'pending'`,
     );
     const client = redis.client();
-    const prefix = `bull:${machineQueueName(machine.machine_id)}`;
     try {
-      const found: string[] = [];
-      for (const row of rows) {
-        const id = runJobId(row.simulation_id, row.attempt);
-        const where = {
-          hash: await client.hgetall(`${prefix}:${id}`),
-          wait: await client.lpos(`${prefix}:wait`, id),
-          active: await client.lpos(`${prefix}:active`, id),
-          delayed: await client.zscore(`${prefix}:delayed`, id),
-          completed: await client.zscore(`${prefix}:completed`, id),
-          failed: await client.zscore(`${prefix}:failed`, id),
-          lock: await client.get(`${prefix}:${id}:lock`),
-        };
-        const logged = stack.apps.flatMap((app) =>
-          app.lines.filter((line) => line.includes(id)).map((line) => `  [${app.name}] ${line}`),
-        );
-        found.push(`${id}: ${JSON.stringify(where)}`, ...logged);
-      }
-      return found.join('\n');
+      return await jobWhereabouts(client, rows, stack.apps);
     } finally {
       client.disconnect();
     }

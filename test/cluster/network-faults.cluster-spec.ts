@@ -1,0 +1,325 @@
+import { eventually, report, sleep } from '../faults/fault-harness';
+import { jobWhereabouts } from '../faults/job-whereabouts';
+import { openEventStream, pointsOf } from '../sse-client';
+import { Answer, ClientLoad, POINTS } from './client-load';
+import { API_PORT, Cluster, HOSTS, TIMINGS } from './cluster';
+import { leftovers } from './network';
+
+const LEASE_MS = Number(TIMINGS.LEASE_MS);
+
+describe('the service on ten hosts, and the network between them failing', () => {
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    cluster = await Cluster.start();
+  }, 180_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+    expect(leftovers()).toEqual([]);
+  });
+
+  const host = (name: string) => cluster.host(name);
+
+  /** Every simulation a client was told about ends, or the error says what is left. */
+  const untilAllEnded = async (ids: number[], timeoutMs: number) => {
+    await eventually(
+      async () => {
+        const { rows } = await cluster.db.query(
+          `SELECT count(*)::int AS n FROM simulations
+           WHERE simulation_id = ANY($1) AND status IN ('pending', 'running')`,
+          [ids],
+        );
+        return rows[0].n === 0 ? true : undefined;
+      },
+      { timeoutMs, intervalMs: 250, what: `${ids.length} simulations to end` },
+    ).catch(async (error: Error) => {
+      const { rows } = await cluster.db.query(
+        `SELECT simulation_id, attempt, machine_id, status FROM simulations
+         WHERE simulation_id = ANY($1) AND status IN ('pending', 'running')`,
+        [ids],
+      );
+      const client = cluster.redisClient();
+      try {
+        throw new Error(
+          `${error.message}\n${await jobWhereabouts(client, rows, [...cluster.apps.values()])}`,
+        );
+      } finally {
+        client.disconnect();
+      }
+    });
+  };
+
+  /**
+   * The invariants of every scenario, from Postgres and from what the client
+   * saw; answers the figures to print.
+   */
+  const expectInvariants = async (answers: Answer[], ids: number[]) => {
+    const { rows } = await cluster.db.query(
+      `SELECT s.simulation_id, s.status, s.attempt,
+              count(p.*)::int AS stored,
+              count(p.*) FILTER (WHERE p.attempt = s.attempt)::int AS current,
+              count(DISTINCT p.seconds)::int AS distinct_seconds
+       FROM simulations s LEFT JOIN convergence_points p USING (simulation_id)
+       WHERE s.simulation_id = ANY($1) GROUP BY s.simulation_id ORDER BY s.simulation_id`,
+      [ids],
+    );
+    // Every simulation a client was told was created exists and finished once, with one whole curve.
+    expect(rows.map((row) => Number(row.simulation_id))).toEqual([...ids].sort((a, b) => a - b));
+    for (const row of rows)
+      expect(row).toMatchObject({
+        status: 'finished',
+        stored: POINTS,
+        current: POINTS,
+        distinct_seconds: POINTS,
+      });
+    // Nothing answered a 5xx but the documented 503.
+    const serverErrors = answers.filter((a) => a.status >= 500 && a.status !== 503);
+    expect(serverErrors).toEqual([]);
+    // One key, one simulation: a repeat through the other API host says the same.
+    const byKey = new Map<string, Set<number>>();
+    for (const answer of answers.filter((a) => a.key && a.id !== undefined))
+      byKey.set(answer.key!, (byKey.get(answer.key!) ?? new Set()).add(answer.id!));
+    expect([...byKey.values()].filter((ids) => ids.size > 1)).toEqual([]);
+    const failed = answers.filter((a) => a.status === 0 || a.status >= 400);
+    const how = Object.entries(
+      failed.reduce<Record<string, number>>((counts, a) => {
+        const label = a.status === 0 ? `no answer (${a.error})` : String(a.status);
+        counts[label] = (counts[label] ?? 0) + 1;
+        return counts;
+      }, {}),
+    )
+      .map(([label, n]) => `${n} × ${label}`)
+      .join(', ');
+    const times = answers.map((a) => a.ms).sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    return {
+      latency: `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${times.at(-1)} ms`,
+      slowest: times.at(-1) ?? 0,
+      retried: rows.filter((row) => row.attempt > 1).length,
+      failed: failed.length ? how : 'none',
+      requests: answers.length,
+    };
+  };
+
+  /** Stale writes the workers' fencing refused since `since` (their own log lines). */
+  const staleWritesSince = (since: number) =>
+    [...cluster.apps.values()]
+      .filter((app) => app.name.startsWith('worker'))
+      .flatMap((app) => app.lines)
+      .filter(
+        (line) =>
+          /rejected stale|is no longer ours/.test(line) &&
+          Date.parse(JSON.parse(line).time) >= since,
+      ).length;
+
+  /**
+   * A scenario under steady client load: `fault` breaks something and,
+   * unless the scenario leaves it broken, heals it; then every simulation
+   * created must end, and the invariants hold. One line of figures each.
+   */
+  const underLoad = async (
+    name: string,
+    fault: () => Promise<void>,
+    { leftCut = false, recoveryMs = 60_000 } = {},
+  ) => {
+    const load = new ClientLoad(cluster).start();
+    await sleep(2_000);
+    const faultAt = Date.now();
+    await fault();
+    const healedAt = Date.now();
+    await sleep(2_000);
+    await load.stop();
+    const ids = load.created;
+    await untilAllEnded(ids, recoveryMs);
+    const recovered = Date.now();
+    const figures = await expectInvariants(load.answers, ids);
+    const held = leftCut
+      ? `left in place; all ${ids.length} ended ${((recovered - faultAt) / 1000).toFixed(1)} s after it began`
+      : `held ${((healedAt - faultAt) / 1000).toFixed(1)} s; all ${ids.length} ended ` +
+        `${((recovered - healedAt) / 1000).toFixed(1)} s after it was healed`;
+    report(
+      `${name}: fault ${held}; ${figures.retried} runs retried; ` +
+        `${staleWritesSince(faultAt)} stale writes refused; ${figures.requests} requests (${figures.latency}), failed: ${figures.failed}`,
+    );
+    // No client waits past the API's statement deadline (DATABASE_QUERY_TIMEOUT_MS, 5 s) and a second.
+    expect(figures.slowest).toBeLessThan(6_000);
+    return figures;
+  };
+
+  it('a worker host cut from Postgres past its lease, then healed: its runs move to its peer, its late writes are refused', async () => {
+    const worker = host('worker-1');
+    const figures = await underLoad(
+      'worker-1 cut from Postgres, healed after the lease',
+      async () => {
+        cluster.network.cut(worker, { peers: [host(HOSTS.postgres)] });
+        await sleep(LEASE_MS + 3_000);
+        cluster.network.heal(worker);
+      },
+    );
+    expect(figures.retried).toBeGreaterThan(0);
+  });
+
+  it('a worker host cut from Redis past its lease, then healed: every run still ends once', async () => {
+    const worker = host('worker-2');
+    await underLoad('worker-2 cut from Redis, healed after the lease', async () => {
+      cluster.network.cut(worker, { peers: HOSTS.redis.map(host) });
+      await sleep(LEASE_MS + 3_000);
+      cluster.network.heal(worker);
+    });
+  });
+
+  it('a worker host cut from Postgres and Redis both past its lease, then healed', async () => {
+    const worker = host('worker-1');
+    await underLoad('worker-1 cut from Postgres and Redis, healed after the lease', async () => {
+      cluster.network.cut(worker, { peers: [host(HOSTS.postgres), ...HOSTS.redis.map(host)] });
+      await sleep(LEASE_MS + 3_000);
+      cluster.network.heal(worker);
+    });
+  });
+
+  it.each([
+    ['Postgres', () => [host(HOSTS.postgres)]],
+    ['Redis', () => HOSTS.redis.map(host)],
+    ['Postgres and Redis', () => [host(HOSTS.postgres), ...HOSTS.redis.map(host)]],
+  ])('a worker host left cut from %s: its peer finishes every run', async (what, peers) => {
+    const worker = host('worker-2');
+    try {
+      await underLoad(
+        `worker-2 left cut from ${what}`,
+        async () => {
+          cluster.network.cut(worker, { peers: peers() });
+          await sleep(LEASE_MS + 3_000);
+        },
+        { leftCut: true },
+      );
+    } finally {
+      cluster.network.heal(worker);
+    }
+  });
+
+  it('a worker host whose packets reach Postgres but not the answers, then healed', async () => {
+    const worker = host('worker-1');
+    await underLoad(
+      'worker-1 hears nothing back from Postgres, healed after the lease',
+      async () => {
+        cluster.network.cut(worker, { peers: [host(HOSTS.postgres)], direction: 'inbound' });
+        await sleep(LEASE_MS + 3_000);
+        cluster.network.heal(worker);
+      },
+    );
+  });
+
+  it('30 % packet loss between the workers and Postgres: slower, retried statements, every run ends once', async () => {
+    await underLoad('30 % loss between workers and Postgres for 10 s', async () => {
+      for (const name of HOSTS.workers)
+        cluster.network.cut(host(name), { peers: [host(HOSTS.postgres)], lossPercent: 30 });
+      await sleep(10_000);
+      for (const name of HOSTS.workers) cluster.network.heal(host(name));
+    });
+  });
+
+  it('the workers squeezed to 64 kbit/s towards Postgres: every run ends once', async () => {
+    await underLoad('workers → Postgres at 64 kbit/s for 10 s', async () => {
+      for (const name of HOSTS.workers)
+        cluster.network.squeeze(host(name), host(HOSTS.postgres), '64kbit');
+      await sleep(10_000);
+      for (const name of HOSTS.workers) cluster.network.heal(host(name));
+    });
+  });
+
+  it('the Redis master host lost and back: the Sentinels promote a replica, nothing is lost', async () => {
+    await underLoad('the Redis master host cut for 8 s', async () => {
+      const master = await currentRedisMaster();
+      cluster.network.cut(host(master));
+      await sleep(8_000);
+      cluster.network.heal(host(master));
+    });
+  });
+
+  it('the Postgres host lost mid-run and back: 503s meanwhile, every run ends once', async () => {
+    await underLoad('the Postgres host cut for 8 s', async () => {
+      cluster.network.cut(host(HOSTS.postgres));
+      await sleep(8_000);
+      cluster.network.heal(host(HOSTS.postgres));
+    });
+  });
+
+  /** The Redis host the Sentinels name as master now. */
+  const currentRedisMaster = async (): Promise<string> => {
+    const address = await cluster.sentinelMaster();
+    const name = HOSTS.redis.find((name) => host(name).address === address);
+    if (!name) throw new Error(`the Sentinels name ${address}, not a Redis host`);
+    return name;
+  };
+
+  /**
+   * The one host among `names` with a connection to its API port that lasts
+   * (the same peer address and port in three looks 300 ms apart): the
+   * balancer's health checks come and go on fresh ports, a stream stays.
+   */
+  const hostHoldingAConnection = async (names: readonly string[]) => {
+    const looks: Array<Map<string, Set<string>>> = [];
+    for (let look = 0; look < 3; look++) {
+      looks.push(
+        new Map(
+          names.map((name) => [name, new Set(cluster.network.connectionsTo(host(name), API_PORT))]),
+        ),
+      );
+      await sleep(300);
+    }
+    const holding = names.filter((name) =>
+      [...looks[0].get(name)!].some((peer) => looks.every((l) => l.get(name)!.has(peer))),
+    );
+    return holding.length === 1 ? holding[0] : undefined;
+  };
+
+  it('an API host cut from everything while a client streams a curve: the stream resumes on the other host, no gap, no duplicate', async () => {
+    const created = await fetch(`${cluster.url}/simulation`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${cluster.token()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'watched across hosts',
+        machine: { machine_id: 1, name: 'machine 1' },
+        emulation: { points: 100, tick_ms: 100 },
+      }),
+    }).then((response) => response.json());
+    const streamUrl = `${cluster.url}/converge/${created.id}/stream`;
+    const received: Array<{ seconds: number; loss: number }> = [];
+    let lastId: string | undefined;
+    let reconnects = 0;
+    let cutAt = 0;
+    let resumedAfterMs = 0;
+    let serving = '';
+    for (let round = 0; round < 20; round++) {
+      const stream = openEventStream(streamUrl, cluster.token(), lastId);
+      if (round === 0) {
+        await stream.until((events) => pointsOf(events).length >= 10, 20_000);
+        // Cut the API host serving this stream (the one the balancer holds a connection to), mid-curve.
+        serving = await eventually(() => hostHoldingAConnection(HOSTS.apis));
+        cutAt = Date.now();
+        cluster.network.cut(host(serving));
+      }
+      await stream.ended;
+      const points = pointsOf(stream.events);
+      if (round > 0 && points.length > 0 && !resumedAfterMs) resumedAfterMs = Date.now() - cutAt;
+      received.push(...points);
+      lastId = [...stream.events].reverse().find((event) => event.id)?.id ?? lastId;
+      if (stream.events.some((event) => event.event === 'end')) break;
+      reconnects++;
+      await sleep(500);
+    }
+    cluster.network.heal(host(serving));
+    const { rows } = await cluster.db.query(
+      `SELECT seconds, loss FROM convergence_points WHERE simulation_id = $1 ORDER BY seconds`,
+      [created.id],
+    );
+    report(
+      `${serving} cut from everything mid-stream: resumed through the balancer with Last-Event-ID ` +
+        `${(resumedAfterMs / 1000).toFixed(1)} s after the cut, ${reconnects} reconnect(s); ` +
+        `${received.length} points received of ${rows.length}`,
+    );
+    expect(rows).toHaveLength(100);
+    expect(received).toEqual(rows);
+  });
+});
