@@ -16,7 +16,9 @@ describe('the service on ten hosts, and the network between them failing', () =>
 
   afterAll(async () => {
     await cluster?.stop();
+    // No namespace or link (and so no rule or queueing discipline) is left, nor any process.
     expect(leftovers()).toEqual([]);
+    expect(cluster?.network.survivors).toEqual([]);
   });
 
   const host = (name: string) => cluster.host(name);

@@ -5,6 +5,7 @@
 // run's tag, every address is in one /24 that no route here already covers,
 // and `teardown` (also run on exit and on a signal) removes all of it.
 import { ChildProcess, execFileSync, spawn, SpawnOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../../scripts/lib/local-services');
@@ -46,6 +47,8 @@ export class ClusterNetwork {
   private readonly switchNamespace: string;
   private readonly clientLink: string;
   private tornDown = false;
+  /** Processes that were in the hosts at teardown and outlived it. */
+  readonly survivors: number[] = [];
   private readonly onExit = () => this.teardown();
 
   private constructor(
@@ -260,14 +263,33 @@ export class ClusterNetwork {
     this.tornDown = true;
     process.removeListener('exit', this.onExit);
     const namespaces = [...[...this.hosts.values()].map((h) => h.namespace), this.switchNamespace];
-    for (const namespace of namespaces) {
-      for (const pid of quietly(() => ip('netns', 'pids', namespace))
+    const pids = namespaces.flatMap((namespace) =>
+      String(quietly(() => ip('netns', 'pids', namespace)))
         .split(/\s+/)
-        .filter(Boolean))
-        quietly(() => process.kill(Number(pid), 'SIGKILL'));
-    }
+        .filter(Boolean)
+        .map(Number),
+    );
+    for (const pid of pids) quietly(() => process.kill(pid, 'SIGKILL'));
     for (const namespace of namespaces) quietly(() => ip('netns', 'delete', namespace));
     quietly(() => ip('link', 'delete', this.clientLink));
+    // SIGKILL cannot be refused: a process still there a moment later is a leak.
+    const until = Date.now() + 5_000;
+    let alive = pids.filter(isAlive);
+    while (alive.length > 0 && Date.now() < until) {
+      execFileSync('sleep', ['0.1']);
+      alive = alive.filter(isAlive);
+    }
+    this.survivors.push(...alive);
+  }
+}
+
+/** Running, that is: not gone, and not a zombie waiting for its parent (this process) to reap it. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
   }
 }
 
