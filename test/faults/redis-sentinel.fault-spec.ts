@@ -98,12 +98,14 @@ describe('Redis with Sentinel: the master fails under load', () => {
     async (_, lagging) => {
       for (const name of ['worker-a', 'worker-b'])
         await stack.startWorker(name, { SIMULATION_TICK_MS: '100', WORKER_CONCURRENCY: '10' });
-      const health: Array<{ status: number; at: number }> = [];
+      const health: Array<{ status: number; at: number; body?: unknown }> = [];
       let watching = true;
       const watchHealth = (async () => {
         while (watching) {
-          const answer = await stack.request('GET', '/health').catch(() => ({ status: 0 }));
-          health.push({ status: answer.status, at: Date.now() });
+          const answer = await stack
+            .request('GET', '/health')
+            .catch((error: Error) => ({ status: 0, body: error.message }));
+          health.push({ status: answer.status, at: Date.now(), body: answer.body });
           await sleep(100);
         }
       })();
@@ -123,8 +125,16 @@ describe('Redis with Sentinel: the master fails under load', () => {
       );
       const promotedMs = Date.now() - killedAt;
       await eventually(async () => (health.at(-1)?.status === 200 ? true : undefined), {
-        timeoutMs: 30_000,
+        timeoutMs: 60_000,
         what: 'the API to reach the new master',
+      }).catch((error: Error) => {
+        // Says why, should it happen: what /health answered, and the API's last words.
+        const answers = health.slice(-5).map((h) => `${h.status}: ${JSON.stringify(h.body)}`);
+        const api = stack.apps[0];
+        throw new Error(
+          `${error.message}; API exit ${api.child.exitCode ?? api.child.signalCode ?? 'none'}\n` +
+            `last /health answers:\n${answers.join('\n')}\nAPI log tail:\n${api.lines.slice(-25).join('\n')}`,
+        );
       });
       await sleep(2_000);
       await load.stop();
