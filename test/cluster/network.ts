@@ -117,9 +117,9 @@ export class ClusterNetwork {
       .map((line) => line.trim().split(/\s+/).at(-1)!);
   }
 
-  /** Runs `tc` inside `host`'s namespace. */
-  tc(host: Host, ...args: string[]): void {
-    within(host.namespace, 'tc', ...args);
+  /** Runs `tc` inside `host`'s namespace; `command` is its arguments, space-separated. */
+  tc(host: Host, command: string): void {
+    within(host.namespace, 'tc', ...command.split(' '));
   }
 
   /**
@@ -165,59 +165,20 @@ export class ClusterNetwork {
    * kernel has neither prio nor netem.
    */
   squeeze(host: Host, peer: Host, rate: string): void {
-    const device = ['dev', host.device];
-    this.tc(host, 'qdisc', 'add', ...device, 'root', 'handle', '1:', 'htb', 'default', '10');
+    const dev = `dev ${host.device}`;
+    this.tc(host, `qdisc add ${dev} root handle 1: htb default 10`);
+    this.tc(host, `class add ${dev} parent 1: classid 1:10 htb rate 10gbit`);
+    this.tc(host, `class add ${dev} parent 1: classid 1:30 htb rate ${rate} ceil ${rate}`);
     this.tc(
       host,
-      'class',
-      'add',
-      ...device,
-      'parent',
-      '1:',
-      'classid',
-      '1:10',
-      'htb',
-      'rate',
-      '10gbit',
-    );
-    this.tc(
-      host,
-      'class',
-      'add',
-      ...device,
-      'parent',
-      '1:',
-      'classid',
-      '1:30',
-      'htb',
-      'rate',
-      rate,
-      'ceil',
-      rate,
-    );
-    this.tc(
-      host,
-      'filter',
-      'add',
-      ...device,
-      'parent',
-      '1:',
-      'protocol',
-      'ip',
-      'u32',
-      'match',
-      'ip',
-      'dst',
-      `${peer.address}/32`,
-      'flowid',
-      '1:30',
+      `filter add ${dev} parent 1: protocol ip u32 match ip dst ${peer.address}/32 flowid 1:30`,
     );
   }
 
   /** Removes every fault from `host`: its rules and its queueing discipline. */
   heal(host: Host): void {
     quietly(() => within(host.namespace, 'nft', 'delete', 'table', 'inet', 'fault'));
-    quietly(() => within(host.namespace, 'tc', 'qdisc', 'del', 'dev', host.device, 'root'));
+    quietly(() => this.tc(host, `qdisc del dev ${host.device} root`));
   }
 
   private build(names: string[]): void {
