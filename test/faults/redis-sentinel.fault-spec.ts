@@ -216,7 +216,9 @@ describe('Redis with Sentinel: the master fails under load', () => {
         },
         { timeoutMs: 20_000, intervalMs: 1_000, what: 'requests to be counted on the new master' },
       ).catch((error: Error) => {
-        throw new Error(`${error.message}; the API's rate-limit log:\n${rateLimitLines().join('\n')}`);
+        throw new Error(
+          `${error.message}; the API's rate-limit log:\n${rateLimitLines().join('\n')}`,
+        );
       });
       const enforcedAgainAt = rateLimitLines()
         .map((line) => JSON.parse(line) as { time: string; msg: string })
