@@ -15,6 +15,8 @@ export interface Answer {
   /** The simulation a create or its repeat was told about. */
   id?: number;
   key?: string;
+  /** The API host it was sent to straight, when not through the balancer. */
+  via?: string;
   error?: string;
   at: number;
   /** How long the answer took (or the request, until it failed). */
@@ -61,7 +63,13 @@ export class ClientLoad {
     ];
   }
 
-  private async create(): Promise<void> {
+  /** One create sent straight to API host `name`, not through the balancer; kept with the rest. */
+  async createVia(name: string): Promise<Answer> {
+    await this.create(name);
+    return this.answers.at(-1)!;
+  }
+
+  private async create(via?: string): Promise<void> {
     const key = randomUUID();
     const machine = this.answers.length % 3 === 0 ? 2 : 1;
     const body = {
@@ -69,9 +77,10 @@ export class ClientLoad {
       machine: { machine_id: machine, name: `machine ${machine}` },
       emulation: { points: POINTS, tick_ms: 100 },
     };
-    await this.send('create', 'POST', '/simulation', body, key);
+    await this.send('create', 'POST', '/simulation', body, key, via);
     // Every fifth create is sent again with its key, as a client that timed out would.
-    if (this.answers.length % 5 === 0) await this.send('repeat', 'POST', '/simulation', body, key);
+    if (!via && this.answers.length % 5 === 0)
+      await this.send('repeat', 'POST', '/simulation', body, key);
   }
 
   private async read(): Promise<void> {
@@ -87,10 +96,12 @@ export class ClientLoad {
     url: string,
     body?: unknown,
     key?: string,
+    via?: string,
   ): Promise<void> {
     const at = Date.now();
+    const base = via ? this.cluster.apiUrl(via) : this.cluster.url;
     try {
-      const response = await fetch(`${this.cluster.url}${url}`, {
+      const response = await fetch(`${base}${url}`, {
         method,
         headers: {
           Authorization: `Bearer ${this.cluster.token(Role.Operator)}`,
@@ -110,12 +121,13 @@ export class ClientLoad {
         status: response.status,
         id: what === 'create' || what === 'repeat' ? parsed?.id : undefined,
         key,
+        via,
         at,
         ms: Date.now() - at,
       });
     } catch (error) {
       const message = (error as Error).message;
-      this.answers.push({ what, status: 0, key, error: message, at, ms: Date.now() - at });
+      this.answers.push({ what, status: 0, key, via, error: message, at, ms: Date.now() - at });
     }
   }
 }

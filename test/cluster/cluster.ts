@@ -22,9 +22,9 @@ const services = require('../../scripts/lib/local-services');
 
 const ROOT = path.resolve(__dirname, '../..');
 const POSTGRES_PORT = 5432;
-const REDIS_PORT = 6379;
-const SENTINEL_PORT = 26379;
-export const API_PORT = 8000;
+export const REDIS_PORT = 6379;
+export const SENTINEL_PORT = 26379;
+const API_PORT = 8000;
 const BALANCER_PORT = 8080;
 const REDIS_PASSWORD = 'cluster-redis-password';
 const MASTER_NAME = 'aisimulation';
@@ -234,6 +234,8 @@ export class Cluster {
         'backend apis',
         '  balance roundrobin',
         '  option httpchk GET /health/live',
+        // A host cut off answers no check at all: give up on one after 500 ms, not `timeout connect`.
+        '  timeout check 500ms',
         '  default-server inter 500ms fall 2 rise 2 on-marked-down shutdown-sessions',
         ...HOSTS.apis.map(
           (name) => `  server ${name} ${this.host(name).address}:${API_PORT} check`,

@@ -6,6 +6,7 @@
 // and `teardown` (also run on exit and on a signal) removes all of it.
 import { ChildProcess, execFileSync, spawn, SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../../scripts/lib/local-services');
@@ -50,6 +51,8 @@ export class ClusterNetwork {
   /** Processes that were in the hosts at teardown and outlived it. */
   readonly survivors: number[] = [];
   private readonly onExit = () => this.teardown();
+  /** The delaying relay running in a host, and the address its connections leave from. */
+  private readonly relays = new Map<string, { relay: ChildProcess; source: string }>();
 
   private constructor(
     private readonly tag: string,
@@ -107,14 +110,6 @@ export class ClusterNetwork {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
       throw new Error(`nft in ${host.name} refused:\n${script}\n${stderr}`);
     }
-  }
-
-  /** TCP connections established to `port` on `host`, by peer address. */
-  connectionsTo(host: Host, port: number): string[] {
-    return within(host.namespace, 'ss', '-Htn', 'state', 'established', `( sport = :${port} )`)
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.trim().split(/\s+/).at(-1)!);
   }
 
   /** Runs `tc` inside `host`'s namespace; `command` is its arguments, space-separated. */
@@ -175,10 +170,103 @@ export class ClusterNetwork {
     );
   }
 
-  /** Removes every fault from `host`: its rules and its queueing discipline. */
+  /**
+   * Holds what `host` and `peers` send each other on `ports` for `ms` each
+   * way, through a relay inside `host` (delaying-proxy.js) that nft redirects
+   * those connections to. The connections open when it begins are reset so
+   * they are made again through the relay: a connection's path cannot be
+   * changed under it. `heal` removes the relay, and so resets the delayed
+   * connections once more. Resolves once as many connections go through the
+   * relay as were reset, answering how many.
+   */
+  async delay(
+    host: Host,
+    { peers, ports, ms }: { peers: Host[]; ports: number[]; ms: number },
+  ): Promise<{ reset: number }> {
+    // The relay's own connections leave from a second address, which the rules let through.
+    const source = `${this.subnet}.${Number(host.address.split('.')[3]) + 100}`;
+    within(host.namespace, 'ip', 'addr', 'add', `${source}/24`, 'dev', host.device);
+    const routes = peers.flatMap((peer) => ports.map((port) => ({ peer, port })));
+    const listenPort = (index: number) => 20_000 + index;
+    const relay = this.spawn(
+      host,
+      process.execPath,
+      [
+        path.join(__dirname, 'delaying-proxy.js'),
+        String(ms),
+        source,
+        ...routes.map(({ peer, port }, index) => `${listenPort(index)}=${peer.address}:${port}`),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    this.relays.set(host.name, { relay, source });
+    await new Promise<void>((resolve, reject) => {
+      relay.stdout!.once('data', () => resolve());
+      relay.once('exit', (code) =>
+        reject(new Error(`the delaying relay in ${host.name} exited (${code})`)),
+      );
+    });
+    this.nft(
+      host,
+      [
+        'add table ip delay',
+        'add chain ip delay out { type nat hook output priority -100; }',
+        ...routes.map(
+          ({ peer, port }, index) =>
+            `add rule ip delay out ip saddr != ${source} ip daddr ${peer.address} tcp dport ${port} redirect to :${listenPort(index)}`,
+        ),
+        '',
+      ].join('\n'),
+    );
+    const established = (filter: string[]) =>
+      within(host.namespace, 'ss', '-Htn', 'state', 'established', ...filter)
+        .split('\n')
+        .filter(Boolean).length;
+    const resetByPort = new Map<number, number>();
+    for (const { peer, port } of routes) {
+      const killed = within(
+        host.namespace,
+        'ss',
+        '-HK',
+        'dst',
+        peer.address,
+        'dport',
+        '=',
+        String(port),
+      );
+      resetByPort.set(
+        port,
+        (resetByPort.get(port) ?? 0) + killed.split('\n').filter(Boolean).length,
+      );
+    }
+    // In place once, port by port, as many connections as were reset go through the relay.
+    const relayed = (port: number) => established(['src', source, 'dport', '=', String(port)]);
+    const until = Date.now() + 15_000;
+    for (const [port, reset] of resetByPort)
+      while (relayed(port) < reset) {
+        if (Date.now() > until)
+          throw new Error(
+            `${relayed(port)} of the ${reset} connections to port ${port} reset in ${host.name} came back through the relay`,
+          );
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    const reset = [...resetByPort.values()].reduce((sum, n) => sum + n, 0);
+    return { reset };
+  }
+
+  /** Removes every fault from `host`: its rules, its queueing discipline, its delaying relay. */
   heal(host: Host): void {
     quietly(() => within(host.namespace, 'nft', 'delete', 'table', 'inet', 'fault'));
     quietly(() => this.tc(host, `qdisc del dev ${host.device} root`));
+    const delayed = this.relays.get(host.name);
+    if (delayed) {
+      this.relays.delete(host.name);
+      quietly(() => within(host.namespace, 'nft', 'delete', 'table', 'ip', 'delay'));
+      delayed.relay.kill('SIGKILL');
+      quietly(() =>
+        within(host.namespace, 'ip', 'addr', 'del', `${delayed.source}/24`, 'dev', host.device),
+      );
+    }
   }
 
   private build(names: string[]): void {

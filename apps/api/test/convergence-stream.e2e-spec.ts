@@ -56,6 +56,12 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
       .map((line) => JSON.parse(line));
   };
 
+  /** What the API's /metrics says of the streams it serves now. */
+  const streamsOpen = async () => {
+    const response = await stack.http.get('/metrics').expect(200);
+    return Number(/^live_curve_streams_open (\d+)$/m.exec(response.text)?.[1]);
+  };
+
   it('sends every point exactly once, in order, across a reconnect with Last-Event-ID', async () => {
     await stack.startWorker({ tickMs: 10 });
     const id = await create({ points: 300, tick_ms: 10 });
@@ -120,6 +126,7 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
     ];
     expect(subscriptions).toBe(1);
     expect(stack.api.get(LiveCurveFeeds).size).toBe(1);
+    expect(await streamsOpen()).toBe(1_000);
 
     await stack.startWorker({ tickMs: 10 });
     await Promise.all(connections.map((c) => c.until(ended, 30_000)));
@@ -132,6 +139,7 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
     await eventually(async () => (stack.api.get(LiveCurveFeeds).size === 0 ? true : undefined), {
       what: 'feeds to close',
     });
+    expect(await streamsOpen()).toBe(0);
     agent.destroy();
   }, 60_000);
 

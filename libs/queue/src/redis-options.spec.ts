@@ -1,4 +1,5 @@
-import { redisOptions, reconnectWhenReadOnly } from './redis-options';
+import Redis from 'ioredis';
+import { ListenedSentinelConnector, redisOptions, reconnectWhenReadOnly } from './redis-options';
 
 describe('redisOptions', () => {
   it('connect to the URL’s server with its credentials and database', () => {
@@ -70,5 +71,25 @@ describe('redisOptions', () => {
       reconnectWhenReadOnly(new Error("READONLY You can't write against a read only replica.")),
     ).toBe(2);
     expect(reconnectWhenReadOnly(new Error('NOAUTH Authentication required.'))).toBe(false);
+  });
+});
+
+describe('ListenedSentinelConnector', () => {
+  it('gives every connection it makes to a Sentinel an error listener', () => {
+    const connector = new ListenedSentinelConnector({
+      sentinels: [{ host: '127.0.0.1', port: 1 }],
+      name: 'mymaster',
+    });
+    const connect = Reflect.get(connector, 'connectToSentinel') as (
+      endpoint: { host: string; port: number },
+      options: object,
+    ) => Redis;
+    const sentinel = connect.call(connector, { host: '127.0.0.1', port: 1 }, { lazyConnect: true });
+    try {
+      expect(sentinel).toBeInstanceOf(Redis);
+      expect(sentinel.listenerCount('error')).toBe(1);
+    } finally {
+      sentinel.disconnect();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { RedisEndpoint } from '@app/config';
-import Redis, { RedisOptions } from 'ioredis';
+import Redis, { RedisOptions, SentinelConnectionOptions, SentinelConnector } from 'ioredis';
 
 /**
  * A command refused by a server that is a replica now: the connection was
@@ -9,6 +9,31 @@ import Redis, { RedisOptions } from 'ioredis';
 export function reconnectWhenReadOnly(error: Error): 2 | false {
   return error.message.startsWith('READONLY') ? 2 : false;
 }
+
+/**
+ * ioredis' Sentinel connector, but every connection it makes to a Sentinel
+ * has an error listener. ioredis gives none to the failover detector's
+ * subscriptions, so each of their connection errors (a Sentinel restarted, a
+ * link reset) would be printed to stderr as an "Unhandled error event",
+ * outside the logs; the detector reconnects by itself either way.
+ */
+export class ListenedSentinelConnector extends SentinelConnector {
+  // ioredis hands a connector the connection's options untyped.
+  constructor(options: unknown) {
+    super(options as SentinelConnectionOptions);
+  }
+}
+const connectToSentinel: unknown = Reflect.get(SentinelConnector.prototype, 'connectToSentinel');
+if (typeof connectToSentinel === 'function')
+  Reflect.set(
+    ListenedSentinelConnector.prototype,
+    'connectToSentinel',
+    function (this: SentinelConnector, ...args: unknown[]): Redis {
+      const sentinel = connectToSentinel.apply(this, args) as Redis;
+      sentinel.on('error', () => undefined);
+      return sentinel;
+    },
+  );
 
 /**
  * The ioredis options for one connection to `endpoint`, merged with the
@@ -42,6 +67,7 @@ export function redisOptions(endpoint: RedisEndpoint, own: RedisOptions = {}): R
     // Subscribes to the Sentinels' +switch-master, so connections move to a new
     // master when it is promoted rather than when the old one's socket times out.
     failoverDetector: true,
+    Connector: ListenedSentinelConnector,
     ...(tls && { tls: {}, sentinelTLS: {}, enableTLSForSentinelMode: true }),
     ...common,
   };

@@ -131,6 +131,15 @@ export const staleWritesRejected = once(
     }),
 );
 
+export const liveCurveStreamsOpen = once(
+  'live_curve_streams_open',
+  () =>
+    new Gauge({
+      name: 'live_curve_streams_open',
+      help: 'Live curve streams (Server-Sent Events) this API process is serving now.',
+    }),
+);
+
 // Gauges of the service's state, set by the API at each scrape from small
 // queries (active rows, machines, workers) and Redis list lengths.
 

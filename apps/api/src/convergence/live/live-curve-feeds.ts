@@ -1,5 +1,6 @@
 import { CurveReadRepository, SimulationStatus } from '@app/domain';
 import { SimulationEvent, SimulationEventSubscriber } from '@app/queue';
+import { liveCurveStreamsOpen } from '@app/runtime';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 
 export type FeedListener = (event: SimulationEvent) => void;
@@ -68,7 +69,10 @@ export class LiveCurveFeeds implements OnModuleDestroy {
   /** Remembers how to end a stream at shutdown; call the answer once it has ended. */
   trackStream(end: () => void): () => void {
     this.openStreams.add(end);
-    return () => this.openStreams.delete(end);
+    liveCurveStreamsOpen.inc();
+    return () => {
+      if (this.openStreams.delete(end)) liveCurveStreamsOpen.dec();
+    };
   }
 
   /** Simulations watched right now. */
