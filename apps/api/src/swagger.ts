@@ -28,6 +28,23 @@ const REQUEST_ID_HEADER = {
   schema: { type: 'string' },
 };
 
+/**
+ * IETF draft-ietf-httpapi-ratelimit-headers: the budget of this request
+ * closest to running out (absent while Redis is unreachable: nothing is counted then).
+ */
+const RATE_LIMIT_HEADERS: ResponseObject['headers'] = {
+  'RateLimit-Policy': {
+    description:
+      'The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`.',
+    schema: { type: 'string', maxLength: 64 },
+  },
+  RateLimit: {
+    description:
+      'What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`.',
+    schema: { type: 'string', maxLength: 64 },
+  },
+};
+
 const ERROR_BODY = {
   'application/json': { schema: { $ref: getSchemaPath(ErrorResponse) } },
 };
@@ -35,7 +52,8 @@ const ERROR_BODY = {
 /**
  * Answers that do not come from one route's code but from what sits in front
  * of every route, so they are written once here rather than on each handler:
- * the X-Request-Id header on every answer, rate limits (429, with Retry-After),
+ * the X-Request-Id header on every answer, rate limits (429, with Retry-After,
+ * and the RateLimit headers on every metered answer),
  * an unreachable Postgres or Redis (503),
  * and for every POST the body parser's refusals (400, 413, 415) and for every
  * path parameter its validation (400).
@@ -43,39 +61,41 @@ const ERROR_BODY = {
 export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods) as Array<[string, OperationObject]>) {
+      // Probes and scrapes are never metered; probes answer 503 themselves, scrapes never do.
+      const metered = !(path.startsWith('/health') || path === '/metrics');
       const add = (status: string, description: string, headers?: ResponseObject['headers']) => {
-        operation.responses[status] ??= {
-          description,
-          content: ERROR_BODY,
-          headers: { ...headers, 'X-Request-Id': REQUEST_ID_HEADER },
-        };
+        operation.responses[status] ??= { description, content: ERROR_BODY, headers };
       };
-      for (const response of Object.values(operation.responses) as ResponseObject[]) {
-        response.headers = { ...response.headers, 'X-Request-Id': REQUEST_ID_HEADER };
-      }
-      // Probes and scrapes are never throttled; probes answer 503 themselves, scrapes never do.
-      if (path.startsWith('/health') || path === '/metrics') continue;
-      add(
-        '429',
-        'A rate limit is spent; the message names it. Retry after `Retry-After` seconds.',
-        {
-          'Retry-After': {
-            description: 'Seconds until the budget refills.',
-            schema: { type: 'integer' },
-          },
-        },
-      );
-      add('503', 'Postgres or Redis is unreachable; nothing was changed. Retry shortly.');
-      const hasPathParameter = path.includes('{');
-      if (method === 'post') {
-        add('400', 'The body is not valid JSON, or a field is invalid; the message names it.');
-        add('413', `The body is over ${BODY_LIMIT_BYTES / 1024} kB.`);
+      if (metered) {
         add(
-          '415',
-          'The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8).',
+          '429',
+          'A rate limit is spent; the message names it. Retry after `Retry-After` seconds.',
+          {
+            'Retry-After': {
+              description: 'Seconds until the budget refills.',
+              schema: { type: 'integer' },
+            },
+          },
         );
-      } else if (hasPathParameter) {
-        add('400', 'A parameter is invalid; the message names it.');
+        add('503', 'Postgres or Redis is unreachable; nothing was changed. Retry shortly.');
+        const hasPathParameter = path.includes('{');
+        if (method === 'post') {
+          add('400', 'The body is not valid JSON, or a field is invalid; the message names it.');
+          add('413', `The body is over ${BODY_LIMIT_BYTES / 1024} kB.`);
+          add(
+            '415',
+            'The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8).',
+          );
+        } else if (hasPathParameter) {
+          add('400', 'A parameter is invalid; the message names it.');
+        }
+      }
+      for (const response of Object.values(operation.responses) as ResponseObject[]) {
+        response.headers = {
+          ...response.headers,
+          'X-Request-Id': REQUEST_ID_HEADER,
+          ...(metered && RATE_LIMIT_HEADERS),
+        };
       }
     }
   }

@@ -126,6 +126,22 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(missing).toEqual([]);
   });
 
+  it('declares the RateLimit headers on every answer of every metered endpoint', () => {
+    const missing = Object.entries(document.paths)
+      .filter(([path]) => !path.startsWith('/health') && path !== '/metrics')
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).flatMap(([method, operation]) =>
+          Object.entries(operation.responses)
+            .filter(([, response]) => {
+              const headers = (response as { headers?: Record<string, unknown> }).headers ?? {};
+              return !headers.RateLimit || !headers['RateLimit-Policy'];
+            })
+            .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+        ),
+      );
+    expect(missing).toEqual([]);
+  });
+
   it('declares the bearer scheme on every endpoint but the public ones', () => {
     const PUBLIC = [
       'GET /health',
@@ -165,7 +181,15 @@ describe('the OpenAPI document at /docs-json', () => {
     ]);
     const ok = list.responses['200'] as { headers?: Record<string, unknown> };
     expect(Object.keys(ok.headers ?? {}).sort()).toEqual(
-      ['Link', 'X-Next-Cursor', 'X-Request-Id', 'X-Total-Count', 'X-Total-Count-Exact'].sort(),
+      [
+        'Link',
+        'RateLimit',
+        'RateLimit-Policy',
+        'X-Next-Cursor',
+        'X-Request-Id',
+        'X-Total-Count',
+        'X-Total-Count-Exact',
+      ].sort(),
     );
     expect(Object.keys(document.paths['/simulation'].post.responses).sort()).toEqual(
       ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503'].sort(),

@@ -46,6 +46,34 @@ describe('rate limits: per address, per client, strict on /auth/token', () => {
     await http.get('/simulations').set('Authorization', bearer(Role.Viewer, 'quiet')).expect(200);
   });
 
+  it('says on every metered answer how much of its tightest budget is left (RateLimit headers)', async () => {
+    const http = await boot({
+      RATE_LIMIT_PER_CLIENT_PER_MINUTE: '4',
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100',
+    });
+    const answers = [];
+    for (let i = 0; i < 5; i++)
+      answers.push(
+        await http.get('/machines').set('Authorization', bearer(Role.Viewer, 'metered')),
+      );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 429]);
+    for (const answer of answers)
+      expect(answer.headers['ratelimit-policy']).toBe('"client";q=4;w=60');
+    expect(
+      answers.map((answer) => /^"client";r=(\d+);t=\d+$/.exec(answer.headers.ratelimit)?.[1]),
+    ).toEqual(['3', '2', '1', '0', '0']);
+    // The library's per-budget X-RateLimit-* headers are gone.
+    expect(
+      Object.keys(answers[0].headers).filter((name) => name.startsWith('x-ratelimit')),
+    ).toEqual([]);
+    // An unauthenticated request is charged to its address alone.
+    const anonymous = await http.get('/machines').expect(401);
+    expect(anonymous.headers['ratelimit-policy']).toBe('"ip";q=100;w=60');
+    // Probes and scrapes are not metered.
+    const health = await http.get('/health/live').expect(200);
+    expect(health.headers.ratelimit).toBeUndefined();
+  });
+
   it('counts every request from an address, failed authentications included', async () => {
     const http = await boot({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '8' });
     for (let i = 0; i < 8; i++) await http.get('/simulations').expect(401);

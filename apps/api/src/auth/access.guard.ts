@@ -8,30 +8,48 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { RequestBudgets } from '../common/rate-limit/request-budgets';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './access-policy.decorators';
 import { AuthenticatedUser } from './authenticated-user';
 import { Role, roleSatisfies } from './role';
 
 /**
  * The one global guard: authenticates every request with the JWT strategy,
- * then checks the role the route declared with @RequireRole. A route that
- * declares neither @Public nor @RequireRole is closed to everyone, so a
- * forgotten policy fails safe.
+ * charges its rate-limit budgets, then checks the role the route declared
+ * with @RequireRole. A route that declares neither @Public nor @RequireRole
+ * is closed to everyone, so a forgotten policy fails safe.
+ *
+ * The budgets are charged after authentication so that the address's and
+ * the client's counters go to Redis together, in one round trip; a request
+ * whose token is refused is still charged to its address (so a flood of bad
+ * tokens runs out of budget and is answered 429, as before authentication).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly budgets: RequestBudgets,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      await this.budgets.charge(context);
+      return true;
+    }
 
-    await super.canActivate(context);
+    try {
+      await super.canActivate(context);
+    } catch (refused) {
+      await this.budgets.charge(context);
+      throw refused;
+    }
     const user = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
+    await this.budgets.charge(context, user.subject);
 
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     if (!required) {

@@ -2,10 +2,6 @@ import { DomainModule } from '@app/domain';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import {
-  AddressRateLimitGuard,
-  ClientRateLimitGuard,
-} from '../common/rate-limit/rate-limit.guards';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { AccessGuard } from './access.guard';
 import { ApiClientsController } from './clients/api-clients.controller';
@@ -18,11 +14,8 @@ import { JwtStrategy } from './jwt.strategy';
   providers: [
     JwtStrategy,
     ApiClientsService,
-    // Global guards run in this order: the address budget (so failed
-    // authentications count too), authentication and role, the client's budget.
-    { provide: APP_GUARD, useClass: AddressRateLimitGuard },
+    // The one global guard: authentication, rate-limit budgets, role.
     { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_GUARD, useClass: ClientRateLimitGuard },
   ],
 })
 export class AuthModule {}

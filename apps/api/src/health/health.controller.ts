@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
-import { SkipThrottle } from '@nestjs/throttler';
+import { Unmetered } from '../common/rate-limit/request-budgets';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -44,7 +44,7 @@ const READY_EXAMPLE = {
 
 @ApiTags('health')
 // Probes from orchestrators and load balancers must never be rate limited.
-@SkipThrottle({ ip: true, client: true, token: true })
+@Unmetered()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,13 +1,13 @@
 import { metricsRegistry } from '@app/runtime';
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
+import { Unmetered } from '../common/rate-limit/request-budgets';
 import type { Response } from 'express';
 import { Public } from '../auth/access-policy.decorators';
 import { ServiceStateMetrics } from './service-state-metrics';
 
 @ApiTags('health')
-@SkipThrottle({ ip: true, client: true, token: true })
+@Unmetered()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly state: ServiceStateMetrics) {}

@@ -1,12 +1,10 @@
 import { ScriptedRedisStorage } from './scripted-redis-storage';
 import { Injectable, Module, OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { connectRedis } from '@app/queue';
 import type Redis from 'ioredis';
 import { ApiConfig } from '../../config/api-config';
 import { FailOpenStorage } from './fail-open-storage';
-import { CLIENT_BUDGET, IP_BUDGET, TOKEN_BUDGET } from './rate-limit.guards';
-import { STRICT_TOKEN_LIMIT } from './strict-token-limit.decorator';
+import { BUDGET_STORAGE, RequestBudgets } from './request-budgets';
 
 /** The Redis connection the counters live on; fails fast, and is closed at shutdown. */
 @Injectable()
@@ -32,28 +30,18 @@ export class RateLimitRedis implements OnModuleDestroy {
   }
 }
 
-const MINUTE_MS = 60_000;
-
+/** The request budgets, counted in Redis through one connection, failing open. */
 @Module({
-  providers: [RateLimitRedis],
-  exports: [RateLimitRedis],
+  providers: [
+    RateLimitRedis,
+    {
+      provide: BUDGET_STORAGE,
+      inject: [RateLimitRedis],
+      useFactory: (redis: RateLimitRedis) =>
+        new FailOpenStorage(new ScriptedRedisStorage(redis.client)),
+    },
+    RequestBudgets,
+  ],
+  exports: [RateLimitRedis, RequestBudgets],
 })
-class RateLimitRedisModule {}
-
-export const RateLimitModule = ThrottlerModule.forRootAsync({
-  imports: [RateLimitRedisModule],
-  inject: [ApiConfig, RateLimitRedis],
-  useFactory: (config: ApiConfig, redis: RateLimitRedis) => ({
-    throttlers: [
-      { name: IP_BUDGET, ttl: MINUTE_MS, limit: config.rateLimits.perAddress },
-      { name: CLIENT_BUDGET, ttl: MINUTE_MS, limit: config.rateLimits.perClient },
-      {
-        name: TOKEN_BUDGET,
-        ttl: MINUTE_MS,
-        limit: config.rateLimits.tokenPerAddress,
-        skipIf: (context) => !Reflect.getMetadata(STRICT_TOKEN_LIMIT, context.getHandler()),
-      },
-    ],
-    storage: new FailOpenStorage(new ScriptedRedisStorage(redis.client)),
-  }),
-});
+export class RateLimitModule {}

@@ -1,0 +1,99 @@
+import {
+  ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { normalizeIp, ThrottlerStorage } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { ApiConfig } from '../../config/api-config';
+import { STRICT_TOKEN_LIMIT } from './strict-token-limit.decorator';
+
+/** Budget names: per address, per authenticated client, and the strict one for /auth/token. */
+export const IP_BUDGET = 'ip';
+export const CLIENT_BUDGET = 'client';
+export const TOKEN_BUDGET = 'token';
+
+/** The storage the counters live in (Redis, failing open); provided by RateLimitModule. */
+export const BUDGET_STORAGE = Symbol('BUDGET_STORAGE');
+
+const UNMETERED = 'rate-limit:unmetered';
+/** Leaves a route out of every budget (health probes, metrics scrapes). */
+export const Unmetered = () => SetMetadata(UNMETERED, true);
+
+const WINDOW_MS = 60_000;
+
+const WHO: Record<string, string> = {
+  [IP_BUDGET]: 'from this address',
+  [CLIENT_BUDGET]: 'for this client',
+  [TOKEN_BUDGET]: 'for token requests from this address',
+};
+
+interface Charge {
+  name: string;
+  limit: number;
+  key: string;
+}
+
+/**
+ * A request's rate-limit budgets, charged together: its address's (with, on
+ * routes marked @StrictTokenLimit, the strict one for credential checks)
+ * and, once its token is verified, its client's. The counters are
+ * incremented concurrently on the auto-pipelined rate-limit connection, so
+ * all of them cost one Redis round trip. A budget spent answers 429 with
+ * Retry-After and names the budget; every answer metered carries the
+ * `RateLimit-Policy` and `RateLimit` headers of the budget closest to running
+ * out (IETF draft-ietf-httpapi-ratelimit-headers).
+ */
+@Injectable()
+export class RequestBudgets {
+  constructor(
+    private readonly config: ApiConfig,
+    private readonly reflector: Reflector,
+    @Inject(BUDGET_STORAGE) private readonly storage: ThrottlerStorage,
+  ) {}
+
+  /** Charges the request; `client` is the verified token's subject, when there is one. */
+  async charge(context: ExecutionContext, client?: string): Promise<void> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(UNMETERED, targets)) return;
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const limits = this.config.rateLimits;
+    const address = normalizeIp(request.ip ?? '');
+    const charges: Charge[] = [{ name: IP_BUDGET, limit: limits.perAddress, key: address }];
+    if (this.reflector.getAllAndOverride<boolean>(STRICT_TOKEN_LIMIT, targets))
+      charges.push({ name: TOKEN_BUDGET, limit: limits.tokenPerAddress, key: address });
+    if (client !== undefined)
+      charges.push({ name: CLIENT_BUDGET, limit: limits.perClient, key: client });
+
+    const records = await Promise.all(
+      charges.map(({ name, limit, key }) =>
+        this.storage.increment(`${name}:${key}`, WINDOW_MS, limit, WINDOW_MS, name),
+      ),
+    );
+    const tightest = records
+      .map((record, index) => ({ ...charges[index], ...record }))
+      .sort((a, b) => b.totalHits / b.limit - a.totalHits / a.limit)[0];
+    // Redis away (FailOpenStorage counts nothing and lets requests pass): no budget to speak of.
+    if (tightest.totalHits === 0) return;
+    response.setHeader('RateLimit-Policy', `"${tightest.name}";q=${tightest.limit};w=60`);
+    response.setHeader(
+      'RateLimit',
+      `"${tightest.name}";r=${Math.max(0, tightest.limit - tightest.totalHits)};t=${tightest.timeToExpire}`,
+    );
+    const spent = records.findIndex((record) => record.isBlocked);
+    if (spent < 0) return;
+    const { name, limit } = charges[spent];
+    const retryAfter = Math.max(1, Math.ceil(records[spent].timeToBlockExpire));
+    response.setHeader('Retry-After', String(retryAfter));
+    throw new HttpException(
+      `too many requests ${WHO[name]}: at most ${limit} per ${WINDOW_MS / 1000} s; retry in ${retryAfter} s`,
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
