@@ -1,5 +1,4 @@
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
 import { quietBoot } from '@app/runtime';
 import { Logger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,6 +10,7 @@ import { mountQueueBoard } from './admin/queue-board';
 import { recordHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupSwagger } from './swagger';
 import { BODY_LIMIT_BYTES, isJsonPost } from './common/body-limit';
+import { securityHeaders } from './common/security-headers';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
 export async function createApiApp(
@@ -35,10 +35,7 @@ export function configureApp(app: NestExpressApplication, config: ApiConfig): vo
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(recordHttpMetrics);
-  // Helmet's defaults, content security policy included (Swagger UI loads only its own files),
-  // minus upgrade-insecure-requests: TLS ends at the proxy, and /docs must load over plain HTTP
-  // in development.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(securityHeaders);
   app.enableCors({
     // Only the configured origins get CORS headers; any other origin gets none, so browsers refuse.
     origin: config.corsOrigins.length ? config.corsOrigins : false,

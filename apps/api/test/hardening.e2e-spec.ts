@@ -11,10 +11,22 @@ describe('HTTP hardening: headers, CORS, Swagger in production', () => {
   });
   afterAll(() => stack.close());
 
-  it('sends Helmet headers and no X-Powered-By', async () => {
-    const response = await stack.http.get('/health');
-    expect(response.headers['x-powered-by']).toBeUndefined();
-    expect(response.headers).toMatchObject({
+  const BROWSER_ONLY = [
+    'cross-origin-opener-policy',
+    'cross-origin-resource-policy',
+    'origin-agent-cluster',
+    'referrer-policy',
+    'x-dns-prefetch-control',
+    'x-download-options',
+    'x-frame-options',
+    'x-permitted-cross-domain-policies',
+    'x-xss-protection',
+  ];
+
+  it('sends Helmet’s browser headers on the pages browsers render, and no X-Powered-By', async () => {
+    const page = await stack.http.get('/docs/').expect(200);
+    expect(page.headers['x-powered-by']).toBeUndefined();
+    expect(page.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'SAMEORIGIN',
       'strict-transport-security': expect.stringContaining('max-age='),
@@ -23,14 +35,35 @@ describe('HTTP hardening: headers, CORS, Swagger in production', () => {
       'referrer-policy': 'no-referrer',
     });
     // /docs must work over plain HTTP in development.
-    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
-    const page = await stack.http.get('/docs/').expect(200);
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     const scripts = [...page.text.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) {
-      await stack.http.get(`/docs/${script.replace(/^\.\//, '')}`).expect(200);
+      const file = await stack.http.get(`/docs/${script.replace(/^\.\//, '')}`).expect(200);
+      expect(file.headers['cross-origin-resource-policy']).toBe('same-origin');
     }
     expect(page.text).not.toMatch(/<script>(?!\s*<\/script>)/);
+    for (const path of ['/admin/login', '/']) {
+      const other = await stack.http.get(path);
+      expect(other.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+
+  it('sends the lean API set on JSON answers: nosniff, nothing may load or frame them, HSTS, no-store', async () => {
+    for (const path of ['/health', '/simulations', '/no-such-route']) {
+      const response = await stack.http.get(path);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'cache-control': expect.stringContaining('no-store'),
+        'x-request-id': expect.any(String),
+      });
+      expect(Object.keys(response.headers).filter((name) => BROWSER_ONLY.includes(name))).toEqual(
+        [],
+      );
+    }
   });
 
   it('gives no CORS permission to any origin unless configured', async () => {
