@@ -7,7 +7,7 @@ import fc, { Arbitrary } from 'fast-check';
 import { Role } from '../../apps/api/src/auth/role';
 import { E2eStack } from '../e2e-stack';
 import { OpenApiContract, OpenApiDocument, OpenApiOperation } from '../openapi-contract';
-import { HOSTILE_STRINGS, SchemaArbitraries } from './schema-arbitrary';
+import { HOSTILE_STRINGS, pathologicalJson, SchemaArbitraries } from './schema-arbitrary';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -55,23 +55,75 @@ describe(`fuzzing the API from its OpenAPI document (${REQUESTS} requests, seed 
     const problems = new Map<string, { count: number; example: FuzzRequest }>();
     const statuses = new Map<number, number>();
     let next = 0;
-    const sendAll = async () => {
-      while (next < requests.length) {
-        const request = requests[next++];
-        const { status, found } = await send(baseUrl, contract, request);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        for (const problem of found) {
-          const seen = problems.get(problem);
-          if (seen) seen.count++;
-          else problems.set(problem, { count: 1, example: request });
-        }
+    const created = new Set<number>();
+    const record = (request: FuzzRequest, { status, found, body }: Sent) => {
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (status === 201 && request.path === '/simulation' && body) {
+        const id = (JSON.parse(body) as { id?: unknown }).id;
+        if (typeof id === 'number') created.add(id);
+      }
+      for (const problem of found) {
+        const seen = problems.get(problem);
+        if (seen) seen.count++;
+        else problems.set(problem, { count: 1, example: request });
+      }
+    };
+    const sendAll = async (queue: FuzzRequest[]) => {
+      while (next < queue.length) {
+        const request = queue[next++];
+        record(request, await send(baseUrl, contract, request));
       }
     };
     const started = Date.now();
-    await Promise.all(Array.from({ length: PARALLEL }, sendAll));
+    await Promise.all(Array.from({ length: PARALLEL }, () => sendAll(requests)));
+    // Creates at the edges of every declared range (and well-formed otherwise), so that what
+    // the API accepts is then read back every way below.
+    const createSchema =
+      document.paths['/simulation']?.post?.requestBody?.content['application/json']?.schema;
+    const edgeCreates = createSchema
+      ? fc
+          .sample(creationArbitrary(document, fixtures, createSchema), {
+            seed: SEED,
+            numRuns: Math.min(300, Math.ceil(REQUESTS / 10)),
+          })
+          .map((body): FuzzRequest => ({
+            method: 'POST',
+            path: '/simulation',
+            query: '',
+            headers: {
+              Authorization: `Bearer ${fixtures.tokens.admin}`,
+              'Content-Type': 'application/json',
+            },
+            body: JSON.stringify(body),
+          }))
+      : [];
+    next = 0;
+    await Promise.all(Array.from({ length: PARALLEL }, () => sendAll(edgeCreates)));
+    // What the accepted creates (their values at the ends of every range among them) do to
+    // the requests that come after: every simulation the fuzz made is read back every way.
+    const readBack = [...created].slice(0, 300).flatMap((id) =>
+      [
+        `/simulation/${id}`,
+        `/converge/${id}`,
+        `/converge/${id}?scale=log&points=10`,
+        `/converge/${id}?format=csv`,
+        `/converge/${id}?format=ndjson`,
+        `/simulations?machine_id=${fixtures.machineIds[id % 3]}&limit=5`,
+      ].map((path): FuzzRequest => {
+        const [pathname, query = ''] = path.split('?');
+        return {
+          method: 'GET',
+          path: pathname,
+          query: query ? `?${query}` : '',
+          headers: { Authorization: `Bearer ${fixtures.tokens.admin}` },
+        };
+      }),
+    );
+    next = 0;
+    await Promise.all(Array.from({ length: PARALLEL }, () => sendAll(readBack)));
     const histogram = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
     process.stdout.write(
-      `fuzz: sent ${requests.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+      `fuzz: sent ${requests.length} requests, ${edgeCreates.length} creates at the edges and ${readBack.length} reads of the ${created.size} simulations they made in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
         `statuses ${histogram.join(' ')}\n`,
     );
 
@@ -162,6 +214,30 @@ function requestArbitrary(document: OpenApiDocument, fixtures: Fixtures): Arbitr
     }));
 }
 
+/** Valid create bodies, their values drawn towards the ends of each range, on the fixtures' machines. */
+function creationArbitrary(
+  document: OpenApiDocument,
+  fixtures: Fixtures,
+  schema: Record<string, unknown>,
+): Arbitrary<unknown> {
+  const schemas = new SchemaArbitraries(
+    (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>,
+  );
+  // The rules between fields that a schema cannot say: a machine named twice, and the
+  // attempt budget under both its names, must agree.
+  return schemas
+    .valid(schema, { machine_id: fc.constantFrom(...fixtures.machineIds) })
+    .map((value) => {
+      const body = { ...(value as Record<string, unknown>) };
+      const machine = body.machine as { machine_id?: number } | undefined;
+      if (machine && body.machine_id !== undefined)
+        body.machine = { ...machine, machine_id: body.machine_id };
+      if (body.attempt_budget !== undefined && body.max_attempts !== undefined)
+        body.max_attempts = body.attempt_budget;
+      return body;
+    });
+}
+
 function pathArbitrary(
   template: string,
   operation: OpenApiOperation,
@@ -214,6 +290,10 @@ function queryArbitrary(
   });
 }
 
+/** A header sent with one request in ten. */
+const rarely = <T>(value: Arbitrary<T>) =>
+  fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: value });
+
 const printable = fc.string({ maxLength: 60 }).filter((value) => /^[\x20-\x7e]*$/.test(value));
 
 function headersArbitrary(fixtures: Fixtures): Arbitrary<Record<string, string>> {
@@ -257,6 +337,17 @@ function headersArbitrary(fixtures: Fixtures): Arbitrary<Record<string, string>>
         ),
         'Last-Event-ID': fc.oneof(fc.constantFrom('1:0.5', '0:0', '99:1e9', '-1:-1'), printable),
         'X-Forwarded-For': fc.constantFrom('10.0.0.1', 'not-an-address', '1.1.1.1, 2.2.2.2'),
+        'X-Request-Id': rarely(fc.oneof(fc.uuid(), printable, fc.constant('r'.repeat(2_000)))),
+        Origin: rarely(fc.constantFrom('https://evil.example', 'null', 'http://localhost:5173')),
+        Cookie: rarely(
+          fc.oneof(
+            fc.constant(`aisim_admin_session=${fixtures.tokens.admin}`),
+            printable.map((value) => `aisim_admin_session=${value}`),
+            printable,
+          ),
+        ),
+        // Said of a body that is not compressed: most bodies must still reach validation.
+        'Content-Encoding': rarely(fc.constantFrom('gzip', 'br', 'identity', 'x-unknown')),
       },
       { requiredKeys: [] },
     )
@@ -311,6 +402,12 @@ function bodyArbitrary(
     },
   ];
   const schema = operation.requestBody?.content['application/json']?.schema;
+  broken.push({
+    weight: 2,
+    arbitrary: pathologicalJson(
+      schema ? schemas.valid(schema, hints) : fc.jsonValue({ maxDepth: 2 }),
+    ).map((text) => ({ text, contentType: 'application/json' })),
+  });
   if (!schema) return fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, ...broken);
   return fc.oneof(
     { weight: 6, arbitrary: schemas.valid(schema, hints).map(json) },
@@ -319,11 +416,17 @@ function bodyArbitrary(
   );
 }
 
+interface Sent {
+  status: number;
+  found: string[];
+  body?: string;
+}
+
 async function send(
   baseUrl: string,
   contract: OpenApiContract,
   request: FuzzRequest,
-): Promise<{ status: number; found: string[] }> {
+): Promise<Sent> {
   const response = await fetch(`${baseUrl}${request.path}${request.query}`, {
     method: request.method,
     headers: request.headers,
@@ -339,7 +442,7 @@ async function send(
   if (response.status >= 500) {
     const where = contract.templateFor(request.path) ?? request.path.slice(0, 80);
     const problem = `${request.method} ${where} answered ${response.status}: ${body?.slice(0, 200)}`;
-    return { status: response.status, found: [problem] };
+    return { status: response.status, found: [problem], body };
   }
   const found = contract.check({
     method: request.method,
@@ -348,7 +451,7 @@ async function send(
     contentType,
     body: body === '' ? undefined : body,
   });
-  return { status: response.status, found };
+  return { status: response.status, found, body };
 }
 
 /** How a value reads in a URL: objects and arrays as JSON (some have no prototype to print with). */

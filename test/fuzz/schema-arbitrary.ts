@@ -39,6 +39,9 @@ export class SchemaArbitraries {
   constructor(private readonly schemas: Record<string, JsonSchema>) {}
 
   resolve(schema: JsonSchema): JsonSchema {
+    // A $ref with a description of its own is written as a one-member allOf.
+    if (Array.isArray(schema.allOf) && schema.allOf.length === 1)
+      return { ...this.resolve(schema.allOf[0] as JsonSchema), ...schema, allOf: undefined };
     const ref = schema.$ref;
     if (typeof ref === 'string') {
       const name = ref.split('/').pop()!;
@@ -68,11 +71,15 @@ export class SchemaArbitraries {
     hints: Record<string, Arbitrary<unknown>>,
   ): Arbitrary<unknown> {
     switch (type) {
-      case 'integer':
-        return fc.integer({
-          min: typeof schema.minimum === 'number' ? schema.minimum : -1_000_000,
-          max: typeof schema.maximum === 'number' ? schema.maximum : 1_000_000,
-        });
+      case 'integer': {
+        const min = typeof schema.minimum === 'number' ? schema.minimum : -1_000_000;
+        const max = typeof schema.maximum === 'number' ? schema.maximum : 1_000_000;
+        // The ends of a declared range, often: where off-by-one and overflow live.
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.integer({ min, max }) },
+          { weight: 1, arbitrary: fc.constantFrom(min, max) },
+        );
+      }
       case 'number':
         return fc.double({
           min: typeof schema.minimum === 'number' ? schema.minimum : -1e9,
@@ -99,11 +106,29 @@ export class SchemaArbitraries {
             .filter((s) => this.lengthFits(s, schema));
         }
         if (schema.format === 'date-time')
-          return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
-        return fc.string({
-          minLength: typeof schema.minLength === 'number' ? schema.minLength : 0,
-          maxLength: Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 40, 40),
-        });
+          return fc
+            .date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+            .map((d) => d.toISOString());
+        return fc.oneof(
+          {
+            weight: 3,
+            arbitrary: fc.string({
+              minLength: typeof schema.minLength === 'number' ? schema.minLength : 0,
+              maxLength: Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 40, 40),
+            }),
+          },
+          // A string exactly as long as allowed, in characters of one, two and four bytes.
+          ...(typeof schema.maxLength === 'number'
+            ? [
+                {
+                  weight: 1,
+                  arbitrary: fc
+                    .constantFrom('x', 'é', '\u4e2d')
+                    .map((unit) => unit.repeat(schema.maxLength as number)),
+                },
+              ]
+            : []),
+        );
     }
   }
 
@@ -165,4 +190,46 @@ export class SchemaArbitraries {
         return this.invalid(properties[name]).map((wrong) => ({ ...value, [name]: wrong }));
       });
   }
+}
+
+/**
+ * Bodies that are legal JSON and small, but whose structure is the attack:
+ * nested thousands deep, thousands wide, keys that mean something to
+ * JavaScript objects (at the top, or inside a valid body), repeated keys,
+ * numbers JSON allows and JavaScript cannot hold, lone surrogates.
+ */
+export function pathologicalJson(valid: Arbitrary<unknown>): Arbitrary<string> {
+  const deep = fc.integer({ min: 10, max: 6_000 });
+  const withKey = (key: string) =>
+    valid.map((body) => {
+      const text = JSON.stringify(body) ?? '{}';
+      const payload = `"${key}":{"isAdmin":true,"polluted":1}`;
+      return text.startsWith('{') && text !== '{}'
+        ? `{${payload},${text.slice(1)}`
+        : `{${payload}}`;
+    });
+  return fc.oneof(
+    deep.map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
+    deep.map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
+    fc.integer({ min: 1_001, max: 4_000 }).map((width) => `[${Array(width).fill('0').join(',')}]`),
+    fc
+      .integer({ min: 65, max: 1_500 })
+      .map((width) => `{${Array.from({ length: width }, (_, i) => `"k${i}":1`).join(',')}}`),
+    fc.constantFrom('__proto__', 'constructor', 'prototype').chain(withKey),
+    valid.map((body) => {
+      const text = JSON.stringify(body) ?? '{}';
+      // A key twice: JSON.parse keeps the last; nothing may depend on which.
+      return text.startsWith('{"') ? text.replace(/^\{("[^"]+":)/, '{$1"first",$1') : text;
+    }),
+    fc.constantFrom(
+      '{"name":"n","machine_id":1e309}',
+      '{"name":"n","machine_id":-0}',
+      '{"name":"n","machine_id":1e-400}',
+      '{"name":"n","machine_id":9007199254740993}',
+      '{"name":"n","machine_id":2147483648}',
+      '{"name":"\ud800","machine_id":1}',
+      '{"name":"a\u0000b","machine_id":1}',
+      '{"name":"n","machine_id":1,"emulation":{"points":1e308,"tick_ms":-1e308}}',
+    ),
+  );
 }

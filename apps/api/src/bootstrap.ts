@@ -11,6 +11,7 @@ import { recordHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupSwagger } from './swagger';
 import { BODY_LIMIT_BYTES, isJsonPost } from './common/body-limit';
 import { securityHeaders } from './common/security-headers';
+import { guardJsonShape } from './common/json-shape-guard';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
 export async function createApiApp(
@@ -51,6 +52,7 @@ export function configureApp(app: NestExpressApplication, config: ApiConfig): vo
     maxAge: 600,
   });
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost });
+  app.use(guardJsonShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   mountQueueBoard(app);

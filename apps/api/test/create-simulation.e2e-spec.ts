@@ -268,4 +268,96 @@ describe('POST /simulation: validation, machines and ids', () => {
       message: 'request body is larger than the 16 kB limit',
     });
   });
+
+  it.each(['gzip', 'deflate', 'br'])(
+    'answers 400 for a body that is not %s as its Content-Encoding says, and reads one that is',
+    async (encoding) => {
+      const body = JSON.stringify({ name: 'compressed', machine_id: 101 });
+      const response = await stack
+        .as(Role.Operator)
+        .post('/simulation')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', encoding)
+        .send(body)
+        .expect(400);
+      expect(response.body.message).toBe(
+        'request body is not valid for its Content-Encoding (gzip, deflate or br)',
+      );
+      const zlib = await import('node:zlib');
+      const packed = {
+        gzip: zlib.gzipSync,
+        deflate: zlib.deflateSync,
+        br: zlib.brotliCompressSync,
+      }[encoding]!(Buffer.from(body));
+      // Read like any body.
+      const read = await fetch(`${await stack.listen()}/simulation`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${stack.token(Role.Operator)}`,
+          'Content-Type': 'application/json',
+          'Content-Encoding': encoding,
+        },
+        body: packed,
+      });
+      expect(read.status).toBe(201);
+      const { id } = (await read.json()) as { id: number };
+      const { body: created } = await stack.as(Role.Viewer).get(`/simulation/${id}`).expect(200);
+      expect(created.name).toBe('compressed');
+    },
+  );
+
+  describe('a body whose shape no route could want: 400 naming the problem, before validation', () => {
+    const raw = (text: string) =>
+      stack
+        .as(Role.Operator)
+        .post('/simulation')
+        .set('Content-Type', 'application/json')
+        .send(text);
+
+    it.each([
+      [
+        'nested 5,000 levels deep',
+        '{"name":"deep","machine_id":101,"emulation":' + '['.repeat(5000) + ']'.repeat(5000) + '}',
+        'request body is nested deeper than 16 levels at $.emulation' + '[0]'.repeat(15),
+      ],
+      [
+        'an array of 1,001 items',
+        JSON.stringify({ name: 'wide', machine_id: 101, tags: Array(1001).fill(0) }),
+        'request body has an array of 1001 items at $.tags; at most 1000',
+      ],
+      [
+        'an object of 65 fields',
+        JSON.stringify({
+          name: 'wide',
+          machine: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`f${i}`, i])),
+        }),
+        'request body has an object of 65 fields at $.machine; at most 64',
+      ],
+      [
+        'a __proto__ key',
+        '{"name":"polluted","machine_id":101,"__proto__":{"isAdmin":true}}',
+        'request body may not have a field named "__proto__" (at $.__proto__)',
+      ],
+      [
+        'a constructor key, nested',
+        '{"name":"polluted","machine":{"machine_id":101,"constructor":{"prototype":{}}}}',
+        'request body may not have a field named "constructor" (at $.machine.constructor)',
+      ],
+      [
+        'a prototype key with an odd name around it',
+        '{"name":"polluted","machine":{"a b":{"prototype":1}}}',
+        'request body may not have a field named "prototype" (at $.machine["a b"].prototype)',
+      ],
+    ])('%s', async (_what, body, message) => {
+      const response = await raw(body).expect(400);
+      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+      // Nothing was created, and the API answers the next request as before.
+      await stack.as(Role.Viewer).get('/simulations').expect(200, []);
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+
+    it('takes an ordinary body as before', async () => {
+      await raw(JSON.stringify({ name: 'ok', machine_id: 101 })).expect(201);
+    });
+  });
 });

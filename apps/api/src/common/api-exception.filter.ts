@@ -108,9 +108,16 @@ function errorBody(statusCode: number, message: string): ErrorResponse {
  * body is the client's problem, told in our words (its own texts name internals).
  */
 function bodyParserError(exception: unknown): { status: number; message: string } | undefined {
-  const candidate = exception as { type?: unknown; status?: unknown };
-  if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return undefined;
+  const candidate = exception as { type?: unknown; status?: unknown; code?: unknown };
+  if (typeof candidate?.status !== 'number') return undefined;
   if (candidate.status < 400 || candidate.status > 499) return undefined;
+  // A body that does not decompress as its Content-Encoding says: zlib's error, given a 400.
+  if (typeof candidate.code === 'string' && /^(Z_|ERR__ERROR)/.test(candidate.code))
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      message: 'request body is not valid for its Content-Encoding (gzip, deflate or br)',
+    };
+  if (typeof candidate.type !== 'string') return undefined;
   const messages: Record<string, string> = {
     'entity.too.large': `request body is larger than the ${BODY_LIMIT_BYTES / 1024} kB limit`,
     'entity.parse.failed': 'request body is not valid JSON',

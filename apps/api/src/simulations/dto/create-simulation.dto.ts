@@ -47,6 +47,8 @@ export class MachineReferenceDto {
  */
 export class EmulationDto {
   @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
     minimum: 1,
     maximum: CURVE_LIMITS.maxPoints,
     default: 10,
@@ -68,6 +70,8 @@ export class EmulationDto {
   span_seconds?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
     minimum: 0,
     maximum: CURVE_LIMITS.maxTickMs,
     example: 1000,
@@ -91,6 +95,8 @@ export class EmulationDto {
   noise?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
     minimum: 0,
     maximum: CURVE_LIMITS.maxSeed,
     example: 42,
@@ -101,6 +107,8 @@ export class EmulationDto {
   seed?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
     minimum: 0,
     maximum: CURVE_LIMITS.maxDecimals,
     default: 3,
@@ -157,7 +165,8 @@ export class CreateSimulationDto {
   status?: 'pending';
 
   @ApiPropertyOptional({
-    example: '2024-03-05T14:30:00',
+    example: '2024-03-05T14:30:00Z',
+    format: 'date-time',
     description:
       'Accepted for compatibility and ignored: the server records when it created the simulation.',
   })
@@ -166,7 +175,8 @@ export class CreateSimulationDto {
   creation_date?: string;
 
   @ApiPropertyOptional({
-    example: '2024-03-05T15:00:00',
+    example: '2024-03-05T15:00:00Z',
+    format: 'date-time',
     description: 'Accepted for compatibility and ignored: the server records every change.',
   })
   @IsOptional()

@@ -1,0 +1,56 @@
+import { BadRequestException } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+/** Far deeper than any body this API reads (a batch's items' machine: four levels). */
+export const MAX_JSON_DEPTH = 16;
+/** As many items as the largest array a body may hold (a batch of simulations). */
+export const MAX_JSON_ARRAY_ITEMS = 1_000;
+/** Far more fields than any object of a body has; the rest is refused before validation. */
+export const MAX_JSON_OBJECT_KEYS = 64;
+/** Keys that mean something to JavaScript objects: never data, whatever the route. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * What is wrong with the shape of a parsed JSON body, before any route's
+ * validation walks it: nested too deep, too wide, or holding a key that
+ * means something to JavaScript objects. Answers the first problem, with
+ * where it is (`$.machine.name`), or undefined. Iterative, so no input can
+ * exhaust the stack.
+ */
+export function jsonShapeProblem(body: unknown): string | undefined {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [
+    { value: body, path: '$', depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH)
+      return `request body is nested deeper than ${MAX_JSON_DEPTH} levels at ${path}`;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_JSON_ARRAY_ITEMS)
+        return `request body has an array of ${value.length} items at ${path}; at most ${MAX_JSON_ARRAY_ITEMS}`;
+      value.forEach((item, index) =>
+        stack.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }),
+      );
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > MAX_JSON_OBJECT_KEYS)
+      return `request body has an object of ${keys.length} fields at ${path}; at most ${MAX_JSON_OBJECT_KEYS}`;
+    for (const key of keys) {
+      const at = /^[A-Za-z_$][\w$]*$/.test(key)
+        ? `${path}.${key}`
+        : `${path}[${JSON.stringify(key)}]`;
+      if (PROTOTYPE_KEYS.has(key))
+        return `request body may not have a field named "${key}" (at ${at})`;
+      stack.push({ value: (value as Record<string, unknown>)[key], path: at, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** Refuses, with a 400 naming the problem, a parsed body whose shape no route could want. */
+export function guardJsonShape(request: Request, _response: Response, next: NextFunction): void {
+  const problem = request.body === undefined ? undefined : jsonShapeProblem(request.body);
+  next(problem ? new BadRequestException(problem) : undefined);
+}
