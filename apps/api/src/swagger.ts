@@ -18,14 +18,36 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'answer carries it back (a new UUID when none or an invalid one was sent).',
     )
     .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Relative: the document describes the API that serves it, wherever that is.
+    .addServer(
+      '/',
+      'The API that serves this document, wherever it runs: local, staging or production',
+      {},
+      // Meant for the clients of whoever deploys it, not for one organisation's own use.
+      { 'x-internal': false },
+    )
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'A JWT as RFC8725 (JSON Web Token Best Current Practices) asks: HS256 only (every other ' +
+        'algorithm, `none` included, refused before the claims are read), a key chosen by `kid`, ' +
+        '`iss` and `aud` checked, `exp` required.',
+    })
     .build();
   return documentCommonAnswers(SwaggerModule.createDocument(app, config));
 }
 
 const REQUEST_ID_HEADER = {
   description: 'The X-Request-Id sent, or one made up; it is on the log lines of this request.',
-  schema: { type: 'string' },
+  schema: { type: 'string', maxLength: 128, pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+};
+
+const CORS_ORIGIN_HEADER = {
+  description:
+    "The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default).",
+  schema: { type: 'string', maxLength: 2048 },
 };
 
 /**
@@ -73,7 +95,7 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
           {
             'Retry-After': {
               description: 'Seconds until the budget refills.',
-              schema: { type: 'integer' },
+              schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 60 },
             },
           },
         );
@@ -94,9 +116,12 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
         response.headers = {
           ...response.headers,
           'X-Request-Id': REQUEST_ID_HEADER,
+          'Access-Control-Allow-Origin': CORS_ORIGIN_HEADER,
           ...(metered && RATE_LIMIT_HEADERS),
         };
       }
+      // Public operations say so, rather than leaving readers to guess from a missing field.
+      operation.security ??= [];
     }
   }
   return document;

@@ -176,6 +176,13 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
     expect(bad.body.message).toBe(
       'Last-Event-ID must be an id this stream sent: <attempt>:<seconds>',
     );
+    // Longer than any id a stream sends: refused before it is parsed.
+    const long = await stack
+      .as(Role.Viewer)
+      .get(`/converge/${id}/stream`)
+      .set('Last-Event-ID', `1:${'9'.repeat(70)}`)
+      .expect(400);
+    expect(long.body.message).toBe(bad.body.message);
     const missing = await stack.as(Role.Viewer).get('/converge/424242/stream').expect(404);
     expect(missing.body.message).toBe('simulation 424242 not found');
   });

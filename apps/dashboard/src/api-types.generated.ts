@@ -28,7 +28,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List API clients (never their secrets) */
+    /**
+     * List API clients (never their secrets)
+     * @description Oldest first; the first 1,000.
+     */
     get: operations['ApiClientsController_list'];
     put?: never;
     /** Create an API client; its secret is shown once, in this answer */
@@ -219,7 +222,7 @@ export interface paths {
     };
     /**
      * List machines with their status and load
-     * @description Ordered by machine_id.
+     * @description Ordered by machine_id; the first 10,000.
      */
     get: operations['MachinesController_list'];
     put?: never;
@@ -520,8 +523,11 @@ export interface components {
     TokenResponse: {
       /** @example eyJhbGciOiJIUzI1NiIsImtpZCI6InByaW1hcnkifQ… */
       access_token: string;
-      /** @example Bearer */
-      token_type: string;
+      /**
+       * @example Bearer
+       * @enum {string}
+       */
+      token_type: 'Bearer';
       /**
        * @description Seconds until it expires.
        * @example 3600
@@ -601,72 +607,6 @@ export interface components {
       disabled: boolean;
       /** Format: date-time */
       last_used_at: string | null;
-    };
-    SimulationResponse: {
-      /** @example 1 */
-      simulation_id: number;
-      /** @example A */
-      name: string;
-      /** @example 102 */
-      machine_id: number;
-      /**
-       * @example finished
-       * @enum {string}
-       */
-      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
-      /**
-       * Format: date-time
-       * @example 2024-03-06T08:02:46.295Z
-       */
-      creation_date: string;
-      /**
-       * Format: date-time
-       * @description Changes on every change of the simulation (heartbeats excepted).
-       * @example 2024-03-06T08:02:56.312Z
-       */
-      update_date: string;
-      /**
-       * @description Attempts started so far (0 until a worker first takes it).
-       * @example 1
-       */
-      attempt: number;
-      /**
-       * @description Automatic attempts each run request is granted (at creation, and again on each manual retry).
-       * @example 3
-       */
-      attempt_budget: number;
-      /**
-       * @description A failure on this attempt number is final.
-       * @example 3
-       */
-      final_attempt: number;
-      /**
-       * @deprecated
-       * @description Deprecated: the earlier name of `final_attempt`, still sent for one release.
-       * @example 3
-       */
-      max_attempts: number;
-      /**
-       * Format: date-time
-       * @example 2024-03-06T08:02:46.401Z
-       */
-      started_at: string | null;
-      /**
-       * Format: date-time
-       * @example 2024-03-06T08:02:56.312Z
-       */
-      finished_at: string | null;
-      /**
-       * Format: date-time
-       * @description Last sign of life from the worker running it.
-       * @example 2024-03-06T08:02:54.307Z
-       */
-      heartbeat_at: string | null;
-      /**
-       * @description Why the last attempt failed; present on failed simulations and on ones waiting to be retried.
-       * @example timed out: still running 120000 ms after its planned end
-       */
-      failure_reason?: string;
     };
     EmulationResponse: {
       /** @example 10 */
@@ -779,7 +719,7 @@ export interface components {
        * @enum {string}
        */
       machine_status: 'online' | 'offline' | 'draining';
-      /** @description Every attempt, oldest first. */
+      /** @description Every attempt, oldest first (the latest 1000 when there were more). */
       attempts: components['schemas']['SimulationAttemptResponse'][];
     };
     MachineReferenceDto: {
@@ -896,6 +836,72 @@ export interface components {
        * @enum {string}
        */
       status: 'pending';
+    };
+    SimulationResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      /** @example A */
+      name: string;
+      /** @example 102 */
+      machine_id: number;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.295Z
+       */
+      creation_date: string;
+      /**
+       * Format: date-time
+       * @description Changes on every change of the simulation (heartbeats excepted).
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      update_date: string;
+      /**
+       * @description Attempts started so far (0 until a worker first takes it).
+       * @example 1
+       */
+      attempt: number;
+      /**
+       * @description Automatic attempts each run request is granted (at creation, and again on each manual retry).
+       * @example 3
+       */
+      attempt_budget: number;
+      /**
+       * @description A failure on this attempt number is final.
+       * @example 3
+       */
+      final_attempt: number;
+      /**
+       * @deprecated
+       * @description Deprecated: the earlier name of `final_attempt`, still sent for one release.
+       * @example 3
+       */
+      max_attempts: number;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.401Z
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      finished_at: string | null;
+      /**
+       * Format: date-time
+       * @description Last sign of life from the worker running it.
+       * @example 2024-03-06T08:02:54.307Z
+       */
+      heartbeat_at: string | null;
+      /**
+       * @description Why the last attempt failed; present on failed simulations and on ones waiting to be retried.
+       * @example timed out: still running 120000 ms after its planned end
+       */
+      failure_reason?: string;
     };
     MachineResponse: {
       /** @example 102 */
@@ -1034,6 +1040,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1049,6 +1057,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1064,6 +1074,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1079,6 +1091,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1094,6 +1108,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1111,6 +1127,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1126,6 +1144,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1151,6 +1171,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1166,6 +1188,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1181,6 +1205,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1198,6 +1224,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1213,6 +1241,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1242,6 +1272,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1257,6 +1289,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1272,6 +1306,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1287,6 +1323,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1302,6 +1340,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1317,6 +1357,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1334,6 +1376,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1349,6 +1393,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1376,6 +1422,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1391,6 +1439,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1406,6 +1456,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1421,6 +1473,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1435,6 +1489,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1450,6 +1506,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1465,6 +1523,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1480,6 +1540,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1497,6 +1559,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1512,6 +1576,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1539,6 +1605,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1554,6 +1622,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1569,6 +1639,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1584,6 +1656,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1598,6 +1672,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1613,6 +1689,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1628,6 +1706,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1645,6 +1725,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1660,6 +1742,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1688,6 +1772,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1701,6 +1787,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1716,6 +1804,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1731,6 +1821,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1745,6 +1837,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1760,6 +1854,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1777,6 +1873,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1792,6 +1890,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1837,6 +1937,8 @@ export interface operations {
           Link?: string;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1852,6 +1954,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1867,6 +1971,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1882,6 +1988,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1899,6 +2007,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1914,6 +2024,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1941,6 +2053,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1956,6 +2070,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1971,6 +2087,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -1986,6 +2104,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2000,6 +2120,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2017,6 +2139,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2032,6 +2156,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2059,6 +2185,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2074,6 +2202,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2089,6 +2219,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2104,6 +2236,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2118,6 +2252,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2135,6 +2271,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2150,6 +2288,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2184,6 +2324,8 @@ export interface operations {
           Location?: string;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2199,6 +2341,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2214,6 +2358,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2229,6 +2375,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2244,6 +2392,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2259,6 +2409,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2274,6 +2426,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2289,6 +2443,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2304,6 +2460,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2321,6 +2479,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2336,6 +2496,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2363,6 +2525,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2378,6 +2542,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2393,6 +2559,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2408,6 +2576,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2422,6 +2592,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2437,6 +2609,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2452,6 +2626,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2467,6 +2643,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2484,6 +2662,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2499,6 +2679,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2526,6 +2708,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2541,6 +2725,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2556,6 +2742,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2571,6 +2759,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2585,6 +2775,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2600,6 +2792,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2615,6 +2809,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2630,6 +2826,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2647,6 +2845,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2662,6 +2862,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2687,6 +2889,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2702,6 +2906,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2717,6 +2923,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2734,6 +2942,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2749,6 +2959,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2779,6 +2991,8 @@ export interface operations {
           Location?: string;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2793,6 +3007,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2808,6 +3024,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2823,6 +3041,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2838,6 +3058,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2853,6 +3075,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2868,6 +3092,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2885,6 +3111,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2900,6 +3128,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2927,6 +3157,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2942,6 +3174,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2957,6 +3191,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2972,6 +3208,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -2986,6 +3224,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3003,6 +3243,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3018,6 +3260,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3046,6 +3290,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3059,6 +3305,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3074,6 +3322,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3089,6 +3339,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3103,6 +3355,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3117,6 +3371,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3134,6 +3390,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3149,6 +3407,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3176,6 +3436,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3191,6 +3453,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3206,6 +3470,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3221,6 +3487,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3235,6 +3503,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3250,6 +3520,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3265,6 +3537,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3282,6 +3556,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3297,6 +3573,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3324,6 +3602,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3339,6 +3619,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3354,6 +3636,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3369,6 +3653,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3383,6 +3669,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3398,6 +3686,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3413,6 +3703,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3430,6 +3722,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3445,6 +3739,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3486,6 +3782,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3503,6 +3801,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3518,6 +3818,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3533,6 +3835,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3548,6 +3852,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3563,6 +3869,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3580,6 +3888,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3595,6 +3905,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3626,6 +3938,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3641,6 +3955,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3656,6 +3972,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3671,6 +3989,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3686,6 +4006,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3701,6 +4023,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3718,6 +4042,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3733,6 +4059,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3758,6 +4086,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3783,6 +4113,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3806,6 +4138,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3840,6 +4174,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3863,6 +4199,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3896,6 +4234,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3917,6 +4257,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3934,6 +4276,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3949,6 +4293,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3974,6 +4320,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -3991,6 +4339,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4006,6 +4356,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4032,6 +4384,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4045,6 +4399,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4060,6 +4416,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4075,6 +4433,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4090,6 +4450,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4105,6 +4467,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4122,6 +4486,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4137,6 +4503,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4163,6 +4531,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4178,6 +4548,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4193,6 +4565,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4218,6 +4592,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4233,6 +4609,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4246,6 +4624,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4263,6 +4643,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4278,6 +4660,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4305,6 +4689,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4322,6 +4708,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4335,6 +4723,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4350,6 +4740,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4367,6 +4759,8 @@ export interface operations {
           'Retry-After'?: number;
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
@@ -4382,6 +4776,8 @@ export interface operations {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
           /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
           'RateLimit-Policy'?: string;
           /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */

@@ -21,7 +21,7 @@ import { ConvergenceResponse } from './convergence.response';
 import { CurveExport } from './curve-export';
 import { CurveSampler } from './curve-sampler';
 import { ConvergeQuery } from './dto/converge.query';
-import { LastEventIdPipe } from './live/last-event-id.pipe';
+import { LAST_EVENT_ID_MAX_LENGTH, LastEventIdPipe } from './live/last-event-id.pipe';
 import type { CurveCursor } from './live/live-curve-stream';
 import { LiveCurveStreams } from './live/live-curve-streams';
 
@@ -91,6 +91,7 @@ export class ConvergenceController {
   @ApiHeader({
     name: 'Last-Event-ID',
     required: false,
+    schema: { type: 'string', maxLength: LAST_EVENT_ID_MAX_LENGTH },
     description: 'The id of the last `points` event received, to resume after it.',
   })
   @ApiOkResponse({

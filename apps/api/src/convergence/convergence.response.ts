@@ -1,5 +1,6 @@
 import { SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_SAMPLE_POINTS } from './dto/converge.query';
 import {
   CURVE_AGGREGATIONS,
   CURVE_SCALES,
@@ -78,6 +79,8 @@ export class ConvergenceMetaResponse {
 export class ConvergenceResponse {
   @ApiProperty({
     type: [ConvergencePointResponse],
+    // Sampled, the window's first and last points come on top of the buckets.
+    maxItems: MAX_SAMPLE_POINTS + 2,
     description:
       'Ordered by seconds. While the run is in progress, the points written so far. ' +
       'When sampled, the first and last point of the window are always included as they are.',

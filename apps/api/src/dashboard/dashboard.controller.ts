@@ -3,6 +3,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -44,6 +45,7 @@ export class DashboardController {
   @Get('assets/:file')
   @Public()
   @ApiOperation({ summary: "The dashboard's scripts and styles" })
+  @ApiParam({ name: 'file', schema: { type: 'string', maxLength: 255 } })
   @ApiOkResponse({
     content: {
       'text/javascript': { schema: { type: 'string' } },

@@ -1,11 +1,12 @@
 import { MachineStatus, MachineWithLoad } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { INSTANT_MAX_LENGTH, NAME_MAX_LENGTH } from '../common/text-bounds';
 
 export class MachineResponse {
   @ApiProperty({ example: 102 })
   machine_id: number;
 
-  @ApiProperty({ example: 'Machine A' })
+  @ApiProperty({ example: 'Machine A', maxLength: NAME_MAX_LENGTH })
   name: string;
 
   @ApiProperty({
@@ -19,6 +20,7 @@ export class MachineResponse {
 
   @ApiProperty({
     format: 'date-time',
+    maxLength: INSTANT_MAX_LENGTH,
     nullable: true,
     type: String,
     description: 'Last heartbeat of a worker serving it; null if none ever did.',

@@ -1,4 +1,4 @@
-import { DomainError, MachineRepository } from '@app/domain';
+import { DomainError, MACHINES_LISTED_MAX, MachineRepository } from '@app/domain';
 import {
   Body,
   Controller,
@@ -20,6 +20,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
@@ -40,9 +41,15 @@ export class MachinesController {
   @RequireRole(Role.Viewer)
   @ApiOperation({
     summary: 'List machines with their status and load',
-    description: 'Ordered by machine_id.',
+    description: `Ordered by machine_id; the first ${MACHINES_LISTED_MAX.toLocaleString('en')}.`,
   })
-  @ApiOkResponse({ type: [MachineResponse] })
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      maxItems: MACHINES_LISTED_MAX,
+      items: { $ref: getSchemaPath(MachineResponse) },
+    },
+  })
   async list(): Promise<MachineResponse[]> {
     return (await this.machines.listWithLoad()).map(toMachineResponse);
   }
@@ -67,7 +74,7 @@ export class MachinesController {
   })
   @ApiCreatedResponse({
     type: MachineResponse,
-    headers: { Location: { schema: { type: 'string', example: '/machine/103' } } },
+    headers: { Location: { schema: { type: 'string', maxLength: 64, example: '/machine/103' } } },
   })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiConflictResponse({ description: 'The machine_id is taken.', type: ErrorResponse })

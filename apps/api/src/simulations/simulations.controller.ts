@@ -21,6 +21,7 @@ import {
   ApiParam,
   ApiUnprocessableEntityResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
@@ -34,7 +35,7 @@ import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
 import { CreateSimulationResponse } from './dto/create-simulation.response';
-import { ListSimulationsQuery } from './dto/list-simulations.query';
+import { ListSimulationsQuery, MAX_PAGE_SIZE } from './dto/list-simulations.query';
 import {
   SimulationDetailResponse,
   SimulationResponse,
@@ -86,11 +87,15 @@ export class SimulationsController {
       '10,000 and estimates beyond (`X-Total-Count-Exact: false`).',
   })
   @ApiOkResponse({
-    type: [SimulationResponse],
+    schema: {
+      type: 'array',
+      maxItems: MAX_PAGE_SIZE,
+      items: { $ref: getSchemaPath(SimulationResponse) },
+    },
     headers: {
       'X-Total-Count': {
         description: 'Matches before paging: exact up to 10,000, estimated beyond.',
-        schema: { type: 'integer' },
+        schema: { type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
       },
       'X-Total-Count-Exact': {
         description: '`true` when X-Total-Count is exact, `false` when it is an estimate.',
@@ -98,12 +103,13 @@ export class SimulationsController {
       },
       'X-Next-Cursor': {
         description: 'The `cursor` of the next page; absent on the last page.',
-        schema: { type: 'string' },
+        schema: { type: 'string', maxLength: 512 },
       },
       Link: {
         description:
           'The next page\'s URL as `<…>; rel="next"` (RFC 8288); absent on the last page.',
-        schema: { type: 'string' },
+        // The path, every query parameter of the list (each bounded) and the cursor.
+        schema: { type: 'string', maxLength: 2048 },
       },
     },
   })
@@ -172,7 +178,7 @@ export class SimulationsController {
     headers: {
       Location: {
         description: 'URL of the new simulation.',
-        schema: { type: 'string', example: '/simulation/1' },
+        schema: { type: 'string', maxLength: 64, example: '/simulation/1' },
       },
     },
   })
@@ -188,6 +194,7 @@ export class SimulationsController {
   @ApiHeader({
     name: IDEMPOTENCY_HEADER,
     required: false,
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]{1,255}$' },
     description:
       'Any 1–255 printable characters. A repeat with the same key and body returns the first answer ' +
       '(with `Idempotent-Replayed: true`) instead of creating another simulation; keys are kept 24 h.',

@@ -16,6 +16,9 @@ export interface NewApiClient {
   createdBy: string | null;
 }
 
+/** The most API clients a list answers: the oldest (an answer's size has a bound). */
+export const API_CLIENTS_LISTED_MAX = 1_000;
+
 @Injectable()
 export class ApiClientRepository {
   private readonly rows;
@@ -57,7 +60,7 @@ export class ApiClientRepository {
   async list(): Promise<ApiClient[]> {
     const rows = await queryRows<Row>(
       this.manager,
-      `SELECT * FROM api_clients ORDER BY created_at, client_id`,
+      `SELECT * FROM api_clients ORDER BY created_at, client_id LIMIT ${API_CLIENTS_LISTED_MAX}`,
     );
     return this.rows.all(rows);
   }

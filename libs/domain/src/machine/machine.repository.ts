@@ -44,6 +44,9 @@ interface MachineLoadRow extends Row {
   pending: number;
 }
 
+/** The most machines a list answers: the first, by machine_id (an answer's size has a bound). */
+export const MACHINES_LISTED_MAX = 10_000;
+
 /** The fixed statements (the benchmark's baselines run some of them too). */
 const STATEMENTS = {
   /** Machines with their status inputs and load; $1 one machine's id, or null for all. */
@@ -77,7 +80,8 @@ const STATEMENTS = {
  LEFT JOIN dedicated_live dl ON dl.machine_id = m.machine_id
  LEFT JOIN load ON load.machine_id = m.machine_id
  WHERE $1::integer IS NULL OR m.machine_id = $1
- ORDER BY m.machine_id`,
+ ORDER BY m.machine_id
+ LIMIT ${MACHINES_LISTED_MAX}`,
 
   /**
    * One machine's status inputs only ($1 its id): draining, and whether a live
@@ -116,7 +120,7 @@ export class MachineRepository {
     return rows.length ? this.rows.one(rows[0]) : null;
   }
 
-  /** Every machine with its status and load, by machine_id. */
+  /** Every machine with its status and load, by machine_id (the first MACHINES_LISTED_MAX). */
   listWithLoad(): Promise<MachineWithLoad[]> {
     return this.withLoad();
   }

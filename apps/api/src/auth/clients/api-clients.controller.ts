@@ -1,3 +1,4 @@
+import { API_CLIENTS_LISTED_MAX } from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -9,8 +10,10 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { ErrorResponse } from '../../common/error-response';
+import { CLIENT_ID_MAX_LENGTH } from '../../common/text-bounds';
 import { StrictTokenLimit } from '../../common/rate-limit/strict-token-limit.decorator';
 import { ParseClientIdPipe } from './parse-client-id.pipe';
 import { Public, RequireRole } from '../access-policy.decorators';
@@ -62,8 +65,17 @@ export class ApiClientsController {
 
   @Get('clients')
   @RequireRole(Role.Admin)
-  @ApiOperation({ summary: 'List API clients (never their secrets)' })
-  @ApiOkResponse({ type: [ApiClientResponse] })
+  @ApiOperation({
+    summary: 'List API clients (never their secrets)',
+    description: `Oldest first; the first ${API_CLIENTS_LISTED_MAX.toLocaleString('en')}.`,
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      maxItems: API_CLIENTS_LISTED_MAX,
+      items: { $ref: getSchemaPath(ApiClientResponse) },
+    },
+  })
   list(): Promise<ApiClientResponse[]> {
     return this.clients.list();
   }
@@ -72,7 +84,10 @@ export class ApiClientsController {
   @RequireRole(Role.Admin)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Disable a client: its tokens stop working at once' })
-  @ApiParam({ name: 'client_id', type: String })
+  @ApiParam({
+    name: 'client_id',
+    schema: { type: 'string', maxLength: CLIENT_ID_MAX_LENGTH, pattern: '^[A-Za-z0-9._-]{1,64}$' },
+  })
   @ApiOkResponse({ type: ApiClientResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ description: 'A client cannot disable itself.', type: ErrorResponse })
@@ -87,7 +102,10 @@ export class ApiClientsController {
   @RequireRole(Role.Admin)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Enable a disabled client again' })
-  @ApiParam({ name: 'client_id', type: String })
+  @ApiParam({
+    name: 'client_id',
+    schema: { type: 'string', maxLength: CLIENT_ID_MAX_LENGTH, pattern: '^[A-Za-z0-9._-]{1,64}$' },
+  })
   @ApiOkResponse({ type: ApiClientResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   enable(
@@ -101,7 +119,10 @@ export class ApiClientsController {
   @RequireRole(Role.Admin)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a client: its tokens stop working at once' })
-  @ApiParam({ name: 'client_id', type: String })
+  @ApiParam({
+    name: 'client_id',
+    schema: { type: 'string', maxLength: CLIENT_ID_MAX_LENGTH, pattern: '^[A-Za-z0-9._-]{1,64}$' },
+  })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ description: 'A client cannot delete itself.', type: ErrorResponse })

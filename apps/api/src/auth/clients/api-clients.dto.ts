@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsString, Length, Matches } from 'class-validator';
 import { Role, ROLES } from '../role';
+import {
+  CLIENT_ID_MAX_LENGTH,
+  IDENTITY_MAX_LENGTH,
+  INSTANT_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+} from '../../common/text-bounds';
 
 export class CreateApiClientDto {
   @ApiProperty({ example: 'nightly-reports', minLength: 1, maxLength: 255 })
@@ -17,7 +23,7 @@ export class CreateApiClientDto {
 }
 
 export class TokenRequestDto {
-  @ApiProperty({ example: 'cl_3f1c0d4a9b2e7f6a1c2d3e4f' })
+  @ApiProperty({ example: 'cl_3f1c0d4a9b2e7f6a1c2d3e4f', minLength: 1, maxLength: 64 })
   @Length(1, 64, { message: 'client_id must be 1 to 64 characters' })
   @IsString({ message: 'client_id must be a string' })
   @IsDefined({ message: 'client_id is required' })
@@ -25,6 +31,8 @@ export class TokenRequestDto {
 
   @ApiProperty({
     example: 'bV9…',
+    minLength: 1,
+    maxLength: 200,
     description: 'The secret shown once when the client was created.',
   })
   @Length(1, 200, { message: 'client_secret must be 1 to 200 characters' })
@@ -34,10 +42,10 @@ export class TokenRequestDto {
 }
 
 export class ApiClientResponse {
-  @ApiProperty({ example: 'cl_3f1c0d4a9b2e7f6a1c2d3e4f' })
+  @ApiProperty({ example: 'cl_3f1c0d4a9b2e7f6a1c2d3e4f', maxLength: CLIENT_ID_MAX_LENGTH })
   client_id: string;
 
-  @ApiProperty({ example: 'nightly-reports' })
+  @ApiProperty({ example: 'nightly-reports', maxLength: NAME_MAX_LENGTH })
   name: string;
 
   @ApiProperty({ enum: ROLES, example: 'operator' })
@@ -47,33 +55,35 @@ export class ApiClientResponse {
     type: String,
     nullable: true,
     example: 'e2e-admin',
+    maxLength: IDENTITY_MAX_LENGTH,
     description: 'Who created it.',
   })
   created_by: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: INSTANT_MAX_LENGTH })
   created_at: string;
 
   @ApiProperty({ example: false })
   disabled: boolean;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ format: 'date-time', maxLength: INSTANT_MAX_LENGTH, nullable: true, type: String })
   last_used_at: string | null;
 }
 
 export class CreatedApiClientResponse extends ApiClientResponse {
   @ApiProperty({
     example: 'bV9xY…',
+    maxLength: 200,
     description: 'Shown only now: only a salted hash is kept. Store it like a password.',
   })
   client_secret: string;
 }
 
 export class TokenResponse {
-  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsImtpZCI6InByaW1hcnkifQ…' })
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsImtpZCI6InByaW1hcnkifQ…', maxLength: 4096 })
   access_token: string;
 
-  @ApiProperty({ example: 'Bearer' })
+  @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   token_type: 'Bearer';
 
   @ApiProperty({ example: 3600, description: 'Seconds until it expires.' })

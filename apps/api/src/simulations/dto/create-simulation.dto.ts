@@ -9,6 +9,7 @@ import {
   IsString,
   Length,
   Matches,
+  MaxLength,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
@@ -167,19 +168,23 @@ export class CreateSimulationDto {
   @ApiPropertyOptional({
     example: '2024-03-05T14:30:00Z',
     format: 'date-time',
+    maxLength: 64,
     description:
       'Accepted for compatibility and ignored: the server records when it created the simulation.',
   })
   @IsOptional()
+  @MaxLength(64, { message: 'creation_date must be an ISO 8601 date' })
   @IsISO8601({}, { message: 'creation_date must be an ISO 8601 date' })
   creation_date?: string;
 
   @ApiPropertyOptional({
     example: '2024-03-05T15:00:00Z',
     format: 'date-time',
+    maxLength: 64,
     description: 'Accepted for compatibility and ignored: the server records every change.',
   })
   @IsOptional()
+  @MaxLength(64, { message: 'update_date must be an ISO 8601 date' })
   @IsISO8601({}, { message: 'update_date must be an ISO 8601 date' })
   update_date?: string;
 

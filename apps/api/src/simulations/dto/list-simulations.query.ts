@@ -55,7 +55,13 @@ export class ListSimulationsQuery {
   })
   status?: SimulationStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_MACHINE_ID, example: 101 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    minimum: 1,
+    maximum: MAX_MACHINE_ID,
+    example: 101,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
@@ -63,7 +69,13 @@ export class ListSimulationsQuery {
   @Max(MAX_MACHINE_ID, { message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
   machine_id?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: MAX_PAGE_SIZE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: `limit must be an integer between 1 and ${MAX_PAGE_SIZE}` })
@@ -73,6 +85,7 @@ export class ListSimulationsQuery {
 
   @ApiPropertyOptional({
     type: 'integer',
+    format: 'int32',
     minimum: 0,
     maximum: MAX_MACHINE_ID,
     default: 0,

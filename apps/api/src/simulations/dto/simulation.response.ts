@@ -8,6 +8,16 @@ import {
   toEmulationSettings,
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  boundedReason,
+  IDENTITY_MAX_LENGTH,
+  INSTANT_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+} from '../../common/text-bounds';
+
+/** Attempts a detail answer lists at most: the latest, when a simulation was retried that often. */
+export const MAX_ATTEMPTS_LISTED = 1_000;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -15,7 +25,7 @@ export class SimulationResponse {
   @ApiProperty({ example: 1 })
   simulation_id: number;
 
-  @ApiProperty({ example: 'A' })
+  @ApiProperty({ example: 'A', maxLength: NAME_MAX_LENGTH })
   name: string;
 
   @ApiProperty({ example: 102 })
@@ -24,12 +34,17 @@ export class SimulationResponse {
   @ApiProperty({ enum: SIMULATION_STATUSES, example: 'finished' })
   status: SimulationStatus;
 
-  @ApiProperty({ example: '2024-03-06T08:02:46.295Z', format: 'date-time' })
+  @ApiProperty({
+    example: '2024-03-06T08:02:46.295Z',
+    format: 'date-time',
+    maxLength: INSTANT_MAX_LENGTH,
+  })
   creation_date: string;
 
   @ApiProperty({
     example: '2024-03-06T08:02:56.312Z',
     format: 'date-time',
+    maxLength: INSTANT_MAX_LENGTH,
     description: 'Changes on every change of the simulation (heartbeats excepted).',
   })
   update_date: string;
@@ -60,6 +75,7 @@ export class SimulationResponse {
   @ApiProperty({
     example: '2024-03-06T08:02:46.401Z',
     format: 'date-time',
+    maxLength: INSTANT_MAX_LENGTH,
     nullable: true,
     type: String,
   })
@@ -68,6 +84,7 @@ export class SimulationResponse {
   @ApiProperty({
     example: '2024-03-06T08:02:56.312Z',
     format: 'date-time',
+    maxLength: INSTANT_MAX_LENGTH,
     nullable: true,
     type: String,
   })
@@ -76,6 +93,7 @@ export class SimulationResponse {
   @ApiProperty({
     example: '2024-03-06T08:02:54.307Z',
     format: 'date-time',
+    maxLength: INSTANT_MAX_LENGTH,
     nullable: true,
     type: String,
     description: 'Last sign of life from the worker running it.',
@@ -84,6 +102,7 @@ export class SimulationResponse {
 
   @ApiPropertyOptional({
     example: 'timed out: still running 120000 ms after its planned end',
+    maxLength: REASON_MAX_LENGTH,
     description:
       'Why the last attempt failed; present on failed simulations and on ones waiting to be retried.',
   })
@@ -94,19 +113,23 @@ export class SimulationAttemptResponse {
   @ApiProperty({ example: 1 })
   attempt: number;
 
-  @ApiProperty({ example: 'worker-7f3a:4211:9c1e', description: 'The worker process that ran it.' })
+  @ApiProperty({
+    example: 'worker-7f3a:4211:9c1e',
+    maxLength: IDENTITY_MAX_LENGTH,
+    description: 'The worker process that ran it.',
+  })
   worker_id: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: INSTANT_MAX_LENGTH })
   started_at: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ format: 'date-time', maxLength: INSTANT_MAX_LENGTH, nullable: true, type: String })
   ended_at: string | null;
 
   @ApiProperty({ enum: Object.values(AttemptOutcome), example: 'finished' })
   outcome: AttemptOutcome;
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({ nullable: true, type: String, example: null, maxLength: REASON_MAX_LENGTH })
   reason: string | null;
 }
 
@@ -147,7 +170,11 @@ export class SimulationDetailResponse extends SimulationResponse {
   })
   machine_status: MachineStatus;
 
-  @ApiProperty({ type: [SimulationAttemptResponse], description: 'Every attempt, oldest first.' })
+  @ApiProperty({
+    type: [SimulationAttemptResponse],
+    maxItems: MAX_ATTEMPTS_LISTED,
+    description: `Every attempt, oldest first (the latest ${MAX_ATTEMPTS_LISTED} when there were more).`,
+  })
   attempts: SimulationAttemptResponse[];
 }
 
@@ -167,7 +194,7 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
     finished_at: iso(simulation.finishedAt),
     heartbeat_at: iso(simulation.heartbeatAt),
   };
-  if (simulation.failureReason) response.failure_reason = simulation.failureReason;
+  if (simulation.failureReason) response.failure_reason = boundedReason(simulation.failureReason);
   return response;
 }
 
@@ -180,13 +207,13 @@ export function toSimulationDetailResponse(
     ...toSimulationResponse(simulation),
     emulation: toEmulationSettings(simulation.emulation),
     machine_status: machineStatus,
-    attempts: attempts.map((attempt) => ({
+    attempts: attempts.slice(-MAX_ATTEMPTS_LISTED).map((attempt) => ({
       attempt: attempt.attempt,
       worker_id: attempt.workerId,
       started_at: attempt.startedAt.toISOString(),
       ended_at: iso(attempt.endedAt),
       outcome: attempt.outcome,
-      reason: attempt.reason,
+      reason: boundedReason(attempt.reason),
     })),
   };
 }
