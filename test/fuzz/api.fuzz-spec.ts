@@ -173,9 +173,7 @@ async function arrangeFixtures(stack: E2eStack): Promise<Fixtures> {
 }
 
 function requestArbitrary(document: OpenApiDocument, fixtures: Fixtures): Arbitrary<FuzzRequest> {
-  const schemas = new SchemaArbitraries(
-    (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>,
-  );
+  const schemas = schemaArbitrariesOf(document);
   const operations = Object.entries(document.paths).flatMap(([template, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ template, method, operation })),
   );
@@ -215,14 +213,19 @@ function requestArbitrary(document: OpenApiDocument, fixtures: Fixtures): Arbitr
 }
 
 /** Valid create bodies, their values drawn towards the ends of each range, on the fixtures' machines. */
+/** Arbitraries over the document's own component schemas. */
+function schemaArbitrariesOf(document: OpenApiDocument): SchemaArbitraries {
+  return new SchemaArbitraries(
+    (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>,
+  );
+}
+
 function creationArbitrary(
   document: OpenApiDocument,
   fixtures: Fixtures,
   schema: Record<string, unknown>,
 ): Arbitrary<unknown> {
-  const schemas = new SchemaArbitraries(
-    (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>,
-  );
+  const schemas = schemaArbitrariesOf(document);
   // The rules between fields that a schema cannot say: a machine named twice, and the
   // attempt budget under both its names, must agree.
   return schemas
