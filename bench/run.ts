@@ -320,6 +320,35 @@ async function main(): Promise<void> {
       return outcome;
     };
 
+    /**
+     * The API against the framework floor on scenario `n`'s requests, side by side: what our
+     * own stack (authentication, budgets, validation, logging, metrics, headers) costs.
+     */
+    const againstFloor = async (
+      n: number,
+      requestPath: () => string,
+      target: { rps: number; p99: number },
+    ) => {
+      log(`\n${n} (vs floor). the API against bare NestJS + Express`);
+      const outcome = await pair(A({ path: requestPath, headers: auth }), {
+        name: 'floor',
+        url: floorUrl,
+        request: { path: requestPath },
+        process: floor,
+      });
+      log(`   ${describe(outcome)}`);
+      rows.push({
+        scenario: `${n} (vs floor). the API against the framework floor`,
+        a: 'API',
+        b: 'Nest, one controller',
+        figures: describe(outcome),
+        ratio: `${outcome.rpsRatio}× req/s, p99 ${outcome.p99Ratio}×`,
+        target: `≥ ${target.rps}× req/s, p99 ≤ ${target.p99}×`,
+        holds: outcome.rpsRatio >= target.rps && outcome.p99Ratio <= target.p99,
+      });
+      return outcome;
+    };
+
     if (wanted(1)) {
       // 1. One simulation by id.
       log('\n1. GET /simulation/{id} (random ids of 100,000)');
@@ -348,6 +377,10 @@ async function main(): Promise<void> {
         'GET /simulation/{id}',
         randomSimulation,
       );
+      results.getByIdAgainstFloor = await againstFloor(1, randomSimulation, {
+        rps: 0.85,
+        p99: 1.3,
+      });
     }
 
     if (wanted(2)) {
@@ -366,6 +399,8 @@ async function main(): Promise<void> {
         target: '≥ 0.6×',
         holds: s2.rpsRatio >= 0.6,
       });
+      results.listFrameworkFloor = await floorReference(2, 'GET /simulations', listPath);
+      results.listAgainstFloor = await againstFloor(2, listPath, { rps: 0.85, p99: 1.3 });
     }
 
     if (wanted(3)) {
@@ -386,6 +421,7 @@ async function main(): Promise<void> {
       });
 
       results.curveWholeFrameworkFloor = await floorReference(3, 'GET /converge/{id}', thousand);
+      results.curveWholeAgainstFloor = await againstFloor(3, thousand, { rps: 0.9, p99: 1.3 });
     }
 
     if (wanted(4)) {

@@ -13,7 +13,7 @@ import {
   runJobId,
   SimulationJobName,
 } from '../../libs/queue/src/queue.constants';
-import { readWholeCurve, SQL } from './statements';
+import { iso, readFirstPage, readWholeCurve, type Row, simulationJson, SQL } from './statements';
 import Queue from 'bull';
 import http from 'node:http';
 import pg, { Pool, type PoolClient } from 'pg';
@@ -33,28 +33,6 @@ function queueFor(machineId: number): Queue.Queue {
     queues.set(machineId, queue);
   }
   return queue;
-}
-
-type Row = Record<string, any>;
-const iso = (value: Date | null) => (value ? value.toISOString() : null);
-
-function simulationJson(row: Row) {
-  return {
-    simulation_id: row.simulation_id,
-    name: row.name,
-    machine_id: row.machine_id,
-    status: row.status,
-    creation_date: iso(row.creation_date),
-    update_date: iso(row.update_date),
-    attempt: row.attempt,
-    attempt_budget: row.attempt_budget,
-    final_attempt: row.final_attempt,
-    max_attempts: row.final_attempt,
-    started_at: iso(row.started_at),
-    finished_at: iso(row.finished_at),
-    heartbeat_at: iso(row.heartbeat_at),
-    ...(row.failure_reason ? { failure_reason: row.failure_reason } : {}),
-  };
 }
 
 function send(response: http.ServerResponse, status: number, body: unknown, headers = {}) {
@@ -92,25 +70,10 @@ async function getSimulation(id: number, response: http.ServerResponse) {
   });
 }
 
-/** SimulationRepository.list (order by update_date) and .total (bounded count, else the estimate). */
+/** SimulationRepository.list (order by update_date) and .total. */
 async function listSimulations(url: URL, response: http.ServerResponse) {
-  const limit = Number(url.searchParams.get('limit') ?? 1000);
-  const [rows, counted] = await Promise.all([
-    pool.query(
-      `SELECT *, update_date::text AS list_key FROM simulations
-       ORDER BY update_date ASC, simulation_id ASC LIMIT $1 OFFSET $2`,
-      [limit + 1, 0],
-    ),
-    pool.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM simulations LIMIT 10001) AS bounded`),
-  ]);
-  let total = counted.rows[0].n;
-  if (total > 10_000) {
-    const plan = await pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM simulations`);
-    total = Math.max(Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']), 10_001);
-  }
-  send(response, 200, rows.rows.slice(0, limit).map(simulationJson), {
-    'X-Total-Count': String(total),
-  });
+  const { items, total } = await readFirstPage(pool, Number(url.searchParams.get('limit') ?? 1000));
+  send(response, 200, items, { 'X-Total-Count': String(total) });
 }
 
 /** CurveReadRepository.window + page: a curve short enough to come back whole. */

@@ -1,7 +1,7 @@
 /**
  * The framework floor: NestJS on Express (as the API) with one controller
- * running exactly the baseline's statements for `GET /simulation/{id}` and
- * `GET /converge/{id}` (a whole curve) on a plain pg pool. No guards, pipes beyond ParseIntPipe, interceptors, logging,
+ * running exactly the baseline's statements for `GET /simulation/{id}`, the
+ * first page of `GET /simulations` and `GET /converge/{id}` (a whole curve) on a plain pg pool. No guards, pipes beyond ParseIntPipe, interceptors, logging,
  * rate limiting or TypeORM. What it loses to the baseline is what Nest and
  * Express cost; what the API loses to it is what our own stack costs.
  * Bundled by esbuild (explicit injection tokens: esbuild emits no decorator
@@ -18,10 +18,13 @@ import {
   NotFoundException,
   Param,
   ParseIntPipe,
+  Query,
+  Res,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import pg, { Pool } from 'pg';
-import { readWholeCurve, SQL } from '../baseline/statements';
+import { readFirstPage, readWholeCurve, SQL } from '../baseline/statements';
 
 // Simulation ids are bigint, at most 2⁵³−1: as JS numbers, as the API sends them.
 pg.defaults.parseInt8 = true;
@@ -52,6 +55,16 @@ class FloorController {
       machine_status: !m ? 'offline' : m.draining ? 'draining' : m.served ? 'online' : 'offline',
       attempts: attempts.rows,
     };
+  }
+
+  @Get('simulations')
+  async list(
+    @Query('limit', ParseIntPipe) limit: number,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Record<string, unknown>[]> {
+    const { items, total } = await readFirstPage(this.pool, limit);
+    response.setHeader('X-Total-Count', String(total));
+    return items;
   }
 
   @Get('converge/:id')

@@ -114,13 +114,6 @@ export class SimulationsService {
           return { simulation: { simulationId: body.id }, replayed: true };
         }
       }
-      const pending = await this.simulations.countPendingByCreatorLocked(creator, manager);
-      if (pending >= this.config.maxPendingPerClient) {
-        throw DomainError.tooMany(
-          `this client already has ${pending} pending simulations, the most it may have; ` +
-            'wait for some to start, or cancel some',
-        );
-      }
       const simulation = await this.insert(request, creator, manager);
       if (idempotencyKey) {
         await this.idempotencyKeys.recordResponse(
@@ -131,6 +124,7 @@ export class SimulationsService {
           manager,
         );
       }
+      await this.holdPendingCap(creator, 1, manager);
       return { simulation, replayed: false };
     });
 
@@ -138,6 +132,25 @@ export class SimulationsService {
       await this.queue.queueAttempt(outcome.simulation as Simulation, { requestId });
     }
     return outcome;
+  }
+
+  /**
+   * The last step before COMMIT: `added` simulations were inserted by this
+   * transaction; with them, the client may not pass its cap. Counted under
+   * the client's lock, held from here to the commit only.
+   */
+  private async holdPendingCap(creator: string, added: number, manager: EntityManager) {
+    const pending = await this.simulations.countPendingByCreatorLocked(creator, manager);
+    const cap = this.config.maxPendingPerClient;
+    if (pending <= cap) return;
+    const before = pending - added;
+    throw DomainError.tooMany(
+      added === 1
+        ? `this client already has ${before} pending simulations, the most it may have; ` +
+            'wait for some to start, or cancel some'
+        : `this client has ${before} pending simulations; ${added} more would make ${pending}, ` +
+            `over the most it may have (${cap}); wait for some to start, or cancel some, or send fewer`,
+    );
   }
 
   async cancel(simulationId: number, user: AuthenticatedUser): Promise<Simulation> {

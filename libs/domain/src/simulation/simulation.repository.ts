@@ -320,17 +320,16 @@ export class SimulationRepository {
   }
 
   /**
-   * Pending simulations `creator` has, counted under a transaction-scoped
-   * lock on that creator: concurrent creations by one client queue here, so
-   * a cap checked with this count cannot be overshot by a burst.
+   * Pending simulations `creator` has, this transaction's own inserts
+   * included, counted under that creator's transaction-scoped lock (migration
+   * PendingCapCheck). Called last before COMMIT: concurrent creates by one
+   * client queue only for this count and the commit, and a cap checked with
+   * it cannot be overshot by a burst.
    */
   async countPendingByCreatorLocked(creator: string, manager: EntityManager): Promise<number> {
-    await queryRows(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7))`, [
-      `pending-cap:${creator}`,
-    ]);
     const rows = await queryRows<{ pending: number }>(
       manager,
-      `SELECT count(*)::int AS pending FROM simulations WHERE created_by = $1 AND status = ${lit(Pending)}`,
+      `SELECT pending_simulations_of_locked($1) AS pending`,
       [creator],
     );
     return rows[0].pending;

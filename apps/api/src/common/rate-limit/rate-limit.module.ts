@@ -1,14 +1,13 @@
-import { ScriptedRedisStorage } from './scripted-redis-storage';
-import { Injectable, Module, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { connectRedis } from '@app/queue';
 import type Redis from 'ioredis';
 import { ApiConfig } from '../../config/api-config';
-import { FailOpenStorage } from './fail-open-storage';
 import { BUDGET_STORAGE, RequestBudgets } from './request-budgets';
+import { SettlingCounters } from './settling-counters';
 
-/** The Redis connection the counters live on; fails fast, and is closed at shutdown. */
+/** The Redis connection the counters live on; fails fast, and is closed last at shutdown. */
 @Injectable()
-export class RateLimitRedis implements OnModuleDestroy {
+export class RateLimitRedis implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(config: ApiConfig) {
@@ -16,30 +15,37 @@ export class RateLimitRedis implements OnModuleDestroy {
       connectionName: 'rate-limits',
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-      // A Redis that does not answer (its host cut off) fails the count, and the request passes.
+      // A Redis that does not answer (its host cut off) fails the settle; requests pass meanwhile.
       commandTimeout: 500,
-      // Every request increments one or two counters; under load, the commands of concurrent
-      // requests go to Redis in one write instead of one each.
-      enableAutoPipelining: true,
     });
     this.client.on('error', () => undefined);
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.client.disconnect();
   }
 }
 
-/** The request budgets, counted in Redis through one connection, failing open. */
+/** Sends the last hits counted before the connection closes. */
+@Injectable()
+class SettleAtShutdown implements OnModuleDestroy {
+  constructor(@Inject(BUDGET_STORAGE) private readonly counters: SettlingCounters) {}
+
+  onModuleDestroy(): Promise<void> {
+    return this.counters.settleNow();
+  }
+}
+
+/** The request budgets: counted in each process, settled in Redis through one connection. */
 @Module({
   providers: [
     RateLimitRedis,
     {
       provide: BUDGET_STORAGE,
       inject: [RateLimitRedis],
-      useFactory: (redis: RateLimitRedis) =>
-        new FailOpenStorage(new ScriptedRedisStorage(redis.client)),
+      useFactory: (redis: RateLimitRedis) => new SettlingCounters(redis.client),
     },
+    SettleAtShutdown,
     RequestBudgets,
   ],
   exports: [RateLimitRedis, RequestBudgets],

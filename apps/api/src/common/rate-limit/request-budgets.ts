@@ -17,7 +17,7 @@ export const IP_BUDGET = 'ip';
 export const CLIENT_BUDGET = 'client';
 export const TOKEN_BUDGET = 'token';
 
-/** The storage the counters live in (Redis, failing open); provided by RateLimitModule. */
+/** The counters (SettlingCounters: shared through Redis, failing open); provided by RateLimitModule. */
 export const BUDGET_STORAGE = Symbol('BUDGET_STORAGE');
 
 const UNMETERED = 'rate-limit:unmetered';
@@ -41,9 +41,9 @@ interface Charge {
 /**
  * A request's rate-limit budgets, charged together: its address's (with, on
  * routes marked @StrictTokenLimit, the strict one for credential checks)
- * and, once its token is verified, its client's. The counters are
- * incremented concurrently on the auto-pipelined rate-limit connection, so
- * all of them cost one Redis round trip. A budget spent answers 429 with
+ * and, once its token is verified, its client's, counted in this process
+ * and settled with Redis in the background (SettlingCounters), so a request
+ * does not wait for Redis. A budget spent answers 429 with
  * Retry-After and names the budget; every answer metered carries the
  * `RateLimit-Policy` and `RateLimit` headers of the budget closest to running
  * out (IETF draft-ietf-httpapi-ratelimit-headers).
@@ -79,7 +79,7 @@ export class RequestBudgets {
     const tightest = records
       .map((record, index) => ({ ...charges[index], ...record }))
       .sort((a, b) => b.totalHits / b.limit - a.totalHits / a.limit)[0];
-    // Redis away (FailOpenStorage counts nothing and lets requests pass): no budget to speak of.
+    // Redis away (nothing is counted and requests pass): no budget to speak of.
     if (tightest.totalHits === 0) return;
     response.setHeader('RateLimit-Policy', `"${tightest.name}";q=${tightest.limit};w=60`);
     response.setHeader(

@@ -10,6 +10,7 @@ import { WideSimulationIds1795827600000 } from './1795827600000-WideSimulationId
 import { ListIndexes1795831200000 } from './1795831200000-ListIndexes';
 import { PartitionedCurves1795834800000 } from './1795834800000-PartitionedCurves';
 import { PlannerSettings1795838400000 } from './1795838400000-PlannerSettings';
+import { PendingCapCheck1795842000000 } from './1795842000000-PendingCapCheck';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ListIndexes1795831200000,
   PartitionedCurves1795834800000,
   PlannerSettings1795838400000,
+  PendingCapCheck1795842000000,
 ];
