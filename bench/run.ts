@@ -36,6 +36,7 @@ import {
 import { MeasuredProcess, waitForHttp } from './lib/processes';
 import { CURVE_LENGTHS, MACHINES, seed, SIMULATIONS } from './lib/seed';
 import { historyScenario } from './history-scenario';
+import { batchAgainstSingles } from './lib/batch-creates';
 import {
   copyCurveWrite,
   enqueueSimulations,
@@ -465,7 +466,7 @@ async function main(): Promise<void> {
       // 5. Creating: insert + enqueue, spread over 20 clients and 20 machines.
       log('\n5. POST /simulation (insert + queue.add)');
       const body = () => JSON.stringify({ name: 'bench', machine_id: randomInt(1, MACHINES) });
-      // 20 clients: each creation takes its client's pending-cap lock, on both sides.
+      // 20 clients: each creation takes its client's pending-cap lock before committing, on both sides.
       const client = () => randomInt(0, operators.length - 1);
       const s5 = await pair(
         A({
@@ -492,6 +493,48 @@ async function main(): Promise<void> {
         target: '≥ 0.6×',
         holds: s5.rpsRatio >= 0.6,
       });
+
+      // 5b. One client's creates at 16 connections against 16 clients': the pending cap's
+      // per-client lock is held only for its count and the commit, so one client is not queued.
+      log('\n5b. POST /simulation: one client at 16 connections vs 16 clients');
+      const creates = (tokens: string[]) =>
+        A({
+          method: 'POST',
+          path: () => '/simulation',
+          body,
+          varyHeaders: () => ({ authorization: tokens[randomInt(0, tokens.length - 1)] }),
+        });
+      const oneClient = await pair(
+        { ...creates(operators.slice(0, 1)), name: 'API, one client' },
+        { ...creates(operators.slice(0, 16)), name: 'API, 16 clients' },
+      );
+      log(`   ${describe(oneClient)}`);
+      results.createOneClient = oneClient;
+      rows.push({
+        scenario: '5b. `POST /simulation`, one client at 16 connections',
+        a: 'API, one client',
+        b: 'API, 16 clients',
+        figures: describe(oneClient),
+        ratio: `${oneClient.rpsRatio}× req/s`,
+        target: '≥ 0.8×',
+        holds: oneClient.rpsRatio >= 0.8,
+      });
+
+      // 5c. A sweep of 1,000 as one batch against 1,000 single creates at 16 connections.
+      log('\n5c. POST /simulations/batch of 1,000 vs 1,000 POST /simulation at 16 connections');
+      const batch = await batchAgainstSingles(apiUrl, operators[0], MACHINES);
+      log(`   ${batch.figures}`);
+      results.createBatch = batch;
+      rows.push({
+        scenario: '5c. `POST /simulations/batch` of 1,000 vs 1,000 `POST /simulation`',
+        a: 'API, one batch',
+        b: 'API, 1,000 requests',
+        figures: batch.figures,
+        ratio: `${batch.ratio}× simulations/s`,
+        target: '≥ 10×',
+        holds: batch.ratio >= 10,
+      });
+
       await db.query(`DELETE FROM simulations WHERE status = 'pending'`);
       for (let machine = 1; machine <= MACHINES; machine++) {
         const queue = new Queue(machineQueueName(machine), redisUrl);

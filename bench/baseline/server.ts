@@ -102,8 +102,9 @@ async function naiveLogSample(id: number, url: URL, response: http.ServerRespons
 }
 
 /**
- * SimulationsService.create without an Idempotency-Key: the per-client pending
- * cap under its advisory lock, the machine lookup, the insert, then the job.
+ * SimulationsService.create without an Idempotency-Key: the machine lookup,
+ * the insert, the per-client pending cap (its lock, then the count) last
+ * before the commit, then the job.
  */
 async function createSimulation(request: http.IncomingMessage, response: http.ServerResponse) {
   const chunks: Buffer[] = [];
@@ -115,13 +116,6 @@ async function createSimulation(request: http.IncomingMessage, response: http.Se
   try {
     client = await pool.connect();
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7))`, [
-      `pending-cap:${creator}`,
-    ]);
-    await client.query(
-      `SELECT count(*)::int AS pending FROM simulations WHERE created_by = $1 AND status = 'pending'`,
-      [creator],
-    );
     const machine = await client.query('SELECT * FROM machines WHERE machine_id = $1', [
       body.machine_id,
     ]);
@@ -148,6 +142,7 @@ async function createSimulation(request: http.IncomingMessage, response: http.Se
       ],
     );
     simulation = inserted.rows[0];
+    await client.query(`SELECT pending_simulations_of_locked($1) AS pending`, [creator]);
     await client.query('COMMIT');
   } catch (error) {
     await client?.query('ROLLBACK');

@@ -9,7 +9,13 @@ import { ApiConfig, loadApiConfig } from './config/api-config';
 import { mountQueueBoard } from './admin/queue-board';
 import { recordHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupSwagger } from './swagger';
-import { BODY_LIMIT_BYTES, isJsonPost } from './common/body-limit';
+import {
+  BATCH_BODY_LIMIT_BYTES,
+  BATCH_ROUTE,
+  BODY_LIMIT_BYTES,
+  isJsonPost,
+} from './common/body-limit';
+import { json } from 'express';
 import { securityHeaders } from './common/security-headers';
 import { guardJsonShape } from './common/json-shape-guard';
 
@@ -51,6 +57,8 @@ export function configureApp(app: NestExpressApplication, config: ApiConfig): vo
     exposedHeaders: ['Location', 'X-Total-Count', 'Idempotent-Replayed', 'X-Request-Id'],
     maxAge: 600,
   });
+  // The batch route's larger limit first: a body parsed there is not parsed again.
+  app.use(BATCH_ROUTE, json({ limit: BATCH_BODY_LIMIT_BYTES, type: isJsonPost }));
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost });
   app.use(guardJsonShape);
   app.useGlobalPipes(createValidationPipe());

@@ -24,6 +24,7 @@ const POLICY: Record<string, Role | 'public'> = {
   'GET /simulation/:simulation_id': Role.Viewer,
   'GET /simulations/:simulation_id': Role.Viewer,
   'POST /simulation': Role.Operator,
+  'POST /simulations/batch': Role.Operator,
   'POST /simulation/:simulation_id/cancel': Role.Operator,
   'POST /simulation/:simulation_id/retry': Role.Operator,
   'GET /machines': Role.Viewer,

@@ -38,6 +38,7 @@ describe('the OpenAPI document at /docs-json', () => {
         'GET /converge/{simulation_id}/stream',
         'GET /simulations/{simulation_id}',
         'POST /simulation',
+        'POST /simulations/batch',
         'POST /simulation/{simulation_id}/cancel',
         'POST /simulation/{simulation_id}/retry',
         'GET /machines',

@@ -56,6 +56,44 @@ export class SimulationQueueProducer {
     }
   }
 
+  /**
+   * Queues many pending simulations' next attempts, best effort as one is:
+   * one bulk add per machine queue (one Redis round trip each, not one per
+   * simulation). Answers how many went in.
+   */
+  async queueAttempts(
+    pending: PendingAttempt[],
+    options: { requestId?: string } = {},
+  ): Promise<number> {
+    const byMachine = new Map<number, PendingAttempt[]>();
+    for (const attempt of pending)
+      byMachine.set(attempt.machineId, [...(byMachine.get(attempt.machineId) ?? []), attempt]);
+    const outcomes = await Promise.all(
+      [...byMachine].map(async ([machineId, attempts]) => {
+        try {
+          await withTimeout(
+            this.queues.forMachine(machineId).addBulk(
+              attempts.map(({ simulationId, attempt }) => ({
+                name: SimulationJobName.Run,
+                data: { simulationId, machineId, attempt, requestId: options.requestId },
+                opts: { ...RUN_JOB_OPTIONS, jobId: runJobId(simulationId, attempt) },
+              })),
+            ),
+          );
+          return attempts.length;
+        } catch (error) {
+          const ids = attempts.map(({ simulationId }) => simulationId);
+          this.logger.warn(
+            `${ids.length} simulations of machine ${machineId} (${ids[0]} to ${ids.at(-1)}) saved but not queued ` +
+              `(${(error as Error).message}); the reconciler will queue them`,
+          );
+          return 0;
+        }
+      }),
+    );
+    return outcomes.reduce((sum, queued) => sum + queued, 0);
+  }
+
   private async enqueueRun(payload: RunSimulationPayload, delayMs = 0): Promise<void> {
     await withTimeout(
       this.queues.forMachine(payload.machineId).add(SimulationJobName.Run, payload, {

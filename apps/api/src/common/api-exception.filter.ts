@@ -7,7 +7,13 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { DomainError, DomainErrorCode, isConnectionError, postgresErrorCode } from '@app/domain';
+import {
+  DomainError,
+  DomainErrorCode,
+  isConnectionError,
+  MAX_LISTED_PROBLEMS,
+  postgresErrorCode,
+} from '@app/domain';
 import { QueueUnavailableError } from '@app/queue';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
@@ -50,7 +56,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const body = errorBody(DOMAIN_STATUS[exception.code], exception.message);
       const details = exception.details ?? [];
-      return details.length > 1 ? { ...body, details: [...details] } : body;
+      return details.length > 1
+        ? { ...body, details: details.slice(0, MAX_LISTED_PROBLEMS) }
+        : body;
     }
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
@@ -93,7 +101,7 @@ function fromHttpException(exception: HttpException): ErrorResponse {
       : undefined;
   const text = typeof message === 'string' ? message : list ? list.join('; ') : exception.message;
   return list && list.length > 1
-    ? { ...errorBody(status, text), details: list }
+    ? { ...errorBody(status, text), details: list.slice(0, MAX_LISTED_PROBLEMS) }
     : errorBody(status, text);
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BODY_LIMIT_BYTES } from './body-limit';
-import { MAX_JSON_DEPTH, MAX_JSON_OBJECT_KEYS } from './json-shape-guard';
+import { MAX_LISTED_PROBLEMS } from '@app/domain';
 
 /** A message names at most what a body can hold, and a little more of our own words. */
 const ERROR_MESSAGE_MAX_LENGTH = 4 * BODY_LIMIT_BYTES;
@@ -20,7 +20,7 @@ export class ErrorResponse {
   @ApiPropertyOptional({
     type: 'array',
     items: { type: 'string', maxLength: ERROR_MESSAGE_MAX_LENGTH },
-    maxItems: MAX_JSON_OBJECT_KEYS * MAX_JSON_DEPTH,
+    maxItems: MAX_LISTED_PROBLEMS,
     description: 'Every problem found, when validation found more than one.',
     example: ['name must be 1 to 255 characters', 'property colour should not exist'],
   })

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/domain';
+import { DomainError, summarizeProblems } from '@app/domain';
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
@@ -15,13 +15,19 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = errors.flatMap((error) => messagesOf(error));
-      return DomainError.invalid(details.join('; '), details);
+      return DomainError.invalid(summarizeProblems(details), details);
     },
   });
 }
 
+/** `simulations[3].name`: array items by index, as the messages about a batch name them. */
+function pathOf(parentPath: string, property: string): string {
+  if (!parentPath) return property;
+  return /^\d+$/.test(property) ? `${parentPath}[${property}]` : `${parentPath}.${property}`;
+}
+
 function messagesOf(error: ValidationError, parentPath = ''): string[] {
-  const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+  const path = pathOf(parentPath, error.property);
   // class-validator names only the leaf property; name the whole path so
   // `machine.name` is not reported as a bare `name`.
   const own = Object.values(error.constraints ?? {}).map((message) => {

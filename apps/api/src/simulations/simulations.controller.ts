@@ -35,6 +35,11 @@ import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
 import { CreateSimulationResponse } from './dto/create-simulation.response';
+import {
+  CreateSimulationBatchDto,
+  CreateSimulationBatchResponse,
+} from './dto/create-simulation-batch.dto';
+import { BATCH_BODY_LIMIT_BYTES } from '../common/body-limit';
 import { ListSimulationsQuery, MAX_PAGE_SIZE } from './dto/list-simulations.query';
 import {
   SimulationDetailResponse,
@@ -55,6 +60,16 @@ const CONTRACT_EXAMPLE = {
 };
 
 const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+/** The Idempotency-Key header as the creating operations document it. */
+const idempotencyHeader = (what: string) => ({
+  name: IDEMPOTENCY_HEADER,
+  required: false,
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]{1,255}$' },
+  description:
+    'Any 1–255 printable characters. A repeat with the same key and body returns the first answer ' +
+    `(with \`Idempotent-Replayed: true\`) instead of creating another ${what}; keys are kept 24 h.`,
+});
 
 /** The same listing's next page, as a path and query. */
 function nextPageUrl(query: ListSimulationsQuery, cursor: string): string {
@@ -191,14 +206,7 @@ export class SimulationsController {
     description: 'The Idempotency-Key was already used with a different body.',
     type: ErrorResponse,
   })
-  @ApiHeader({
-    name: IDEMPOTENCY_HEADER,
-    required: false,
-    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]{1,255}$' },
-    description:
-      'Any 1–255 printable characters. A repeat with the same key and body returns the first answer ' +
-      '(with `Idempotent-Replayed: true`) instead of creating another simulation; keys are kept 24 h.',
-  })
+  @ApiHeader(idempotencyHeader('simulation'))
   async create(
     @Body() body: CreateSimulationDto,
     @CurrentUser() user: AuthenticatedUser,
@@ -215,6 +223,67 @@ export class SimulationsController {
     response.setHeader('Location', `/simulation/${simulation.simulationId}`);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return { id: simulation.simulationId, status: 'pending' };
+  }
+
+  @Post('simulations/batch')
+  @RequireRole(Role.Operator)
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Create up to 1,000 simulations at once',
+    description:
+      'A sweep in one request and one transaction: every simulation is created and queued, or none is. ' +
+      'Each item is what `POST /simulation` takes; problems are named by index (`simulations[3]: …`). ' +
+      'One `Idempotency-Key` covers the whole batch, and the per-client pending cap counts all of it. ' +
+      `Bodies up to ${BATCH_BODY_LIMIT_BYTES / 1024 / 1024} MiB.`,
+  })
+  @ApiBody({
+    type: CreateSimulationBatchDto,
+    examples: {
+      sweep: {
+        summary: 'Three runs of one sweep',
+        value: {
+          simulations: [
+            { name: 'sweep lr=0.1', machine_id: 101 },
+            { name: 'sweep lr=0.01', machine_id: 101 },
+            { name: 'sweep lr=0.001', machine: { machine_id: 102, name: 'Machine B' } },
+          ],
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: CreateSimulationBatchResponse })
+  @ApiBadRequestResponse({
+    description:
+      'An item is invalid (named by index), two items choose one simulation_id, or there are more than 1,000.',
+    type: ErrorResponse,
+  })
+  @ApiNotFoundResponse({
+    description: 'A machine is unknown and no item names it to register it.',
+    type: ErrorResponse,
+  })
+  @ApiConflictResponse({ description: 'A chosen simulation_id is taken.', type: ErrorResponse })
+  @ApiUnprocessableEntityResponse({
+    description: 'The Idempotency-Key was already used with a different body.',
+    type: ErrorResponse,
+  })
+  @ApiHeader(idempotencyHeader('batch'))
+  async createBatch(
+    @Body() body: CreateSimulationBatchDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestHeader(IDEMPOTENCY_HEADER, IdempotencyKeyPipe) idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+    @RequestId() requestId: string | undefined,
+  ): Promise<CreateSimulationBatchResponse> {
+    const { simulations, replayed } = await this.simulations.createBatch(
+      body.simulations,
+      user.subject,
+      idempotencyKey,
+      requestId,
+    );
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return {
+      simulations: simulations.map(({ simulationId }) => ({ id: simulationId, status: 'pending' })),
+    };
   }
 
   @Post('simulation/:simulation_id/cancel')

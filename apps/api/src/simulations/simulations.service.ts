@@ -11,6 +11,7 @@ import {
   SimulationListQuery,
   SimulationTotal,
   SimulationRepository,
+  summarizeProblems,
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
@@ -22,6 +23,20 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
+
+export interface BatchCreation {
+  simulations: Array<Pick<Simulation, 'simulationId'>>;
+  /** True when an earlier request with the same Idempotency-Key already created them. */
+  replayed: boolean;
+}
+
+/** One simulation of a batch, checked on its own before anything is written. */
+interface PlannedCreation {
+  request: CreateSimulationDto;
+  machineId: number;
+  machineName?: string;
+  attemptBudget?: number;
+}
 
 export interface Creation {
   simulation: Pick<Simulation, 'simulationId'>;
@@ -98,21 +113,9 @@ export class SimulationsService {
     const requestHash = idempotencyKey ? hashRequest(request) : '';
     const outcome = await this.manager.transaction(async (manager): Promise<Creation> => {
       if (idempotencyKey) {
-        const claim = await this.idempotencyKeys.claim(
-          creator,
-          idempotencyKey,
-          requestHash,
-          manager,
-        );
-        if (!claim.owned) {
-          if (claim.requestHash !== requestHash) {
-            throw DomainError.unprocessable(
-              `Idempotency-Key "${idempotencyKey}" was already used with a different request body`,
-            );
-          }
-          const body = claim.responseBody as { id: number };
-          return { simulation: { simulationId: body.id }, replayed: true };
-        }
+        const earlier = await this.earlierAnswer(creator, idempotencyKey, requestHash, manager);
+        if (earlier)
+          return { simulation: { simulationId: (earlier as { id: number }).id }, replayed: true };
       }
       const simulation = await this.insert(request, creator, manager);
       if (idempotencyKey) {
@@ -132,6 +135,107 @@ export class SimulationsService {
       await this.queue.queueAttempt(outcome.simulation as Simulation, { requestId });
     }
     return outcome;
+  }
+
+  /**
+   * Creates every simulation of a batch in one transaction, all or none, and
+   * queues them with one bulk add per machine. Problems are found for the
+   * whole batch before anything is written and named by index
+   * (`simulations[3]: …`); one Idempotency-Key covers the batch, and the
+   * client's pending cap counts all of it.
+   */
+  async createBatch(
+    requests: CreateSimulationDto[],
+    creator: string,
+    idempotencyKey?: string,
+    requestId?: string,
+  ): Promise<BatchCreation> {
+    const planned = planBatch(requests);
+    const requestHash = idempotencyKey ? hashRequest({ simulations: requests }) : '';
+    const outcome = await this.manager.transaction(async (manager): Promise<BatchCreation> => {
+      if (idempotencyKey) {
+        const earlier = await this.earlierAnswer(creator, idempotencyKey, requestHash, manager);
+        if (earlier) {
+          const ids = (earlier as { simulations: Array<{ id: number }> }).simulations;
+          return { simulations: ids.map(({ id }) => ({ simulationId: id })), replayed: true };
+        }
+      }
+      await this.ensureMachines(planned, manager);
+      const simulations = await this.simulations.insertMany(
+        creator,
+        planned.map(({ request, machineId, attemptBudget }) => ({
+          simulationId: request.simulation_id,
+          name: request.name,
+          machineId,
+          attemptBudget,
+          emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
+        })),
+        manager,
+      );
+      if (idempotencyKey) {
+        await this.idempotencyKeys.recordResponse(
+          creator,
+          idempotencyKey,
+          201,
+          {
+            simulations: simulations.map(({ simulationId }) => ({
+              id: simulationId,
+              status: 'pending',
+            })),
+          },
+          manager,
+        );
+      }
+      await this.holdPendingCap(creator, simulations.length, manager);
+      return { simulations, replayed: false };
+    });
+
+    if (!outcome.replayed) {
+      await this.queue.queueAttempts(outcome.simulations as Simulation[], { requestId });
+    }
+    return outcome;
+  }
+
+  /**
+   * Takes the Idempotency-Key for this request, or answers what the request
+   * that took it first was answered (a 422 if that one had another body).
+   */
+  private async earlierAnswer(
+    creator: string,
+    idempotencyKey: string,
+    requestHash: string,
+    manager: EntityManager,
+  ): Promise<unknown> {
+    const claim = await this.idempotencyKeys.claim(creator, idempotencyKey, requestHash, manager);
+    if (claim.owned) return undefined;
+    if (claim.requestHash !== requestHash) {
+      throw DomainError.unprocessable(
+        `Idempotency-Key "${idempotencyKey}" was already used with a different request body`,
+      );
+    }
+    return claim.responseBody;
+  }
+
+  /** Registers the batch's named machines that are new; a machine neither known nor named is a 404. */
+  private async ensureMachines(planned: PlannedCreation[], manager: EntityManager) {
+    const machines = new Map<number, { name?: string; indices: number[] }>();
+    planned.forEach(({ machineId, machineName }, index) => {
+      const machine = machines.get(machineId) ?? { indices: [] };
+      machine.name ??= machineName;
+      machine.indices.push(index);
+      machines.set(machineId, machine);
+    });
+    const missing: string[] = [];
+    for (const [machineId, { name, indices }] of machines) {
+      const machine = name
+        ? await this.machines.registerIfAbsent(machineId, name, manager)
+        : await this.machines.findById(machineId, manager);
+      if (!machine)
+        missing.push(
+          `${indices.map((index) => `simulations[${index}]`).join(', ')}: machine ${machineId} not found; send machine.name to register it`,
+        );
+    }
+    if (missing.length) throw DomainError.notFound(summarizeProblems(missing));
   }
 
   /**
@@ -239,8 +343,35 @@ function resolveMachine(request: CreateSimulationDto): { machineId: number; mach
   return { machineId, machineName: request.machine?.name };
 }
 
+/**
+ * What each simulation of a batch asks for, checked as POST /simulation
+ * checks one; every problem is named by index, and ids chosen twice are refused.
+ */
+function planBatch(requests: CreateSimulationDto[]): PlannedCreation[] {
+  const problems: string[] = [];
+  const chosenAt = new Map<number, number>();
+  const planned = requests.map((request, index) => {
+    try {
+      const chosen = request.simulation_id;
+      if (chosen !== undefined) {
+        const first = chosenAt.get(chosen);
+        if (first !== undefined)
+          throw DomainError.invalid(`simulation_id ${chosen} is also simulations[${first}]'s`);
+        chosenAt.set(chosen, index);
+      }
+      return { request, ...resolveMachine(request), attemptBudget: attemptBudgetOf(request) };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(`simulations[${index}]: ${error.message}`);
+      return undefined;
+    }
+  });
+  if (problems.length) throw DomainError.invalid(summarizeProblems(problems), problems);
+  return planned as PlannedCreation[];
+}
+
 /** The same body, whatever its key order or whitespace, hashes the same. */
-function hashRequest(request: CreateSimulationDto): string {
+function hashRequest(request: unknown): string {
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 

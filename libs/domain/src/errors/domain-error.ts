@@ -68,3 +68,12 @@ export class DomainError extends Error {
     return new DomainError('unavailable', message);
   }
 }
+
+/** The most problems an error answer lists in its details; the rest are counted in its message. */
+export const MAX_LISTED_PROBLEMS = 1_024;
+
+/** The message of many problems: the first few, and how many more the details hold. */
+export function summarizeProblems(problems: readonly string[], shown = 20): string {
+  const more = problems.length - shown;
+  return problems.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more` : '');
+}

@@ -9,7 +9,7 @@ import {
   queryRows,
 } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
@@ -198,6 +198,106 @@ export class SimulationRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Inserts every simulation in one statement per kind of id (generated,
+   * chosen) and answers them in input order. A chosen id already taken is a
+   * 409 naming each such input by its index; a drawn id that turns out taken
+   * (rows restored or imported) is drawn again the way a single insert does.
+   * Chosen ids must be distinct (the caller checks): one statement cannot
+   * tell two inputs with one id apart.
+   */
+  async insertMany(
+    createdBy: string,
+    inputs: Array<Omit<NewSimulation, 'createdBy'>>,
+    manager: EntityManager,
+  ): Promise<Simulation[]> {
+    const inserted = new Array<Simulation | undefined>(inputs.length);
+    const generated = inputs.flatMap((input, index) =>
+      input.simulationId === undefined ? [{ input, index }] : [],
+    );
+    const chosen = inputs.flatMap((input, index) =>
+      input.simulationId === undefined ? [] : [{ input, index }],
+    );
+    try {
+      if (generated.length) {
+        const rows = await this.insertRows(
+          generated.map(({ input }) => input),
+          `nextval('simulations_simulation_id_seq')`,
+          createdBy,
+          manager,
+        );
+        for (const [position, row] of rows.entries()) {
+          const { input, index } = generated[position];
+          inserted[index] =
+            row ?? (await this.insertWithGeneratedId({ ...input, createdBy }, manager));
+        }
+      }
+      if (chosen.length) {
+        const rows = await this.insertRows(
+          chosen.map(({ input }) => input),
+          'input.simulation_id',
+          createdBy,
+          manager,
+        );
+        const taken = chosen.filter((_, position) => !rows[position]);
+        if (taken.length)
+          throw DomainError.conflict(
+            summarizeProblems(
+              taken.map(
+                ({ input, index }) =>
+                  `simulations[${index}]: simulation ${input.simulationId} already exists`,
+              ),
+            ),
+          );
+        rows.forEach((row, position) => (inserted[chosen[position].index] = row!));
+      }
+    } catch (error) {
+      if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
+        throw DomainError.notFound(`a machine of this batch was deleted while it was created`);
+      }
+      throw error;
+    }
+    return inserted as Simulation[];
+  }
+
+  /**
+   * One multi-row INSERT … ON CONFLICT DO NOTHING; answers, per input in
+   * order, its row, or undefined where its id was taken.
+   */
+  private async insertRows(
+    inputs: Array<Omit<NewSimulation, 'createdBy'>>,
+    idExpression: string,
+    createdBy: string,
+    manager: EntityManager,
+  ): Promise<Array<Simulation | undefined>> {
+    const rows = await queryRows<Row & { ord: string; inserted: boolean }>(
+      manager,
+      `WITH input AS (
+         SELECT ${idExpression} AS id, input.*
+         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::jsonb[])
+           WITH ORDINALITY AS input(simulation_id, name, machine_id, attempt_budget, emulation, ord)
+       ),
+       inserted AS (
+         INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
+         SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation FROM input ORDER BY ord
+         ON CONFLICT (simulation_id) DO NOTHING RETURNING *
+       )
+       SELECT input.ord, inserted.simulation_id IS NOT NULL AS inserted, inserted.*
+       FROM input LEFT JOIN inserted ON inserted.simulation_id = input.id ORDER BY input.ord`,
+      [
+        inputs.map((input) => input.simulationId ?? null),
+        inputs.map((input) => input.name),
+        inputs.map((input) => input.machineId),
+        inputs.map((input) => input.attemptBudget ?? 3),
+        inputs.map((input) =>
+          JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
+        ),
+        createdBy,
+      ],
+    );
+    return rows.map((row) => (row.inserted ? this.simulationRows.one(row) : undefined));
   }
 
   private async insertWithChosenId(
