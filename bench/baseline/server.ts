@@ -142,7 +142,10 @@ async function createSimulation(request: http.IncomingMessage, response: http.Se
       ],
     );
     simulation = inserted.rows[0];
-    await client.query(`SELECT pending_simulations_of_locked($1) AS pending`, [creator]);
+    await client.query(`SELECT pending_simulations_of_locked($1, $2) AS pending`, [
+      creator,
+      Number(process.env.MAX_PENDING_PER_CLIENT ?? 1_000) + 1,
+    ]);
     await client.query('COMMIT');
   } catch (error) {
     await client?.query('ROLLBACK');

@@ -244,8 +244,13 @@ export class SimulationsService {
    * the client's lock, held from here to the commit only.
    */
   private async holdPendingCap(creator: string, added: number, manager: EntityManager) {
-    const pending = await this.simulations.countPendingByCreatorLocked(creator, manager);
     const cap = this.config.maxPendingPerClient;
+    // Counted no further than the answer needs: the cap plus what this transaction added.
+    const pending = await this.simulations.countPendingByCreatorLocked(
+      creator,
+      cap + added,
+      manager,
+    );
     if (pending <= cap) return;
     const before = pending - added;
     throw DomainError.tooMany(

@@ -421,16 +421,20 @@ export class SimulationRepository {
 
   /**
    * Pending simulations `creator` has, this transaction's own inserts
-   * included, counted under that creator's transaction-scoped lock (migration
-   * PendingCapCheck). Called last before COMMIT: concurrent creates by one
-   * client queue only for this count and the commit, and a cap checked with
-   * it cannot be overshot by a burst.
+   * included, counted up to `countedUpTo` under that creator's
+   * transaction-scoped lock (migration PendingCapCheck). Called last before
+   * COMMIT: concurrent creates by one client queue only for this count and
+   * the commit, and a cap checked with it cannot be overshot by a burst.
    */
-  async countPendingByCreatorLocked(creator: string, manager: EntityManager): Promise<number> {
+  async countPendingByCreatorLocked(
+    creator: string,
+    countedUpTo: number,
+    manager: EntityManager,
+  ): Promise<number> {
     const rows = await queryRows<{ pending: number }>(
       manager,
-      `SELECT pending_simulations_of_locked($1) AS pending`,
-      [creator],
+      `SELECT pending_simulations_of_locked($1, $2) AS pending`,
+      [creator, countedUpTo],
     );
     return rows[0].pending;
   }
