@@ -1,4 +1,5 @@
-import { DomainError } from '@app/domain';
+import { ApiClientRepository, DomainError } from '@app/domain';
+import type { Request } from 'express';
 import {
   ExecutionContext,
   ForbiddenException,
@@ -12,27 +13,36 @@ import { RequestBudgets } from '../common/rate-limit/request-budgets';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './access-policy.decorators';
 import { AuthenticatedUser } from './authenticated-user';
 import { Role, roleSatisfies } from './role';
+import { ApiConfig } from '../config/api-config';
+import { extractAccessToken } from './jwt.strategy';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
- * The one global guard: authenticates every request with the JWT strategy,
+ * The one global guard: authenticates every request with the JWT strategy
+ * (a token it accepted before is remembered, not verified again: VerifiedTokens),
  * charges its rate-limit budgets, then checks the role the route declared
  * with @RequireRole. A route that declares neither @Public nor @RequireRole
  * is closed to everyone, so a forgotten policy fails safe.
  *
  * The budgets are charged after authentication so that the address's and
- * the client's counters go to Redis together, in one round trip; a request
- * whose token is refused is still charged to its address (so a flood of bad
- * tokens runs out of budget and is answered 429, as before authentication).
+ * the client's are charged together; a request whose token is refused is
+ * still charged to its address (so a flood of bad tokens runs out of budget
+ * and is answered 429, as before authentication).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
 
+  private readonly verified: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly budgets: RequestBudgets,
+    private readonly clients: ApiClientRepository,
+    config: ApiConfig,
   ) {
     super();
+    this.verified = new VerifiedTokens(config.jwt);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,13 +52,10 @@ export class AccessGuard extends AuthGuard('jwt') {
       return true;
     }
 
-    try {
-      await super.canActivate(context);
-    } catch (refused) {
+    const user = await this.authenticate(context).catch(async (refused) => {
       await this.budgets.charge(context);
       throw refused;
-    }
-    const user = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
+    });
     await this.budgets.charge(context, user.subject);
 
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
@@ -62,6 +69,26 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ForbiddenException(`requires the ${required} role; this token has ${user.role}`);
     }
     return true;
+  }
+
+  /**
+   * The request's user: from a token verified before (VerifiedTokens), else
+   * verified now by the JWT strategy and remembered.
+   */
+  private async authenticate(context: ExecutionContext): Promise<AuthenticatedUser> {
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const token = extractAccessToken(request);
+    const known = token ? this.verified.recall(token) : undefined;
+    if (known) {
+      if (known.clientId !== undefined && !(await this.clients.isActive(known.clientId)))
+        throw DomainError.unauthenticated('this client is disabled or deleted');
+      request.user = known.user;
+      return known.user;
+    }
+    await super.canActivate(context);
+    const user = request.user!;
+    if (token) this.verified.remember(token, user);
+    return user;
   }
 
   override handleRequest<TUser = AuthenticatedUser>(

@@ -10,6 +10,15 @@ import { AuthenticatedUser } from './authenticated-user';
 import { verificationKey } from './jwt-settings';
 import { isRole } from './role';
 
+/**
+ * Where a request's token is: a bearer token; on /admin paths only, the
+ * browser session cookie the queue dashboard's login sets (same token, same checks).
+ */
+export const extractAccessToken = ExtractJwt.fromExtractors([
+  ExtractJwt.fromAuthHeaderAsBearerToken(),
+  adminSessionToken,
+]);
+
 interface AccessTokenClaims {
   sub?: unknown;
   role?: unknown;
@@ -24,12 +33,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     private readonly clients: ApiClientRepository,
   ) {
     super({
-      // A bearer token; on /admin paths only, the browser session cookie the
-      // queue dashboard's login sets (same token, same checks).
-      jwtFromRequest: ExtractJwt.fromExtractors([
-        ExtractJwt.fromAuthHeaderAsBearerToken(),
-        adminSessionToken,
-      ]),
+      jwtFromRequest: extractAccessToken,
       // The key is chosen by the token's `kid`: the current key, or a rotated-out
       // one until its overlap window ends. An unknown kid has no key at all.
       secretOrKeyProvider: (_request: unknown, rawToken: string, done: KeyCallback) => {
