@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,7 +59,7 @@ function makeCertificates(dir: string): { ca: string; cert: string; key: string 
 }
 
 /** Redis serving TLS only (its plain port closed), with a password. */
-async function startTlsRedis(): Promise<RedisBackend & { port: number }> {
+async function startTlsRedis(): Promise<RedisBackend & { port: number; ca: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisim-redis-tls-'));
   const tls = makeCertificates(dir);
   const redis = await services.startRedis({
@@ -69,6 +70,7 @@ async function startTlsRedis(): Promise<RedisBackend & { port: number }> {
   });
   return {
     port: redis.port,
+    ca: tls.ca,
     // Node trusts the test CA as an operator would trust a private one.
     environment: {
       REDIS_URL: `rediss://:${PASSWORD}@127.0.0.1:${redis.port}/0`,
@@ -82,7 +84,7 @@ async function startTlsRedis(): Promise<RedisBackend & { port: number }> {
 }
 
 describe('Redis over TLS (rediss://)', () => {
-  let redis: RedisBackend & { port: number };
+  let redis: RedisBackend & { port: number; ca: string };
   let stack: FaultStack;
 
   beforeEach(async () => {
@@ -115,6 +117,22 @@ describe('Redis over TLS (rediss://)', () => {
       statuses.push((await stack.request('GET', '/simulations', { role: Role.Viewer })).status);
     // The viewer opened the stream: 29 of its 30 remain.
     expect(statuses).toEqual([...Array(29).fill(200), ...Array(11).fill(429)]);
+    // And the API settled what it counted with Redis, over TLS: the viewer's 30 are there.
+    const client = new Redis(redis.environment.REDIS_URL!, {
+      tls: { ca: fs.readFileSync(redis.ca) },
+    });
+    try {
+      await eventually(
+        async () => {
+          const keys = await client.keys('rate-limit:client:*:hits');
+          const counts = keys.length ? (await client.mget(...keys)).map(Number) : [];
+          return Math.max(0, ...counts) === 30 ? true : undefined;
+        },
+        { timeoutMs: 5_000, what: "the viewer's 30 requests to be counted in Redis" },
+      );
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('refuses a server whose certificate it does not trust: /health says Redis is down, creates still answer 201', async () => {
