@@ -4,7 +4,7 @@ import type {
   OperationObject,
   ResponseObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { BODY_LIMIT_BYTES } from './common/body-limit';
+import { BATCH_BODY_LIMIT_BYTES, BATCH_ROUTE, BODY_LIMIT_BYTES } from './common/body-limit';
 import { ErrorResponse } from './common/error-response';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -103,7 +103,12 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
         const hasPathParameter = path.includes('{');
         if (method === 'post') {
           add('400', 'The body is not valid JSON, or a field is invalid; the message names it.');
-          add('413', `The body is over ${BODY_LIMIT_BYTES / 1024} kB.`);
+          add(
+            '413',
+            path === BATCH_ROUTE
+              ? `The body is over ${BATCH_BODY_LIMIT_BYTES / 1024 / 1024} MiB.`
+              : `The body is over ${BODY_LIMIT_BYTES / 1024} kB.`,
+          );
           add(
             '415',
             'The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8).',

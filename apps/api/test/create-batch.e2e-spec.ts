@@ -150,10 +150,17 @@ describe('POST /simulations/batch: a sweep in one request, all or nothing', () =
     const big = { simulations: Array.from({ length: 1_000 }, () => long) };
     expect(JSON.stringify(big).length).toBeGreaterThan(200_000);
     await post(big).expect(201);
+    const tooBig = await post({ simulations: [{ name: 'x'.repeat(1_100_000), machine_id: 101 }] });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.message).toBe('request body is larger than the 1 MiB limit');
     await stack
       .as(Role.Operator)
       .post('/simulation', { name: 'n'.repeat(255), machine_id: 101, pad: 'x'.repeat(20_000) })
-      .expect(413);
+      .expect(413, {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: 'request body is larger than the 16 kB limit',
+      });
   });
 
   it('answers a repeat with the same Idempotency-Key with the first answer, and a different body with 422', async () => {

@@ -2655,7 +2655,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1 MiB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */

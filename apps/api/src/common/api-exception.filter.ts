@@ -116,7 +116,12 @@ function errorBody(statusCode: number, message: string): ErrorResponse {
  * body is the client's problem, told in our words (its own texts name internals).
  */
 function bodyParserError(exception: unknown): { status: number; message: string } | undefined {
-  const candidate = exception as { type?: unknown; status?: unknown; code?: unknown };
+  const candidate = exception as {
+    type?: unknown;
+    status?: unknown;
+    code?: unknown;
+    limit?: unknown;
+  };
   if (typeof candidate?.status !== 'number') return undefined;
   if (candidate.status < 400 || candidate.status > 499) return undefined;
   // A body that does not decompress as its Content-Encoding says: zlib's error, given a 400.
@@ -127,7 +132,8 @@ function bodyParserError(exception: unknown): { status: number; message: string 
     };
   if (typeof candidate.type !== 'string') return undefined;
   const messages: Record<string, string> = {
-    'entity.too.large': `request body is larger than the ${BODY_LIMIT_BYTES / 1024} kB limit`,
+    // The limit of the parser that refused it: 16 kB, or the batch route's 1 MiB.
+    'entity.too.large': `request body is larger than the ${sizeOf(typeof candidate.limit === 'number' ? candidate.limit : BODY_LIMIT_BYTES)} limit`,
     'entity.parse.failed': 'request body is not valid JSON',
     'entity.verify.failed': 'request body is not valid JSON',
     'charset.unsupported': 'request body must be JSON in UTF-8 (charset=utf-8, or none)',
@@ -139,6 +145,10 @@ function bodyParserError(exception: unknown): { status: number; message: string 
     status: candidate.status,
     message: messages[candidate.type] ?? 'request body could not be read',
   };
+}
+
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} kB`;
 }
 
 function describe(exception: unknown): string {
