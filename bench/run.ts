@@ -53,8 +53,6 @@ const ROUNDS = 3;
 /** BENCH_SCENARIOS=1,3 runs only those (while working on one); the default is all. */
 const ONLY = new Set((process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean).map(Number));
 const wanted = (scenario: number) => ONLY.size === 0 || ONLY.has(scenario);
-/** BENCH_CPU_PROFILE=<dir>: the API and the worker write V8 CPU profiles there when they stop. */
-const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 /** BENCH_API_NODE_FLAGS="--max-semi-space-size=8 …": node flags for the API, for experiments. */
 const API_NODE_FLAGS = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 /** BENCH_PG_STATEMENTS=1: Postgres' own profile, the statements that took its time, printed at the end. */
@@ -262,12 +260,7 @@ async function main(): Promise<void> {
       path.join(root, 'dist/apps/api/main.js'),
       { ...apiEnvironment, PORT: String(apiPort) },
       path.join(dir, 'api.log'),
-      [
-        ...(CPU_PROFILE_DIR
-          ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`]
-          : []),
-        ...API_NODE_FLAGS,
-      ],
+      API_NODE_FLAGS,
     );
     processes.push(api);
     const basePort = await services.freePort();
@@ -609,7 +602,6 @@ async function main(): Promise<void> {
           METRICS_PORT: String(metricsPort),
         },
         path.join(dir, 'worker.log'),
-        CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`] : [],
       );
       processes.push(worker);
       const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;

@@ -18,6 +18,9 @@ import Queue from 'bull';
 import http from 'node:http';
 import pg, { Pool, type PoolClient } from 'pg';
 
+// Exits on SIGTERM the normal way, so `--cpu-prof` (BENCH_CPU_PROFILE) gets to write its profile.
+process.on('SIGTERM', () => process.exit(0));
+
 // Simulation ids are bigint, at most 2⁵³−1: as JS numbers, as the API sends them.
 pg.defaults.parseInt8 = true;
 

@@ -26,6 +26,9 @@ import { NestFactory } from '@nestjs/core';
 import pg, { Pool } from 'pg';
 import { readFirstPage, readWholeCurve, SQL } from '../baseline/statements';
 
+// Exits on SIGTERM the normal way, so `--cpu-prof` (BENCH_CPU_PROFILE) gets to write its profile.
+process.on('SIGTERM', () => process.exit(0));
+
 // Simulation ids are bigint, at most 2⁵³−1: as JS numbers, as the API sends them.
 pg.defaults.parseInt8 = true;
 

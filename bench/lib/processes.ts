@@ -1,5 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * BENCH_CPU_PROFILE=<dir>: every measured process (the API, the floor, the
+ * baselines, the worker) writes a V8 CPU profile into <dir>/<name> when it stops.
+ */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 
 /**
  * A process under measurement: the built API, a worker or a baseline server.
@@ -22,7 +29,10 @@ export class MeasuredProcess {
     nodeOptions: string[] = [],
   ) {
     const log = fs.openSync(logFile, 'a');
-    const child = spawn(process.execPath, [...nodeOptions, script], {
+    const profiling = CPU_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR, name)}`]
+      : [];
+    const child = spawn(process.execPath, [...profiling, ...nodeOptions, script], {
       env: { PATH: process.env.PATH, ...env },
       stdio: ['ignore', log, log],
     });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { createLogger } from '../../libs/runtime/src/logging';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { buildOpenApiDocument } from '../../apps/api/src/swagger';
@@ -38,8 +39,9 @@ export function apiTypesFromDocument(document: object): string {
  * the document depends on it.
  */
 export async function apiDocumentWithoutServices(): Promise<OpenAPIObject> {
+  const config = loadApiConfig({ NODE_ENV: 'development' });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(loadApiConfig({ NODE_ENV: 'development' })),
+    AppModule.forRoot(config, createLogger(config, 'api')),
     { preview: true, logger: false, abortOnError: false },
   );
   try {

@@ -2,6 +2,7 @@ import { loggerParams } from '@app/runtime';
 import { DatabaseModule } from '@app/domain';
 import { QueueConnectionModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
@@ -15,15 +16,18 @@ import { SimulationsModule } from './simulations/simulations.module';
 
 @Module({})
 export class AppModule {
-  /** The validated config is passed in, so tests boot exactly this module with their own. */
-  static forRoot(config: ApiConfig): DynamicModule {
+  /**
+   * The validated config is passed in, so tests boot exactly this module
+   * with their own; the logger too, as the request observer writes to it.
+   */
+  static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       global: true,
       providers: [{ provide: ApiConfig, useValue: config }],
       exports: [ApiConfig],
       imports: [
-        LoggerModule.forRoot(loggerParams(config, 'api')),
+        LoggerModule.forRoot(loggerParams(logger)),
         DatabaseModule.forRootAsync({
           useFactory: () => ({
             url: config.databaseUrl,

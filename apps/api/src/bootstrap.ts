@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { quietBoot } from '@app/runtime';
+import { createLogger, quietBoot } from '@app/runtime';
 import { Logger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -7,7 +7,6 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiConfig, loadApiConfig } from './config/api-config';
 import { mountQueueBoard } from './admin/queue-board';
-import { recordHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupSwagger } from './swagger';
 import {
   BATCH_BODY_LIMIT_BYTES,
@@ -16,32 +15,40 @@ import {
   isJsonPost,
 } from './common/body-limit';
 import { json } from 'express';
+import { observeRequests } from './common/request-observer';
 import { securityHeaders } from './common/security-headers';
+import type { Logger as ProcessLogger } from 'pino';
 import { guardJsonShape } from './common/json-shape-guard';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
 export async function createApiApp(
   config: ApiConfig = loadApiConfig(),
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const logger = createLogger(config, 'api');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     bodyParser: false,
     // Held until pino takes over, so even start-up lines come out as JSON.
     bufferLogs: true,
     abortOnError: false,
   });
   app.useLogger(quietBoot(app.get(Logger)));
-  configureApp(app, config);
+  configureApp(app, config, logger);
   return app;
 }
 
-export function configureApp(app: NestExpressApplication, config: ApiConfig): void {
+export function configureApp(
+  app: NestExpressApplication,
+  config: ApiConfig,
+  logger: ProcessLogger,
+): void {
   app.disable('x-powered-by');
   // No automatic ETags on API answers: they are live data (a browser's If-None-Match would get an
   // undocumented 304), and hashing every body costs time on hot reads. The dashboard's static
   // files carry their own.
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  app.use(recordHttpMetrics);
+  // First, so even a request refused by the body parser gets its id, its line and its count.
+  app.use(observeRequests(logger));
   app.use(securityHeaders);
   app.enableCors({
     // Only the configured origins get CORS headers; any other origin gets none, so browsers refuse.

@@ -33,6 +33,8 @@ describe('POST /simulations/batch: a sweep in one request, all or nothing', () =
     expect(body.simulations).toHaveLength(1_000);
     expect(body.simulations[0]).toEqual({ id: expect.any(Number), status: 'pending' });
     const ids = body.simulations.map((item: { id: number }) => item.id);
+    // Drawn in the order sent, as 1,000 single creates would have drawn them.
+    expect(ids).toEqual([...ids].sort((a: number, b: number) => a - b));
     expect(new Set(ids).size).toBe(1_000);
     const rows = await stack.db.query(
       `SELECT simulation_id, name, status FROM simulations ORDER BY simulation_id`,

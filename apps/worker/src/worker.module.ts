@@ -1,4 +1,4 @@
-import { loggerParams } from '@app/runtime';
+import { createLogger, loggerParams } from '@app/runtime';
 import { DatabaseModule } from '@app/domain';
 import { QueueConnectionModule, workerQueueSettings } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -18,7 +18,7 @@ export class WorkerModule {
       providers: [{ provide: WorkerConfig, useValue: config }, StatusServer],
       exports: [WorkerConfig],
       imports: [
-        LoggerModule.forRoot(loggerParams(config, 'worker')),
+        LoggerModule.forRoot(loggerParams(createLogger(config, 'worker'))),
         DatabaseModule.forRootAsync({
           useFactory: () => ({
             url: config.databaseUrl,

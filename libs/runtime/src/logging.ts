@@ -1,9 +1,7 @@
-// Structured logs for both apps: JSON lines (pretty in development), one per
-// HTTP request, with the request id that follows a simulation into the worker.
+// Structured logs for both apps: JSON lines (pretty in development), with the
+// request id that follows a simulation from the API's request into the worker.
 import type { LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import type { ConnectionSettings } from '@app/config';
@@ -50,12 +48,6 @@ function decodeSafely(text: string): string {
   }
 }
 
-type Request = IncomingMessage & {
-  id?: string;
-  originalUrl?: string;
-  route?: { path?: string };
-};
-
 /** The route template (`/simulation/:simulation_id`), so ids do not split one route into many. */
 export function routeOf(request: { route?: { path?: string } }): string {
   const path = request.route?.path;
@@ -64,10 +56,15 @@ export function routeOf(request: { route?: { path?: string } }): string {
 }
 
 /** Requests not worth a log line each: probes and scrapes, every few seconds. */
-const QUIET_PATHS = new Set(['/metrics', '/health/live', '/health/ready', '/health']);
+export const QUIET_PATHS: ReadonlySet<string> = new Set([
+  '/metrics',
+  '/health/live',
+  '/health/ready',
+  '/health',
+]);
 
-export function loggerParams(settings: ConnectionSettings, app: 'api' | 'worker'): Params {
-  const level = PINO_LEVEL[settings.logLevel];
+/** The process's logger: JSON lines on stdout (pretty in development). */
+export function createLogger(settings: ConnectionSettings, app: 'api' | 'worker'): pino.Logger {
   const stream =
     settings.nodeEnv === 'development'
       ? pretty({
@@ -77,56 +74,33 @@ export function loggerParams(settings: ConnectionSettings, app: 'api' | 'worker'
           ignore: 'pid,hostname',
         })
       : pino.destination({ dest: 1, sync: true });
-  return {
-    pinoHttp: [
-      {
-        level,
-        base: { app, pid: process.pid },
-        timestamp: pino.stdTimeFunctions.isoTime,
-        formatters: { level: (label) => ({ level: label }) },
-        redact: {
-          paths: ['req.headers.authorization', 'req.headers.cookie', 'err.config'],
-          remove: true,
-        },
-        customAttributeKeys: { reqId: 'request_id', responseTime: 'duration_ms' },
-        quietReqLogger: true,
-        quietResLogger: true,
-        genReqId: (request: IncomingMessage, response: ServerResponse) => {
-          const incoming = request.headers['x-request-id'];
-          const id = isValidRequestId(incoming) ? incoming : randomUUID();
-          response.setHeader('X-Request-Id', id);
-          return id;
-        },
-        autoLogging: {
-          ignore: (request: IncomingMessage) => QUIET_PATHS.has((request.url ?? '').split('?')[0]),
-        },
-        customLogLevel: (_request, response, error) =>
-          error || response.statusCode >= 500 ? 'error' : 'info',
-        customSuccessMessage: (request, response, ms) =>
-          `${request.method} ${routeOf(request as Request)} ${response.statusCode} ${ms} ms`,
-        customErrorMessage: (request, response) =>
-          `${request.method} ${routeOf(request as Request)} ${response.statusCode}`,
-        customSuccessObject: (request, response, value: { duration_ms?: number }) =>
-          summary(request as Request, response, value),
-        customErrorObject: (request, response, error, value: { duration_ms?: number }) => ({
-          ...summary(request as Request, response, value),
-          err: { type: error?.name, message: error?.message },
-        }),
+  return pino(
+    {
+      level: PINO_LEVEL[settings.logLevel],
+      base: { app, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'err.config'],
+        remove: true,
       },
-      stream,
-    ],
-    // Nest's own context name ("SimulationRunService") under a short key.
-    renameContext: 'context',
-  };
+    },
+    stream,
+  );
 }
 
-function summary(request: Request, response: ServerResponse, value: { duration_ms?: number }) {
+/**
+ * nestjs-pino over `logger`: Nest's Logger writes through it, and inside a
+ * request (or a worker's run) through the logger its context bound, so
+ * those lines carry its ids. The API binds one per request itself
+ * (`recordRequests`); pino-http's per-request work is not run.
+ */
+export function loggerParams(logger: pino.Logger): Params {
   return {
-    method: request.method,
-    route: routeOf(request),
-    url: loggableUrl(request.originalUrl ?? request.url ?? ''),
-    status: response.statusCode,
-    duration_ms: value.duration_ms,
+    pinoHttp: { logger },
+    useExisting: true,
+    // Nest's own context name ("SimulationRunService") under a short key.
+    renameContext: 'context',
   };
 }
 

@@ -5,7 +5,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { MetricsController } from './metrics.controller';
 import { ServiceStateMetrics } from './service-state-metrics';
 
-/** /metrics; the per-request counters are recorded by recordHttpMetrics (see bootstrap.ts). */
+/** /metrics; the per-request counters are recorded by observeRequests (see bootstrap.ts). */
 @Module({
   imports: [DomainModule, QueueModule],
   controllers: [MetricsController],

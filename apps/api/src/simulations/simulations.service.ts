@@ -5,6 +5,7 @@ import {
   IdempotencyKeyRepository,
   MachineStatus,
   MachineRepository,
+  NewSimulation,
   Simulation,
   SimulationAttempt,
   SimulationLifecycle,
@@ -30,7 +31,7 @@ export interface BatchCreation {
   replayed: boolean;
 }
 
-/** One simulation of a batch, checked on its own before anything is written. */
+/** One simulation asked for, checked on its own before anything is written. */
 interface PlannedCreation {
   request: CreateSimulationDto;
   machineId: number;
@@ -160,16 +161,19 @@ export class SimulationsService {
           return { simulations: ids.map(({ id }) => ({ simulationId: id })), replayed: true };
         }
       }
-      await this.ensureMachines(planned, manager);
+      const missing = await this.machinesMissing(planned, manager);
+      if (missing.size)
+        throw DomainError.notFound(
+          summarizeProblems(
+            [...missing].map(
+              ([machineId, indices]) =>
+                `${indices.map((index) => `simulations[${index}]`).join(', ')}: ${machineNotFound(machineId)}`,
+            ),
+          ),
+        );
       const simulations = await this.simulations.insertMany(
         creator,
-        planned.map(({ request, machineId, attemptBudget }) => ({
-          simulationId: request.simulation_id,
-          name: request.name,
-          machineId,
-          attemptBudget,
-          emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
-        })),
+        planned.map(newSimulationOf),
         manager,
       );
       if (idempotencyKey) {
@@ -216,8 +220,14 @@ export class SimulationsService {
     return claim.responseBody;
   }
 
-  /** Registers the batch's named machines that are new; a machine neither known nor named is a 404. */
-  private async ensureMachines(planned: PlannedCreation[], manager: EntityManager) {
+  /**
+   * Registers the named machines that are new, each once; answers the
+   * machines neither known nor named, each with the indices that asked for it.
+   */
+  private async machinesMissing(
+    planned: PlannedCreation[],
+    manager: EntityManager,
+  ): Promise<Map<number, number[]>> {
     const machines = new Map<number, { name?: string; indices: number[] }>();
     planned.forEach(({ machineId, machineName }, index) => {
       const machine = machines.get(machineId) ?? { indices: [] };
@@ -225,17 +235,14 @@ export class SimulationsService {
       machine.indices.push(index);
       machines.set(machineId, machine);
     });
-    const missing: string[] = [];
+    const missing = new Map<number, number[]>();
     for (const [machineId, { name, indices }] of machines) {
       const machine = name
         ? await this.machines.registerIfAbsent(machineId, name, manager)
         : await this.machines.findById(machineId, manager);
-      if (!machine)
-        missing.push(
-          `${indices.map((index) => `simulations[${index}]`).join(', ')}: machine ${machineId} not found; send machine.name to register it`,
-        );
+      if (!machine) missing.set(machineId, indices);
     }
-    if (missing.length) throw DomainError.notFound(summarizeProblems(missing));
+    return missing;
   }
 
   /**
@@ -302,27 +309,35 @@ export class SimulationsService {
     creator: string,
     manager: EntityManager,
   ): Promise<Simulation> {
-    const { machineId, machineName } = resolveMachine(request);
-    const machine = machineName
-      ? await this.machines.registerIfAbsent(machineId, machineName, manager)
-      : await this.machines.findById(machineId, manager);
-    if (!machine) {
-      throw DomainError.notFound(
-        `machine ${machineId} not found; send machine.name to register it`,
-      );
-    }
-    return this.simulations.insert(
-      {
-        simulationId: request.simulation_id,
-        name: request.name,
-        machineId: machine.machineId,
-        attemptBudget: attemptBudgetOf(request),
-        createdBy: creator,
-        emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
-      },
-      manager,
-    );
+    const planned = planCreation(request);
+    const missing = await this.machinesMissing([planned], manager);
+    if (missing.size) throw DomainError.notFound(machineNotFound(planned.machineId));
+    return this.simulations.insert({ ...newSimulationOf(planned), createdBy: creator }, manager);
   }
+}
+
+function machineNotFound(machineId: number): string {
+  return `machine ${machineId} not found; send machine.name to register it`;
+}
+
+/** What one request asks for, checked as far as it can be without the database. */
+function planCreation(request: CreateSimulationDto): PlannedCreation {
+  return { request, ...resolveMachine(request), attemptBudget: attemptBudgetOf(request) };
+}
+
+/** The row a planned creation becomes. */
+function newSimulationOf({
+  request,
+  machineId,
+  attemptBudget,
+}: PlannedCreation): Omit<NewSimulation, 'createdBy'> {
+  return {
+    simulationId: request.simulation_id,
+    name: request.name,
+    machineId,
+    attemptBudget,
+    emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
+  };
 }
 
 /** attempt_budget, or its deprecated name max_attempts; both given, they must agree. */
@@ -364,7 +379,7 @@ function planBatch(requests: CreateSimulationDto[]): PlannedCreation[] {
           throw DomainError.invalid(`simulation_id ${chosen} is also simulations[${first}]'s`);
         chosenAt.set(chosen, index);
       }
-      return { request, ...resolveMachine(request), attemptBudget: attemptBudgetOf(request) };
+      return planCreation(request);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       problems.push(`simulations[${index}]: ${error.message}`);

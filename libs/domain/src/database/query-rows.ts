@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { PoolClient, QueryResultRow } from 'pg';
+import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -69,11 +69,8 @@ async function directRows<T>(
   // promise instead cost the API measurably more CPU per request (each promise
   // pays for the request-context async hooks).
   return new Promise<T[]>((resolve, reject) => {
-    const query = named
-      ? { name, text: sql, values: parameters }
-      : { text: sql, values: parameters };
     hearErrors(client);
-    client.query<QueryResultRow>(query, (error: Error | undefined, result) => {
+    const done = (error: Error | undefined, result: QueryResult<QueryResultRow>) => {
       // Like pg's pool.query: a client whose query failed is not handed out again.
       release(error);
       if (error && named && POOLED_STATEMENT_ERRORS.has(postgresErrorCode(error) ?? '')) {
@@ -85,7 +82,11 @@ async function directRows<T>(
       // As TypeORM reports a failed query, so callers tell errors apart the same way.
       if (error) reject(new QueryFailedError(sql, parameters, error));
       else resolve(result.rows as T[]);
-    });
+    };
+    // Text and values as arguments where they do (pg copies a config object
+    // property by property on every query); a name needs the object.
+    if (named) client.query<QueryResultRow>({ name, text: sql, values: parameters }, done);
+    else client.query<QueryResultRow>(sql, parameters, done);
   });
 }
 

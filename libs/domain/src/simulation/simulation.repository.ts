@@ -274,10 +274,15 @@ export class SimulationRepository {
   ): Promise<Array<Simulation | undefined>> {
     const rows = await queryRows<Row & { ord: string; inserted: boolean }>(
       manager,
+      // Ids are drawn from the rows in the order sent, so a batch numbers its
+      // items the way as many single creates in a row would.
       `WITH input AS (
          SELECT ${idExpression} AS id, input.*
-         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::jsonb[])
-           WITH ORDINALITY AS input(simulation_id, name, machine_id, attempt_budget, emulation, ord)
+         FROM (
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::jsonb[])
+             WITH ORDINALITY AS given(simulation_id, name, machine_id, attempt_budget, emulation, ord)
+           ORDER BY ord
+         ) AS input
        ),
        inserted AS (
          INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
