@@ -1,4 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
+import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 const FLAG = '--heap-growing-percent';
 
@@ -15,4 +16,43 @@ export function limitHeapGrowth(percent: number): void {
   if (given.some((flag) => flag.startsWith(FLAG) || flag.startsWith('--heap_growing_percent')))
     return;
   setFlagsFromString(`${FLAG}=${percent}`);
+}
+
+const YOUNG_FLAG = '--semi-space-growth-factor';
+
+/**
+ * Caps the young generation at `capMb` (both semi-spaces). Node 24's V8
+ * lets it grow to 128 MB under load, most of the API's peak. Its size limit
+ * (`--max-semi-space-size`) is read once, at start, from the command line;
+ * its growth factor is read whenever it grows, so growth starts switched
+ * off and is switched on only while one more doubling stays within the cap,
+ * looked at after every young collection (the only time it grows). Until
+ * the first look (loading the app's modules) it stays at its initial size.
+ * A `--max-semi-space-size` or growth factor given on the command line or
+ * in NODE_OPTIONS wins.
+ */
+export function capYoungGeneration(capMb: number): void {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  if (
+    given.some((flag) =>
+      /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)/.test(flag),
+    )
+  )
+    return;
+  const cap = capMb * 2 ** 20;
+  let growing = false;
+  setFlagsFromString(`${YOUNG_FLAG}=1`);
+  const look = () => {
+    const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+    const mayGrow = young !== undefined && young.space_size * 2 <= cap;
+    if (mayGrow === growing) return;
+    growing = mayGrow;
+    setFlagsFromString(`${YOUNG_FLAG}=${growing ? 2 : 1}`);
+  };
+  const isYoungCollection = (entry: PerformanceEntry) =>
+    (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
+    constants.NODE_PERFORMANCE_GC_MINOR;
+  new PerformanceObserver((entries) => {
+    if (entries.getEntries().some(isYoungCollection)) look();
+  }).observe({ entryTypes: ['gc'] });
 }

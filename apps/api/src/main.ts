@@ -1,13 +1,9 @@
+import './memory-settings';
 import 'reflect-metadata';
 import { exitGracefullyOnSignals } from '@app/runtime';
 import { Logger } from '@nestjs/common';
 import { createApiApp } from './bootstrap';
 import { ApiConfig, loadApiConfig } from './config/api-config';
-import { limitHeapGrowth } from './heap-growth';
-
-/** The old generation grows by at most this much past the last full collection's survivors. */
-const HEAP_GROWTH_PERCENT = 50;
-limitHeapGrowth(HEAP_GROWTH_PERCENT);
 
 async function main(): Promise<void> {
   let config: ApiConfig;

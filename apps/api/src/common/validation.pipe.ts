@@ -1,12 +1,12 @@
 import { DomainError, summarizeProblems } from '@app/domain';
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
  * Validates bodies and queries against their DTOs. Unknown fields are refused
  * by name rather than stripped, so a misspelt field never goes silently unread.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EmptyQueryRememberingPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -37,4 +37,36 @@ function messagesOf(error: ValidationError, parentPath = ''): string[] {
   });
   const nested = (error.children ?? []).flatMap((child) => messagesOf(child, path));
   return [...own, ...nested];
+}
+
+/**
+ * Most reads send no query parameters at all (a whole curve, a simulation's
+ * attempts). What an empty query becomes, or that it is refused, depends only
+ * on its DTO's decorators, so it is worked out once per DTO and each request
+ * gets its own copy, instead of class-transformer and class-validator walking
+ * the DTO's metadata on every request. A DTO that refuses `{}` (a required
+ * parameter) is not remembered and refuses every time.
+ */
+class EmptyQueryRememberingPipe extends ValidationPipe {
+  private readonly emptyQueries = new WeakMap<object, object>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype } = metadata;
+    if (metadata.type !== 'query' || !metatype || !isEmptyObject(value))
+      return super.transform(value, metadata);
+    let answer = this.emptyQueries.get(metatype);
+    if (!answer) {
+      const transformed: unknown = await super.transform(value, metadata);
+      if (!transformed || typeof transformed !== 'object') return transformed;
+      answer = transformed;
+      this.emptyQueries.set(metatype, answer);
+    }
+    return Object.assign(Object.create(Object.getPrototypeOf(answer) as object | null), answer);
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }

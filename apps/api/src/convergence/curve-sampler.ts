@@ -79,9 +79,8 @@ export class CurveSampler {
     const first = window.first as StoredPoint;
     const last = window.last as StoredPoint;
     const points = await this.curves.page(window.ref, first.seconds, last.seconds, count, true);
-    return points.map((point) =>
-      agg === 'minmax' ? { ...point, loss_min: point.loss, loss_max: point.loss } : point,
-    );
+    if (agg !== 'minmax') return points;
+    return points.map((point) => ({ ...point, loss_min: point.loss, loss_max: point.loss }));
   }
 
   private async downsample(
