@@ -93,7 +93,8 @@ export function createLogger(settings: ConnectionSettings, app: 'api' | 'worker'
  * nestjs-pino over `logger`: Nest's Logger writes through it, and inside a
  * request (or a worker's run) through the logger its context bound, so
  * those lines carry its ids. The API binds one per request itself
- * (`recordRequests`); pino-http's per-request work is not run.
+ * (`observeRequests`); pino-http's per-request work is not run (it stays installed
+ * as nestjs-pino's peer, which requires it).
  */
 export function loggerParams(logger: pino.Logger): Params {
   return {
