@@ -12,9 +12,7 @@ const FLAG = '--heap-growing-percent';
  * or in NODE_OPTIONS wins.
  */
 export function limitHeapGrowth(percent: number): void {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (given.some((flag) => flag.startsWith(FLAG) || flag.startsWith('--heap_growing_percent')))
-    return;
+  if (givenAtStart(/^--heap[-_]growing[-_]percent/)) return;
   setFlagsFromString(`${FLAG}=${percent}`);
 }
 
@@ -32,13 +30,7 @@ const YOUNG_FLAG = '--semi-space-growth-factor';
  * in NODE_OPTIONS wins.
  */
 export function capYoungGeneration(capMb: number): void {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (
-    given.some((flag) =>
-      /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)/.test(flag),
-    )
-  )
-    return;
+  if (givenAtStart(/^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)/)) return;
   const cap = capMb * 2 ** 20;
   let growing = false;
   setFlagsFromString(`${YOUNG_FLAG}=1`);
@@ -55,4 +47,10 @@ export function capYoungGeneration(capMb: number): void {
   new PerformanceObserver((entries) => {
     if (entries.getEntries().some(isYoungCollection)) look();
   }).observe({ entryTypes: ['gc'] });
+}
+
+/** A node flag given on the command line or in NODE_OPTIONS: the operator's choice wins. */
+function givenAtStart(flag: RegExp): boolean {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  return given.some((argument) => flag.test(argument));
 }
