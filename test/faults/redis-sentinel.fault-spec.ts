@@ -41,14 +41,20 @@ function createLoad(stack: FaultStack, maxMs: number) {
 describe('Redis with Sentinel: the master fails under load', () => {
   let redis: SentinelSet;
   let stack: FaultStack;
+  /** What a case left running (its load, its health watch), stopped even when it failed. */
+  let stopBackground: Array<() => Promise<void>>;
 
   beforeEach(async () => {
+    stopBackground = [];
     redis = await SentinelSet.start();
     stack = await FaultStack.start({ redis });
     await stack.startApi();
   });
 
-  afterEach(() => stack.stop());
+  afterEach(async () => {
+    await Promise.all(stopBackground.map((stop) => stop()));
+    await stack.stop();
+  });
 
   /** A connection to the master of now, for `use`, closed after. */
   const onMaster = async <T>(use: (client: ReturnType<typeof redis.client>) => Promise<T>) => {
@@ -130,8 +136,14 @@ describe('Redis with Sentinel: the master fails under load', () => {
           await sleep(100);
         }
       })();
+      const stopWatching = async () => {
+        watching = false;
+        await watchHealth;
+      };
+      stopBackground.push(stopWatching);
 
       const load = createLoad(stack, 60_000);
+      stopBackground.push(() => load.stop());
       await sleep(2_000);
       // Jobs the held-back replica never received: Bull loses them in the failover. Their
       // machine has no worker yet, so they are certainly still waiting when the master dies
@@ -198,7 +210,20 @@ describe('Redis with Sentinel: the master fails under load', () => {
           return rows[0].n === 0 ? true : undefined;
         },
         { timeoutMs: 60_000, intervalMs: 200, what: 'every unqueued simulation to be taken' },
-      );
+      ).catch(async (error: Error) => {
+        // Says why, should it happen: what each worker's recovery did, and where the jobs are.
+        const recovery = stack.apps
+          .filter((app) => app.name.startsWith('worker'))
+          .flatMap((app) =>
+            app.lines
+              .filter((line) => /PendingReconciler|reachable|Redis|reconcile/.test(line))
+              .map((line) => `[${app.name}] ${line}`),
+          );
+        throw new Error(
+          `${error.message}\nthe workers' recovery log:\n${recovery.join('\n')}\n` +
+            `pending now:\n${await whereArePending()}`,
+        );
+      });
       const takenMs = Date.now() - killedAt;
       const created = [
         ...load.answers.filter((answer) => answer.status === 201),
@@ -210,8 +235,7 @@ describe('Redis with Sentinel: the master fails under load', () => {
         throw new Error(`${error.message}\n${await whereArePending()}`);
       });
       const allFinishedMs = Date.now() - killedAt;
-      watching = false;
-      await watchHealth;
+      await stopWatching();
 
       const firstDown = health.find((answer) => answer.at >= killedAt && answer.status !== 200);
       const backAt = health.find(

@@ -1,6 +1,6 @@
 import { ConvergencePointRepository, SimulationLifecycle } from '@app/domain';
 import { seedMachine, seedSimulation } from '@app/domain/testing';
-import { MachineQueues, SimulationJobName } from '@app/queue';
+import { MachineQueues, machineQueueName, runJobId, SimulationJobName } from '@app/queue';
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
@@ -157,6 +157,58 @@ describe('the worker', () => {
     });
     const curve = await stack.as('viewer').get(`/converge/${simulation_id}`).expect(200);
     expect(curve.body.data).toHaveLength(10);
+  });
+
+  it('replaces a pending simulation’s job that Bull is done with, and leaves a locked one for later', async () => {
+    const queue = `bull:${machineQueueName(101)}`;
+    const pendingSince = new Date(Date.now() - 60_000);
+    // Seeded one after another: the reconciler meets them in this order, the locked one first.
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        (await seedSimulation(stack.db, { machine_id: 101, creation_date: pendingSince }))
+          .simulation_id,
+      );
+    const [locked, leftByFailover, failedJunk, completed] = ids;
+    const key = (id: number) => `${queue}:${runJobId(id, 0)}`;
+    // What a Redis failover leaves when the job's add was lost but a worker's
+    // moveToActive was not: a hash without name or data that no list holds.
+    await stack.redis.hset(key(leftByFailover), { processedOn: Date.now(), attemptsMade: 1 });
+    // The same hash, failed: retrying it would fail it again ("Missing process handler").
+    await stack.redis.hset(key(failedJunk), { processedOn: Date.now(), attemptsMade: 1 });
+    await stack.redis.zadd(`${queue}:failed`, Date.now(), runJobId(failedJunk, 0));
+    // A whole job Bull completed while the simulation stayed pending.
+    const payload = { simulationId: completed, machineId: 101, attempt: 0 };
+    await stack.redis.hset(key(completed), {
+      name: SimulationJobName.Run,
+      data: JSON.stringify(payload),
+      opts: JSON.stringify({ jobId: runJobId(completed, 0) }),
+      timestamp: Date.now(),
+      finishedOn: Date.now(),
+    });
+    await stack.redis.zadd(`${queue}:completed`, Date.now(), runJobId(completed, 0));
+    // Left over like the second, but a worker's lock is still on it.
+    const lockKey = `${key(locked)}:lock`;
+    await stack.redis.hset(key(locked), { processedOn: Date.now() });
+    await stack.redis.set(lockKey, 'a-worker');
+
+    await stack.startWorker({ tickMs: 10, reconcileIntervalMs: 200 });
+
+    const statusOf = async (id: number): Promise<string> =>
+      (await stack.db.query(`SELECT status FROM simulations WHERE simulation_id = $1`, [id]))[0]
+        .status;
+    await eventually(
+      async () => {
+        const statuses = await Promise.all([leftByFailover, failedJunk, completed].map(statusOf));
+        return statuses.every((status) => status === 'finished') ? true : undefined;
+      },
+      { what: 'the simulations whose jobs Bull was done with to finish' },
+    );
+    expect(await statusOf(locked)).toBe('pending');
+    await stack.redis.del(lockKey); // as when it expires
+    await eventually(async () => ((await statusOf(locked)) === 'finished' ? true : undefined), {
+      what: 'the simulation whose job was locked to finish once the lock is gone',
+    });
   });
 
   it('forgets the records of workers silent for 24 h, and keeps younger ones', async () => {

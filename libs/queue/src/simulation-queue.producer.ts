@@ -10,7 +10,11 @@ export class QueueUnavailableError extends Error {
   }
 }
 
-export type EnsureQueuedResult = 'queued' | 'revived' | 'present';
+/** `locked`: a job Bull is done with but a worker's lock still holds, left for a later pass. */
+export type EnsureQueuedResult = 'queued' | 'revived' | 'present' | 'locked';
+
+/** The states in which a job runs, or will. */
+const STATES_THAT_RUN = new Set<string>(['waiting', 'active', 'delayed', 'paused']);
 
 /** The attempt of a pending simulation to queue: what its job carries. */
 export interface PendingAttempt {
@@ -106,7 +110,7 @@ export class SimulationQueueProducer {
 
   /**
    * Makes sure a pending simulation has a job that will run it: adds one if
-   * there is none, and revives one that Bull gave up on. Answers what it did.
+   * there is none, and replaces one Bull is done with. Answers what it did.
    */
   async ensureQueued(payload: RunSimulationPayload): Promise<EnsureQueuedResult> {
     const queue = this.queues.forMachine(payload.machineId);
@@ -115,14 +119,16 @@ export class SimulationQueueProducer {
       await this.enqueueRun(payload);
       return 'queued';
     }
-    const state = await withTimeout(job.getState());
-    if (state === 'failed' || state === 'completed') {
-      // It ran (or gave up) without taking the simulation out of pending, e.g.
-      // while Postgres was away: run it again under the same id.
-      await withTimeout(job.retry().catch(() => job.remove().then(() => this.enqueueRun(payload))));
-      return 'revived';
-    }
-    return 'present';
+    if (STATES_THAT_RUN.has(await withTimeout(job.getState()))) return 'present';
+    // Bull is done with it, yet the simulation is still pending: it ran or gave up
+    // while Postgres was away, or a Redis failover lost the job and kept only what a
+    // worker wrote to it afterwards (a hash without its data that no list holds, which
+    // would never run). A fresh job under the same id replaces it, once no worker's
+    // lock is on it (Bull removes no locked job).
+    if (await withTimeout(queue.client.exists(job.lockKey()))) return 'locked';
+    await withTimeout(job.remove());
+    await this.enqueueRun(payload);
+    return 'revived';
   }
 
   /** Resolves when Redis answers; for health checks. */

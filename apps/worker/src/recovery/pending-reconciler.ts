@@ -55,7 +55,7 @@ export class PendingReconciler implements OnApplicationBootstrap, OnModuleDestro
     let enqueued = 0;
     for (const simulation of pending) {
       const action = await this.queue.ensureQueued(simulation);
-      if (action !== 'present') enqueued++;
+      if (action === 'queued' || action === 'revived') enqueued++;
     }
     if (enqueued > 0)
       this.logger.warn(`queued ${enqueued} pending simulation(s) that had no live job`);
