@@ -84,3 +84,28 @@ describe('the rooms import only what docs/architecture.md allows', () => {
     expect(breaches(domainMayNot).length).toBeGreaterThan(0);
   });
 });
+
+/**
+ * Errors are data: the API's code throws DomainError, and its exception
+ * filter alone decides the status and body. A framework exception thrown
+ * beside it is a second dialect (the rate limiter's 429 once was one).
+ */
+function frameworkExceptionsIn(dir: string, { specs = false } = {}): string[] {
+  return files(path.join(ROOT, dir))
+    .filter((file) => specs || !file.endsWith('.spec.ts'))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/new (\w*Exception)\(/g)].map(
+        (match) => `${path.relative(ROOT, file)} throws ${match[1]}`,
+      ),
+    );
+}
+
+describe('one error dialect', () => {
+  it('apps/api/src throws DomainError, never a framework exception', () => {
+    expect(frameworkExceptionsIn('apps/api/src')).toEqual([]);
+  });
+
+  it("would notice one (the filter's spec throws them on purpose)", () => {
+    expect(frameworkExceptionsIn('apps/api/src', { specs: true }).length).toBeGreaterThan(0);
+  });
+});

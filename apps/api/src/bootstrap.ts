@@ -13,6 +13,7 @@ import {
   BATCH_ROUTE,
   BODY_LIMIT_BYTES,
   isJsonPost,
+  refuseUnreadBodies,
 } from './common/body-limit';
 import { json } from 'express';
 import { observeRequests } from './common/request-observer';
@@ -64,9 +65,12 @@ export function configureApp(
     exposedHeaders: ['Location', 'X-Total-Count', 'Idempotent-Replayed', 'X-Request-Id'],
     maxAge: 600,
   });
-  // The batch route's larger limit first: a body parsed there is not parsed again.
-  app.use(BATCH_ROUTE, json({ limit: BATCH_BODY_LIMIT_BYTES, type: isJsonPost }));
-  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost });
+  // The batch route's larger limit first: a body parsed there is not parsed again. Not strict:
+  // `null` or `3` is valid JSON, so the shape guard names what it is rather than the parser
+  // calling it invalid.
+  app.use(BATCH_ROUTE, json({ limit: BATCH_BODY_LIMIT_BYTES, type: isJsonPost, strict: false }));
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost, strict: false });
+  app.use(refuseUnreadBodies);
   app.use(guardJsonShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -111,7 +111,7 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
           );
           add(
             '415',
-            'The body is JSON in a charset or Content-Encoding the API does not read (send UTF-8).',
+            'The body is not JSON (Content-Type other than application/json, or none), or JSON in a charset or Content-Encoding the API does not read (send UTF-8).',
           );
         } else if (hasPathParameter) {
           add('400', 'A parameter is invalid; the message names it.');

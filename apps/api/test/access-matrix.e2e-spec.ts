@@ -15,6 +15,7 @@ const POLICY: Record<string, Role | 'public'> = {
   'GET /metrics': 'public',
   'GET /': 'public',
   'GET /assets/:file': 'public',
+  'GET /favicon.ico': 'public',
   'GET /admin/login': 'public',
   'GET /admin/login.js': 'public',
   'POST /admin/session': Role.Admin,

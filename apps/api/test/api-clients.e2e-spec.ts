@@ -28,7 +28,9 @@ describe('service accounts: API clients and POST /auth/token', () => {
   it('refuses a NUL character in a credential with a 400 naming it (the fuzzer found a 500)', async () => {
     const refused = await tokenFor('\u0000', 'whatever-secret');
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toBe('text values must not contain the NUL character (\\u0000)');
+    expect(refused.body.message).toBe(
+      'request body has a NUL character (\\u0000) in the text at $.client_id; text may not hold it',
+    );
   });
 
   it('creates a client whose secret is shown once and stored only as a slow salted hash', async () => {

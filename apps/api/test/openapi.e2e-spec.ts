@@ -54,6 +54,7 @@ describe('the OpenAPI document at /docs-json', () => {
         'GET /metrics',
         'GET /',
         'GET /assets/{file}',
+        'GET /favicon.ico',
         'GET /admin/login',
         'GET /admin/login.js',
         'POST /admin/session',
@@ -155,6 +156,7 @@ describe('the OpenAPI document at /docs-json', () => {
       'DELETE /admin/session',
       'GET /',
       'GET /assets/{file}',
+      'GET /favicon.ico',
     ];
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: 'http',

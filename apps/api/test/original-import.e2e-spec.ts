@@ -1,4 +1,5 @@
 import { OriginalImport } from '@app/domain';
+import { seedMachine } from '@app/domain/testing';
 import { Client } from 'pg';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
@@ -137,6 +138,17 @@ describe('npm run import:original', () => {
       .as(Role.Operator)
       .post('/simulation', { name: 'new', machine_id: 101 })
       .expect(201);
+    expect(created.body.id).toBe(8);
+  });
+
+  it("moves the id generator past the imported ids only, not past a client's largest id", async () => {
+    await seedMachine(stack.db, { machine_id: 101 });
+    const operator = stack.as(Role.Operator);
+    const top = { name: 'top', machine_id: 101, simulation_id: Number.MAX_SAFE_INTEGER };
+    await operator.post('/simulation', top).expect(201);
+    await importer().run();
+    const created = await operator.post('/simulation', { name: 'new', machine_id: 101 });
+    expect(created.status).toBe(201);
     expect(created.body.id).toBe(8);
   });
 

@@ -51,6 +51,20 @@ describe('simulation ids: 64-bit, exact in JSON, and generated without fail', ()
     expect(generated).toEqual([1, 2, 3]);
   });
 
+  it('answers 503 naming the way out when no id is left to generate, and still takes chosen ids', async () => {
+    await stack.db.query(`SELECT setval('simulations_simulation_id_seq', ${LARGEST})`);
+    const message =
+      'no simulation id is left to generate (the id sequence is at its maximum); ' +
+      'create with a chosen simulation_id, or ask an operator to reset the sequence';
+    expect((await post({ name: 'x', machine_id: 101 }).expect(503)).body.message).toBe(message);
+    const batch = await stack
+      .as(Role.Operator)
+      .post('/simulations/batch', { simulations: [{ name: 'x', machine_id: 101 }] })
+      .expect(503);
+    expect(batch.body.message).toBe(message);
+    expect(await create({ simulation_id: 7 })).toBe(7);
+  });
+
   it('generates ids past rows that reached the table outside the API, in one jump per run', async () => {
     await stack.db.query(
       `INSERT INTO simulations (simulation_id, name, machine_id)

@@ -1,12 +1,6 @@
 import { ApiClientRepository, DomainError } from '@app/domain';
 import type { Request } from 'express';
-import {
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  Logger,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { RequestBudgets } from '../common/rate-limit/request-budgets';
@@ -63,10 +57,10 @@ export class AccessGuard extends AuthGuard('jwt') {
       this.logger.error(
         `route ${context.getClass().name}.${context.getHandler().name} declares no access policy`,
       );
-      throw new ForbiddenException('this route has no access policy');
+      throw DomainError.forbidden('this route has no access policy');
     }
     if (!roleSatisfies(user.role, required)) {
-      throw new ForbiddenException(`requires the ${required} role; this token has ${user.role}`);
+      throw DomainError.forbidden(`requires the ${required} role; this token has ${user.role}`);
     }
     return true;
   }
@@ -98,9 +92,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   ): TUser {
     if (error) {
       const ours = error instanceof DomainError && error.code === 'unauthenticated';
-      throw ours ? error : new UnauthorizedException('invalid token');
+      throw ours ? error : DomainError.unauthenticated('invalid token');
     }
-    if (!user) throw new UnauthorizedException(describeRejection(info));
+    if (!user) throw DomainError.unauthenticated(describeRejection(info));
     return user;
   }
 }

@@ -28,6 +28,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   too_many: HttpStatus.TOO_MANY_REQUESTS,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 

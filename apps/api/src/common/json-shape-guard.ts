@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '@app/domain';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Far deeper than any body this API reads (a batch's items' machine: four levels). */
@@ -10,10 +10,13 @@ export const MAX_JSON_OBJECT_KEYS = 64;
 /** Keys that mean something to JavaScript objects: never data, whatever the route. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const NUL = '\u0000';
+
 /**
  * What is wrong with the shape of a parsed JSON body, before any route's
- * validation walks it: nested too deep, too wide, or holding a key that
- * means something to JavaScript objects. Answers the first problem, with
+ * validation walks it: nested too deep, too wide, holding a
+ * key that means something to JavaScript objects, or text with a NUL
+ * character (Postgres text cannot hold one). Answers the first problem, with
  * where it is (`$.machine.name`), or undefined. Iterative, so no input can
  * exhaust the stack.
  */
@@ -23,6 +26,8 @@ export function jsonShapeProblem(body: unknown): string | undefined {
   ];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string' && value.includes(NUL))
+      return `request body has a NUL character (\\u0000) in the text at ${path}; text may not hold it`;
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_JSON_DEPTH)
       return `request body is nested deeper than ${MAX_JSON_DEPTH} levels at ${path}`;
@@ -43,14 +48,25 @@ export function jsonShapeProblem(body: unknown): string | undefined {
         : `${path}[${JSON.stringify(key)}]`;
       if (PROTOTYPE_KEYS.has(key))
         return `request body may not have a field named "${key}" (at ${at})`;
+      if (key.includes(NUL))
+        return `request body has a NUL character (\\u0000) in a field name at ${path}; names may not hold it`;
       stack.push({ value: (value as Record<string, unknown>)[key], path: at, depth: depth + 1 });
     }
   }
   return undefined;
 }
 
+/** Every body this API reads is one JSON object (a batch too: `{"simulations": [...]}`). */
+function topLevelProblem(body: unknown): string | undefined {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return undefined;
+  const what = Array.isArray(body) ? 'an array' : body === null ? 'null' : `a ${typeof body}`;
+  return `request body must be a JSON object, not ${what}`;
+}
+
 /** Refuses, with a 400 naming the problem, a parsed body whose shape no route could want. */
 export function guardJsonShape(request: Request, _response: Response, next: NextFunction): void {
-  const problem = request.body === undefined ? undefined : jsonShapeProblem(request.body);
-  next(problem ? new BadRequestException(problem) : undefined);
+  const body: unknown = request.body;
+  const problem =
+    body === undefined ? undefined : (topLevelProblem(body) ?? jsonShapeProblem(body));
+  next(problem ? DomainError.invalid(problem) : undefined);
 }

@@ -51,6 +51,9 @@ class EmptyQueryRememberingPipe extends ValidationPipe {
   private readonly emptyQueries = new WeakMap<object, object>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Path parameters have pipes of their own (ParseIdPipe): converted here first, "1e3",
+    // "+1" or "00001" would reach them as numbers and pass as 1000 and 1.
+    if (metadata.type === 'param') return value;
     const { metatype } = metadata;
     if (metadata.type !== 'query' || !metatype || !isEmptyObject(value))
       return super.transform(value, metadata);

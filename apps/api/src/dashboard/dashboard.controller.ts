@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,12 +11,21 @@ import {
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access-policy.decorators';
 import { ErrorResponse } from '../common/error-response';
+import { createHash } from 'node:crypto';
 import { DashboardFile, DashboardFiles } from './dashboard-files';
+import { FAVICON } from './favicon';
 
 /** Asset names carry a content hash: a new build has new names, so browsers may keep these. */
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
 /** The page names the current assets, so browsers check it on every visit (cheap: a 304). */
 const PAGE_CACHE = 'no-cache';
+/** The icon changes with a release at most; a day is fresh enough. */
+const ICON_CACHE = 'public, max-age=86400';
+const FAVICON_FILE: DashboardFile = {
+  body: FAVICON,
+  contentType: 'image/x-icon',
+  etag: `"${createHash('sha256').update(FAVICON).digest('base64url').slice(0, 22)}"`,
+};
 
 @ApiTags('dashboard')
 @Controller()
@@ -35,11 +45,22 @@ export class DashboardController {
   page(@Req() request: Request, @Res() response: Response): void {
     const index = this.files.index;
     if (!index) {
-      throw new NotFoundException(
+      throw DomainError.notFound(
         `The dashboard is not built (no index.html in ${this.files.directory}): run npm run build`,
       );
     }
     send(request, response, index, PAGE_CACHE);
+  }
+
+  @Get('favicon.ico')
+  @Public()
+  @ApiOperation({ summary: "The site's icon, which browsers ask for on their own" })
+  @ApiOkResponse({
+    content: { 'image/x-icon': { schema: { type: 'string', format: 'binary', maxLength: 8192 } } },
+  })
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match).' })
+  favicon(@Req() request: Request, @Res() response: Response): void {
+    send(request, response, FAVICON_FILE, ICON_CACHE);
   }
 
   @Get('assets/:file')
@@ -58,7 +79,7 @@ export class DashboardController {
   asset(@Param('file') name: string, @Req() request: Request, @Res() response: Response): void {
     const file = this.files.asset(name);
     // The name is not echoed: an answer should not repeat whatever a caller put in a URL.
-    if (!file) throw new NotFoundException("The dashboard's build has no such file");
+    if (!file) throw DomainError.notFound("The dashboard's build has no such file");
     send(request, response, file, ASSET_CACHE);
   }
 }

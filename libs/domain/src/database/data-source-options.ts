@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { DeadlineClient } from './deadline-client';
 import { MIGRATIONS } from './migrations';
+import { StatementFailureLogger } from './statement-failure-logger';
 
 export interface DatabaseSettings {
   url: string;
@@ -33,7 +34,8 @@ export function postgresOptions(settings: DatabaseSettings): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    logger: new StatementFailureLogger(),
     // bigint (the simulation ids, counts) as JS numbers: ids are capped at 2⁵³−1, so exact.
     parseInt8: true,
     applicationName: settings.applicationName ?? 'aisimulation',

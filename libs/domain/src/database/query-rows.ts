@@ -151,6 +151,8 @@ function isUpdateResult(result: unknown): result is [unknown[], number] {
 /** Postgres error codes the repositories translate into domain errors. */
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+/** nextval past a sequence's MAXVALUE. */
+export const PG_SEQUENCE_EXHAUSTED = '2200H';
 
 export function postgresErrorCode(error: unknown): string | undefined {
   const candidate = error as { code?: unknown; driverError?: { code?: unknown } };

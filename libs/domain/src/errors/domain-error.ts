@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'conflict'
   | 'unprocessable'
   | 'too_many'
+  | 'unsupported_media_type'
   | 'unavailable';
 
 export class DomainError extends Error {
@@ -61,6 +62,11 @@ export class DomainError extends Error {
   /** A limit on the caller is reached (its pending simulations); waiting helps. */
   static tooMany(message: string): DomainError {
     return new DomainError('too_many', message);
+  }
+
+  /** A body in a form the API does not read (not JSON, or no Content-Type at all). */
+  static unsupportedMediaType(message: string): DomainError {
+    return new DomainError('unsupported_media_type', message);
   }
 
   /** Something this needs cannot be had right now; the same request may succeed later. */

@@ -115,6 +115,7 @@ export class OriginalImport {
     const batchSize = options.batchSize ?? 1_000;
     let after = '-9223372036854775808';
     let done = 0;
+    let highestImported = 0;
     for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch++) {
       const { rows } = await this.source.query<SourceSimulation>(
         `SELECT id::text, name, machine_id::text, status,
@@ -131,18 +132,24 @@ export class OriginalImport {
           rows.map((row) => curveDayOf(row.creation_date ?? new Date())),
         ),
       );
-      await this.target.transaction((manager) => this.importBatch(rows, manager, summary));
+      const highest = await this.target.transaction((manager) =>
+        this.importBatch(rows, manager, summary),
+      );
+      highestImported = Math.max(highestImported, highest);
       after = rows[rows.length - 1].id;
       done += rows.length;
       options.onProgress?.(done, total);
     }
-    // Generated ids start past every id here, imported ones included.
-    await queryRows(
-      this.target,
-      `SELECT setval('simulations_simulation_id_seq', GREATEST(
-         (SELECT last_value FROM simulations_simulation_id_seq),
-         COALESCE((SELECT max(simulation_id) FROM simulations), 1)))`,
-    );
+    // Generated ids start past the imported ones, and only those: an id a client chose here
+    // (the largest, say) is skipped when drawn, as always; moving the sequence to the table's
+    // maximum would leave nothing to generate.
+    if (highestImported > 0)
+      await queryRows(
+        this.target,
+        `SELECT setval('simulations_simulation_id_seq', GREATEST(
+           (SELECT last_value FROM simulations_simulation_id_seq), $1::bigint))`,
+        [highestImported],
+      );
     return summary;
   }
 
@@ -171,11 +178,12 @@ export class OriginalImport {
     summary.machines.alreadyPresent += usable.length - inserted.length;
   }
 
+  /** Imports one batch; answers the largest id it inserted (0 if none). */
   private async importBatch(
     rows: SourceSimulation[],
     manager: EntityManager,
     summary: ImportSummary,
-  ): Promise<void> {
+  ): Promise<number> {
     const usable = rows.filter((row) => {
       const id = Number(row.id);
       const machine = Number(row.machine_id);
@@ -189,7 +197,7 @@ export class OriginalImport {
       if (!ok) summary.simulations.skipped++;
       return ok;
     });
-    if (usable.length === 0) return;
+    if (usable.length === 0) return 0;
     // A simulation naming a machine the original never listed gets one, as our API would.
     const madeUp = await queryRows(
       manager,
@@ -248,8 +256,9 @@ export class OriginalImport {
       summary.simulations.imported[status as 'finished' | 'pending' | 'failed']++;
     }
 
+    const highest = Math.max(0, ...importedIds);
     const ended = inserted.filter((row) => row.status !== SimulationStatus.Pending);
-    if (ended.length === 0) return;
+    if (ended.length === 0) return highest;
     await queryRows(
       manager,
       `INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at, ended_at, outcome, reason)
@@ -261,6 +270,7 @@ export class OriginalImport {
       .filter((row) => row.status === SimulationStatus.Finished)
       .map((row) => row.simulation_id);
     if (finished.length) await this.importCurves(finished, manager, summary);
+    return highest;
   }
 
   /** The curves of finished simulations: one point per second value (the last one wins). */

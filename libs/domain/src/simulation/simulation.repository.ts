@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { entityRows } from '../database/entity-rows';
 import {
   PG_FOREIGN_KEY_VIOLATION,
+  PG_SEQUENCE_EXHAUSTED,
   postgresErrorCode,
   preparedRows,
   queryRows,
@@ -196,7 +197,7 @@ export class SimulationRepository {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw DomainError.notFound(`machine ${input.machineId} not found`);
       }
-      throw error;
+      throw noIdLeftOr(error);
     }
   }
 
@@ -257,7 +258,7 @@ export class SimulationRepository {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw DomainError.notFound(`a machine of this batch was deleted while it was created`);
       }
-      throw error;
+      throw noIdLeftOr(error);
     }
     return inserted as Simulation[];
   }
@@ -467,4 +468,18 @@ function listFilter(filter: Pick<SimulationListQuery, 'status' | 'machineId'>): 
     conditions.push(`machine_id = $${parameters.length}`);
   }
   return { where: conditions.join(' AND '), parameters };
+}
+
+/**
+ * The id sequence drawn to its end: every id up to 2⁵³−1 handed out, which
+ * takes a client choosing one at the top and something moving the sequence
+ * there (an import once did). Creating with a chosen id still works, so it is
+ * said, as a 503, rather than failing every create with a 500.
+ */
+function noIdLeftOr(error: unknown): unknown {
+  if (postgresErrorCode(error) !== PG_SEQUENCE_EXHAUSTED) return error;
+  return DomainError.unavailable(
+    'no simulation id is left to generate (the id sequence is at its maximum); ' +
+      'create with a chosen simulation_id, or ask an operator to reset the sequence',
+  );
 }

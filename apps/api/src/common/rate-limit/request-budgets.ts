@@ -1,11 +1,5 @@
-import {
-  ExecutionContext,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  SetMetadata,
-} from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { normalizeIp, ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -91,9 +85,8 @@ export class RequestBudgets {
     const { name, limit } = charges[spent];
     const retryAfter = Math.max(1, Math.ceil(records[spent].timeToBlockExpire));
     response.setHeader('Retry-After', String(retryAfter));
-    throw new HttpException(
+    throw DomainError.tooMany(
       `too many requests ${WHO[name]}: at most ${limit} per ${WINDOW_MS / 1000} s; retry in ${retryAfter} s`,
-      HttpStatus.TOO_MANY_REQUESTS,
     );
   }
 }

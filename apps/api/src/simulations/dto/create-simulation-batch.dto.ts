@@ -14,14 +14,16 @@ export class CreateSimulationBatchDto {
     maxItems: MAX_BATCH_SIZE,
     description: `1 to ${MAX_BATCH_SIZE} simulations, each as \`POST /simulation\` takes it.`,
   })
-  @IsDefined({ message: 'simulations is required' })
-  @IsArray({ message: 'simulations must be an array' })
-  @ArrayMinSize(1, { message: 'simulations must hold at least one simulation' })
+  // class-validator checks a property's decorators from the bottom up, and stops at the first
+  // failing (stopAtFirstError): presence, then type, then size, then the items.
+  @ValidateNested({ each: true })
+  @Type(() => CreateSimulationDto)
   @ArrayMaxSize(MAX_BATCH_SIZE, {
     message: `simulations may hold at most ${MAX_BATCH_SIZE} simulations`,
   })
-  @ValidateNested({ each: true })
-  @Type(() => CreateSimulationDto)
+  @ArrayMinSize(1, { message: 'simulations must hold at least one simulation' })
+  @IsArray({ message: 'simulations must be an array' })
+  @IsDefined({ message: 'simulations is required' })
   simulations: CreateSimulationDto[];
 }
 
