@@ -76,6 +76,12 @@ const config: Config = {
     },
     {
       ...shared,
+      displayName: 'launcher',
+      // `npm run up` started and stopped every way it can be: `npm run test:launcher` (root).
+      testMatch: ['<rootDir>/test/launcher/**/*.launcher-spec.ts'],
+    },
+    {
+      ...shared,
       displayName: 'cluster',
       // Ten hosts on network namespaces and the faults between them: `npm run test:cluster` (root).
       testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],

@@ -101,10 +101,15 @@ function supportedNodeEnv(env = process.env) {
   };
 }
 
-/** Runs command with that Node first on PATH, passing signals on; exits as it exits. */
+/**
+ * Runs command with that Node first on PATH, passing signals on; exits as it
+ * exits. Should this process be killed outright, the child learns it from its
+ * parent changing (npm run up watches for that).
+ */
 function runOnSupportedNode(command, args) {
   const child = spawn(command, args, { stdio: 'inherit', env: supportedNodeEnv() });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     if (!signal) process.exit(code ?? 1);
     process.removeAllListeners(signal);

@@ -162,13 +162,39 @@ function stopChild(child, signal, timeoutMs = 15_000) {
 /** Where a server runs: this machine's loopback, or a network namespace and its address there. */
 const LOOPBACK = { namespace: undefined, address: '127.0.0.1' };
 
+/** Whether util-linux's setpriv can set a parent-death signal here (Linux, util-linux 2.33+). */
+let parentDeathSupported;
+function canSetParentDeathSignal() {
+  parentDeathSupported ??=
+    process.platform === 'linux' &&
+    /--pdeathsig/.test(spawnSync('setpriv', ['--help'], { encoding: 'utf8' }).stdout ?? '');
+  return parentDeathSupported;
+}
+
+/**
+ * `command` and `args` wrapped so that the kernel sends the process `signal`
+ * when the process that spawned it dies, however it dies (kill -9 included):
+ * setpriv sets the signal and execs, so the pid is the command's own. Where
+ * setpriv cannot, the command as it is.
+ */
+function dyingWithParent(command, args, signal) {
+  if (!signal || !canSetParentDeathSignal()) return { command, args };
+  return { command: 'setpriv', args: ['--pdeathsig', signal, '--', command, ...args] };
+}
+
 /**
  * `command` and `args` as spawned in `host`: through `ip netns exec` inside a
  * namespace (which execs, so the pid is the server's own), and as the
- * postgres user when `asPostgres` (then by setpriv, which execs too).
+ * postgres user when `asPostgres` (then by setpriv, which execs too). With
+ * `parentDeathSignal` (loopback only), the server gets that signal when its
+ * starter dies.
  */
-function placed(host, command, args, { asPostgres = false } = {}) {
-  if (!host.namespace) return { command, args, options: asPostgres ? postgresUserOptions() : {} };
+function placed(host, command, args, { asPostgres = false, parentDeathSignal } = {}) {
+  if (!host.namespace) {
+    // The uid changes before setpriv runs (a change of user clears the signal, so not after).
+    const wrapped = dyingWithParent(command, args, parentDeathSignal);
+    return { ...wrapped, options: asPostgres ? postgresUserOptions() : {} };
+  }
   const user =
     asPostgres && isRoot
       ? ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups']
@@ -192,6 +218,7 @@ async function startPostgres({
   host = LOOPBACK,
   clients,
   stdio = 'ignore',
+  dieWithParent = false,
   log = () => {},
 }) {
   const bin = findPostgresBinDir();
@@ -243,7 +270,11 @@ async function startPostgres({
   ];
   // detached: its own process group, so a Ctrl-C meant for `npm run up` does
   // not reach it before the apps that use it have stopped.
-  const run = placed(host, path.join(bin, 'postgres'), args, { asPostgres: true });
+  // SIGINT is Postgres' "fast" shutdown: ends sessions, checkpoints, exits.
+  const run = placed(host, path.join(bin, 'postgres'), args, {
+    asPostgres: true,
+    parentDeathSignal: dieWithParent ? 'INT' : undefined,
+  });
   const child = spawn(run.command, run.args, { stdio, detached: true, ...run.options });
   const url = `postgres://postgres@${host.address}:${port}`;
   const { Client } = require('pg');
@@ -262,7 +293,6 @@ async function startPostgres({
     url,
     port,
     child,
-    // SIGINT is Postgres' "fast" shutdown: ends sessions, checkpoints, exits.
     stop: () => stopChild(child, 'SIGINT'),
   };
 }
@@ -298,6 +328,7 @@ async function startRedis({
   tls,
   host = LOOPBACK,
   stdio = 'ignore',
+  dieWithParent = false,
   log = () => {},
 }) {
   const server = ensureRedisServer(log);
@@ -335,7 +366,7 @@ async function startRedis({
     args.push('--tls-cert-file', tls.cert, '--tls-key-file', tls.key);
     args.push('--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no');
   }
-  const run = placed(host, server, args);
+  const run = placed(host, server, args, { parentDeathSignal: dieWithParent ? 'TERM' : undefined });
   const child = spawn(run.command, run.args, { stdio, detached: true });
   const ready = tls
     ? () => isPortOpen(port, host.address)
@@ -468,6 +499,7 @@ function pingRedis(port, password, host = LOOPBACK.address) {
 
 module.exports = {
   LOOPBACK,
+  dyingWithParent,
   MissingDependencyError,
   canPostgresUserUse,
   ensureDatabase,

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = new Logger('Api');
   // Closing stops accepting connections and lets requests in flight finish.
   exitGracefullyOnSignals(app, logger);
-  logger.log(`listening on http://localhost:${config.port} (docs at /docs)`);
+  logger.log(`listening on http://${config.host}:${config.port} (docs at /docs)`);
 }
 
 void main();

@@ -1,19 +1,35 @@
-import { DEVELOPMENT_JWT_SECRET, resolveJwtSettings, verificationKey } from './jwt-settings';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { resolveJwtSettings, verificationKey } from './jwt-settings';
 
 describe('resolveJwtSettings', () => {
-  it('falls back to the development secret outside production', () => {
-    expect(resolveJwtSettings({ NODE_ENV: 'development' }).secret).toBe(DEVELOPMENT_JWT_SECRET);
-    expect(resolveJwtSettings({}).secret).toBe(DEVELOPMENT_JWT_SECRET);
+  const dataDir = () => mkdtempSync(path.join(tmpdir(), 'aisim-data-'));
+
+  it('outside production, makes a random secret per data directory and keeps it there, 0600', () => {
+    const dir = dataDir();
+    const first = resolveJwtSettings({ NODE_ENV: 'development', LOCAL_DATA_DIR: dir }).secret;
+    expect(first).toMatch(/^[\w-]{43}$/);
+    expect(resolveJwtSettings({ LOCAL_DATA_DIR: dir }).secret).toBe(first);
+    const file = path.join(dir, 'jwt-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(resolveJwtSettings({ LOCAL_DATA_DIR: dataDir() }).secret).not.toBe(first);
+  });
+
+  it('refuses a data directory whose secret file was emptied, saying how to mend it', () => {
+    const dir = dataDir();
+    resolveJwtSettings({ LOCAL_DATA_DIR: dir });
+    writeFileSync(path.join(dir, 'jwt-secret'), 'short\n');
+    expect(() => resolveJwtSettings({ LOCAL_DATA_DIR: dir })).toThrow(
+      /jwt-secret holds no usable secret \(32 bytes or more\); delete it to have one made/,
+    );
   });
 
   it.each([
     [{}, 'JWT_SECRET is required when NODE_ENV=production'],
     [{ JWT_SECRET: '' }, 'JWT_SECRET is required when NODE_ENV=production'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 bytes when NODE_ENV=production'],
-    [
-      { JWT_SECRET: DEVELOPMENT_JWT_SECRET },
-      'JWT_SECRET must not be the built-in development secret when NODE_ENV=production',
-    ],
   ])('refuses to boot production with %j', (env, message) => {
     expect(() => resolveJwtSettings({ NODE_ENV: 'production', ...env })).toThrow(message);
   });

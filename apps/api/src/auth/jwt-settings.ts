@@ -1,3 +1,5 @@
+import { DEFAULT_LOCAL_DATA_DIR, developmentSecret } from './development-secret';
+
 /**
  * Token settings, shared by the API and `npm run token` so that a minted
  * token is always one the API accepts.
@@ -18,8 +20,6 @@ export interface PreviousKey {
   until: Date;
 }
 
-/** Used only outside production, so a fresh clone works without configuration. */
-export const DEVELOPMENT_JWT_SECRET = 'aisimulation-development-secret-not-for-production';
 export const DEFAULT_JWT_ISSUER = 'aisimulation';
 export const DEFAULT_JWT_AUDIENCE = 'aisimulation-api';
 export const MIN_SECRET_BYTES = 32;
@@ -31,11 +31,6 @@ export function resolveJwtSettings(env: NodeJS.ProcessEnv = process.env): JwtSet
   const secret = env.JWT_SECRET || undefined;
   if (production) {
     if (!secret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
-    if (secret === DEVELOPMENT_JWT_SECRET) {
-      throw new Error(
-        'JWT_SECRET must not be the built-in development secret when NODE_ENV=production',
-      );
-    }
     if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
       throw new Error(
         `JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes when NODE_ENV=production`,
@@ -48,7 +43,8 @@ export function resolveJwtSettings(env: NodeJS.ProcessEnv = process.env): JwtSet
   }
   const previousKeys = parsePreviousKeys(env.JWT_PREVIOUS_KEYS, production, keyId);
   return {
-    secret: secret ?? DEVELOPMENT_JWT_SECRET,
+    // Read last, once the settings are known to be valid: it may make the file.
+    secret: secret ?? developmentSecret(env.LOCAL_DATA_DIR || DEFAULT_LOCAL_DATA_DIR),
     keyId,
     previousKeys,
     issuer: env.JWT_ISSUER || DEFAULT_JWT_ISSUER,

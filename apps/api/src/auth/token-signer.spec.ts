@@ -1,11 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
-import { DEVELOPMENT_JWT_SECRET } from './jwt-settings';
 import { Role, roleSatisfies } from './role';
 import { parseTtl, signAccessToken } from './token-signer';
 
 describe('signAccessToken', () => {
   const settings = {
-    secret: DEVELOPMENT_JWT_SECRET,
+    secret: 'a-secret-for-these-specs-only-0123456789',
     keyId: 'k1',
     previousKeys: [],
     issuer: 'aisimulation',

@@ -1,4 +1,4 @@
-import { DEVELOPMENT_JWT_SECRET, type JwtSettings } from './jwt-settings';
+import type { JwtSettings } from './jwt-settings';
 import { Role } from './role';
 import { signAccessToken } from './token-signer';
 import { VerifiedTokens } from './verified-tokens';
@@ -6,7 +6,7 @@ import { VerifiedTokens } from './verified-tokens';
 describe('VerifiedTokens', () => {
   const now = Date.now();
   const settings: JwtSettings = {
-    secret: DEVELOPMENT_JWT_SECRET,
+    secret: 'a-secret-for-these-specs-only-0123456789',
     keyId: 'k2',
     previousKeys: [{ kid: 'k1', secret: 'old-secret-'.repeat(4), until: new Date(now + 60_000) }],
     issuer: 'aisimulation',

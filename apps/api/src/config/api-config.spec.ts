@@ -1,19 +1,24 @@
 import { InvalidEnvironmentError } from '@app/config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadApiConfig } from './api-config';
 
 describe('loadApiConfig', () => {
   it('defaults to port 8000 and the local servers `npm run up` starts, outside production', () => {
-    const config = loadApiConfig({});
+    const config = loadApiConfig({ LOCAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'aisim-')) });
     expect(config.port).toBe(8000);
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:55432/aisimulation');
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:56379/0' });
   });
 
   it('reads numbers from strings', () => {
-    expect(loadApiConfig({ PORT: '9100', DATABASE_POOL_SIZE: '4' })).toMatchObject({
-      port: 9100,
-      databasePoolSize: 4,
-    });
+    expect(loadApiConfig({ PORT: '9100', DATABASE_POOL_SIZE: '4', JWT_SECRET: 'x' })).toMatchObject(
+      {
+        port: 9100,
+        databasePoolSize: 4,
+      },
+    );
   });
 
   it('names every wrong variable at once', () => {

@@ -19,6 +19,11 @@ class ApiEnvironment extends ConnectionEnvironment {
   @IsString()
   HOST: string = '0.0.0.0';
 
+  /** Outside production without JWT_SECRET: where the signing key is made and kept (development-secret.ts). */
+  @IsOptional()
+  @IsString()
+  LOCAL_DATA_DIR?: string;
+
   /** The built web dashboard (`npm run build` writes it to dist/apps/dashboard). */
   @IsOptional()
   @IsString()

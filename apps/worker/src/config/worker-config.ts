@@ -7,7 +7,7 @@ import {
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
@@ -68,6 +68,11 @@ class WorkerEnvironment extends ConnectionEnvironment {
   @IntegerSetting(0, 65_535)
   METRICS_PORT?: number;
 
+  /** Interface of /metrics and the probes; unset: every interface (a container's port must be reachable). */
+  @IsOptional()
+  @IsString()
+  METRICS_HOST?: string;
+
   @IsOptional()
   @Matches(/^[\w.:@-]{1,200}$/, {
     message: 'WORKER_ID must be 1 to 200 letters, digits or . : @ - _',
@@ -105,6 +110,8 @@ export class WorkerConfig extends ConnectionSettings {
   readonly machineRefreshMs: number;
   /** Where this worker serves /metrics; undefined: nowhere. */
   readonly metricsPort?: number;
+  /** The interface it serves them on; undefined: every interface. */
+  readonly metricsHost?: string;
   /** Days after its end a simulation keeps its curve; undefined: forever. */
   readonly curveRetentionDays?: number;
   /** Days after its end a simulation is kept at all; undefined: forever. */
@@ -138,6 +145,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     machineName: parsed.MACHINE_NAME,
     machineRefreshMs: parsed.MACHINE_REFRESH_MS,
     metricsPort: parsed.METRICS_PORT,
+    metricsHost: parsed.METRICS_HOST,
     // A simulation deleted takes its curve with it, so the shorter setting wins.
     curveRetentionDays: curves ?? simulations,
     simulationRetentionDays: simulations,

@@ -52,10 +52,10 @@ export class StatusServer implements OnApplicationBootstrap, OnApplicationShutdo
         );
         resolve();
       });
-      server.listen(this.config.metricsPort, () => {
+      server.listen(this.config.metricsPort, this.config.metricsHost, () => {
         this.server = server;
         this.logger.log(
-          `metrics on http://localhost:${this.port}/metrics, probes at /health/live and /health/ready`,
+          `metrics on http://${this.config.metricsHost ?? 'localhost'}:${this.port}/metrics, probes at /health/live and /health/ready`,
         );
         resolve();
       });
