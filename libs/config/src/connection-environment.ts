@@ -7,14 +7,17 @@ export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
 /** Variables both apps read: where the data lives and where the queue lives. */
 export class ConnectionEnvironment {
+  /** `production` requires DATABASE_URL, REDIS_URL and JWT_SECRET to be set; elsewhere they default to the local ones. */
   @IsIn(NODE_ENVIRONMENTS, { message: `NODE_ENV must be one of: ${NODE_ENVIRONMENTS.join(', ')}` })
   NODE_ENV: NodeEnvironment = 'development';
 
+  /** Postgres. Outside production, unset: the one `npm run up` starts (postgres://postgres@127.0.0.1:55432/aisimulation). */
   @Matches(/^postgres(ql)?:\/\/.+/, {
     message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:pass@host:5432/db',
   })
   DATABASE_URL: string;
 
+  /** Redis (queue, live curves, rate limits); `rediss://` is TLS. Outside production, unset: the one `npm run up` starts (redis://127.0.0.1:56379/0). */
   @IsRedisUrl({
     message:
       'REDIS_URL must be a redis:// or rediss:// (TLS) URL with an optional database number, e.g. redis://:password@127.0.0.1:6379/0',
@@ -29,6 +32,7 @@ export class ConnectionEnvironment {
   })
   REDIS_SENTINELS?: string;
 
+  /** The master's name in the Sentinels' `sentinel monitor <name> …`; required with REDIS_SENTINELS. */
   @ValidateIf((environment: ConnectionEnvironment) => environment.REDIS_SENTINELS !== undefined)
   @Matches(/^\S+$/, {
     message:
@@ -36,10 +40,12 @@ export class ConnectionEnvironment {
   })
   REDIS_SENTINEL_NAME?: string;
 
+  /** The Sentinels' own `requirepass`, if they have one. */
   @IsOptional()
   @IsString()
   REDIS_SENTINEL_PASSWORD?: string;
 
+  /** Database connections per process (a worker's heartbeat holds one more). */
   @IntegerSetting(1, 1000)
   DATABASE_POOL_SIZE: number = 10;
 
@@ -47,6 +53,7 @@ export class ConnectionEnvironment {
   @IsIn(['true', 'false'], { message: 'DATABASE_PREPARED_STATEMENTS must be true or false' })
   DATABASE_PREPARED_STATEMENTS: 'true' | 'false' = 'true';
 
+  /** Least severe log level written: `log` is info, `verbose` trace. */
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'LOG_LEVEL must be one of: error, warn, log, debug, verbose',

@@ -9,22 +9,55 @@ import {
   withLocalDefaults,
 } from '@app/config';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { JwtSettings, resolveJwtSettings } from '../auth/jwt-settings';
+import {
+  DEFAULT_JWT_AUDIENCE,
+  DEFAULT_JWT_ISSUER,
+  DEFAULT_KEY_ID,
+  JwtSettings,
+  resolveJwtSettings,
+} from '../auth/jwt-settings';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 class ApiEnvironment extends ConnectionEnvironment {
+  /** Port the API listens on. */
   @IntegerSetting(1, 65_535)
   PORT: number = 8000;
 
+  /** Interface the API listens on (`npm run up`: 127.0.0.1 unless HOST is given). */
   @IsString()
   HOST: string = '0.0.0.0';
 
-  /** Outside production without JWT_SECRET: where the signing key is made and kept (development-secret.ts). */
+  /** HS256 signing key, at least 32 bytes in production. Outside production, unset: a random key kept in LOCAL_DATA_DIR/jwt-secret (mode 0600), which `npm run token` reads too. */
+  @IsOptional()
+  @IsString()
+  JWT_SECRET?: string;
+
+  /** The `iss` tokens must carry, and `npm run token` writes. */
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string = DEFAULT_JWT_ISSUER;
+
+  /** The `aud` tokens must carry, and `npm run token` writes. */
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string = DEFAULT_JWT_AUDIENCE;
+
+  /** The current signing key's name, written as `kid` in every token. */
+  @IsOptional()
+  @IsString()
+  JWT_KEY_ID?: string = DEFAULT_KEY_ID;
+
+  /** Keys rotated out, as JSON `[{"kid", "secret", "until"}]`: tokens they signed are accepted until `until`. */
+  @IsOptional()
+  @IsString()
+  JWT_PREVIOUS_KEYS?: string;
+
+  /** Outside production, with no JWT_SECRET: where the signing key is made and kept. */
   @IsOptional()
   @IsString()
   LOCAL_DATA_DIR?: string;
 
-  /** The built web dashboard (`npm run build` writes it to dist/apps/dashboard). */
+  /** The built web dashboard served at / (`npm run build` writes it to dist/apps/dashboard); unset: beside the built API. */
   @IsOptional()
   @IsString()
   DASHBOARD_DIR?: string;
@@ -42,6 +75,7 @@ class ApiEnvironment extends ConnectionEnvironment {
   @IsString()
   TRUST_PROXY?: string;
 
+  /** Swagger UI (/docs) and the OpenAPI document (/docs-json); unset: served, but not in production. */
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'SWAGGER_ENABLED must be true or false' })
   SWAGGER_ENABLED?: 'true' | 'false';
@@ -78,6 +112,7 @@ class ApiEnvironment extends ConnectionEnvironment {
   })
   BOOTSTRAP_ADMIN_CLIENT_ID?: string;
 
+  /** That client's secret, 32 to 200 characters; set with BOOTSTRAP_ADMIN_CLIENT_ID. */
   @IsOptional()
   @Matches(/^\S{32,200}$/, {
     message: 'BOOTSTRAP_ADMIN_CLIENT_SECRET must be 32 to 200 characters without spaces',

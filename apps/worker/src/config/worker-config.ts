@@ -12,33 +12,43 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
 class WorkerEnvironment extends ConnectionEnvironment {
+  /** Default pace: real time between two points of a curve; a run without `tick_ms` lasts 10 × this. */
   @IntegerSetting(0, 600_000)
   SIMULATION_TICK_MS: number = 1_000;
 
+  /** Simulations one process runs at once (they mostly wait between ticks). */
   @IntegerSetting(1, 10_000)
   WORKER_CONCURRENCY: number = 100;
 
+  /** A run this late past its planned end is aborted, then retried or failed. */
   @IntegerSetting(100)
   SIMULATION_TIMEOUT_MS: number = 120_000;
 
+  /** How often a worker reports its runs alive. */
   @IntegerSetting(50)
   HEARTBEAT_INTERVAL_MS: number = 2_000;
 
+  /** Silence after which another worker takes a run back. */
   @IntegerSetting(200)
   LEASE_MS: number = 20_000;
 
+  /** How often each worker looks for runs whose worker went silent. */
   @IntegerSetting(50)
   SWEEP_INTERVAL_MS: number = 5_000;
 
+  /** First retry delay, doubling with each attempt. */
   @IntegerSetting(0)
   RETRY_BACKOFF_MS: number = 1_000;
 
+  /** At SIGTERM, how long held runs may take to finish before they are handed back. */
   @IntegerSetting(0)
   SHUTDOWN_GRACE_MS: number = 10_000;
 
+  /** How often pending simulations are checked for a missing queue job. */
   @IntegerSetting(100)
   RECONCILE_INTERVAL_MS: number = 10_000;
 
+  /** How often a worker checks for new machines (pool workers) and drained ones. */
   @IntegerSetting(100)
   MACHINE_REFRESH_MS: number = 5_000;
 
@@ -52,13 +62,16 @@ class WorkerEnvironment extends ConnectionEnvironment {
   @IntegerSetting(1, 36_500)
   SIMULATION_RETENTION_DAYS?: number;
 
+  /** How often curve partitions are made ahead and history expired. */
   @IntegerSetting(100)
   HISTORY_MAINTENANCE_INTERVAL_MS: number = 600_000;
 
+  /** The machine this worker serves, registered at boot; unset: a pool worker serving every machine. */
   @IsOptional()
   @IntegerSetting(1, 2_147_483_647)
   MACHINE_ID?: number;
 
+  /** With MACHINE_ID: the machine's name, set at boot (default: "Machine <id>"). */
   @IsOptional()
   @Length(1, 255, { message: 'MACHINE_NAME must be 1 to 255 characters' })
   MACHINE_NAME?: string;
@@ -73,6 +86,7 @@ class WorkerEnvironment extends ConnectionEnvironment {
   @IsString()
   METRICS_HOST?: string;
 
+  /** This process's name, recorded on the attempts it runs; unset: host:pid:random. */
   @IsOptional()
   @Matches(/^[\w.:@-]{1,200}$/, {
     message: 'WORKER_ID must be 1 to 200 letters, digits or . : @ - _',
