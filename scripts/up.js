@@ -146,8 +146,8 @@ async function clearPort(what, postgresDir) {
   // Postgres' fast shutdown is SIGINT; the apps and Redis stop on SIGTERM.
   process.kill(holder.pid, what === 'postgres' ? 'SIGINT' : 'SIGTERM');
   const deadline = Date.now() + 15_000;
-  while (processes.isAlive(holder.pid) && Date.now() < deadline) await sleep(100);
-  if (processes.isAlive(holder.pid)) process.kill(holder.pid, 'SIGKILL');
+  while (processes.isRunning(holder.pid) && Date.now() < deadline) await sleep(100);
+  if (processes.isRunning(holder.pid)) process.kill(holder.pid, 'SIGKILL');
   while (await isPortOpen(port)) await sleep(100);
 }
 

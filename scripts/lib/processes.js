@@ -78,12 +78,13 @@ function processInfo(pid) {
   return { pid, argv, command: argv?.join(' '), cwd, ppid };
 }
 
-function isAlive(pid) {
+/** Running, that is: not gone, and not a zombie waiting for its parent to reap it. */
+function isRunning(pid) {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
   }
 }
 
@@ -115,4 +116,4 @@ function pidsWorkingIn(dir) {
     .map(Number);
 }
 
-module.exports = { isAlive, listenerOf, pidsWithEnvironment, pidsWorkingIn, processInfo };
+module.exports = { isRunning, listenerOf, pidsWithEnvironment, pidsWorkingIn, processInfo };

@@ -5,11 +5,12 @@
 // run's tag, every address is in one /24 that no route here already covers,
 // and `teardown` (also run on exit and on a signal) removes all of it.
 import { ChildProcess, execFileSync, spawn, SpawnOptions } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../../scripts/lib/local-services');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const processes = require('../../scripts/lib/processes');
 
 /** Every namespace and link of the suite starts with this, and nothing else here does. */
 export const PREFIX = 'aisim';
@@ -332,15 +333,7 @@ export class ClusterNetwork {
   }
 }
 
-/** Running, that is: not gone, and not a zombie waiting for its parent (this process) to reap it. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
+const isAlive = (pid: number): boolean => processes.isRunning(pid);
 
 function quietly<T>(action: () => T): T | '' {
   try {

@@ -19,6 +19,7 @@ const services = require('../../scripts/lib/local-services');
 const processes = require('../../scripts/lib/processes');
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const isRunning = (pid: number): boolean => processes.isRunning(pid);
 const TAG_VARIABLE = 'AISIM_UP_SPEC_TAG';
 
 interface Ports {
@@ -338,16 +339,6 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
   for (let start = 0; start < items.length; start += size)
     results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
   return results;
-}
-
-/** Not gone, and not a zombie waiting to be reaped. */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 function tryKill(pid: number, signal: NodeJS.Signals): void {
