@@ -74,7 +74,11 @@ function ensureBuild() {
     'dist/apps/api/migrate.js',
     'dist/apps/worker/main.js',
   ].map((f) => path.join(root, f));
-  const builtAt = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
+  // Webpack leaves an unchanged bundle's file as it was, so the outputs' own times say little:
+  // a stamp written after each whole build says when the sources were last built.
+  const stamp = path.join(root, 'dist', '.built-at');
+  const builtAt =
+    outputs.every((f) => fs.existsSync(f)) && fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   const sourcesAt = Math.max(
     newestMtime(path.join(root, 'apps')),
     newestMtime(path.join(root, 'libs')),
@@ -82,6 +86,7 @@ function ensureBuild() {
   if (builtAt > sourcesAt) return;
   say('building the API and the worker …');
   run('npm', ['run', 'build', '--loglevel=warn']);
+  fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
 /** Postgres refuses to run as root and must reach its data folder as `postgres`. */
