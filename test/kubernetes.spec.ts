@@ -115,7 +115,7 @@ describe('the example backends overlay', () => {
       sentinel: selects('redis-sentinel', 'redis'),
       proxy: selects('redis', 'redis-proxy'),
     }).toEqual({ headless: 'redis-headless', sentinel: true, proxy: true });
-    // The app's REDIS_URL in the README names this Service and port.
+    // The app's REDIS_URL in docs/deployment.md names this Service and port.
     expect(services.redis.spec.ports[0].port).toBe(6379);
   });
 

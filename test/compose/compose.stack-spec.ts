@@ -8,7 +8,7 @@ import { eventually } from '../faults/fault-harness';
 import { CONTRACT_BODY, DOCUMENTED_CURVE } from '../original-contract';
 
 /**
- * docker-compose.yml as the README runs it: `docker-compose up --build`, the
+ * docker-compose.yml as docs/deployment.md runs it: `docker-compose up --build`, the
  * image built from docker/Dockerfile, Postgres and Redis in containers, the
  * migration job, the API and both workers. Run by `npm run test:compose`,
  * which provides the engine (run.sh); never by `npm test`.

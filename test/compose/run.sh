@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run test:compose`: docker-compose.yml run as the README runs it, with
+# `npm run test:compose`: docker-compose.yml run as docs/deployment.md runs it, with
 # podman as the engine (engine.sh) and local stand-ins for the public base
 # images (stand-ins.sh), then checked by compose.stack-spec.ts. Root only:
 # podman here runs rootful.

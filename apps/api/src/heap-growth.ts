@@ -8,7 +8,7 @@ const FLAG = '--heap-growing-percent';
  * collection before it collects again. V8 picks a factor of up to 4× by
  * itself; under load the API's survivors are mostly requests in flight that
  * die soon after, so at 4× the process held several times its live heap in
- * garbage (README: performance, scenario 9). A flag given on the command line
+ * garbage (docs/performance.md, scenario 9). A flag given on the command line
  * or in NODE_OPTIONS wins.
  */
 export function limitHeapGrowth(percent: number): void {

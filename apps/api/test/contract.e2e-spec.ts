@@ -7,7 +7,7 @@ import { CONTRACT_BODY, DOCUMENTED_CURVE } from '../../../test/original-contract
 /**
  * Straight to Postgres, and through Debian's PgBouncer in transaction mode
  * (as CloudNativePG's Pooler and managed poolers run) with the stock
- * settings: prepared statements off as the README says to run it there, and
+ * settings: prepared statements off as docs/configuration.md says to run it there, and
  * left on, when the first refused statement turns them off.
  */
 const CONNECTIONS = [

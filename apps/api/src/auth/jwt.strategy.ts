@@ -80,7 +80,7 @@ type KeyCallback = (error: Error | null, key?: string) => void;
 /**
  * jsonwebtoken turns a string secret into a key on every verification, first
  * trying it as a PEM public key (an exception thrown and caught each time, a
- * large share of a GET's CPU: see the README's performance section). Key objects are made once
+ * large share of a GET's CPU: see docs/performance.md). Key objects are made once
  * per secret (there are only the current key and the rotated-out ones).
  */
 const keyObjects = new Map<string, KeyObject>();

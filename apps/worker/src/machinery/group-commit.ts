@@ -32,7 +32,7 @@ interface Pending<I, R> {
  * in flight, leave in one statement. Under load a statement's round trip
  * costs far more in scheduling than Postgres spends on it, so a thousand
  * runs making one statement each queue for the pool; grouped, they wait a
- * few milliseconds (figures in the README's performance section).
+ * few milliseconds (figures in docs/performance.md).
  * Enough weight waiting (half a statement) leaves at once.
  *
  * A combined statement refused for any reason other than the connection is

@@ -15,8 +15,7 @@ export const MAX_POINTS_PER_STATEMENT = 10_000;
 /**
  * The curves of every run in this process, written by group commit: a
  * thousand runs with a point due each second share a few dozen statements a
- * second instead of making a thousand (the README's performance section has
- * the counts). Each run still gets its own fenced
+ * second instead of making a thousand (docs/performance.md has the counts). Each run still gets its own fenced
  * answer. Waiting up to 20 ms is nothing beside a one-second tick; a
  * fast-ticking long curve fills half a statement at once and does not wait.
  */

@@ -22,7 +22,7 @@ export async function queryRows<T>(
  * queryRows for a hot statement of fixed text, run as a named prepared
  * statement: Postgres parses and plans it once per connection instead of on
  * every call (planning was a large share of Postgres' time on the claim,
- * finish and curve-write statements: the README's performance section).
+ * finish and curve-write statements: docs/performance.md).
  * Only for statements whose plan does not depend on the values (key lookups,
  * writes by key): after five runs Postgres may settle on one generic plan.
  * Inside a transaction it runs as queryRows does, on the transaction's

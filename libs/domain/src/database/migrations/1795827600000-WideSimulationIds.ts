@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * runs a second a 32-bit id lasts 25 days. They stay within 2⁵³−1, so every
  * id is exact as a JSON number. The columns that refer to it change first, so
  * the foreign keys always compare like with like. Each ALTER rewrites its
- * table and indexes under an exclusive lock (the README says how long that
- * takes per million rows).
+ * table and indexes under an exclusive lock (docs/development.md says how
+ * long that takes per million rows).
  */
 export class WideSimulationIds1795827600000 implements MigrationInterface {
   name = 'WideSimulationIds1795827600000';

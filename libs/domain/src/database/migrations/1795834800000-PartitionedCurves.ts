@@ -25,7 +25,7 @@ const ENDED = `('finished', 'failed', 'cancelled')`;
  *   maintenance (a row, not an advisory lock, so it works through a pooler).
  *
  * Existing curves are copied into the partitions: the migration rewrites
- * both tables and the simulations (the README says how long per million).
+ * both tables and the simulations (docs/development.md says how long per million).
  */
 export class PartitionedCurves1795834800000 implements MigrationInterface {
   name = 'PartitionedCurves1795834800000';

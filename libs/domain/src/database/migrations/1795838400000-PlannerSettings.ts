@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * parameter (`options=-c jit=off`), which poolers refuse; a database default
  * reaches every server connection a pooler opens. A database owner may set
  * it; where the migrator is not the owner, Postgres warns and it stays as the
- * administrator left it (README: Configuration).
+ * administrator left it (docs/configuration.md).
  */
 export class PlannerSettings1795838400000 implements MigrationInterface {
   name = 'PlannerSettings1795838400000';
