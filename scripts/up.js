@@ -57,38 +57,6 @@ function ensureDependencies() {
   run('npm', ['ci', '--loglevel=warn', '--no-audit', '--no-fund']);
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.js'))
-      newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild() {
-  const outputs = [
-    'dist/apps/api/main.js',
-    'dist/apps/api/migrate.js',
-    'dist/apps/worker/main.js',
-  ].map((f) => path.join(root, f));
-  // Webpack leaves an unchanged bundle's file as it was, so the outputs' own times say little:
-  // a stamp written after each whole build says when the sources were last built.
-  const stamp = path.join(root, 'dist', '.built-at');
-  const builtAt =
-    outputs.every((f) => fs.existsSync(f)) && fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-  const sourcesAt = Math.max(
-    newestMtime(path.join(root, 'apps')),
-    newestMtime(path.join(root, 'libs')),
-  );
-  if (builtAt > sourcesAt) return;
-  say('building the API and the worker …');
-  run('npm', ['run', 'build', '--loglevel=warn']);
-  fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
-}
-
 /** Postgres refuses to run as root and must reach its data folder as `postgres`. */
 function postgresDataRoot(services) {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -305,7 +273,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
   watchParent();
   ensureDependencies();
-  ensureBuild();
+  require('./ensure-build').ensureBuild(say);
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV || 'development',
