@@ -20,11 +20,14 @@ const OUTPUTS = [
 ].map((file) => path.join(root, file));
 const SOURCES = ['apps', 'libs'].map((dir) => path.join(root, dir));
 const SOURCE_FILE = /\.(ts|tsx|js|css|html)$/;
+/** Specs are not built into anything. */
+const NOT_BUILT = /\.(spec|e2e-spec|browser-spec)\.ts$/;
 
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    if (NOT_BUILT.test(entry.name) || (entry.isDirectory() && entry.name === 'test')) continue;
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
     else if (SOURCE_FILE.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }

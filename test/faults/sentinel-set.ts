@@ -27,30 +27,41 @@ interface Process {
 }
 
 /**
- * A TCP relay between the replica and the master. Held, it stops reading
- * what the master sends, so the replica falls behind by everything written
- * meanwhile; severed, whatever it held is gone, as the unsent replication
- * stream of a master that dies is.
+ * A TCP relay in front of the master, the address everyone knows it by: the
+ * Sentinels monitor it there, so the replica, which replicates through it,
+ * reports the master the Sentinels expect (a replica pointing elsewhere is
+ * re-pointed by Sentinel, "+fix-slave-config", some seconds after it first
+ * sees it: on a loaded machine, before the hold). Held, it stops reading
+ * what the master sends on the replication connections, so the replica falls
+ * behind by everything written meanwhile; severed, whatever it held is gone,
+ * as the unsent replication stream of a master that dies is.
  */
 class ReplicationLink {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
-  private fromMaster?: net.Socket;
+  /** The master's side of each connection a replica made (it sent REPLCONF or PSYNC). */
+  private readonly replicationFromMaster = new Map<net.Socket, net.Socket>();
 
   private constructor(masterPort: number) {
-    this.server = net.createServer((replica) => {
+    this.server = net.createServer((client) => {
       const master = net.connect({ host: '127.0.0.1', port: masterPort });
-      this.fromMaster = master;
-      for (const socket of [replica, master]) {
+      for (const socket of [client, master]) {
         this.sockets.add(socket);
         socket.on('error', () => undefined);
         socket.on('close', () => {
-          replica.destroy();
+          client.destroy();
           master.destroy();
+          this.replicationFromMaster.delete(master);
         });
       }
-      replica.pipe(master);
-      master.pipe(replica);
+      const spotReplica = (chunk: Buffer) => {
+        if (!/REPLCONF|PSYNC/i.test(chunk.toString('latin1'))) return;
+        this.replicationFromMaster.set(master, client);
+        client.off('data', spotReplica);
+      };
+      client.on('data', spotReplica);
+      client.pipe(master);
+      master.pipe(client);
     });
   }
 
@@ -62,8 +73,12 @@ class ReplicationLink {
   }
 
   hold(): void {
-    this.fromMaster?.unpipe();
-    this.fromMaster?.pause();
+    if (this.replicationFromMaster.size === 0)
+      throw new Error('no replica replicates through the link: nothing to hold');
+    for (const [master, replica] of this.replicationFromMaster) {
+      master.unpipe(replica);
+      master.pause();
+    }
   }
 
   sever(): void {
@@ -103,7 +118,7 @@ export class SentinelSet implements RedisBackend {
         await services.startSentinel({
           dir: path.join(dir, `sentinel-${index}`),
           port: await services.freePort(),
-          masterPort: master.port,
+          masterPort: linkPort,
           name: NAME,
           password: PASSWORD,
           sentinelPassword: SENTINEL_PASSWORD,
