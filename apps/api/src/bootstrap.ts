@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { createLogger, quietBoot } from '@app/runtime';
+import { createLogger, endConnectionsOnceClosed, quietBoot } from '@app/runtime';
 import { Logger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -42,6 +42,8 @@ export function configureApp(
   config: ApiConfig,
   logger: ProcessLogger,
 ): void {
+  // A dashboard polling through a kept-alive connection would otherwise hold a closing API open.
+  endConnectionsOnceClosed(app.getHttpServer());
   app.disable('x-powered-by');
   // No automatic ETags on API answers: they are live data (a browser's If-None-Match would get an
   // undocumented 304), and hashing every body costs time on hot reads. The dashboard's static

@@ -378,6 +378,8 @@ describe('web dashboard (headless Chromium)', () => {
     await page.getByLabel('Token', { exact: true }).fill(stack.token(Role.Viewer));
     await page.getByRole('button', { name: 'Use this token' }).click();
     await page.getByRole('row', { name: /Live one/ }).waitFor();
+    // Done by the page's next refresh at the latest, even if one was being answered
+    // as it closed: that connection's next answer says Connection: close.
     await second.close();
     const down = page.getByRole('alert').filter({ hasText: 'The API is not answering' });
     await down.waitFor();
