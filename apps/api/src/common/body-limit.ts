@@ -27,9 +27,9 @@ function isJsonType(request: { headers: Record<string, unknown> }): boolean {
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
- * A body sent as anything but JSON is refused with a 415 naming what was
- * sent, rather than passed on unread (a create would then say "name is
- * required" about a name the caller did send).
+ * A body sent as anything but JSON, or with no Content-Type, is refused with
+ * a 415 saying so, rather than passed on unread (a create would then say
+ * "name is required" about a name the caller did send).
  */
 export function refuseUnreadBodies(
   request: Request,
