@@ -161,7 +161,7 @@ describe('Redis with Sentinel: the master fails under load', () => {
       // are lost is up to timing).
       const heldBack: number[] = [];
       if (lagging) {
-        redis.holdReplication();
+        await redis.holdReplication();
         for (let i = 0; i < HELD_BACK_CREATES; i++) {
           const answer = await stack.request('POST', '/simulation', {
             body: { name: `held back ${i}`, machine: idleMachine },

@@ -27,11 +27,7 @@ interface Process {
 }
 
 /**
- * A TCP relay in front of the master, the address everyone knows it by: the
- * Sentinels monitor it there, so the replica, which replicates through it,
- * reports the master the Sentinels expect (a replica pointing elsewhere is
- * re-pointed by Sentinel, "+fix-slave-config", some seconds after it first
- * sees it: on a loaded machine, before the hold). Held, it stops reading
+ * A TCP relay between the replica and the master. Held, it stops reading
  * what the master sends on the replication connections, so the replica falls
  * behind by everything written meanwhile; severed, whatever it held is gone,
  * as the unsent replication stream of a master that dies is.
@@ -94,6 +90,7 @@ export class SentinelSet implements RedisBackend {
     private readonly replica: Process,
     private readonly sentinels: Process[],
     private readonly link: ReplicationLink,
+    private readonly linkPort: number,
   ) {}
 
   static async start(): Promise<SentinelSet> {
@@ -118,13 +115,13 @@ export class SentinelSet implements RedisBackend {
         await services.startSentinel({
           dir: path.join(dir, `sentinel-${index}`),
           port: await services.freePort(),
-          masterPort: linkPort,
+          masterPort: master.port,
           name: NAME,
           password: PASSWORD,
           sentinelPassword: SENTINEL_PASSWORD,
         }),
       );
-    const set = new SentinelSet(dir, master, replica, sentinels, link);
+    const set = new SentinelSet(dir, master, replica, sentinels, link, linkPort);
     await set.untilReady();
     return set;
   }
@@ -177,7 +174,29 @@ export class SentinelSet implements RedisBackend {
   }
 
   /** From now on the replica receives nothing more of what the master writes. */
-  holdReplication(): void {
+  /**
+   * Holds replication. A Sentinel re-points a replica whose master differs
+   * from the one it monitors ("+fix-slave-config", once it has known the
+   * replica for a failover timeout): on a loaded machine that may have come
+   * already, and the replica then replicates around the link. So it is
+   * pointed back at the link first; a Sentinel that sees that change waits
+   * another failover timeout before it would undo it.
+   */
+  async holdReplication(): Promise<void> {
+    const replica = await this.direct(this.replica.port);
+    try {
+      const info = await replica.info('replication');
+      if (!info.includes(`master_port:${this.linkPort}`)) {
+        await replica.call('REPLICAOF', '127.0.0.1', String(this.linkPort));
+        await services.waitFor(
+          'the replica to replicate through the link again',
+          async () => /master_link_status:up/.test(await replica.info('replication')),
+          30_000,
+        );
+      }
+    } finally {
+      replica.disconnect();
+    }
     this.link.hold();
   }
 
