@@ -2,7 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient } from './api-client';
 import { durationWords } from './format';
 import { AppContext, useHashRoute, useNow } from './hooks';
-import { hasRole, loadStoredSession, storeSession, type Session } from './session';
+import {
+  hasRole,
+  loadStoredSession,
+  refusalNotice,
+  SESSION_EXPIRED,
+  storeSession,
+  type Session,
+} from './session';
 import { MachinesPage } from './views/machines-page';
 import { SignIn } from './views/sign-in';
 import { SimulationPage } from './views/simulation-page';
@@ -23,18 +30,14 @@ export function App() {
 
   const api = useMemo(
     () =>
-      new ApiClient(session?.token ?? null, (message) =>
-        signOut(
-          `You were signed out: the API no longer accepts your token (${message}). Sign in again.`,
-        ),
-      ),
+      new ApiClient(session?.token ?? null, (message) => signOut(refusalNotice(session, message))),
     [session, signOut],
   );
 
   useEffect(() => {
     if (!session) return;
     const timer = setTimeout(
-      () => signOut('Your session expired. Sign in again.'),
+      () => signOut(SESSION_EXPIRED),
       Math.min(Math.max(0, session.expiresAt - Date.now()), MAX_TIMER_MS),
     );
     return () => clearTimeout(timer);

@@ -1,4 +1,11 @@
-import { hasRole, loadStoredSession, sessionFromToken, storeSession } from './session';
+import {
+  hasRole,
+  loadStoredSession,
+  refusalNotice,
+  SESSION_EXPIRED,
+  sessionFromToken,
+  storeSession,
+} from './session';
 
 function token(claims: object): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -66,5 +73,20 @@ describe('stored session', () => {
     expect(loadStoredSession(storage, 0)).toBeNull(); // removed by the expired read
     storage.setItem('aisimulation.token', 'garbage');
     expect(loadStoredSession(storage)).toBeNull();
+  });
+});
+
+describe('refusalNotice', () => {
+  const session = sessionFromToken(token({ role: 'viewer', exp: 2000 }));
+
+  it('names the expiry when the token has expired, whichever noticed first', () => {
+    expect(refusalNotice(session, 'token expired', 2_000_000)).toBe(SESSION_EXPIRED);
+    expect(refusalNotice(session, 'token expired', 2_000_500)).toBe(SESSION_EXPIRED);
+  });
+
+  it("gives the API's reason while the token is still valid", () => {
+    expect(refusalNotice(session, 'client disabled', 1_999_000)).toBe(
+      'You were signed out: the API no longer accepts your token (client disabled). Sign in again.',
+    );
   });
 });

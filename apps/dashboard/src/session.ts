@@ -38,6 +38,22 @@ export function sessionFromToken(token: string): Session {
   };
 }
 
+export const SESSION_EXPIRED = 'Your session expired. Sign in again.';
+
+/**
+ * What the sign-in page says after the API refused the session's token. A
+ * refusal once the token has expired is that expiry, whether the page's own
+ * timer or an answer in flight at that moment got there first.
+ */
+export function refusalNotice(
+  session: Session | null,
+  apiMessage: string,
+  now = Date.now(),
+): string {
+  if (session && session.expiresAt <= now) return SESSION_EXPIRED;
+  return `You were signed out: the API no longer accepts your token (${apiMessage}). Sign in again.`;
+}
+
 export function hasRole(session: Session | null, needed: Role): boolean {
   return session !== null && ROLE_RANK[session.role] >= ROLE_RANK[needed];
 }

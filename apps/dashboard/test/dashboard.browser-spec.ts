@@ -339,14 +339,36 @@ describe('web dashboard (headless Chromium)', () => {
     await row.getByText('online').waitFor();
   });
 
-  it('signs out with a reason when the token expires', async () => {
-    await signInWithToken(stack.token(Role.Viewer, 3));
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Your session expired. Sign in again.' })
-      .waitFor({
-        timeout: 10_000,
-      });
+  it('signs out with a reason when the token expires, also if a refresh is refused for it', async () => {
+    // Long enough for the list to refresh at least once before it expires, even when slow.
+    const token = stack.token(Role.Viewer, 8);
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    // The list's refreshes reach the API only once the token has expired: their 401s come
+    // after the page's own timer, and must not change what the page says.
+    const refusals: Promise<unknown>[] = [];
+    let listRequests = 0;
+    await page.route(
+      (url) => url.pathname === '/simulations',
+      async (route) => {
+        if (++listRequests === 1) return route.continue();
+        refusals.push(page.waitForEvent('requestfinished', (sent) => sent === route.request()));
+        const untilExpired = exp * 1000 - Date.now() + 300;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, untilExpired)));
+        await route.continue();
+      },
+    );
+    await signInWithToken(token);
+    const notice = page.getByRole('status');
+    await notice.filter({ hasText: 'Your session expired. Sign in again.' }).waitFor({
+      timeout: 10_000,
+    });
+    expect(refusals.length).toBeGreaterThan(0);
+    await Promise.all(refusals);
+    // The page reads a refusal's body and renders what it makes of it within the next frames.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    expect(await notice.innerText()).toBe('Your session expired. Sign in again.');
     await page.getByRole('button', { name: 'Use this token' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await screenshot('09-session-expired');
