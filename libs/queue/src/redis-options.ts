@@ -11,16 +11,33 @@ export function reconnectWhenReadOnly(error: Error): 2 | false {
 }
 
 /**
- * ioredis' Sentinel connector, but every connection it makes to a Sentinel
- * has an error listener. ioredis gives none to the failover detector's
- * subscriptions, so each of their connection errors (a Sentinel restarted, a
- * link reset) would be printed to stderr as an "Unhandled error event",
- * outside the logs; the detector reconnects by itself either way.
+ * ioredis' Sentinel connector with two faults of its own mended:
+ *
+ * - Every connection it makes to a Sentinel has an error listener. ioredis
+ *   gives none to the failover detector's subscriptions, so each of their
+ *   connection errors (a Sentinel restarted, a link reset) would be printed
+ *   to stderr as an "Unhandled error event", outside the logs; the detector
+ *   reconnects by itself either way.
+ * - A connection finding the master again stops listening for failovers
+ *   first. ioredis replaces the failover detector only once a new socket has
+ *   connected, so after a master dies the detector of the dead connection
+ *   lives on through the reconnect attempts; when the Sentinels then announce
+ *   the new master it "disconnects" the attempt under way, which ends the
+ *   connection for good if the attempt was asking a Sentinel at that moment
+ *   ("Connection is closed" on every later command). The attempt asks the
+ *   Sentinels anyway, and its new socket gets a detector of its own.
  */
 export class ListenedSentinelConnector extends SentinelConnector {
   // ioredis hands a connector the connection's options untyped.
   constructor(options: unknown) {
     super(options as SentinelConnectionOptions);
+  }
+
+  override connect(...args: Parameters<SentinelConnector['connect']>) {
+    const previous = Reflect.get(this, 'failoverDetector') as { cleanup(): void } | null;
+    previous?.cleanup();
+    Reflect.set(this, 'failoverDetector', null);
+    return super.connect(...args);
   }
 }
 const connectToSentinel: unknown = Reflect.get(SentinelConnector.prototype, 'connectToSentinel');
