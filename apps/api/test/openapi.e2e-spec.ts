@@ -176,6 +176,7 @@ describe('the OpenAPI document at /docs-json', () => {
     const list = document.paths['/simulations'].get;
     expect(list.parameters?.map((p) => p.name).sort()).toEqual([
       'cursor',
+      'filter',
       'limit',
       'machine_id',
       'offset',

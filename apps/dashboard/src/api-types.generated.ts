@@ -102,7 +102,7 @@ export interface paths {
     };
     /**
      * List simulations
-     * @description Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: every page costs the same however deep, and no simulation that existed when paging began is skipped or repeated while others are created (sorted by `update_date`, a simulation updated meanwhile moves to its new place). The total counts the matches exactly up to 10,000 and estimates beyond (`X-Total-Count-Exact: false`).
+     * @description Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: every page costs the same however deep, and no simulation that existed when paging began is skipped or repeated while others are created (sorted by `update_date`, a simulation updated meanwhile moves to its new place). The total counts the matches exactly up to 10,000 and estimates beyond (`X-Total-Count-Exact: false`). `filter` narrows the list with the search language (docs/search.md).
      */
     get: operations['SimulationsController_list'];
     put?: never;
@@ -1956,8 +1956,10 @@ export interface operations {
         order_by?: 'name' | 'creation_date' | 'update_date';
         /** @description Ascending (the original service's order) or descending (newest first). */
         order?: 'asc' | 'desc';
-        /** @description The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. Made for one listing: order_by, order, status and machine_id must stay as they were. Each page costs the same however deep it is; not together with `offset`. */
+        /** @description The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. Made for one listing: order_by, order, status, machine_id and filter must stay as they were. Each page costs the same however deep it is; not together with `offset`. */
         cursor?: string;
+        /** @description Only the runs this expression matches: comparisons (`= != < <= > >=`, `IN (…)`, `LIKE`) on simulation_id, name, status, machine_id, attempt, program, created_by, creation_date, update_date, started_at, finished_at, `params.<key>` (numbers compare as numbers), `tags.<key>` and `metrics.<name>.(last|min|max|count)`, joined with `AND`, `OR`, `NOT` and parentheses. Strings in single or double quotes. A malformed filter is a 400 naming the character where it goes wrong. The reference: docs/search.md. */
+        filter?: string;
         status?: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
         machine_id?: number;
         limit?: number;

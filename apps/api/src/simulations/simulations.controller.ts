@@ -76,6 +76,7 @@ function nextPageUrl(query: ListSimulationsQuery, cursor: string): string {
   const next = new URLSearchParams({ order_by: query.order_by, order: query.order });
   if (query.status !== undefined) next.set('status', query.status);
   if (query.machine_id !== undefined) next.set('machine_id', String(query.machine_id));
+  if (query.filter !== undefined) next.set('filter', query.filter);
   next.set('limit', String(query.limit));
   next.set('cursor', cursor);
   return `/simulations?${next}`;
@@ -99,7 +100,8 @@ export class SimulationsController {
       'every page costs the same however deep, and no simulation that existed when paging began ' +
       'is skipped or repeated while others are created (sorted by `update_date`, a simulation ' +
       'updated meanwhile moves to its new place). The total counts the matches exactly up to ' +
-      '10,000 and estimates beyond (`X-Total-Count-Exact: false`).',
+      '10,000 and estimates beyond (`X-Total-Count-Exact: false`). `filter` narrows the list with ' +
+      'the search language (docs/search.md).',
   })
   @ApiOkResponse({
     schema: {
@@ -123,8 +125,8 @@ export class SimulationsController {
       Link: {
         description:
           'The next page\'s URL as `<…>; rel="next"` (RFC 8288); absent on the last page.',
-        // The path, every query parameter of the list (each bounded) and the cursor.
-        schema: { type: 'string', maxLength: 2048 },
+        // The path, every query parameter of the list (each bounded, the filter percent-encoded) and the cursor.
+        schema: { type: 'string', maxLength: 16384 },
       },
     },
   })
@@ -137,6 +139,7 @@ export class SimulationsController {
       order: query.order,
       status: query.status,
       machineId: query.machine_id,
+      filter: query.filter,
       limit: query.limit,
       offset: query.offset,
     };

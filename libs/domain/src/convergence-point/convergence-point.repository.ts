@@ -6,6 +6,7 @@ import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import { batchColumns, type CurveBatch } from './curve-builder';
+import { LOSS_METRIC } from './loss-metric';
 
 export interface CurvePoint {
   seconds: number;
@@ -81,7 +82,7 @@ export class ConvergencePointRepository {
       firstSeconds: writes.map(({ batch }) => batch.points[0]?.seconds ?? Number.NaN),
     };
     // Points and cells carry their run's position in `writes`, 1-based as ORDINALITY counts.
-    const { points, cells } = batchColumns(
+    const { points, cells, summaries } = batchColumns(
       writes.map(({ batch }, index) => ({ key: index + 1, batch })),
     );
     const rows = await preparedRows<{ held: boolean; fresh: boolean }>(
@@ -118,6 +119,20 @@ export class ConvergencePointRepository {
            JOIN fresh f ON f.run = c.run
            ON CONFLICT (simulation_id, attempt, curve_day, level, block)
              DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
+         ), metric AS (
+           INSERT INTO run_metrics AS m
+             (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
+              min_value, min_seconds, max_value)
+           SELECT f.simulation_id, f.attempt, ${LOSS_METRIC.id}, ${lit(LOSS_METRIC.name)},
+                  u.n, u.lv, u.ls, u.mn, u.ms, u.mx
+           FROM unnest($16::integer[], $17::integer[], $18::double precision[], $19::double precision[],
+                       $20::double precision[], $21::double precision[], $22::double precision[])
+             AS u(run, n, lv, ls, mn, ms, mx)
+           JOIN fresh f ON f.run = u.run
+           ON CONFLICT (simulation_id, attempt, metric_id) DO UPDATE SET
+             count = EXCLUDED.count, last_value = EXCLUDED.last_value,
+             last_seconds = EXCLUDED.last_seconds, min_value = EXCLUDED.min_value,
+             min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value
          )
          SELECT r.run IN (SELECT run FROM lease) AS held, r.run IN (SELECT run FROM fresh) AS fresh
          FROM runs r ORDER BY r.run`,
@@ -137,6 +152,13 @@ export class ConvergencePointRepository {
         cells.min,
         cells.max,
         [...new Set(writes.map(({ ref }) => ref.day))],
+        summaries.key,
+        summaries.count,
+        summaries.lastValue,
+        summaries.lastSeconds,
+        summaries.minValue,
+        summaries.minSeconds,
+        summaries.maxValue,
       ],
     );
     return rows.map((row, index) => ({

@@ -82,6 +82,14 @@ export class Simulation {
   /** The token subject that created it. */
   @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
   createdBy: string | null;
+
+  /** What runs it: `emulate` (the contract's run, by a worker) or `external` (a run reporting from anywhere). */
+  @Column({ type: 'varchar', length: 100, default: 'emulate' })
+  program: string;
+
+  /** How the run said it ended, when it reported an exit code. */
+  @Column({ name: 'exit_code', type: 'integer', nullable: true })
+  exitCode: number | null;
 }
 
 /** The column keeps the settings by their edge names (snake_case); a missing one is its default. */

@@ -11,6 +11,7 @@ import {
 } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError, summarizeProblems } from '../errors/domain-error';
+import { filterCondition, SqlParameters } from '../search/filter-sql';
 import { Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
@@ -42,6 +43,8 @@ export interface SimulationListQuery {
   order: SortDirection;
   status?: SimulationStatus;
   machineId?: number;
+  /** A filter in the search language (docs/search.md); parsed and bound here, never spliced. */
+  filter?: string;
   limit: number;
   /** Keyset paging: the page after this row. */
   after?: ListPosition;
@@ -140,7 +143,7 @@ export class SimulationRepository {
     parameters.push(query.limit + 1, query.offset ?? 0);
     const rows = await queryRows<Row & { list_key: string }>(
       this.manager,
-      `SELECT *, ${column}::text AS list_key FROM simulations
+      `SELECT *, ${column}::text AS list_key FROM simulations AS run
        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY ${column} ${direction}, simulation_id ${direction}
        LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
@@ -164,9 +167,9 @@ export class SimulationRepository {
    * first: where it is far past the bound, nothing is counted at all, so a
    * filter matching millions costs what one matching dozens does.
    */
-  async total(filter: Pick<SimulationListQuery, 'status' | 'machineId'>): Promise<SimulationTotal> {
+  async total(filter: ListFilter): Promise<SimulationTotal> {
     const { where, parameters } = listFilter(filter);
-    const matching = `FROM simulations ${where ? `WHERE ${where}` : ''}`;
+    const matching = `FROM simulations AS run ${where ? `WHERE ${where}` : ''}`;
     const [plan] = await queryRows<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
       this.manager,
       `EXPLAIN (FORMAT JSON) SELECT 1 ${matching}`,
@@ -452,22 +455,21 @@ export class SimulationRepository {
   }
 }
 
-/** The WHERE of a list's filters, with its parameters; statuses and ids only ever as parameters. */
-function listFilter(filter: Pick<SimulationListQuery, 'status' | 'machineId'>): {
-  where: string;
-  parameters: unknown[];
-} {
+type ListFilter = Pick<SimulationListQuery, 'status' | 'machineId' | 'filter'>;
+
+/**
+ * The WHERE of a list's filters (on simulations aliased `run`), with its
+ * parameters; statuses, ids and everything a filter holds only ever as parameters.
+ */
+function listFilter(filter: ListFilter): { where: string; parameters: unknown[] } {
   const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  if (filter.status !== undefined) {
-    parameters.push(filter.status);
-    conditions.push(`status = $${parameters.length}`);
-  }
-  if (filter.machineId !== undefined) {
-    parameters.push(filter.machineId);
-    conditions.push(`machine_id = $${parameters.length}`);
-  }
-  return { where: conditions.join(' AND '), parameters };
+  const parameters = new SqlParameters();
+  if (filter.status !== undefined)
+    conditions.push(`run.status = ${parameters.add(filter.status, 'text')}`);
+  if (filter.machineId !== undefined)
+    conditions.push(`run.machine_id = ${parameters.add(filter.machineId, 'integer')}`);
+  if (filter.filter !== undefined) conditions.push(filterCondition(filter.filter, parameters));
+  return { where: conditions.join(' AND '), parameters: parameters.values };
 }
 
 /**

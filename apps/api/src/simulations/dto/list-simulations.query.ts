@@ -1,4 +1,7 @@
 import {
+  FILTER_ATTRIBUTES,
+  MAX_FILTER_LENGTH,
+  METRIC_SUMMARY_NAMES,
   SIMULATION_SORT_KEYS,
   SIMULATION_STATUSES,
   SimulationSortKey,
@@ -38,7 +41,7 @@ export class ListSimulationsQuery {
     maxLength: 512,
     description:
       'The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. ' +
-      'Made for one listing: order_by, order, status and machine_id must stay as they were. ' +
+      'Made for one listing: order_by, order, status, machine_id and filter must stay as they were. ' +
       'Each page costs the same however deep it is; not together with `offset`.',
   })
   @IsOptional()
@@ -47,6 +50,21 @@ export class ListSimulationsQuery {
     message: 'cursor is not one this API made: use the X-Next-Cursor or Link of a list answer',
   })
   cursor?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FILTER_LENGTH,
+    example: "params.lr < 0.01 AND (tags.team = 'vision' OR metrics.val_loss.min <= 0.3)",
+    description:
+      'Only the runs this expression matches: comparisons (`= != < <= > >=`, `IN (…)`, `LIKE`) on ' +
+      `${FILTER_ATTRIBUTES.join(', ')}, \`params.<key>\` (numbers compare as numbers), ` +
+      `\`tags.<key>\` and \`metrics.<name>.(${METRIC_SUMMARY_NAMES.join('|')})\`, joined with ` +
+      '`AND`, `OR`, `NOT` and parentheses. Strings in single or double quotes. A malformed filter ' +
+      'is a 400 naming the character where it goes wrong. The reference: docs/search.md.',
+  })
+  @IsOptional()
+  @IsString({ message: 'filter must be a string (give it once)' })
+  filter?: string;
 
   @ApiPropertyOptional({ enum: SIMULATION_STATUSES })
   @IsOptional()
