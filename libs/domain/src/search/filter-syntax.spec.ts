@@ -102,6 +102,12 @@ describe('parseFilter', () => {
     expect(refusal("status = 'a' status = 'b'")).toMatch(/^filter: at character 14: /);
   });
 
+  it('refuses a NUL character, which no text column can hold, naming where it is', () => {
+    expect(refusal("name = 'a\0b'")).toBe(
+      'filter: at character 10: a NUL character is not allowed',
+    );
+  });
+
   it('refuses an empty filter and one past the length bound', () => {
     expect(refusal('   ')).toBe('filter is empty; leave it out to list every run');
     expect(refusal('a = 1 OR '.repeat(MAX_FILTER_LENGTH / 9 + 1))).toMatch(

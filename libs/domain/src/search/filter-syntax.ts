@@ -108,6 +108,9 @@ export function parseFilter(text: string): FilterExpression {
       `filter is ${text.length} characters long; at most ${MAX_FILTER_LENGTH} are accepted`,
     );
   if (!text.trim()) throw DomainError.invalid('filter is empty; leave it out to list every run');
+  const nul = text.indexOf('\0');
+  if (nul >= 0)
+    throw DomainError.invalid(`filter: at character ${nul + 1}: a NUL character is not allowed`);
   const depth = nestingDepth(text);
   if (depth > MAX_FILTER_DEPTH)
     throw DomainError.invalid(
