@@ -5,6 +5,7 @@ export * from './convergence-point/convergence-point.repository';
 export * from './convergence-point/convergence-summary.entity';
 export * from './convergence-point/curve-builder';
 export * from './convergence-point/curve-partitions';
+export * from './convergence-point/curve-point';
 export * from './convergence-point/curve-read.repository';
 export * from './database/connection-errors';
 export * from './database/data-source-options';

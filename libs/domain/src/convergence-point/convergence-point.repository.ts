@@ -8,11 +8,6 @@ import type { AttemptRef } from '../simulation/simulation.repository';
 import { batchColumns, type CurveBatch } from './curve-builder';
 import { CURVE_TABLES } from './curve-partitions';
 
-export interface CurvePoint {
-  seconds: number;
-  loss: number;
-}
-
 /**
  * An attempt's curve, and the day partition it is stored in. Every curve
  * statement names its day(s) as parameters, so Postgres prunes to those
