@@ -37,7 +37,11 @@ const ROOMS: Room[] = [
     may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/worker'],
   },
   { dir: 'apps/dashboard/src', may: ['apps/dashboard'] },
-  // Worker specs drive the API through test/e2e-stack.ts, never through its source.
+  // Each app's specs drive the other app through test/e2e-stack.ts, never through its source.
+  {
+    dir: 'apps/api/test',
+    may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/api', 'test/'],
+  },
   {
     dir: 'apps/worker/test',
     may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/worker', 'test/'],

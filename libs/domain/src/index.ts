@@ -21,6 +21,7 @@ export * from './machine/machine.repository';
 export * from './machine/worker.entity';
 export * from './machine/worker.repository';
 export * from './simulation/curve-emulation';
+export * from './simulation/seeded-random';
 export * from './simulation/simulation-attempt.entity';
 export * from './simulation/simulation-lifecycle';
 export * from './simulation/simulation-status';
