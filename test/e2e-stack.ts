@@ -11,6 +11,7 @@ export type RoleName = `${Role}`;
 import { signAccessToken } from '../apps/api/src/auth/token-signer';
 import { createWorker } from '../apps/worker/src/bootstrap';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
+import { StatusServer } from '../apps/worker/src/metrics/status-server';
 import { postgresOptions } from '@app/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -172,6 +173,14 @@ export class E2eStack {
     );
     this.workers.push(worker);
     return worker;
+  }
+
+  /**
+   * Where a worker serves its metrics and probes (started with METRICS_PORT,
+   * 0 for any free port), so API specs need not reach into the worker's source.
+   */
+  statusUrlOf(worker: INestApplicationContext): string {
+    return `http://127.0.0.1:${worker.get(StatusServer).port}`;
   }
 
   async stopWorkers(): Promise<void> {

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type {
   ConvergencePointRepository,
-  CurvePoint,
   CurveRef,
 } from '../src/convergence-point/convergence-point.repository';
 import { CurveBuilder } from '../src/convergence-point/curve-builder';
+import type { CurvePoint } from '../src/convergence-point/curve-point';
 import { SimulationStatus } from '../src/simulation/simulation-status';
 
 let nextMachineId = 9_000;

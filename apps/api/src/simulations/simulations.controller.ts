@@ -47,6 +47,7 @@ import {
   toSimulationDetailResponse,
   toSimulationResponse,
 } from './dto/simulation.response';
+import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
 
 const CONTRACT_EXAMPLE = {
@@ -89,7 +90,10 @@ function nextPageUrl(query: ListSimulationsQuery, cursor: string): string {
 })
 @Controller()
 export class SimulationsController {
-  constructor(private readonly simulations: SimulationsService) {}
+  constructor(
+    private readonly simulations: SimulationsService,
+    private readonly creator: SimulationCreator,
+  ) {}
 
   @Get('simulations')
   @RequireRole(Role.Viewer)
@@ -217,7 +221,7 @@ export class SimulationsController {
     @Res({ passthrough: true }) response: Response,
     @RequestId() requestId: string | undefined,
   ): Promise<CreateSimulationResponse> {
-    const { simulation, replayed } = await this.simulations.create(
+    const { simulation, replayed } = await this.creator.create(
       body,
       user.subject,
       idempotencyKey,
@@ -277,7 +281,7 @@ export class SimulationsController {
     @Res({ passthrough: true }) response: Response,
     @RequestId() requestId: string | undefined,
   ): Promise<CreateSimulationBatchResponse> {
-    const { simulations, replayed } = await this.simulations.createBatch(
+    const { simulations, replayed } = await this.creator.createBatch(
       body.simulations,
       user.subject,
       idempotencyKey,

@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { preparedRows } from '../database/query-rows';
+import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import { batchColumns, type CurveBatch } from './curve-builder';
+<<<<<<< HEAD
 import { LOSS_METRIC } from './loss-metric';
 
 export interface CurvePoint {
   seconds: number;
   loss: number;
 }
+=======
+import { CURVE_TABLES } from './curve-partitions';
+>>>>>>> refactor-31
 
 /**
  * An attempt's curve, and the day partition it is stored in. Every curve
@@ -165,5 +169,34 @@ export class ConvergencePointRepository {
       held: row.held,
       written: row.fresh ? writes[index].batch.points.length : 0,
     }));
+  }
+
+  /**
+   * Deletes the points and summaries of the attempts before each one's
+   * current, from its curve day's partition, named as a parameter so only
+   * that partition is planned.
+   */
+  async deleteEarlierAttempts(current: readonly CurveRef[]): Promise<void> {
+    const days = [...new Set(current.map((ref) => ref.day))];
+    for (const table of CURVE_TABLES) {
+      await queryRows(
+        this.manager,
+        `DELETE FROM ${table} p
+         USING unnest($2::bigint[], $3::integer[]) AS c(simulation_id, attempt)
+         WHERE p.curve_day = ANY($1::date[]) AND p.simulation_id = c.simulation_id AND p.attempt < c.attempt`,
+        [days, current.map((ref) => ref.simulationId), current.map((ref) => ref.attempt)],
+      );
+    }
+  }
+
+  /** Deletes a simulation's points and summaries of every attempt up to and including `last`'s, from its day's partition. */
+  async deleteAttemptsThrough(last: CurveRef): Promise<void> {
+    for (const table of CURVE_TABLES) {
+      await queryRows(
+        this.manager,
+        `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = $2 AND attempt <= $3`,
+        [last.day, last.simulationId, last.attempt],
+      );
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { CurvePoint } from './convergence-point.repository';
+import type { CurvePoint } from './curve-point';
 
 /** Summary blocks hold 8, 64, 512, … points: level L covers SUMMARY_FANOUT^L consecutive points. */
 export const SUMMARY_FANOUT = 8;

@@ -10,6 +10,13 @@ import {
 } from './curve-emulation';
 import { SimulationStatus } from './simulation-status';
 
+/**
+ * Automatic attempts a run request is granted when it names none. The
+ * migrated columns default to the same (the schema spec checks), for rows
+ * inserted without it.
+ */
+export const DEFAULT_ATTEMPT_BUDGET = 3;
+
 @Entity({ name: 'simulations' })
 export class Simulation {
   /** Client-chosen when given, otherwise drawn from a sequence (see the initial migration). */

@@ -12,7 +12,7 @@ import {
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { filterCondition, SqlParameters } from '../search/filter-sql';
-import { Simulation } from './simulation.entity';
+import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
 import { CurveEmulation, DEFAULT_EMULATION, toEmulationSettings } from './curve-emulation';
@@ -77,7 +77,7 @@ export interface NewSimulation {
   simulationId?: number;
   name: string;
   machineId: number;
-  /** Automatic attempts allowed (default 3); a new simulation's final attempt is its budget. */
+  /** Automatic attempts allowed (default DEFAULT_ATTEMPT_BUDGET); a new simulation's final attempt is its budget. */
   attemptBudget?: number;
   createdBy?: string;
   /** Defaults to DEFAULT_EMULATION. */
@@ -105,6 +105,29 @@ const STATEMENTS = {
   findById: `SELECT * FROM simulations WHERE simulation_id = $1`,
   listAttempts: `SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt`,
 } as const;
+
+/**
+ * The one statement that creates simulations; `rows` (VALUES or a SELECT)
+ * supplies them in its column order. A new simulation's final attempt is its
+ * budget, so each row gives the budget twice. A taken id inserts nothing:
+ * each caller decides whether that is a conflict or a reason to draw again.
+ */
+function insertSimulations(rows: string): string {
+  return `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
+       ${rows}
+       ON CONFLICT (simulation_id) DO NOTHING RETURNING *`;
+}
+
+/** The values an insert stores where a caller may leave one out. */
+function storedDefaults(input: Omit<NewSimulation, 'createdBy'>): {
+  attemptBudget: number;
+  emulation: string;
+} {
+  return {
+    attemptBudget: input.attemptBudget ?? DEFAULT_ATTEMPT_BUDGET,
+    emulation: JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
+  };
+}
 
 @Injectable()
 export class SimulationRepository {
@@ -276,6 +299,7 @@ export class SimulationRepository {
     createdBy: string,
     manager: EntityManager,
   ): Promise<Array<Simulation | undefined>> {
+    const stored = inputs.map(storedDefaults);
     const rows = await queryRows<Row & { ord: string; inserted: boolean }>(
       manager,
       // Ids are drawn from the rows in the order sent, so a batch numbers its
@@ -289,9 +313,9 @@ export class SimulationRepository {
          ) AS input
        ),
        inserted AS (
-         INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
-         SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation FROM input ORDER BY ord
-         ON CONFLICT (simulation_id) DO NOTHING RETURNING *
+         ${insertSimulations(
+           `SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation FROM input ORDER BY ord`,
+         )}
        )
        SELECT input.ord, inserted.simulation_id IS NOT NULL AS inserted, inserted.*
        FROM input LEFT JOIN inserted ON inserted.simulation_id = input.id ORDER BY input.ord`,
@@ -299,10 +323,8 @@ export class SimulationRepository {
         inputs.map((input) => input.simulationId ?? null),
         inputs.map((input) => input.name),
         inputs.map((input) => input.machineId),
-        inputs.map((input) => input.attemptBudget ?? 3),
-        inputs.map((input) =>
-          JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
-        ),
+        stored.map((values) => values.attemptBudget),
+        stored.map((values) => values.emulation),
         createdBy,
       ],
     );
@@ -313,18 +335,17 @@ export class SimulationRepository {
     input: NewSimulation & { simulationId: number },
     manager: EntityManager,
   ): Promise<Simulation> {
+    const { attemptBudget, emulation } = storedDefaults(input);
     const rows = await queryRows<Row>(
       manager,
-      `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
-       VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)
-       ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
+      insertSimulations(`VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)`),
       [
         input.simulationId,
         input.name,
         input.machineId,
-        input.attemptBudget ?? 3,
+        attemptBudget,
         input.createdBy ?? null,
-        JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
+        emulation,
       ],
     );
     if (rows.length === 0)
@@ -343,22 +364,14 @@ export class SimulationRepository {
     input: NewSimulation,
     manager: EntityManager,
   ): Promise<Simulation> {
+    const { attemptBudget, emulation } = storedDefaults(input);
     for (let skip = 0; skip < MAX_RUNS_SKIPPED; skip++) {
       const [row] = await queryRows<Row & { drawn_id: number }>(
         manager,
         `WITH drawn AS (SELECT nextval('simulations_simulation_id_seq') AS id),
-         inserted AS (
-           INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
-           SELECT id, $1, $2, $3, $3, $4, $5::jsonb FROM drawn
-           ON CONFLICT (simulation_id) DO NOTHING RETURNING *)
+         inserted AS (${insertSimulations(`SELECT id, $1, $2, $3, $3, $4, $5::jsonb FROM drawn`)})
          SELECT (SELECT id FROM drawn) AS drawn_id, inserted.* FROM (SELECT) AS one LEFT JOIN inserted ON true`,
-        [
-          input.name,
-          input.machineId,
-          input.attemptBudget ?? 3,
-          input.createdBy ?? null,
-          JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
-        ],
+        [input.name, input.machineId, attemptBudget, input.createdBy ?? null, emulation],
       );
       if (row.simulation_id !== null) return this.simulationRows.one(row);
       // The end of the run of taken ids from the one drawn: one index walk along it.

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import {
   CURVE_LIMITS,
+  DEFAULT_ATTEMPT_BUDGET,
   emulationProblems,
   EmulationSettings,
   fromEmulationSettings,
@@ -192,7 +193,7 @@ export class CreateSimulationDto {
     example: 3,
     minimum: 1,
     maximum: 10,
-    default: 3,
+    default: DEFAULT_ATTEMPT_BUDGET,
     description:
       'Automatic attempts before a failing run is given up (a manual retry grants as many again).',
   })
