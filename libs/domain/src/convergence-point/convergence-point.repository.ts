@@ -6,16 +6,8 @@ import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import { batchColumns, type CurveBatch } from './curve-builder';
-<<<<<<< HEAD
-import { LOSS_METRIC } from './loss-metric';
-
-export interface CurvePoint {
-  seconds: number;
-  loss: number;
-}
-=======
 import { CURVE_TABLES } from './curve-partitions';
->>>>>>> refactor-31
+import { LOSS_METRIC } from './loss-metric';
 
 /**
  * An attempt's curve, and the day partition it is stored in. Every curve
@@ -172,9 +164,9 @@ export class ConvergencePointRepository {
   }
 
   /**
-   * Deletes the points and summaries of the attempts before each one's
-   * current, from its curve day's partition, named as a parameter so only
-   * that partition is planned.
+   * Deletes the points, summaries and metric summaries of the attempts
+   * before each one's current, from its curve day's partition, named as a
+   * parameter so only that partition is planned.
    */
   async deleteEarlierAttempts(current: readonly CurveRef[]): Promise<void> {
     const days = [...new Set(current.map((ref) => ref.day))];
@@ -187,9 +179,16 @@ export class ConvergencePointRepository {
         [days, current.map((ref) => ref.simulationId), current.map((ref) => ref.attempt)],
       );
     }
+    await queryRows(
+      this.manager,
+      `DELETE FROM run_metrics m
+       USING unnest($1::bigint[], $2::integer[]) AS c(simulation_id, attempt)
+       WHERE m.simulation_id = c.simulation_id AND m.attempt < c.attempt`,
+      [current.map((ref) => ref.simulationId), current.map((ref) => ref.attempt)],
+    );
   }
 
-  /** Deletes a simulation's points and summaries of every attempt up to and including `last`'s, from its day's partition. */
+  /** Deletes a simulation's points, summaries and metric summaries of every attempt up to and including `last`'s, from its day's partition. */
   async deleteAttemptsThrough(last: CurveRef): Promise<void> {
     for (const table of CURVE_TABLES) {
       await queryRows(
@@ -198,5 +197,10 @@ export class ConvergencePointRepository {
         [last.day, last.simulationId, last.attempt],
       );
     }
+    await queryRows(
+      this.manager,
+      `DELETE FROM run_metrics WHERE simulation_id = $1 AND attempt <= $2`,
+      [last.simulationId, last.attempt],
+    );
   }
 }
