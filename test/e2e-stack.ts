@@ -138,6 +138,8 @@ export class E2eStack {
         const pending = http().post(url).set('Authorization', header);
         return body === undefined ? pending : pending.send(body);
       },
+      patch: (url: string, body: object) =>
+        http().patch(url).set('Authorization', header).send(body),
       delete: (url: string) => http().delete(url).set('Authorization', header),
     };
   }

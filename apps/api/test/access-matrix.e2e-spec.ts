@@ -28,6 +28,8 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /simulations/batch': Role.Operator,
   'POST /simulation/:simulation_id/cancel': Role.Operator,
   'POST /simulation/:simulation_id/retry': Role.Operator,
+  'GET /simulation/:simulation_id/metrics': Role.Viewer,
+  'PATCH /simulation/:simulation_id/tags': Role.Operator,
   'GET /machines': Role.Viewer,
   'GET /machine/:machine_id': Role.Viewer,
   'POST /machines': Role.Admin,

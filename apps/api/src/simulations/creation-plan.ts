@@ -63,6 +63,8 @@ export function newSimulationOf({
     machineId,
     attemptBudget,
     emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
+    params: request.params,
+    tags: request.tags,
   };
 }
 

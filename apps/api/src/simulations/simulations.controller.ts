@@ -5,6 +5,7 @@ import {
   HttpCode,
   HttpStatus,
   Param,
+  Patch,
   Post,
   Query,
   Res,
@@ -42,11 +43,15 @@ import {
 import { BATCH_BODY_LIMIT_BYTES } from '../common/body-limit';
 import { ListSimulationsQuery, MAX_PAGE_SIZE } from './dto/list-simulations.query';
 import {
+  RunMetricResponse,
   SimulationDetailResponse,
   SimulationResponse,
+  toRunMetricResponse,
   toSimulationDetailResponse,
   toSimulationResponse,
 } from './dto/simulation.response';
+import { ChangeTagsDto } from './dto/change-tags.dto';
+import { RUN_DATA_LIMITS, RunTags } from '@app/domain';
 import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
 
@@ -169,8 +174,56 @@ export class SimulationsController {
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
   ): Promise<SimulationDetailResponse> {
-    const { simulation, attempts, machineStatus } = await this.simulations.get(simulationId);
-    return toSimulationDetailResponse(simulation, attempts, machineStatus);
+    const { simulation, attempts, machineStatus, params, tags } =
+      await this.simulations.get(simulationId);
+    return toSimulationDetailResponse(simulation, attempts, machineStatus, params, tags);
+  }
+
+  @Get('simulation/:simulation_id/metrics')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({
+    summary: "A run's metrics, each with its summary",
+    description:
+      'Every metric of the current attempt, by name: how many points, the last value, the minimum ' +
+      'and where it was first reached, the maximum. `loss` is the curve of GET /converge/{id}.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiOkResponse({ type: [RunMetricResponse] })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async metrics(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+  ): Promise<RunMetricResponse[]> {
+    return (await this.simulations.metrics(simulationId)).map(toRunMetricResponse);
+  }
+
+  @Patch('simulation/:simulation_id/tags')
+  @RequireRole(Role.Operator)
+  @ApiOperation({
+    summary: "Set and remove a run's tags",
+    description:
+      '`set` adds tags or replaces their values; `remove` deletes keys. Both apply together, ' +
+      `and the run may have at most ${RUN_DATA_LIMITS.maxTags} tags after. Answers the tags after the change. ` +
+      'Operators may tag only simulations they created (403 otherwise); admins any.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      example: { team: 'vision' },
+    },
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async changeTags(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @Body() change: ChangeTagsDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<RunTags> {
+    return this.simulations.changeTags(
+      simulationId,
+      { set: change.set ?? {}, remove: change.remove ?? [] },
+      user,
+    );
   }
 
   @Post('simulation')

@@ -2,6 +2,11 @@ import {
   DomainError,
   MachineStatus,
   MachineRepository,
+  RUN_DATA_LIMITS,
+  RunDataRepository,
+  RunMetricSummary,
+  RunParams,
+  RunTags,
   Simulation,
   SimulationAttempt,
   SimulationLifecycle,
@@ -15,7 +20,7 @@ import { Role, roleSatisfies } from '../auth/role';
 import { Injectable } from '@nestjs/common';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
 
-/** Reading simulations, and what a user may do to one: cancel it, retry it. Creating is SimulationCreator's. */
+/** Reading simulations, and what a user may do to one: cancel it, retry it, tag it. Creating is SimulationCreator's. */
 @Injectable()
 export class SimulationsService {
   constructor(
@@ -23,6 +28,7 @@ export class SimulationsService {
     private readonly lifecycle: SimulationLifecycle,
     private readonly machines: MachineRepository,
     private readonly queue: SimulationQueueProducer,
+    private readonly runData: RunDataRepository,
   ) {}
 
   /**
@@ -54,14 +60,51 @@ export class SimulationsService {
     simulation: Simulation;
     attempts: SimulationAttempt[];
     machineStatus: MachineStatus;
+    params: RunParams;
+    tags: RunTags;
   }> {
-    const simulation = await this.simulations.findById(simulationId);
-    if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
-    const [attempts, machineStatus] = await Promise.all([
+    const simulation = await this.findOrNotFound(simulationId);
+    const [attempts, machineStatus, { params, tags }] = await Promise.all([
       this.simulations.listAttempts(simulationId),
       this.machines.statusOf(simulation.machineId),
+      this.runData.paramsAndTagsOf(simulationId),
     ]);
-    return { simulation, attempts, machineStatus: machineStatus ?? MachineStatus.Offline };
+    return {
+      simulation,
+      attempts,
+      machineStatus: machineStatus ?? MachineStatus.Offline,
+      params,
+      tags,
+    };
+  }
+
+  /** The summary of each metric of the run's current attempt. */
+  async metrics(simulationId: number): Promise<RunMetricSummary[]> {
+    const simulation = await this.findOrNotFound(simulationId);
+    return this.runData.metricsOf(simulationId, simulation.attempt);
+  }
+
+  /** Sets and removes tags; answers the run's tags after the change. */
+  async changeTags(
+    simulationId: number,
+    change: { set: RunTags; remove: string[] },
+    user: AuthenticatedUser,
+  ): Promise<RunTags> {
+    await this.assertMayChange(simulationId, user, 'tag');
+    const tags = await this.runData.changeTags(
+      simulationId,
+      change.set,
+      change.remove,
+      RUN_DATA_LIMITS.maxTags,
+    );
+    if (!tags) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    return tags;
+  }
+
+  private async findOrNotFound(simulationId: number): Promise<Simulation> {
+    const simulation = await this.simulations.findById(simulationId);
+    if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    return simulation;
   }
 
   async cancel(simulationId: number, user: AuthenticatedUser): Promise<Simulation> {
@@ -87,7 +130,7 @@ export class SimulationsService {
   private async assertMayChange(
     simulationId: number,
     user: AuthenticatedUser,
-    verb: 'cancel' | 'retry',
+    verb: 'cancel' | 'retry' | 'tag',
   ): Promise<void> {
     if (roleSatisfies(user.role, Role.Admin)) return;
     const simulation = await this.simulations.findById(simulationId);

@@ -7,7 +7,7 @@ import {
   FilterValue,
   parseFilter,
 } from './filter-syntax';
-import { RUN_KEY_PATTERN } from './run-keys';
+import { RUN_KEY_PATTERN, RUN_KEY_RULE } from '../run-data/run-keys';
 
 type AttributeType = 'integer' | 'text' | 'status' | 'date';
 
@@ -70,7 +70,7 @@ export function resolveField({ path, at }: FilterField): ResolvedField {
     const key = parts.join('.');
     if (!RUN_KEY_PATTERN.test(key))
       throw DomainError.invalid(
-        `${where} ${JSON.stringify(key)} is not a ${what} name (1 to 250 letters, digits, spaces and _ - . / :)`,
+        `${where} ${JSON.stringify(key)} is not a ${what} name (${RUN_KEY_RULE})`,
       );
     return key;
   };

@@ -11,6 +11,8 @@ import {
 } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError, summarizeProblems } from '../errors/domain-error';
+import { insertRunData } from '../run-data/run-data.repository';
+import type { RunParams, RunTags } from '../run-data/run-data';
 import { filterCondition, SqlParameters } from '../search/filter-sql';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
@@ -82,6 +84,9 @@ export interface NewSimulation {
   createdBy?: string;
   /** Defaults to DEFAULT_EMULATION. */
   emulation?: CurveEmulation;
+  /** Checked by runDataProblems before; written with the row, in its transaction. */
+  params?: RunParams;
+  tags?: RunTags;
 }
 
 /** Names one attempt of one simulation: the unit of fencing for every write a worker makes. */
@@ -216,9 +221,12 @@ export class SimulationRepository {
    */
   async insert(input: NewSimulation, manager: EntityManager = this.manager): Promise<Simulation> {
     try {
-      return input.simulationId === undefined
-        ? await this.insertWithGeneratedId(input, manager)
-        : await this.insertWithChosenId({ ...input, simulationId: input.simulationId }, manager);
+      const simulation =
+        input.simulationId === undefined
+          ? await this.insertWithGeneratedId(input, manager)
+          : await this.insertWithChosenId({ ...input, simulationId: input.simulationId }, manager);
+      await insertRunData(manager, [{ ...input, simulationId: simulation.simulationId }]);
+      return simulation;
     } catch (error) {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw DomainError.notFound(`machine ${input.machineId} not found`);
@@ -280,6 +288,10 @@ export class SimulationRepository {
           );
         rows.forEach((row, position) => (inserted[chosen[position].index] = row!));
       }
+      await insertRunData(
+        manager,
+        inputs.map((input, index) => ({ ...input, simulationId: inserted[index]!.simulationId })),
+      );
     } catch (error) {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw DomainError.notFound(`a machine of this batch was deleted while it was created`);

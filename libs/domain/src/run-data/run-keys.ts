@@ -6,7 +6,10 @@
  */
 export const RUN_KEY_PATTERN = /^[A-Za-z0-9_\-./: ]{1,250}$/;
 
-/** The bounds on what a run carries, documented in docs/runs.md and enforced with a 400 naming the key. */
+/** RUN_KEY_PATTERN said for people, in messages and the API description. */
+export const RUN_KEY_RULE = '1 to 250 letters, digits, spaces and _ - . / :';
+
+/** The bounds on what a run carries, documented in docs/api.md and enforced with a 400 naming the key. */
 export const RUN_DATA_LIMITS = {
   maxKeyLength: 250,
   maxParams: 200,

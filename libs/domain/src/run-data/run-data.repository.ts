@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { preparedRows, queryRows } from '../database/query-rows';
+import { DomainError } from '../errors/domain-error';
+import type { RunParams, RunTags } from './run-data';
+
+/** One run's params and tags, as given at its creation. */
+export interface RunDataInput {
+  simulationId: number;
+  params?: RunParams;
+  tags?: RunTags;
+}
+
+/** A metric's summary over one attempt, as `GET /simulation/{id}/metrics` lists it. */
+export interface RunMetricSummary {
+  name: string;
+  count: number;
+  last: number;
+  lastSeconds: number;
+  min: number;
+  minSeconds: number;
+  max: number;
+}
+
+/**
+ * Writes the params and tags of newly inserted runs, in the caller's
+ * transaction: one statement per table however many runs. Params go to the
+ * column of their type.
+ */
+export async function insertRunData(
+  manager: EntityManager,
+  runs: readonly RunDataInput[],
+): Promise<void> {
+  const params = runs.flatMap(({ simulationId, params }) =>
+    Object.entries(params ?? {}).map(([key, value]) => ({ simulationId, key, value })),
+  );
+  if (params.length)
+    await queryRows(
+      manager,
+      `INSERT INTO run_params (simulation_id, key, number, text, flag)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::double precision[], $4::text[], $5::boolean[])`,
+      [
+        params.map((p) => p.simulationId),
+        params.map((p) => p.key),
+        params.map((p) => (typeof p.value === 'number' ? p.value : null)),
+        params.map((p) => (typeof p.value === 'string' ? p.value : null)),
+        params.map((p) => (typeof p.value === 'boolean' ? p.value : null)),
+      ],
+    );
+  const tags = runs.flatMap(({ simulationId, tags }) =>
+    Object.entries(tags ?? {}).map(([key, value]) => ({ simulationId, key, value })),
+  );
+  if (tags.length)
+    await queryRows(
+      manager,
+      `INSERT INTO run_tags (simulation_id, key, value)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])`,
+      [tags.map((t) => t.simulationId), tags.map((t) => t.key), tags.map((t) => t.value)],
+    );
+}
+
+@Injectable()
+export class RunDataRepository {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** A run's params and tags, in one round trip; each {} when it has none. */
+  async paramsAndTagsOf(simulationId: number): Promise<{ params: RunParams; tags: RunTags }> {
+    const [row] = await preparedRows<{ params: RunParams | null; tags: RunTags | null }>(
+      this.manager,
+      `SELECT
+         (SELECT jsonb_object_agg(key, COALESCE(to_jsonb(number), to_jsonb(text), to_jsonb(flag)))
+          FROM run_params WHERE simulation_id = $1) AS params,
+         (SELECT jsonb_object_agg(key, value) FROM run_tags WHERE simulation_id = $1) AS tags`,
+      [simulationId],
+    );
+    return { params: row.params ?? {}, tags: row.tags ?? {} };
+  }
+
+  async tagsOf(simulationId: number, manager: EntityManager = this.manager): Promise<RunTags> {
+    const rows = await queryRows<{ key: string; value: string }>(
+      manager,
+      `SELECT key, value FROM run_tags WHERE simulation_id = $1 ORDER BY key`,
+      [simulationId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  }
+
+  /** The summary of every metric of an attempt, by name. */
+  async metricsOf(simulationId: number, attempt: number): Promise<RunMetricSummary[]> {
+    return queryRows<RunMetricSummary>(
+      this.manager,
+      `SELECT name, count, last_value AS last, last_seconds AS "lastSeconds", min_value AS min,
+              min_seconds AS "minSeconds", max_value AS max
+       FROM run_metrics WHERE simulation_id = $1 AND attempt = $2 ORDER BY name`,
+      [simulationId, attempt],
+    );
+  }
+
+  /**
+   * Sets and removes tags of one run in one transaction, the run's row
+   * locked so concurrent changes apply one after the other; answers the tags
+   * after the change, or undefined when the run does not exist. The count
+   * bound holds after the change.
+   */
+  async changeTags(
+    simulationId: number,
+    set: RunTags,
+    remove: readonly string[],
+    most: number,
+  ): Promise<RunTags | undefined> {
+    return this.manager.transaction(async (manager) => {
+      const [run] = await queryRows(
+        manager,
+        `SELECT 1 FROM simulations WHERE simulation_id = $1 FOR UPDATE`,
+        [simulationId],
+      );
+      if (!run) return undefined;
+      if (remove.length)
+        await queryRows(
+          manager,
+          `DELETE FROM run_tags WHERE simulation_id = $1 AND key = ANY($2::text[])`,
+          [simulationId, remove],
+        );
+      const entries = Object.entries(set);
+      if (entries.length)
+        await queryRows(
+          manager,
+          `INSERT INTO run_tags (simulation_id, key, value)
+           SELECT $1::bigint, * FROM unnest($2::text[], $3::text[])
+           ON CONFLICT (simulation_id, key) DO UPDATE SET value = EXCLUDED.value`,
+          [simulationId, entries.map(([key]) => key), entries.map(([, value]) => value)],
+        );
+      const tags = await this.tagsOf(simulationId, manager);
+      const count = Object.keys(tags).length;
+      if (count > most)
+        throw DomainError.invalid(
+          `tags: the run would have ${count} tags; at most ${most} are accepted (remove some)`,
+        );
+      return tags;
+    });
+  }
+}
