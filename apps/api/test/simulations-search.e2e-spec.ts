@@ -188,6 +188,59 @@ describe('GET /simulations?filter=: the search language', () => {
     expect(other.body.message).toMatch(/filter as they were on the first page/);
   });
 
+  describe('order_by a param, a tag or a metric summary', () => {
+    const ordered = async (query: string) =>
+      (
+        (await stack.as(Role.Viewer).get(`/simulations?${query}`).expect(200)).body as Array<{
+          simulation_id: number;
+        }>
+      ).map((row) => row.simulation_id);
+
+    it("sorts a param's numbers numerically, then its strings, runs without it last either way", async () => {
+      expect(await ordered('order_by=params.lr')).toEqual([4, 2, 1, 3, 6, 5]);
+      expect(await ordered('order_by=params.lr&order=desc')).toEqual([3, 1, 2, 4, 6, 5]);
+    });
+
+    it('sorts by a metric summary and by a tag, with a filter', async () => {
+      expect(await ordered('order_by=metrics.val_loss.min')).toEqual([4, 2, 1, 3, 5, 6]);
+      expect(
+        await ordered(
+          `order_by=metrics.val_loss.last&order=desc&filter=${encodeURIComponent("tags.team = 'vision'")}`,
+        ),
+      ).toEqual([1, 2]);
+      expect(await ordered('order_by=tags.team&order=desc')).toEqual([2, 1, 4, 3, 6, 5]);
+    });
+
+    it('pages by cursor through the same order, every run once', async () => {
+      for (const order of ['asc', 'desc']) {
+        const whole = await ordered(`order_by=params.lr&order=${order}`);
+        const paged: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const answer = await stack
+            .as(Role.Viewer)
+            .get(
+              `/simulations?order_by=params.lr&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+            )
+            .expect(200);
+          paged.push(...answer.body.map((row: { simulation_id: number }) => row.simulation_id));
+          cursor = answer.headers['x-next-cursor'];
+        } while (cursor);
+        expect(paged).toEqual(whole);
+      }
+    });
+
+    it.each([
+      ['order_by=status', /^order_by must be one of: name, creation_date, update_date, or params/],
+      ['order_by=params.', /^order_by: at character 7: expected a field/],
+      ['order_by=metrics.val_loss', /name a metric and one of its summaries/],
+      [`order_by=${encodeURIComponent('params.`é`')}`, /is not a param name/],
+    ])('refuses %s with a 400', async (query, message) => {
+      const { body } = await stack.as(Role.Viewer).get(`/simulations?${query}`).expect(400);
+      expect(body.message).toMatch(message);
+    });
+  });
+
   it('combines with status and machine_id', async () => {
     expect((await search("params.optimizer = 'adam'", '&status=running')).ids).toEqual([4]);
   });

@@ -2077,8 +2077,8 @@ export interface operations {
   SimulationsController_list: {
     parameters: {
       query?: {
-        /** @description The sort key; ties by simulation_id, in the same direction. */
-        order_by?: 'name' | 'creation_date' | 'update_date';
+        /** @description The sort key: name, creation_date, update_date, or `params.<key>` (numbers first, numerically, then strings, then booleans), `tags.<key>` or `metrics.<name>.(last|min|max|count)`; runs without it come last either way. Ties by simulation_id, in the same direction. */
+        order_by?: string;
         /** @description Ascending (the original service's order) or descending (newest first). */
         order?: 'asc' | 'desc';
         /** @description The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. Made for one listing: order_by, order, status, machine_id and filter must stay as they were. Each page costs the same however deep it is; not together with `offset`. */

@@ -32,6 +32,7 @@ export * from './simulation/simulation.repository';
 export * from './import/original-import';
 export * from './search/filter-sql';
 export * from './search/filter-syntax';
+export * from './search/sort-key';
 export * from './run-data/run-keys';
 export * from './run-data/run-data';
 export * from './run-data/run-data.repository';

@@ -49,7 +49,7 @@ export function decodeListCursor(cursor: string, listing: Listing): ListPosition
     !body ||
     typeof body !== 'object' ||
     typeof body.k !== 'string' ||
-    body.k.length > 300 ||
+    body.k.length > 1000 ||
     !Number.isSafeInteger(body.i) ||
     (body.i as number) < 1
   ) {

@@ -129,7 +129,7 @@ export class SimulationsController {
       },
       'X-Next-Cursor': {
         description: 'The `cursor` of the next page; absent on the last page.',
-        schema: { type: 'string', maxLength: 512 },
+        schema: { type: 'string', maxLength: 2048 },
       },
       Link: {
         description:

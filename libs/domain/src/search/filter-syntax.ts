@@ -38,6 +38,8 @@ export const MAX_FILTER_DEPTH = 32;
 const GRAMMAR = String.raw`
 Filter = _ expression:Or _ { return expression; }
 
+SortField = _ @Field _
+
 Or = head:And tail:(_ OR _ @And)* { return tail.length ? { kind: 'or', of: [head, ...tail] } : head; }
 
 And = head:Not tail:(_ AND _ @Not)* { return tail.length ? { kind: 'and', of: [head, ...tail] } : head; }
@@ -96,7 +98,7 @@ WordCharacter = [A-Za-z0-9_]
 _ "whitespace" = [ \t\r\n]*
 `;
 
-const parser = peggy.generate(GRAMMAR);
+const parser = peggy.generate(GRAMMAR, { allowedStartRules: ['Filter', 'SortField'] });
 
 /**
  * The filter's expression, or a 400 naming the character where it stops
@@ -158,6 +160,25 @@ function nestingDepth(text: string): number {
     deepest = Math.max(deepest, open + nots);
   }
   return deepest;
+}
+
+/**
+ * The field an `order_by` names (params.lr, metrics.val_loss.min, a
+ * backquoted part for other keys), or a 400 saying where it goes wrong.
+ */
+export function parseSortField(text: string): FilterField {
+  if (text.length > MAX_FILTER_LENGTH || text.includes('\0'))
+    throw DomainError.invalid('order_by is not a field name');
+  try {
+    return parser.parse(text, { startRule: 'SortField' }) as FilterField;
+  } catch (error) {
+    if (!(error instanceof parser.SyntaxError)) throw error;
+    const syntaxError = error as peggy.parser.SyntaxError;
+    throw DomainError.invalid(
+      `order_by: at character ${syntaxError.location.start.column}: expected a field ` +
+        '(name, creation_date, update_date, params.<key>, tags.<key> or metrics.<name>.<summary>)',
+    );
+  }
 }
 
 /** Peggy's message, said as a person would: what was expected, what was found. */

@@ -14,19 +14,26 @@ import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { insertRunData } from '../run-data/run-data.repository';
 import type { RunParams, RunTags } from '../run-data/run-data';
 import { filterCondition, SqlParameters } from '../search/filter-sql';
+import { decodeSortKey, encodeSortKey, MISSING_RANK, sortKeySql } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
 import { CurveEmulation, DEFAULT_EMULATION, toEmulationSettings } from './curve-emulation';
 
+/** The run's columns a list sorts by along an index; params, tags and metric summaries sort too. */
 export const SIMULATION_SORT_KEYS = ['name', 'creation_date', 'update_date'] as const;
-export type SimulationSortKey = (typeof SIMULATION_SORT_KEYS)[number];
+export type SimulationColumnSortKey = (typeof SIMULATION_SORT_KEYS)[number];
+/** A column, or `params.<key>`, `tags.<key>`, `metrics.<name>.<summary>`. */
+export type SimulationSortKey = SimulationColumnSortKey | string;
+
+const isColumnSort = (orderBy: string): orderBy is SimulationColumnSortKey =>
+  (SIMULATION_SORT_KEYS as readonly string[]).includes(orderBy);
 
 /**
  * Sort keys map to SQL through this table only: user text never reaches the
  * ORDER BY clause, so sorting cannot be an injection vector.
  */
-const SORT_COLUMN: Record<SimulationSortKey, string> = {
+const SORT_COLUMN: Record<SimulationColumnSortKey, string> = {
   name: 'name',
   creation_date: 'creation_date',
   update_date: 'update_date',
@@ -152,10 +159,12 @@ export class SimulationRepository {
 
   /**
    * One page of simulations in `orderBy` order (ties by id, in the same
-   * direction), after `after` when given: a walk along the index of that
-   * order and filter, whose cost does not grow with the table.
+   * direction), after `after` when given. By a column of the run: a walk
+   * along the index of that order and filter, whose cost does not grow with
+   * the table. By a param, tag or metric summary: see listByRunData.
    */
   async list(query: SimulationListQuery): Promise<SimulationPage> {
+    if (!isColumnSort(query.orderBy)) return this.listByRunData(query, query.orderBy);
     const { where, parameters } = listFilter(query);
     const column = SORT_COLUMN[query.orderBy];
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
@@ -177,12 +186,70 @@ export class SimulationRepository {
        LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
       parameters,
     );
-    const page = rows.slice(0, query.limit);
+    return this.pageOf(rows, query.limit);
+  }
+
+  /**
+   * A page sorted by a param, a tag or a metric summary: by its value (a
+   * param's numbers first, numerically, then its strings, then its
+   * booleans), runs without it last in either direction, ties by id. The
+   * sort key is a composite that is never NULL (rank, number, text), so the
+   * keyset condition is a plain row comparison; long texts sort by their
+   * first 200 characters, which keeps a cursor short.
+   */
+  private async listByRunData(
+    query: SimulationListQuery,
+    orderBy: string,
+  ): Promise<SimulationPage> {
+    const { where, parameters: values } = listFilter(query);
+    const parameters = new SqlParameters(values);
+    const sortKey = sortKeySql(orderBy, parameters);
+    const desc = query.order === 'desc';
+    const direction = desc ? 'DESC' : 'ASC';
+    const conditions: string[] = [];
+    if (query.after) {
+      const [rank, number, text] = decodeSortKey(query.after.key);
+      const r = parameters.add(rank, 'integer');
+      const rest = `(${parameters.add(number, 'double precision')}, ${parameters.add(text, 'text')}, ${parameters.add(query.after.simulationId, 'bigint')})`;
+      conditions.push(
+        desc
+          ? `(sort_rank > ${r} OR (sort_rank = ${r} AND (sort_number, sort_text, simulation_id) < ${rest}))`
+          : `(sort_rank, sort_number, sort_text, simulation_id) > (${r}, ${rest.slice(1)}`,
+      );
+    }
+    const limit = parameters.add(query.limit + 1, 'integer');
+    const offset = parameters.add(query.offset ?? 0, 'integer');
+    const rows = await queryRows<
+      Row & { sort_rank: number; sort_number: number; sort_text: string }
+    >(
+      this.manager,
+      `SELECT * FROM (
+         SELECT run.*, COALESCE(sk.rank, ${MISSING_RANK}) AS sort_rank,
+                COALESCE(sk.number, 0) AS sort_number, COALESCE(sk.text, '') AS sort_text
+         FROM simulations AS run LEFT JOIN LATERAL (${sortKey}) sk ON true
+         ${where ? `WHERE ${where}` : ''}) AS sorted
+       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY sort_rank, sort_number ${direction}, sort_text ${direction}, simulation_id ${direction}
+       LIMIT ${limit} OFFSET ${offset}`,
+      parameters.values,
+    );
+    const page = this.pageOf(
+      rows.map(({ sort_rank, sort_number, sort_text, ...row }) => ({
+        ...row,
+        list_key: encodeSortKey(sort_rank, sort_number, sort_text),
+      })),
+      query.limit,
+    );
+    return page;
+  }
+
+  private pageOf(rows: Array<Row & { list_key: string }>, limit: number): SimulationPage {
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: this.simulationRows.all(page),
       next:
-        rows.length > query.limit
+        rows.length > limit
           ? { key: last.list_key, simulationId: last.simulation_id as number }
           : null,
     };

@@ -10,20 +10,46 @@ import {
 } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { MAX_MACHINE_ID } from '../../common/parse-id.pipe';
 
 export const MAX_PAGE_SIZE = 1000;
 
+const SORT_KEY_MESSAGE =
+  `order_by must be one of: ${SIMULATION_SORT_KEYS.join(', ')}, ` +
+  'or params.<key>, tags.<key>, metrics.<name>.(last|min|max|count)';
+
 export class ListSimulationsQuery {
   @ApiPropertyOptional({
-    enum: SIMULATION_SORT_KEYS,
+    type: String,
     default: 'creation_date',
-    description: 'The sort key; ties by simulation_id, in the same direction.',
+    maxLength: 300,
+    example: 'metrics.val_loss.min',
+    description:
+      `The sort key: ${SIMULATION_SORT_KEYS.join(', ')}, or \`params.<key>\` (numbers first, numerically, ` +
+      'then strings, then booleans), `tags.<key>` or `metrics.<name>.(last|min|max|count)`; runs ' +
+      'without it come last either way. Ties by simulation_id, in the same direction.',
   })
   @IsOptional()
-  @IsIn(SIMULATION_SORT_KEYS, {
-    message: `order_by must be one of: ${SIMULATION_SORT_KEYS.join(', ')}`,
+  @ValidateBy({
+    name: 'sortKey',
+    validator: {
+      validate: (value) =>
+        typeof value === 'string' &&
+        value.length <= 300 &&
+        ((SIMULATION_SORT_KEYS as readonly string[]).includes(value) ||
+          /^(params|tags|metrics)\./.test(value)),
+      defaultMessage: () => SORT_KEY_MESSAGE,
+    },
   })
   order_by: SimulationSortKey = 'creation_date';
 
@@ -38,7 +64,7 @@ export class ListSimulationsQuery {
 
   @ApiPropertyOptional({
     type: String,
-    maxLength: 512,
+    maxLength: 2048,
     description:
       'The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. ' +
       'Made for one listing: order_by, order, status, machine_id and filter must stay as they were. ' +
@@ -46,7 +72,7 @@ export class ListSimulationsQuery {
   })
   @IsOptional()
   @IsString({ message: 'cursor must be a string' })
-  @MaxLength(512, {
+  @MaxLength(2048, {
     message: 'cursor is not one this API made: use the X-Next-Cursor or Link of a list answer',
   })
   cursor?: string;
