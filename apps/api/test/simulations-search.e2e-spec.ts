@@ -241,6 +241,52 @@ describe('GET /simulations?filter=: the search language', () => {
     });
   });
 
+  describe('columns: params, tags and metric summaries beside each run', () => {
+    it('carries each column asked for with its value, typed, null where a run has none', async () => {
+      const { body } = await stack
+        .as(Role.Viewer)
+        .get(
+          `/simulations?order_by=params.lr&columns=${encodeURIComponent('params.lr, params.augment,tags.team,metrics.val_loss.min,metrics.val_loss.count')}`,
+        )
+        .expect(200);
+      const byId = new Map(
+        body.map((row: { simulation_id: number; columns: unknown }) => [
+          row.simulation_id,
+          row.columns,
+        ]),
+      );
+      expect(byId.get(2)).toEqual({
+        'params.lr': 0.01,
+        'params.augment': false,
+        'tags.team': 'vision',
+        'metrics.val_loss.min': 0.22,
+        'metrics.val_loss.count': 10,
+      });
+      expect(byId.get(6)).toEqual({
+        'params.lr': '0.001',
+        'params.augment': null,
+        'tags.team': null,
+        'metrics.val_loss.min': null,
+        'metrics.val_loss.count': null,
+      });
+      const plain = await stack.as(Role.Viewer).get('/simulations').expect(200);
+      expect(plain.body[0]).not.toHaveProperty('columns');
+    });
+
+    it.each([
+      ['columns=status', /columns: status is a field of every run already/],
+      [
+        'columns=metrics.val_loss',
+        /columns: "metrics.val_loss": .*name a metric and one of its summaries/,
+      ],
+      ['columns=%20,%20', /columns is empty/],
+      [`columns=${Array.from({ length: 21 }, (_, i) => `params.k${i}`).join(',')}`, /at most 20/],
+    ])('refuses %s with a 400', async (query, message) => {
+      const { body } = await stack.as(Role.Viewer).get(`/simulations?${query}`).expect(400);
+      expect(body.message).toMatch(message);
+    });
+  });
+
   it('combines with status and machine_id', async () => {
     expect((await search("params.optimizer = 'adam'", '&status=running')).ids).toEqual([4]);
   });

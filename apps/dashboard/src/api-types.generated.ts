@@ -788,6 +788,16 @@ export interface components {
        * @example timed out: still running 120000 ms after its planned end
        */
       failure_reason?: string;
+      /**
+       * @description In a list asked for `columns` only: each column named there with this run's value, null where it has none.
+       * @example {
+       *       "params.lr": 0.01,
+       *       "metrics.val_loss.min": 0.21
+       *     }
+       */
+      columns?: {
+        [key: string]: (number | null) | string | boolean;
+      };
       /** @description How its curve is emulated. */
       emulation: components['schemas']['EmulationResponse'];
       /**
@@ -1072,6 +1082,16 @@ export interface components {
        * @example timed out: still running 120000 ms after its planned end
        */
       failure_reason?: string;
+      /**
+       * @description In a list asked for `columns` only: each column named there with this run's value, null where it has none.
+       * @example {
+       *       "params.lr": 0.01,
+       *       "metrics.val_loss.min": 0.21
+       *     }
+       */
+      columns?: {
+        [key: string]: (number | null) | string | boolean;
+      };
     };
     MachineResponse: {
       /** @example 102 */
@@ -2085,6 +2105,8 @@ export interface operations {
         cursor?: string;
         /** @description Only the runs this expression matches: comparisons (`= != < <= > >=`, `IN (…)`, `LIKE`) on simulation_id, name, status, machine_id, attempt, program, created_by, creation_date, update_date, started_at, finished_at, `params.<key>` (numbers compare as numbers), `tags.<key>` and `metrics.<name>.(last|min|max|count)`, joined with `AND`, `OR`, `NOT` and parentheses. Strings in single or double quotes. A malformed filter is a 400 naming the character where it goes wrong. The reference: docs/search.md. */
         filter?: string;
+        /** @description Up to 20 params, tags or metric summaries, comma-separated and named as in `filter`: each run of the page then carries `columns` with their values (null where it has none). */
+        columns?: string;
         status?: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
         machine_id?: number;
         limit?: number;

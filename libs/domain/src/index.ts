@@ -30,6 +30,7 @@ export * from './simulation/simulation-status-listener';
 export * from './simulation/simulation.entity';
 export * from './simulation/simulation.repository';
 export * from './import/original-import';
+export * from './search/columns';
 export * from './search/filter-sql';
 export * from './search/filter-syntax';
 export * from './search/sort-key';

@@ -83,6 +83,7 @@ function nextPageUrl(query: ListSimulationsQuery, cursor: string): string {
   if (query.status !== undefined) next.set('status', query.status);
   if (query.machine_id !== undefined) next.set('machine_id', String(query.machine_id));
   if (query.filter !== undefined) next.set('filter', query.filter);
+  if (query.columns !== undefined) next.set('columns', query.columns);
   next.set('limit', String(query.limit));
   next.set('cursor', cursor);
   return `/simulations?${next}`;
@@ -135,7 +136,7 @@ export class SimulationsController {
         description:
           'The next page\'s URL as `<…>; rel="next"` (RFC 8288); absent on the last page.',
         // The path, every query parameter of the list (each bounded, the filter percent-encoded) and the cursor.
-        schema: { type: 'string', maxLength: 16384 },
+        schema: { type: 'string', maxLength: 32768 },
       },
     },
   })
@@ -152,14 +153,21 @@ export class SimulationsController {
       limit: query.limit,
       offset: query.offset,
     };
-    const { items, total, nextCursor } = await this.simulations.list(listing, query.cursor);
+    const { items, total, nextCursor, columnValues } = await this.simulations.list(
+      listing,
+      query.cursor,
+      query.columns,
+    );
     response.setHeader('X-Total-Count', String(total.count));
     response.setHeader('X-Total-Count-Exact', String(total.exact));
     if (nextCursor) {
       response.setHeader('X-Next-Cursor', nextCursor);
       response.setHeader('Link', `<${nextPageUrl(query, nextCursor)}>; rel="next"`);
     }
-    return items.map(toSimulationResponse);
+    return items.map((simulation) => ({
+      ...toSimulationResponse(simulation),
+      ...(columnValues && { columns: columnValues.get(simulation.simulationId) }),
+    }));
   }
 
   @Get(['simulation/:simulation_id', 'simulations/:simulation_id'])

@@ -2,6 +2,7 @@ import {
   DomainError,
   MachineStatus,
   MachineRepository,
+  parseColumns,
   RUN_DATA_LIMITS,
   RunDataRepository,
   RunMetricSummary,
@@ -33,26 +34,41 @@ export class SimulationsService {
 
   /**
    * One page of a listing, with the cursor of the next page (null on the
-   * last) and the matches' total (exact up to a bound, else estimated).
+   * last), the matches' total (exact up to a bound, else estimated) and, when
+   * `columns` names some, each run's values of them.
    */
   async list(
     listing: Omit<SimulationListQuery, 'after'>,
     cursor?: string,
-  ): Promise<{ items: Simulation[]; total: SimulationTotal; nextCursor: string | null }> {
+    columns?: string,
+  ): Promise<{
+    items: Simulation[];
+    total: SimulationTotal;
+    nextCursor: string | null;
+    columnValues?: Map<number, Record<string, number | string | boolean | null>>;
+  }> {
     if (cursor !== undefined && listing.offset !== undefined) {
       throw DomainError.invalid(
         'cursor and offset cannot be combined: a cursor already says where the page starts',
       );
     }
+    const asked = columns === undefined ? undefined : parseColumns(columns);
     const after = cursor === undefined ? undefined : decodeListCursor(cursor, listing);
     const [page, total] = await Promise.all([
       this.simulations.list({ ...listing, after }),
       this.simulations.total(listing),
     ]);
+    const columnValues = asked
+      ? await this.runData.columnValues(
+          page.items.map(({ simulationId }) => simulationId),
+          asked,
+        )
+      : undefined;
     return {
       items: page.items,
       total,
       nextCursor: page.next && encodeListCursor(listing, page.next),
+      columnValues,
     };
   }
 

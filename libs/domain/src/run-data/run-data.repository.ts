@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { preparedRows, queryRows } from '../database/query-rows';
 import { DomainError } from '../errors/domain-error';
+import type { ListColumn, RunDataField } from '../search/columns';
 import type { RunParams, RunTags } from './run-data';
 
 /** One run's params and tags, as given at its creation. */
@@ -84,6 +85,79 @@ export class RunDataRepository {
       [simulationId],
     );
     return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  }
+
+  /**
+   * For each run, the value of each column (a param with its type, a tag, a
+   * summary of a metric of its current attempt), null where the run has
+   * none: one statement per kind of column, whatever the page's size.
+   */
+  async columnValues(
+    simulationIds: readonly number[],
+    columns: readonly ListColumn[],
+  ): Promise<Map<number, Record<string, number | string | boolean | null>>> {
+    const values = new Map(
+      simulationIds.map((id) => [
+        id,
+        Object.fromEntries(columns.map(({ label }) => [label, null])) as Record<
+          string,
+          number | string | boolean | null
+        >,
+      ]),
+    );
+    const of = (kind: RunDataField['kind']) => columns.filter(({ field }) => field.kind === kind);
+    const keysOf = (wanted: ListColumn[]) => [
+      ...new Set(wanted.map(({ field }) => (field as { key: string }).key)),
+    ];
+    const params = of('param');
+    if (params.length) {
+      const rows = await queryRows<{
+        simulation_id: number;
+        key: string;
+        number: number | null;
+        text: string | null;
+        flag: boolean | null;
+      }>(
+        this.manager,
+        `SELECT simulation_id, key, number, text, flag FROM run_params
+         WHERE simulation_id = ANY($1::bigint[]) AND key = ANY($2::text[])`,
+        [simulationIds, keysOf(params)],
+      );
+      for (const row of rows)
+        for (const { label, field } of params)
+          if (field.key === row.key)
+            values.get(Number(row.simulation_id))![label] = row.number ?? row.text ?? row.flag;
+    }
+    const tags = of('tag');
+    if (tags.length) {
+      const rows = await queryRows<{ simulation_id: number; key: string; value: string }>(
+        this.manager,
+        `SELECT simulation_id, key, value FROM run_tags
+         WHERE simulation_id = ANY($1::bigint[]) AND key = ANY($2::text[])`,
+        [simulationIds, keysOf(tags)],
+      );
+      for (const row of rows)
+        for (const { label, field } of tags)
+          if (field.key === row.key) values.get(Number(row.simulation_id))![label] = row.value;
+    }
+    const metrics = of('metric');
+    if (metrics.length) {
+      const rows = await queryRows<
+        { simulation_id: number; name: string } & Record<string, number>
+      >(
+        this.manager,
+        `SELECT m.simulation_id, m.name, m.count, m.last_value, m.min_value, m.max_value
+         FROM run_metrics m JOIN simulations s
+           ON s.simulation_id = m.simulation_id AND s.attempt = m.attempt
+         WHERE m.simulation_id = ANY($1::bigint[]) AND m.name = ANY($2::text[])`,
+        [simulationIds, keysOf(metrics)],
+      );
+      for (const row of rows)
+        for (const { label, field } of metrics)
+          if (field.kind === 'metric' && field.key === row.name)
+            values.get(Number(row.simulation_id))![label] = row[field.column];
+    }
+    return values;
   }
 
   /** The summary of every metric of an attempt, by name. */

@@ -1,6 +1,7 @@
 import {
   FILTER_ATTRIBUTES,
   MAX_FILTER_LENGTH,
+  MAX_LIST_COLUMNS,
   METRIC_SUMMARY_NAMES,
   SIMULATION_SORT_KEYS,
   SIMULATION_STATUSES,
@@ -91,6 +92,21 @@ export class ListSimulationsQuery {
   @IsOptional()
   @IsString({ message: 'filter must be a string (give it once)' })
   filter?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FILTER_LENGTH,
+    example: 'params.lr,metrics.val_loss.min',
+    description:
+      `Up to ${MAX_LIST_COLUMNS} params, tags or metric summaries, comma-separated and named as in ` +
+      '`filter`: each run of the page then carries `columns` with their values (null where it has none).',
+  })
+  @IsOptional()
+  @IsString({ message: 'columns must be a string (give it once)' })
+  @MaxLength(MAX_FILTER_LENGTH, {
+    message: `columns must be at most ${MAX_FILTER_LENGTH} characters`,
+  })
+  columns?: string;
 
   @ApiPropertyOptional({ enum: SIMULATION_STATUSES })
   @IsOptional()

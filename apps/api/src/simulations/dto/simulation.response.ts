@@ -110,6 +110,18 @@ export class SimulationResponse {
       'Why the last attempt failed; present on failed simulations and on ones waiting to be retried.',
   })
   failure_reason?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    // null (a run without the field) matches the first alternative alone, as oneOf requires.
+    additionalProperties: {
+      oneOf: [{ type: 'number', nullable: true }, { type: 'string' }, { type: 'boolean' }],
+    },
+    example: { 'params.lr': 0.01, 'metrics.val_loss.min': 0.21 },
+    description:
+      "In a list asked for `columns` only: each column named there with this run's value, null where it has none.",
+  })
+  columns?: Record<string, number | string | boolean | null>;
 }
 
 export class SimulationAttemptResponse {
