@@ -210,11 +210,16 @@ export class SimulationRepository {
     if (query.after) {
       const [rank, number, text] = decodeSortKey(query.after.key);
       const r = parameters.add(rank, 'integer');
-      const rest = `(${parameters.add(number, 'double precision')}, ${parameters.add(text, 'text')}, ${parameters.add(query.after.simulationId, 'bigint')})`;
+      const rest = [
+        parameters.add(number, 'double precision'),
+        parameters.add(text, 'text'),
+        parameters.add(query.after.simulationId, 'bigint'),
+      ].join(', ');
+      // The rank ascends either way (runs without the field stay last); the rest follows `order`.
       conditions.push(
         desc
-          ? `(sort_rank > ${r} OR (sort_rank = ${r} AND (sort_number, sort_text, simulation_id) < ${rest}))`
-          : `(sort_rank, sort_number, sort_text, simulation_id) > (${r}, ${rest.slice(1)}`,
+          ? `(sort_rank > ${r} OR (sort_rank = ${r} AND (sort_number, sort_text, simulation_id) < (${rest})))`
+          : `(sort_rank, sort_number, sort_text, simulation_id) > (${r}, ${rest})`,
       );
     }
     const limit = parameters.add(query.limit + 1, 'integer');
