@@ -395,6 +395,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compare runs side by side
+     * @description Up to 100 runs: their params (which differ, which every run shares), tags and metric summaries, and one metric of each sampled to the same number of points (the last value of each bucket, on a log scale by default) for an overlay chart. An id that does not exist is a 404 naming it.
+     */
+    get: operations['CompareController_compare'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -1203,6 +1223,77 @@ export interface components {
       /** @description Ordered by seconds. While the run is in progress, the points written so far. When sampled, the first and last point of the window are always included as they are. */
       data: components['schemas']['ConvergencePointResponse'][];
       meta: components['schemas']['ConvergenceMetaResponse'];
+    };
+    ComparedRunResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      /** @example sweep lr=0.01 */
+      name: string;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /** @example 101 */
+      machine_id: number;
+      /**
+       * @example {
+       *       "lr": 0.01
+       *     }
+       */
+      params: {
+        [key: string]: number | string | boolean;
+      };
+      /** @example {} */
+      tags: {
+        [key: string]: string;
+      };
+      /** @description Its current attempt's metric summaries. */
+      metrics: components['schemas']['RunMetricResponse'][];
+    };
+    ComparedParamsResponse: {
+      /**
+       * @description Params whose value is not the same in every run (missing in some counts).
+       * @example [
+       *       "lr"
+       *     ]
+       */
+      differing: string[];
+      /**
+       * @description Params every run has, with the same value.
+       * @example {
+       *       "optimizer": "adam"
+       *     }
+       */
+      shared: {
+        [key: string]: number | string | boolean;
+      };
+    };
+    ComparedCurveResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      data: components['schemas']['ConvergencePointResponse'][];
+      /**
+       * @description Points in the whole curve.
+       * @example 1000
+       */
+      total_points: number;
+      /** @example true */
+      downsampled: boolean;
+      /**
+       * @description Present and true when history retention removed this curve (`data` is empty).
+       * @example true
+       */
+      expired?: boolean;
+    };
+    CompareResponse: {
+      /** @example loss */
+      metric: string;
+      /** @description In the order asked. */
+      runs: components['schemas']['ComparedRunResponse'][];
+      params: components['schemas']['ComparedParamsResponse'];
+      /** @description In the order asked. */
+      curves: components['schemas']['ComparedCurveResponse'][];
     };
   };
   responses: never;
@@ -4690,6 +4781,144 @@ export interface operations {
       };
       /** @description The simulation exists but its curve has expired: history retention (HISTORY_RETENTION_DAYS) removes the curves of runs that ended longer ago than that. */
       410: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CompareController_compare: {
+    parameters: {
+      query: {
+        /** @description The runs to compare: 1 to 100 simulation ids, comma-separated. */
+        ids: string;
+        /** @description The metric whose curves are overlaid. Only `loss` has curves until runs report others. */
+        metric?: string;
+        /** @description Points each curve is sampled to (the last value of each bucket), the same for every run. */
+        points?: number;
+        /** @description Bucket scale of the seconds axis. */
+        scale?: 'linear' | 'log';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompareResponse'];
+        };
+      };
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;

@@ -160,6 +160,51 @@ export class RunDataRepository {
     return values;
   }
 
+  /** The params and tags of several runs, by id ({} for a run with none). */
+  async paramsAndTagsOfMany(
+    simulationIds: readonly number[],
+  ): Promise<Map<number, { params: RunParams; tags: RunTags }>> {
+    const rows = await queryRows<{
+      simulation_id: number;
+      params: RunParams | null;
+      tags: RunTags | null;
+    }>(
+      this.manager,
+      `SELECT id AS simulation_id,
+         (SELECT jsonb_object_agg(key, COALESCE(to_jsonb(number), to_jsonb(text), to_jsonb(flag)))
+          FROM run_params WHERE simulation_id = id) AS params,
+         (SELECT jsonb_object_agg(key, value) FROM run_tags WHERE simulation_id = id) AS tags
+       FROM unnest($1::bigint[]) AS id`,
+      [simulationIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        Number(row.simulation_id),
+        { params: row.params ?? {}, tags: row.tags ?? {} },
+      ]),
+    );
+  }
+
+  /** The metric summaries of several runs' current attempts, by id. */
+  async currentMetricsOfMany(
+    simulationIds: readonly number[],
+  ): Promise<Map<number, RunMetricSummary[]>> {
+    const rows = await queryRows<RunMetricSummary & { simulation_id: number }>(
+      this.manager,
+      `SELECT m.simulation_id, m.name, m.count, m.last_value AS last, m.last_seconds AS "lastSeconds",
+              m.min_value AS min, m.min_seconds AS "minSeconds", m.max_value AS max
+       FROM run_metrics m JOIN simulations s
+         ON s.simulation_id = m.simulation_id AND s.attempt = m.attempt
+       WHERE m.simulation_id = ANY($1::bigint[])
+       ORDER BY m.simulation_id, m.name`,
+      [simulationIds],
+    );
+    const metrics = new Map<number, RunMetricSummary[]>(simulationIds.map((id) => [id, []]));
+    for (const { simulation_id, ...summary } of rows)
+      metrics.get(Number(simulation_id))!.push(summary);
+    return metrics;
+  }
+
   /** The summary of every metric of an attempt, by name. */
   async metricsOf(simulationId: number, attempt: number): Promise<RunMetricSummary[]> {
     return queryRows<RunMetricSummary>(

@@ -24,19 +24,13 @@ export function parseColumns(text: string): ListColumn[] {
     throw DomainError.invalid(
       `columns names ${labels.length} fields; at most ${MAX_LIST_COLUMNS} are accepted`,
     );
-  return labels.map((label) => {
-    let field: ResolvedField;
-    try {
-      field = resolveField(parseSortField(label));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      throw DomainError.invalid(
-        `columns: ${JSON.stringify(label.slice(0, 300))}: ${error.message}`,
-      );
-    }
+  return labels.map((label, index) => {
+    // Named by position: a message never repeats what was sent.
+    const which = `columns[${index + 1}]`;
+    const field = resolveField(parseSortField(label, which), which);
     if (field.kind === 'attribute')
       throw DomainError.invalid(
-        `columns: ${label} is a field of every run already; columns are params.<key>, tags.<key> ` +
+        `${which} is a field every run has already; columns are params.<key>, tags.<key> ` +
           'or metrics.<name>.(last|min|max|count)',
       );
     return { label, field };

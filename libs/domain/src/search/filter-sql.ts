@@ -63,8 +63,9 @@ export type ResolvedField =
   | { kind: 'metric'; key: string; summary: string; column: string };
 
 /** The field a dotted name designates, or a 400 saying what the names are. */
-export function resolveField({ path, at }: FilterField): ResolvedField {
-  const where = `filter: at character ${at.column}:`;
+export function resolveField({ path, at }: FilterField, what?: string): ResolvedField {
+  // A filter names the character; a list of fields (columns[2]) names the field.
+  const where = what ? `${what}:` : `filter: at character ${at.column}:`;
   const [root, ...rest] = path;
   const keyOf = (parts: string[], what: string) => {
     const key = parts.join('.');

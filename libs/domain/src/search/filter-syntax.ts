@@ -163,19 +163,20 @@ function nestingDepth(text: string): number {
 }
 
 /**
- * The field an `order_by` names (params.lr, metrics.val_loss.min, a
- * backquoted part for other keys), or a 400 saying where it goes wrong.
+ * The field an `order_by` (or `what` else) names (params.lr,
+ * metrics.val_loss.min, a backquoted part for other keys), or a 400 saying
+ * where it goes wrong.
  */
-export function parseSortField(text: string): FilterField {
+export function parseSortField(text: string, what = 'order_by'): FilterField {
   if (text.length > MAX_FILTER_LENGTH || text.includes('\0'))
-    throw DomainError.invalid('order_by is not a field name');
+    throw DomainError.invalid(`${what} is not a field name`);
   try {
     return parser.parse(text, { startRule: 'SortField' }) as FilterField;
   } catch (error) {
     if (!(error instanceof parser.SyntaxError)) throw error;
     const syntaxError = error as peggy.parser.SyntaxError;
     throw DomainError.invalid(
-      `order_by: at character ${syntaxError.location.start.column}: expected a field ` +
+      `${what}: at character ${syntaxError.location.start.column}: expected a field ` +
         '(name, creation_date, update_date, params.<key>, tags.<key> or metrics.<name>.<summary>)',
     );
   }

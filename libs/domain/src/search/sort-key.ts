@@ -15,7 +15,7 @@ const SORTED_TEXT_LENGTH = 200;
  * metric summary 0. The key reaches SQL as a parameter only.
  */
 export function sortKeySql(orderBy: string, parameters: SqlParameters): string {
-  const field = resolveField(parseSortField(orderBy));
+  const field = resolveField(parseSortField(orderBy), 'order_by');
   switch (field.kind) {
     case 'param': {
       const key = parameters.add(field.key, 'text');

@@ -152,6 +152,16 @@ export class SimulationRepository {
     this.attemptRows = entityRows(manager, SimulationAttempt);
   }
 
+  /** The simulations of these ids that exist, in no particular order. */
+  async findByIds(simulationIds: readonly number[]): Promise<Simulation[]> {
+    const rows = await queryRows<Row>(
+      this.manager,
+      `SELECT * FROM simulations WHERE simulation_id = ANY($1::bigint[])`,
+      [simulationIds],
+    );
+    return this.simulationRows.all(rows);
+  }
+
   async findById(simulationId: number): Promise<Simulation | null> {
     const [row] = await preparedRows<Row>(this.manager, STATEMENTS.findById, [simulationId]);
     return row ? this.simulationRows.one(row) : null;
