@@ -1,5 +1,5 @@
 // The import rules of docs/architecture.md, checked on every file they cover.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -37,7 +37,11 @@ const ROOMS: Room[] = [
     may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/worker'],
   },
   { dir: 'apps/dashboard/src', may: ['apps/dashboard'] },
-  // Worker specs drive the API through test/e2e-stack.ts, never through its source.
+  // Each app's specs drive the other app through test/e2e-stack.ts, never through its source.
+  {
+    dir: 'apps/api/test',
+    may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/api', 'test/'],
+  },
   {
     dir: 'apps/worker/test',
     may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/worker', 'test/'],
@@ -82,6 +86,76 @@ describe('the rooms import only what docs/architecture.md allows', () => {
   it('would notice a breach', () => {
     const domainMayNot: Room = { dir: 'libs/queue/src', may: [] };
     expect(breaches(domainMayNot).length).toBeGreaterThan(0);
+  });
+});
+
+/** Where each library alias leads, as the compiler resolves it (tsconfig.json's paths). */
+const ALIASES: Record<string, string[]> = JSON.parse(
+  readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8'),
+).compilerOptions.paths;
+
+/** The file an import of ours names (from the repository's root), or undefined for a package. */
+function importedFile(file: string, specifier: string): string | undefined {
+  const base = ALIASES[specifier]
+    ? path.join(ROOT, ALIASES[specifier][0])
+    : specifier.startsWith('.')
+      ? path.resolve(path.dirname(file), specifier)
+      : undefined;
+  if (base === undefined) return undefined;
+  const found = [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((candidate) =>
+    existsSync(candidate),
+  );
+  return found && path.relative(ROOT, found);
+}
+
+/** Which files of ours each file under `dirs` imports, type-only imports included. */
+function importGraph(dirs: string[]): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of dirs.flatMap((dir) => files(path.join(ROOT, dir)))) {
+    const text = readFileSync(file, 'utf8');
+    const imported = [...text.matchAll(/(?:from|import)\s*['"]([^'"]+)['"]/g)].flatMap(
+      (match) => importedFile(file, match[1]) ?? [],
+    );
+    graph.set(path.relative(ROOT, file), imported);
+  }
+  return graph;
+}
+
+/**
+ * The import cycles of a graph, each as the files along it. A cycle of values
+ * leaves one module's exports undefined while the other loads; any cycle,
+ * type-only too, says that two files hold one idea between them.
+ */
+function importCycles(graph: Map<string, string[]>): string[] {
+  const found: string[] = [];
+  const done = new Set<string>();
+  const along: string[] = [];
+  const visit = (file: string) => {
+    along.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const at = along.indexOf(next);
+      if (at >= 0) found.push([...along.slice(at), next].join(' → '));
+      else if (!done.has(next)) visit(next);
+    }
+    along.pop();
+    done.add(file);
+  };
+  for (const file of graph.keys()) if (!done.has(file)) visit(file);
+  return found;
+}
+
+describe('no import cycles', () => {
+  it('among the libraries and the apps', () => {
+    expect(importCycles(importGraph(['libs', 'apps']))).toEqual([]);
+  });
+
+  it('would notice one', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+    ]);
+    expect(importCycles(graph)).toEqual(['a.ts → b.ts → c.ts → a.ts']);
   });
 });
 

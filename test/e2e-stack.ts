@@ -11,6 +11,7 @@ export type RoleName = `${Role}`;
 import { signAccessToken } from '../apps/api/src/auth/token-signer';
 import { createWorker } from '../apps/worker/src/bootstrap';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
+import { StatusServer } from '../apps/worker/src/metrics/status-server';
 import { postgresOptions } from '@app/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -137,6 +138,8 @@ export class E2eStack {
         const pending = http().post(url).set('Authorization', header);
         return body === undefined ? pending : pending.send(body);
       },
+      patch: (url: string, body: object) =>
+        http().patch(url).set('Authorization', header).send(body),
       delete: (url: string) => http().delete(url).set('Authorization', header),
     };
   }
@@ -172,6 +175,14 @@ export class E2eStack {
     );
     this.workers.push(worker);
     return worker;
+  }
+
+  /**
+   * Where a worker serves its metrics and probes (started with METRICS_PORT,
+   * 0 for any free port), so API specs need not reach into the worker's source.
+   */
+  statusUrlOf(worker: INestApplicationContext): string {
+    return `http://127.0.0.1:${worker.get(StatusServer).port}`;
   }
 
   async stopWorkers(): Promise<void> {

@@ -105,7 +105,7 @@ async function naiveLogSample(id: number, url: URL, response: http.ServerRespons
 }
 
 /**
- * SimulationsService.create without an Idempotency-Key: the machine lookup,
+ * SimulationCreator.create without an Idempotency-Key: the machine lookup,
  * the insert, the per-client pending cap (its lock, then the count) last
  * before the commit, then the job.
  */

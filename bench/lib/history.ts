@@ -205,7 +205,7 @@ export async function timeCalls(
 
 /** The worker's sweeper and reconciler statements, read-only here (no lease is ever that old). */
 export function recoveryQueries(db: DataSource) {
-  const lifecycle = new SimulationLifecycle(db.manager);
+  const lifecycle = new SimulationLifecycle(db.manager, new ConvergencePointRepository(db.manager));
   const simulations = new SimulationRepository(db.manager);
   return {
     sweeper: () => lifecycle.recoverLost(10 * 365 * 86_400_000),

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ConvergencePointRepository } from '../../libs/domain/src/convergence-point/convergence-point.repository';
 import { SimulationLifecycle } from '../../libs/domain/src/simulation/simulation-lifecycle';
 import { postgresOptions } from '../../libs/domain/src/database/data-source-options';
 import { eventually, FaultStack, report, sleep } from './fault-harness';
@@ -59,7 +60,9 @@ describe('runs that hang, race, are cancelled, retried or shut down', () => {
       Array.from({ length: 20 }, async (_, index) => {
         const dataSource = new DataSource(postgresOptions({ url: stack.databaseUrl, poolSize: 1 }));
         await dataSource.initialize();
-        return { index, dataSource, lifecycle: new SimulationLifecycle(dataSource.manager) };
+        const { manager } = dataSource;
+        const curves = new ConvergencePointRepository(manager);
+        return { index, dataSource, lifecycle: new SimulationLifecycle(manager, curves) };
       }),
     );
     const started = Date.now();

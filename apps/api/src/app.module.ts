@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiConfig } from './config/api-config';
+import { CompareModule } from './compare/compare.module';
 import { ConvergenceModule } from './convergence/convergence.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
@@ -44,6 +45,7 @@ export class AppModule {
         SimulationsModule,
         MachinesModule,
         ConvergenceModule,
+        CompareModule,
         HealthModule,
         MetricsModule,
         AdminModule,

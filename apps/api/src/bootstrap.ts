@@ -12,7 +12,7 @@ import {
   BATCH_BODY_LIMIT_BYTES,
   BATCH_ROUTE,
   BODY_LIMIT_BYTES,
-  isJsonPost,
+  carriesJsonBody,
   refuseUnreadBodies,
 } from './common/body-limit';
 import { json } from 'express';
@@ -56,7 +56,7 @@ export function configureApp(
   app.enableCors({
     // Only the configured origins get CORS headers; any other origin gets none, so browsers refuse.
     origin: config.corsOrigins.length ? config.corsOrigins : false,
-    methods: ['GET', 'POST', 'DELETE'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: [
       'Authorization',
       'Content-Type',
@@ -70,8 +70,11 @@ export function configureApp(
   // The batch route's larger limit first: a body parsed there is not parsed again. Not strict:
   // `null` or `3` is valid JSON, so the shape guard names what it is rather than the parser
   // calling it invalid.
-  app.use(BATCH_ROUTE, json({ limit: BATCH_BODY_LIMIT_BYTES, type: isJsonPost, strict: false }));
-  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: isJsonPost, strict: false });
+  app.use(
+    BATCH_ROUTE,
+    json({ limit: BATCH_BODY_LIMIT_BYTES, type: carriesJsonBody, strict: false }),
+  );
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: carriesJsonBody, strict: false });
   app.use(refuseUnreadBodies);
   app.use(guardJsonShape);
   app.useGlobalPipes(createValidationPipe());

@@ -1,10 +1,14 @@
-import { ConvergencePointRepository, SimulationStatus, SUMMARY_LEVELS } from '@app/domain';
+import {
+  ConvergencePointRepository,
+  seededUniform as random,
+  SimulationStatus,
+  SUMMARY_LEVELS,
+} from '@app/domain';
 import { seedCurve, seedMachine, seedSimulation } from '@app/domain/testing';
 import { Role } from '../src/auth/role';
 import { BLOCKS_PER_BUCKET, summaryLevelFor } from '../src/convergence/sampling/summary-level';
 import { Point, ReferenceQuery, referenceSample } from '../../../test/curve-reference';
 import { E2eStack } from '../../../test/e2e-stack';
-import { seededUniform as random } from '../../worker/src/simulation-run/convergence-emulator';
 
 /** Irregular gaps (sometimes tiny, sometimes huge) and a noisy decaying loss with rare spikes. */
 function randomCurve(length: number, next: () => number): Point[] {

@@ -147,21 +147,21 @@ describe('POST /simulations/batch: a sweep in one request, all or nothing', () =
     expect(await count()).toBe(0);
   });
 
-  it('takes a body up to 1 MiB there, and still 16 kB on POST /simulation', async () => {
+  it('takes a body up to 4 MiB there, and still 1 MiB on POST /simulation', async () => {
     const long = { name: 'n'.repeat(255), machine_id: 101 };
     const big = { simulations: Array.from({ length: 1_000 }, () => long) };
     expect(JSON.stringify(big).length).toBeGreaterThan(200_000);
     await post(big).expect(201);
-    const tooBig = await post({ simulations: [{ name: 'x'.repeat(1_100_000), machine_id: 101 }] });
+    const tooBig = await post({ simulations: [{ name: 'x'.repeat(4_300_000), machine_id: 101 }] });
     expect(tooBig.status).toBe(413);
-    expect(tooBig.body.message).toBe('request body is larger than the 1 MiB limit');
+    expect(tooBig.body.message).toBe('request body is larger than the 4 MiB limit');
     await stack
       .as(Role.Operator)
-      .post('/simulation', { name: 'n'.repeat(255), machine_id: 101, pad: 'x'.repeat(20_000) })
+      .post('/simulation', { name: 'n'.repeat(255), machine_id: 101, pad: 'x'.repeat(1_100_000) })
       .expect(413, {
         statusCode: 413,
         error: 'Payload Too Large',
-        message: 'request body is larger than the 16 kB limit',
+        message: 'request body is larger than the 1 MiB limit',
       });
   });
 

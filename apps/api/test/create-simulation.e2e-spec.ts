@@ -256,16 +256,16 @@ describe('POST /simulation: validation, machines and ids', () => {
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
   });
 
-  it('answers 413 for a body over 16 kB', async () => {
+  it('answers 413 for a body over 1 MiB', async () => {
     const response = await post({
       name: 'x',
       machine_id: 101,
-      padding: 'y'.repeat(17 * 1024),
+      padding: 'y'.repeat(1024 * 1024),
     }).expect(413);
     expect(response.body).toEqual({
       statusCode: 413,
       error: 'Payload Too Large',
-      message: 'request body is larger than the 16 kB limit',
+      message: 'request body is larger than the 1 MiB limit',
     });
   });
 
@@ -326,12 +326,12 @@ describe('POST /simulation: validation, machines and ids', () => {
         'request body has an array of 1001 items at $.tags; at most 1000',
       ],
       [
-        'an object of 65 fields',
+        'an object of 257 fields',
         JSON.stringify({
           name: 'wide',
-          machine: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`f${i}`, i])),
+          machine: Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`f${i}`, i])),
         }),
-        'request body has an object of 65 fields at $.machine; at most 64',
+        'request body has an object of 257 fields at $.machine; at most 256',
       ],
       [
         'a __proto__ key',

@@ -1,4 +1,3 @@
-import { StatusServer } from '../../worker/src/metrics/status-server';
 import { Role } from '../src/auth/role';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 
@@ -70,8 +69,7 @@ describe('metrics', () => {
   it('counts runs by outcome on the worker, and shows the service state on the API', async () => {
     const worker = await stack.startWorker({ tickMs: 20, env: { METRICS_PORT: '0' } });
     const workerMetrics = async () => {
-      const port = worker.get(StatusServer).port;
-      const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+      const response = await fetch(`${stack.statusUrlOf(worker)}/metrics`);
       expect(response.status).toBe(200);
       return response.text();
     };

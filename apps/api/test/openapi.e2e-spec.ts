@@ -41,6 +41,9 @@ describe('the OpenAPI document at /docs-json', () => {
         'POST /simulations/batch',
         'POST /simulation/{simulation_id}/cancel',
         'POST /simulation/{simulation_id}/retry',
+        'GET /simulation/{simulation_id}/metrics',
+        'GET /compare',
+        'PATCH /simulation/{simulation_id}/tags',
         'GET /machines',
         'GET /machine/{machine_id}',
         'POST /machines',
@@ -175,7 +178,9 @@ describe('the OpenAPI document at /docs-json', () => {
   it('documents the list filters and the error answers', () => {
     const list = document.paths['/simulations'].get;
     expect(list.parameters?.map((p) => p.name).sort()).toEqual([
+      'columns',
       'cursor',
+      'filter',
       'limit',
       'machine_id',
       'offset',

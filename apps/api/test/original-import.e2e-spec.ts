@@ -132,6 +132,18 @@ describe('npm run import:original', () => {
     expect(Math.max(...highs)).toBeCloseTo(Math.max(...losses), 12);
     const csv = (await viewer.get('/converge/7?format=csv').expect(200)).text;
     expect(csv.trim().split('\n')).toHaveLength(1001);
+    // And its loss summary is searchable like one our workers wrote.
+    const [loss] = await stack.db.query(
+      `SELECT count, min_value, max_value, last_value FROM run_metrics WHERE simulation_id = 7`,
+    );
+    expect(loss.count).toBe(1000);
+    expect(loss.min_value).toBeCloseTo(Math.min(...losses), 12);
+    expect(loss.max_value).toBeCloseTo(Math.max(...losses), 12);
+    expect(loss.last_value).toBeCloseTo(losses[999], 12);
+    const found = await viewer
+      .get(`/simulations?filter=${encodeURIComponent('metrics.loss.count = 1000')}`)
+      .expect(200);
+    expect(found.body.map((row: { simulation_id: number }) => row.simulation_id)).toEqual([7]);
 
     // Generated ids start past the imported ones.
     const created = await stack

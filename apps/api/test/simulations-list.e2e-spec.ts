@@ -134,10 +134,17 @@ describe('GET /simulations: sorting, filtering and paging', () => {
   });
 
   it.each([
-    ['order_by=colour', 'order_by must be one of: name, creation_date, update_date'],
+    [
+      'order_by=colour',
+      'order_by must be one of: name, creation_date, update_date, or params.<key>, tags.<key>, metrics.<name>.(last|min|max|count)',
+    ],
     [
       'order_by=name;DROP TABLE simulations',
-      'order_by must be one of: name, creation_date, update_date',
+      'order_by must be one of: name, creation_date, update_date, or params.<key>, tags.<key>, metrics.<name>.(last|min|max|count)',
+    ],
+    [
+      'order_by=params.lr;DROP TABLE simulations',
+      'order_by: at character 10: expected a field (name, creation_date, update_date, params.<key>, tags.<key> or metrics.<name>.<summary>)',
     ],
     ['status=done', 'status must be one of: pending, running, finished, failed, cancelled'],
     ['machine_id=abc', 'machine_id must be an integer between 1 and 2147483647'],

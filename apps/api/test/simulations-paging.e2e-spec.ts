@@ -121,7 +121,7 @@ describe('GET /simulations: keyset paging by cursor', () => {
       400,
     );
     expect(other.body.message).toBe(
-      'cursor belongs to another listing: keep order_by, order, status and machine_id as they were on the first page',
+      'cursor belongs to another listing: keep order_by, order, status, machine_id and filter as they were on the first page',
     );
     const madeUp = await get('/simulations?cursor=bm90LWpzb24').expect(400);
     expect(madeUp.body.message).toBe(

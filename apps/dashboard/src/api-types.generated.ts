@@ -102,7 +102,7 @@ export interface paths {
     };
     /**
      * List simulations
-     * @description Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: every page costs the same however deep, and no simulation that existed when paging began is skipped or repeated while others are created (sorted by `update_date`, a simulation updated meanwhile moves to its new place). The total counts the matches exactly up to 10,000 and estimates beyond (`X-Total-Count-Exact: false`).
+     * @description Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: every page costs the same however deep, and no simulation that existed when paging began is skipped or repeated while others are created (sorted by `update_date`, a simulation updated meanwhile moves to its new place). The total counts the matches exactly up to 10,000 and estimates beyond (`X-Total-Count-Exact: false`). `filter` narrows the list with the search language (docs/search.md).
      */
     get: operations['SimulationsController_list'];
     put?: never;
@@ -153,6 +153,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/simulation/{simulation_id}/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A run's metrics, each with its summary
+     * @description Every metric of the current attempt, by name: how many points, the last value, the minimum and where it was first reached, the maximum. `loss` is the curve of GET /converge/{id}.
+     */
+    get: operations['SimulationsController_metrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set and remove a run's tags
+     * @description `set` adds tags or replaces their values; `remove` deletes keys. Both apply together, and the run may have at most 200 tags after. Answers the tags after the change. Operators may tag only simulations they created (403 otherwise); admins any.
+     */
+    patch: operations['SimulationsController_changeTags'];
+    trace?: never;
+  };
   '/simulation': {
     parameters: {
       query?: never;
@@ -184,7 +224,7 @@ export interface paths {
     put?: never;
     /**
      * Create up to 1,000 simulations at once
-     * @description A sweep in one request and one transaction: every simulation is created and queued, or none is. Each item is what `POST /simulation` takes; problems are named by index (`simulations[3]: …`). One `Idempotency-Key` covers the whole batch, and the per-client pending cap counts all of it. Bodies up to 1 MiB.
+     * @description A sweep in one request and one transaction: every simulation is created and queued, or none is. Each item is what `POST /simulation` takes; problems are named by index (`simulations[3]: …`). One `Idempotency-Key` covers the whole batch, and the per-client pending cap counts all of it. Bodies up to 4 MiB.
      */
     post: operations['SimulationsController_createBatch'];
     delete?: never;
@@ -347,6 +387,26 @@ export interface paths {
      * @description Sends the points stored so far, then each batch as the worker writes it, status changes, and `end` at a terminal status (then closes). Events: `status` {attempt, status}; `points` {attempt, points:[{seconds, loss}]} with id `<attempt>:<seconds>`; `attempt` {attempt} when a new attempt restarts the curve; `end` {attempt, status}. Reconnect with `Last-Event-ID` to resume after the last point received, with no gap and no duplicate.
      */
     get: operations['ConvergenceController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compare runs side by side
+     * @description Up to 100 runs: their params (which differ, which every run shares), tags and metric summaries, and one metric of each sampled to the same number of points (the last value of each bucket, on a log scale by default) for an overlay chart. An id that does not exist is a 404 naming it.
+     */
+    get: operations['CompareController_compare'];
     put?: never;
     post?: never;
     delete?: never;
@@ -748,6 +808,16 @@ export interface components {
        * @example timed out: still running 120000 ms after its planned end
        */
       failure_reason?: string;
+      /**
+       * @description In a list asked for `columns` only: each column named there with this run's value, null where it has none.
+       * @example {
+       *       "params.lr": 0.01,
+       *       "metrics.val_loss.min": 0.21
+       *     }
+       */
+      columns?: {
+        [key: string]: (number | null) | string | boolean;
+      };
       /** @description How its curve is emulated. */
       emulation: components['schemas']['EmulationResponse'];
       /**
@@ -758,6 +828,71 @@ export interface components {
       machine_status: 'online' | 'offline' | 'draining';
       /** @description Every attempt, oldest first (the latest 1000 when there were more). */
       attempts: components['schemas']['SimulationAttemptResponse'][];
+      /**
+       * @description Its params, each with the type it was given; {} when it has none.
+       * @example {
+       *       "lr": 0.01,
+       *       "optimizer": "adam"
+       *     }
+       */
+      params: {
+        [key: string]: number | string | boolean;
+      };
+      /**
+       * @description Its tags; {} when it has none.
+       * @example {
+       *       "team": "vision"
+       *     }
+       */
+      tags: {
+        [key: string]: string;
+      };
+    };
+    RunMetricResponse: {
+      /** @example val_loss */
+      name: string;
+      /**
+       * @description Points stored.
+       * @example 1000
+       */
+      count: number;
+      /**
+       * @description The latest value.
+       * @example 0.21
+       */
+      last: number;
+      /**
+       * @description Seconds since the run started at the latest value.
+       * @example 98.5
+       */
+      last_seconds: number;
+      /** @example 0.2 */
+      min: number;
+      /**
+       * @description Where the minimum was first reached.
+       * @example 61.2
+       */
+      min_seconds: number;
+      /** @example 2.3 */
+      max: number;
+    };
+    ChangeTagsDto: {
+      /**
+       * @description Tags to add, or to replace when the key is there already.
+       * @example {
+       *       "stage": "reviewed"
+       *     }
+       */
+      set?: {
+        [key: string]: string;
+      };
+      /**
+       * @description Keys of tags to remove; a key the run does not have is no error.
+       * @example [
+       *       "draft"
+       *     ]
+       */
+      remove?: string[];
     };
     MachineReferenceDto: {
       /**
@@ -861,6 +996,26 @@ export interface components {
       machine?: components['schemas']['MachineReferenceDto'];
       /** @description How the convergence curve is emulated; left out, the contract's ten points. */
       emulation?: components['schemas']['EmulationDto'];
+      /**
+       * @description The run's params: up to 200 keys (1 to 250 letters, digits, spaces and _ - . / :), each a number, a string (at most 500 characters) or a boolean. Written once; search compares numbers as numbers (docs/search.md).
+       * @example {
+       *       "lr": 0.01,
+       *       "optimizer": "adam",
+       *       "augment": true
+       *     }
+       */
+      params?: {
+        [key: string]: number | string | boolean;
+      };
+      /**
+       * @description The run's tags: up to 200 keys (1 to 250 letters, digits, spaces and _ - . / :), each a string of at most 5000 characters. Changed later with PATCH /simulation/{id}/tags.
+       * @example {
+       *       "team": "vision"
+       *     }
+       */
+      tags?: {
+        [key: string]: string;
+      };
     };
     CreateSimulationResponse: {
       /**
@@ -947,6 +1102,16 @@ export interface components {
        * @example timed out: still running 120000 ms after its planned end
        */
       failure_reason?: string;
+      /**
+       * @description In a list asked for `columns` only: each column named there with this run's value, null where it has none.
+       * @example {
+       *       "params.lr": 0.01,
+       *       "metrics.val_loss.min": 0.21
+       *     }
+       */
+      columns?: {
+        [key: string]: (number | null) | string | boolean;
+      };
     };
     MachineResponse: {
       /** @example 102 */
@@ -1059,6 +1224,77 @@ export interface components {
       data: components['schemas']['ConvergencePointResponse'][];
       meta: components['schemas']['ConvergenceMetaResponse'];
     };
+    ComparedRunResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      /** @example sweep lr=0.01 */
+      name: string;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /** @example 101 */
+      machine_id: number;
+      /**
+       * @example {
+       *       "lr": 0.01
+       *     }
+       */
+      params: {
+        [key: string]: number | string | boolean;
+      };
+      /** @example {} */
+      tags: {
+        [key: string]: string;
+      };
+      /** @description Its current attempt's metric summaries. */
+      metrics: components['schemas']['RunMetricResponse'][];
+    };
+    ComparedParamsResponse: {
+      /**
+       * @description Params whose value is not the same in every run (missing in some counts).
+       * @example [
+       *       "lr"
+       *     ]
+       */
+      differing: string[];
+      /**
+       * @description Params every run has, with the same value.
+       * @example {
+       *       "optimizer": "adam"
+       *     }
+       */
+      shared: {
+        [key: string]: number | string | boolean;
+      };
+    };
+    ComparedCurveResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      data: components['schemas']['ConvergencePointResponse'][];
+      /**
+       * @description Points in the whole curve.
+       * @example 1000
+       */
+      total_points: number;
+      /** @example true */
+      downsampled: boolean;
+      /**
+       * @description Present and true when history retention removed this curve (`data` is empty).
+       * @example true
+       */
+      expired?: boolean;
+    };
+    CompareResponse: {
+      /** @example loss */
+      metric: string;
+      /** @description In the order asked. */
+      runs: components['schemas']['ComparedRunResponse'][];
+      params: components['schemas']['ComparedParamsResponse'];
+      /** @description In the order asked. */
+      curves: components['schemas']['ComparedCurveResponse'][];
+    };
   };
   responses: never;
   parameters: never;
@@ -1131,7 +1367,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -1380,7 +1616,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -1563,7 +1799,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -1729,7 +1965,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -1952,12 +2188,16 @@ export interface operations {
   SimulationsController_list: {
     parameters: {
       query?: {
-        /** @description The sort key; ties by simulation_id, in the same direction. */
-        order_by?: 'name' | 'creation_date' | 'update_date';
+        /** @description The sort key: name, creation_date, update_date, or `params.<key>` (numbers first, numerically, then strings, then booleans), `tags.<key>` or `metrics.<name>.(last|min|max|count)`; runs without it come last either way. Ties by simulation_id, in the same direction. */
+        order_by?: string;
         /** @description Ascending (the original service's order) or descending (newest first). */
         order?: 'asc' | 'desc';
-        /** @description The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. Made for one listing: order_by, order, status and machine_id must stay as they were. Each page costs the same however deep it is; not together with `offset`. */
+        /** @description The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. Made for one listing: order_by, order, status, machine_id and filter must stay as they were. Each page costs the same however deep it is; not together with `offset`. */
         cursor?: string;
+        /** @description Only the runs this expression matches: comparisons (`= != < <= > >=`, `IN (…)`, `LIKE`) on simulation_id, name, status, machine_id, attempt, program, created_by, creation_date, update_date, started_at, finished_at, `params.<key>` (numbers compare as numbers), `tags.<key>` and `metrics.<name>.(last|min|max|count)`, joined with `AND`, `OR`, `NOT` and parentheses. Strings in single or double quotes. A malformed filter is a 400 naming the character where it goes wrong. The reference: docs/search.md. */
+        filter?: string;
+        /** @description Up to 20 params, tags or metric summaries, comma-separated and named as in `filter`: each run of the page then carries `columns` with their values (null where it has none). */
+        columns?: string;
         status?: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
         machine_id?: number;
         limit?: number;
@@ -2347,6 +2587,276 @@ export interface operations {
       };
     };
   };
+  SimulationsController_metrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunMetricResponse'][];
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SimulationsController_changeTags: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeTagsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: string;
+          };
+        };
+      };
+      /** @description A parameter or the body is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the operator role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   SimulationsController_create: {
     parameters: {
       query?: never;
@@ -2466,7 +2976,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -2672,7 +3182,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 1 MiB. */
+      /** @description The body is over 4 MiB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -2872,7 +3382,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -3055,7 +3565,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -3321,7 +3831,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -3766,7 +4276,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -3932,7 +4442,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -4271,6 +4781,144 @@ export interface operations {
       };
       /** @description The simulation exists but its curve has expired: history retention (HISTORY_RETENTION_DAYS) removes the curves of runs that ended longer ago than that. */
       410: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CompareController_compare: {
+    parameters: {
+      query: {
+        /** @description The runs to compare: 1 to 100 simulation ids, comma-separated. */
+        ids: string;
+        /** @description The metric whose curves are overlaid. Only `loss` has curves until runs report others. */
+        metric?: string;
+        /** @description Points each curve is sampled to (the last value of each bucket), the same for every run. */
+        points?: number;
+        /** @description Bucket scale of the seconds axis. */
+        scale?: 'linear' | 'log';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompareResponse'];
+        };
+      };
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;
@@ -4696,7 +5344,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description The body is over 16 kB. */
+      /** @description The body is over 1024 kB. */
       413: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */

@@ -467,4 +467,51 @@ describe('web dashboard (headless Chromium)', () => {
     await until(async () => expect(await firstName()).not.toMatch(/^Paged/));
     expect(page.url()).toContain('order=asc');
   });
+
+  it('searches with the filter language, shows params and metrics as columns, and says where a filter is wrong', async () => {
+    const operatorApi = stack.as(Role.Operator);
+    const created = await operatorApi
+      .post('/simulations/batch', {
+        simulations: [0.3, 0.03, 0.003].map((lr) => ({
+          name: `Searched lr=${lr}`,
+          machine: { machine_id: 101, name: 'Machine A' },
+          params: { lr, optimizer: 'adam' },
+          tags: { sweep: 'browser' },
+        })),
+      })
+      .expect(201);
+    const ids: number[] = created.body.simulations.map((s: { id: number }) => s.id);
+    await signInWithToken(stack.token(Role.Viewer));
+    const search = page.getByRole('form', { name: 'Search' });
+    await search.getByLabel('Filter').fill("tags.sweep = 'browser' AND params.lr < 0.1");
+    await search.getByLabel('Columns').fill('params.lr, params.optimizer');
+    // What is typed survives the list's refresh (every 2 s) until it is applied.
+    await page.waitForTimeout(2_500);
+    expect(await search.getByLabel('Filter').inputValue()).toBe(
+      "tags.sweep = 'browser' AND params.lr < 0.1",
+    );
+    await search.getByRole('button', { name: 'Apply' }).click();
+    const names = () => page.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    await until(async () =>
+      expect((await names()).sort()).toEqual(['Searched lr=0.003', 'Searched lr=0.03']),
+    );
+    expect(page.url()).toContain('filter=');
+    await page.getByRole('columnheader', { name: 'params.lr' }).waitFor();
+    const row = page.locator('tbody tr', { hasText: 'Searched lr=0.03' }).first();
+    await until(async () => expect(await row.innerText()).toContain('adam'));
+    expect(await row.innerText()).toContain('0.03000');
+
+    // Sorting by a column asks the API for that order.
+    await page.getByRole('columnheader', { name: 'params.lr' }).getByRole('button').click();
+    await until(async () =>
+      expect(await names()).toEqual(['Searched lr=0.03', 'Searched lr=0.003']),
+    );
+    expect(page.url()).toContain('order_by=params.lr');
+    await screenshot('11-list-searched');
+
+    await search.getByLabel('Filter').fill('params.lr <');
+    await search.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText(/filter: at character 12: expected a value/).waitFor();
+    expect(ids).toHaveLength(3);
+  });
 });

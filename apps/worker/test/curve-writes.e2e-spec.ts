@@ -52,6 +52,44 @@ describe('curve writes', () => {
     expect(await count('convergence_points', id)).toBe(2);
   });
 
+  it("keeps the loss metric's summary with the points: count, last, first minimum, maximum", async () => {
+    const id = await runningSimulation();
+    const ref = { simulationId: id, attempt: 1, day };
+    const builder = new CurveBuilder();
+    const first = builder.append([
+      { seconds: 1, loss: 0.9 },
+      { seconds: 2, loss: 0.3 },
+    ]);
+    await points.appendPoints(ref, first);
+    await points.appendPoints(
+      ref,
+      builder.append([
+        { seconds: 3, loss: 1.2 },
+        { seconds: 4, loss: 0.3 },
+      ]),
+    );
+    // A retry of the first batch after a lost reply changes nothing.
+    await points.appendPoints(ref, first);
+    expect(
+      await stack.db.query(
+        `SELECT metric_id, name, count, last_value, last_seconds, min_value, min_seconds, max_value
+         FROM run_metrics WHERE simulation_id = $1`,
+        [id],
+      ),
+    ).toEqual([
+      {
+        metric_id: 0,
+        name: 'loss',
+        count: 4,
+        last_value: 0.3,
+        last_seconds: 4,
+        min_value: 0.3,
+        min_seconds: 2,
+        max_value: 1.2,
+      },
+    ]);
+  });
+
   it('writes nothing, points or summaries, for an attempt that does not hold the simulation', async () => {
     const id = await runningSimulation();
     const batch = new CurveBuilder().append([{ seconds: 1, loss: 0.5 }]);
@@ -67,6 +105,7 @@ describe('curve writes', () => {
     );
     expect(await count('convergence_points', id)).toBe(0);
     expect(await count('convergence_summaries', id)).toBe(0);
+    expect(await count('run_metrics', id)).toBe(0);
   });
 
   it('answers each attempt of a combined write on its own, in the order given', async () => {

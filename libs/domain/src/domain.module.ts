@@ -9,6 +9,7 @@ import { MachineRepository } from './machine/machine.repository';
 import { WorkerRepository } from './machine/worker.repository';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { SimulationLifecycle } from './simulation/simulation-lifecycle';
+import { RunDataRepository } from './run-data/run-data.repository';
 import { SimulationRepository } from './simulation/simulation.repository';
 
 const REPOSITORIES = [
@@ -21,6 +22,7 @@ const REPOSITORIES = [
   CurveReadRepository,
   IdempotencyKeyRepository,
   HistoryRepository,
+  RunDataRepository,
 ];
 
 export interface DatabaseModuleOptions {

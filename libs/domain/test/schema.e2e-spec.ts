@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { provisionTestConnections } from '../../../test/test-services';
+import { DEFAULT_ATTEMPT_BUDGET } from '../src/simulation/simulation.entity';
 import { AttemptOutcome, SIMULATION_STATUSES } from '../src/simulation/simulation-status';
 
 /** The values a CHECK (column IN (…)) constraint allows, as the migrated database has it. */
@@ -32,5 +33,19 @@ describe('the migrated schema', () => {
     expect(await allowedBy(db, 'simulation_attempts', 'outcome')).toEqual(
       Object.values(AttemptOutcome).sort(),
     );
+  });
+
+  // Migrations are history: changing the default takes a new migration as well as the constant.
+  it('defaults the attempt budget to DEFAULT_ATTEMPT_BUDGET, for rows inserted without one', async () => {
+    const { rows } = await db.query<{ column_name: string; column_default: string }>(
+      `SELECT column_name, column_default FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'simulations'
+         AND column_name IN ('attempt_budget', 'final_attempt')
+       ORDER BY column_name`,
+    );
+    expect(rows).toEqual([
+      { column_name: 'attempt_budget', column_default: String(DEFAULT_ATTEMPT_BUDGET) },
+      { column_name: 'final_attempt', column_default: String(DEFAULT_ATTEMPT_BUDGET) },
+    ]);
   });
 });

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type {
   ConvergencePointRepository,
-  CurvePoint,
   CurveRef,
 } from '../src/convergence-point/convergence-point.repository';
 import { CurveBuilder } from '../src/convergence-point/curve-builder';
+import type { CurvePoint } from '../src/convergence-point/curve-point';
 import { SimulationStatus } from '../src/simulation/simulation-status';
 
 let nextMachineId = 9_000;
@@ -104,4 +104,60 @@ export async function curveRefOf(
   );
   if (!row) throw new Error(`simulation ${simulationId} does not exist`);
   return { simulationId, attempt: Math.max(1, row.attempt), day: row.day };
+}
+
+export interface RunDataSeed {
+  params?: Record<string, number | string | boolean>;
+  tags?: Record<string, string>;
+  /** Metric summaries of an attempt (default the run's current one). */
+  metrics?: Record<
+    string,
+    { last: number; min: number; max: number; count: number; attempt?: number }
+  >;
+}
+
+/**
+ * Writes a run's params, tags and metric summaries straight into their
+ * tables; for arranging search data without running anything.
+ */
+export async function seedRunData(
+  db: DataSource,
+  simulationId: number,
+  seed: RunDataSeed,
+): Promise<void> {
+  for (const [key, value] of Object.entries(seed.params ?? {}))
+    await db.query(
+      `INSERT INTO run_params (simulation_id, key, number, text, flag) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        simulationId,
+        key,
+        typeof value === 'number' ? value : null,
+        typeof value === 'string' ? value : null,
+        typeof value === 'boolean' ? value : null,
+      ],
+    );
+  for (const [key, value] of Object.entries(seed.tags ?? {}))
+    await db.query(`INSERT INTO run_tags (simulation_id, key, value) VALUES ($1, $2, $3)`, [
+      simulationId,
+      key,
+      value,
+    ]);
+  let metricId = 0;
+  for (const [name, summary] of Object.entries(seed.metrics ?? {}))
+    await db.query(
+      `INSERT INTO run_metrics (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
+                                min_value, min_seconds, max_value)
+       SELECT $1, COALESCE($2::int, attempt), $3, $4, $5::int, $6, $5::double precision, $7, 1, $8
+       FROM simulations WHERE simulation_id = $1`,
+      [
+        simulationId,
+        summary.attempt ?? null,
+        metricId++,
+        name,
+        summary.count,
+        summary.last,
+        summary.min,
+        summary.max,
+      ],
+    );
 }

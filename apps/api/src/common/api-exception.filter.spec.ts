@@ -62,7 +62,7 @@ describe('ApiExceptionFilter', () => {
 
   it.each([
     ['entity.parse.failed', 400, 'request body is not valid JSON'],
-    ['entity.too.large', 413, 'request body is larger than the 16 kB limit'],
+    ['entity.too.large', 413, 'request body is larger than the 1 MiB limit'],
     ['charset.unsupported', 415, 'request body must be JSON in UTF-8 (charset=utf-8, or none)'],
     ['encoding.unsupported', 415, 'Content-Encoding must be identity, gzip, deflate or br'],
     ['some.future.type', 400, 'request body could not be read'],

@@ -133,7 +133,7 @@ function bodyParserError(exception: unknown): { status: number; message: string 
     };
   if (typeof candidate.type !== 'string') return undefined;
   const messages: Record<string, string> = {
-    // The limit of the parser that refused it: 16 kB, or the batch route's 1 MiB.
+    // The limit of the parser that refused it: 1 MiB, or the batch route's 4 MiB.
     'entity.too.large': `request body is larger than the ${sizeOf(typeof candidate.limit === 'number' ? candidate.limit : BODY_LIMIT_BYTES)} limit`,
     'entity.parse.failed': 'request body is not valid JSON',
     'entity.verify.failed': 'request body is not valid JSON',

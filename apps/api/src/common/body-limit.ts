@@ -1,22 +1,28 @@
 import { DomainError } from '@app/domain';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Every body this API accepts is small; anything bigger is refused before it is parsed. */
-export const BODY_LIMIT_BYTES = 16 * 1024;
+/**
+ * The largest body a route reads; anything bigger is refused before it is
+ * parsed. Room for a create with a run's params and tags near their bounds.
+ */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** But a batch: up to 1,000 simulations, each as large as a single create may be. */
-export const BATCH_BODY_LIMIT_BYTES = 1024 * 1024;
+/** A batch's: up to 1,000 simulations, a sweep's params and tags with each. */
+export const BATCH_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 export const BATCH_ROUTE = '/simulations/batch';
 
+/** The methods whose routes read a body here. */
+const BODY_METHODS = new Set(['POST', 'PATCH']);
+
 /**
- * Only POST carries a body in this API; a GET or DELETE with one is answered
- * as if it had none, so it can never fail on a body the route does not read.
+ * Only POST and PATCH carry a body in this API; a GET or DELETE with one is
+ * answered as if it had none, so it can never fail on a body the route does not read.
  */
-export function isJsonPost(request: {
+export function carriesJsonBody(request: {
   method?: string;
   headers: Record<string, unknown>;
 }): boolean {
-  return request.method === 'POST' && isJsonType(request);
+  return BODY_METHODS.has(request.method ?? '') && isJsonType(request);
 }
 
 function isJsonType(request: { headers: Record<string, unknown> }): boolean {
@@ -24,7 +30,8 @@ function isJsonType(request: { headers: Record<string, unknown> }): boolean {
   return /^application\/([\w.+-]*\+)?json\b/.test(type);
 }
 
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** Methods that may carry a body at all: one sent as anything but JSON is refused. */
+const METHODS_WITH_BODIES = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
  * A body sent as anything but JSON, or with no Content-Type, is refused with
@@ -39,7 +46,7 @@ export function refuseUnreadBodies(
   const headers = request.headers;
   const hasBody =
     headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
-  if (!BODY_METHODS.has(request.method) || !hasBody || isJsonType(request)) return next();
+  if (!METHODS_WITH_BODIES.has(request.method) || !hasBody || isJsonType(request)) return next();
   // What was sent is not repeated: an answer should not echo whatever a caller put in a header.
   const sent = headers['content-type'] ? 'this body was sent as another type' : 'none was sent';
   next(DomainError.unsupportedMediaType(`Content-Type must be application/json; ${sent}`));

@@ -6,7 +6,7 @@ export const MAX_JSON_DEPTH = 16;
 /** As many items as the largest array a body may hold (a batch of simulations). */
 export const MAX_JSON_ARRAY_ITEMS = 1_000;
 /** Far more fields than any object of a body has; the rest is refused before validation. */
-export const MAX_JSON_OBJECT_KEYS = 64;
+export const MAX_JSON_OBJECT_KEYS = 256;
 /** Keys that mean something to JavaScript objects: never data, whatever the route. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

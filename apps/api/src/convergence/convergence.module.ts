@@ -11,5 +11,6 @@ import { LiveCurveStreams } from './live/live-curve-streams';
   imports: [DomainModule, QueueModule],
   controllers: [ConvergenceController],
   providers: [CurveSampler, CurveExport, LiveCurveFeeds, LiveCurveStreams],
+  exports: [CurveSampler],
 })
 export class ConvergenceModule {}

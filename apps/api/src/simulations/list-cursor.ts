@@ -1,13 +1,16 @@
 import { DomainError, ListPosition, SimulationListQuery } from '@app/domain';
+import { createHash } from 'node:crypto';
 
 /** What a cursor pins besides the position: the listing it was made for. */
-type Listing = Pick<SimulationListQuery, 'orderBy' | 'order' | 'status' | 'machineId'>;
+type Listing = Pick<SimulationListQuery, 'orderBy' | 'order' | 'status' | 'machineId' | 'filter'>;
 
 interface CursorBody {
   o: string;
   d: string;
   s: string | null;
   m: number | null;
+  /** The filter's digest: a filter may be longer than a cursor. */
+  f: string | null;
   k: string;
   i: number;
 }
@@ -17,6 +20,10 @@ const bodyOf = (listing: Listing): Omit<CursorBody, 'k' | 'i'> => ({
   d: listing.order,
   s: listing.status ?? null,
   m: listing.machineId ?? null,
+  f:
+    listing.filter === undefined
+      ? null
+      : createHash('sha256').update(listing.filter).digest('base64url').slice(0, 22),
 });
 
 /**
@@ -42,7 +49,7 @@ export function decodeListCursor(cursor: string, listing: Listing): ListPosition
     !body ||
     typeof body !== 'object' ||
     typeof body.k !== 'string' ||
-    body.k.length > 300 ||
+    body.k.length > 1000 ||
     !Number.isSafeInteger(body.i) ||
     (body.i as number) < 1
   ) {
@@ -55,10 +62,11 @@ export function decodeListCursor(cursor: string, listing: Listing): ListPosition
     body.o !== expected.o ||
     body.d !== expected.d ||
     body.s !== expected.s ||
-    body.m !== expected.m
+    body.m !== expected.m ||
+    (body.f ?? null) !== expected.f
   ) {
     throw DomainError.invalid(
-      'cursor belongs to another listing: keep order_by, order, status and machine_id as they were on the first page',
+      'cursor belongs to another listing: keep order_by, order, status, machine_id and filter as they were on the first page',
     );
   }
   return { key: body.k, simulationId: body.i as number };

@@ -5,6 +5,7 @@ import {
   HttpCode,
   HttpStatus,
   Param,
+  Patch,
   Post,
   Query,
   Res,
@@ -42,11 +43,16 @@ import {
 import { BATCH_BODY_LIMIT_BYTES } from '../common/body-limit';
 import { ListSimulationsQuery, MAX_PAGE_SIZE } from './dto/list-simulations.query';
 import {
+  RunMetricResponse,
   SimulationDetailResponse,
   SimulationResponse,
+  toRunMetricResponse,
   toSimulationDetailResponse,
   toSimulationResponse,
 } from './dto/simulation.response';
+import { ChangeTagsDto } from './dto/change-tags.dto';
+import { RUN_DATA_LIMITS, RunTags } from '@app/domain';
+import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
 
 const CONTRACT_EXAMPLE = {
@@ -76,6 +82,8 @@ function nextPageUrl(query: ListSimulationsQuery, cursor: string): string {
   const next = new URLSearchParams({ order_by: query.order_by, order: query.order });
   if (query.status !== undefined) next.set('status', query.status);
   if (query.machine_id !== undefined) next.set('machine_id', String(query.machine_id));
+  if (query.filter !== undefined) next.set('filter', query.filter);
+  if (query.columns !== undefined) next.set('columns', query.columns);
   next.set('limit', String(query.limit));
   next.set('cursor', cursor);
   return `/simulations?${next}`;
@@ -88,7 +96,10 @@ function nextPageUrl(query: ListSimulationsQuery, cursor: string): string {
 })
 @Controller()
 export class SimulationsController {
-  constructor(private readonly simulations: SimulationsService) {}
+  constructor(
+    private readonly simulations: SimulationsService,
+    private readonly creator: SimulationCreator,
+  ) {}
 
   @Get('simulations')
   @RequireRole(Role.Viewer)
@@ -99,7 +110,8 @@ export class SimulationsController {
       'every page costs the same however deep, and no simulation that existed when paging began ' +
       'is skipped or repeated while others are created (sorted by `update_date`, a simulation ' +
       'updated meanwhile moves to its new place). The total counts the matches exactly up to ' +
-      '10,000 and estimates beyond (`X-Total-Count-Exact: false`).',
+      '10,000 and estimates beyond (`X-Total-Count-Exact: false`). `filter` narrows the list with ' +
+      'the search language (docs/search.md).',
   })
   @ApiOkResponse({
     schema: {
@@ -118,13 +130,13 @@ export class SimulationsController {
       },
       'X-Next-Cursor': {
         description: 'The `cursor` of the next page; absent on the last page.',
-        schema: { type: 'string', maxLength: 512 },
+        schema: { type: 'string', maxLength: 2048 },
       },
       Link: {
         description:
           'The next page\'s URL as `<…>; rel="next"` (RFC 8288); absent on the last page.',
-        // The path, every query parameter of the list (each bounded) and the cursor.
-        schema: { type: 'string', maxLength: 2048 },
+        // The path, every query parameter of the list (each bounded, the filter percent-encoded) and the cursor.
+        schema: { type: 'string', maxLength: 32768 },
       },
     },
   })
@@ -137,17 +149,25 @@ export class SimulationsController {
       order: query.order,
       status: query.status,
       machineId: query.machine_id,
+      filter: query.filter,
       limit: query.limit,
       offset: query.offset,
     };
-    const { items, total, nextCursor } = await this.simulations.list(listing, query.cursor);
+    const { items, total, nextCursor, columnValues } = await this.simulations.list(
+      listing,
+      query.cursor,
+      query.columns,
+    );
     response.setHeader('X-Total-Count', String(total.count));
     response.setHeader('X-Total-Count-Exact', String(total.exact));
     if (nextCursor) {
       response.setHeader('X-Next-Cursor', nextCursor);
       response.setHeader('Link', `<${nextPageUrl(query, nextCursor)}>; rel="next"`);
     }
-    return items.map(toSimulationResponse);
+    return items.map((simulation) => ({
+      ...toSimulationResponse(simulation),
+      ...(columnValues && { columns: columnValues.get(simulation.simulationId) }),
+    }));
   }
 
   @Get(['simulation/:simulation_id', 'simulations/:simulation_id'])
@@ -162,8 +182,56 @@ export class SimulationsController {
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
   ): Promise<SimulationDetailResponse> {
-    const { simulation, attempts, machineStatus } = await this.simulations.get(simulationId);
-    return toSimulationDetailResponse(simulation, attempts, machineStatus);
+    const { simulation, attempts, machineStatus, params, tags } =
+      await this.simulations.get(simulationId);
+    return toSimulationDetailResponse(simulation, attempts, machineStatus, params, tags);
+  }
+
+  @Get('simulation/:simulation_id/metrics')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({
+    summary: "A run's metrics, each with its summary",
+    description:
+      'Every metric of the current attempt, by name: how many points, the last value, the minimum ' +
+      'and where it was first reached, the maximum. `loss` is the curve of GET /converge/{id}.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiOkResponse({ type: [RunMetricResponse] })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async metrics(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+  ): Promise<RunMetricResponse[]> {
+    return (await this.simulations.metrics(simulationId)).map(toRunMetricResponse);
+  }
+
+  @Patch('simulation/:simulation_id/tags')
+  @RequireRole(Role.Operator)
+  @ApiOperation({
+    summary: "Set and remove a run's tags",
+    description:
+      '`set` adds tags or replaces their values; `remove` deletes keys. Both apply together, ' +
+      `and the run may have at most ${RUN_DATA_LIMITS.maxTags} tags after. Answers the tags after the change. ` +
+      'Operators may tag only simulations they created (403 otherwise); admins any.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      example: { team: 'vision' },
+    },
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async changeTags(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @Body() change: ChangeTagsDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<RunTags> {
+    return this.simulations.changeTags(
+      simulationId,
+      { set: change.set ?? {}, remove: change.remove ?? [] },
+      user,
+    );
   }
 
   @Post('simulation')
@@ -214,7 +282,7 @@ export class SimulationsController {
     @Res({ passthrough: true }) response: Response,
     @RequestId() requestId: string | undefined,
   ): Promise<CreateSimulationResponse> {
-    const { simulation, replayed } = await this.simulations.create(
+    const { simulation, replayed } = await this.creator.create(
       body,
       user.subject,
       idempotencyKey,
@@ -274,7 +342,7 @@ export class SimulationsController {
     @Res({ passthrough: true }) response: Response,
     @RequestId() requestId: string | undefined,
   ): Promise<CreateSimulationBatchResponse> {
-    const { simulations, replayed } = await this.simulations.createBatch(
+    const { simulations, replayed } = await this.creator.createBatch(
       body.simulations,
       user.subject,
       idempotencyKey,

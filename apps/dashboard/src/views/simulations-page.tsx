@@ -14,6 +14,8 @@ const SORT_KEYS = [
   ['name', 'Name'],
 ] as const;
 const PAGE_SIZES = [25, 50, 100];
+/** What the API sorts by besides the run's own columns: a param, a tag or a metric summary. */
+const RUN_DATA_FIELD = /^(params|tags|metrics)\./;
 /** Badges follow the runs without a reload. */
 const REFRESH_MS = 2000;
 
@@ -23,6 +25,10 @@ interface ListState {
   order: 'asc' | 'desc';
   status: string;
   machine_id: string;
+  /** The search language's filter (docs/search.md), as typed. */
+  filter: string;
+  /** Params, tags or metric summaries shown as columns, comma-separated. */
+  columns: string;
   limit: number;
   /** The API's cursor of this page; '' for the first. */
   cursor: string;
@@ -36,12 +42,17 @@ function listStateOf(query: URLSearchParams): ListState {
   const page = Number(query.get('page'));
   const cursor = query.get('cursor') ?? '';
   return {
-    order_by: SORT_KEYS.some(([key]) => key === orderBy) ? orderBy : 'creation_date',
+    order_by:
+      SORT_KEYS.some(([key]) => key === orderBy) || RUN_DATA_FIELD.test(orderBy)
+        ? orderBy
+        : 'creation_date',
     order: query.get('order') === 'asc' ? 'asc' : 'desc',
     status: SIMULATION_STATUSES.includes(query.get('status') as never) ? query.get('status')! : '',
     machine_id: /^\d{1,10}$/.test(query.get('machine_id') ?? '') ? query.get('machine_id')! : '',
+    filter: (query.get('filter') ?? '').slice(0, 4000),
+    columns: (query.get('columns') ?? '').slice(0, 4000),
     limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0],
-    cursor: /^[A-Za-z0-9_-]{1,512}$/.test(cursor) ? cursor : '',
+    cursor: /^[A-Za-z0-9_-]{1,2048}$/.test(cursor) ? cursor : '',
     page: cursor && Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
@@ -74,6 +85,8 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
         order: state.order,
         status: state.status,
         machine_id: state.machine_id,
+        filter: state.filter.trim() || undefined,
+        columns: columnLabels(state.columns).join(',') || undefined,
         limit: state.limit,
         cursor: state.cursor,
       });
@@ -95,7 +108,8 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const first = (state.page - 1) * state.limit;
-  const filtered = state.status !== '' || state.machine_id !== '';
+  const filtered = state.status !== '' || state.machine_id !== '' || state.filter.trim() !== '';
+  const columns = columnLabels(state.columns);
 
   return (
     <>
@@ -182,6 +196,7 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
           </select>
         </label>
       </form>
+      <SearchForm state={state} />
       <ErrorMessage error={list.error} action="Could not load simulations" />
       {list.data && rows.length === 0 ? (
         <p class="empty">
@@ -196,7 +211,8 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
           <table aria-busy={list.loading && !list.data}>
             <caption class="visually-hidden">
               Simulations, sorted by{' '}
-              {SORT_KEYS.find(([key]) => key === state.order_by)![1].toLowerCase()}
+              {SORT_KEYS.find(([key]) => key === state.order_by)?.[1].toLowerCase() ??
+                state.order_by}
             </caption>
             <thead>
               <tr>
@@ -209,6 +225,9 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
                 </th>
                 <SortHeader label="Created" sortKey="creation_date" state={state} optional />
                 <SortHeader label="Updated" sortKey="update_date" state={state} />
+                {columns.map((label) => (
+                  <SortHeader key={label} label={label} sortKey={label} state={state} />
+                ))}
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -234,6 +253,11 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
                   </td>
                   <td class="optional">{dateTime(simulation.creation_date)}</td>
                   <td>{dateTime(simulation.update_date)}</td>
+                  {columns.map((label) => (
+                    <td key={label} class="number">
+                      {columnValue(simulation.columns?.[label])}
+                    </td>
+                  ))}
                   <td>
                     <SimulationActions
                       id={simulation.simulation_id}
@@ -303,5 +327,67 @@ function SortHeader(props: {
         <span aria-hidden="true">{active ? (ascending ? ' ▲' : ' ▼') : ''}</span>
       </button>
     </th>
+  );
+}
+
+/** The columns asked for, each once, as the API names them in its answer. */
+function columnLabels(text: string): string[] {
+  return [...new Set(text.split(',').map((label) => label.trim()))].filter(Boolean);
+}
+
+function columnValue(value: number | string | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : value.toPrecision(4);
+  return String(value);
+}
+
+/**
+ * The search language's filter and the columns to show, applied together
+ * on submit: typing never reloads the list, and a filter the API refuses
+ * shows its 400, which names the character where it goes wrong.
+ */
+function SearchForm({ state }: { state: ListState }) {
+  return (
+    <form
+      class="search"
+      aria-label="Search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        go(state, {
+          filter: String(form.get('filter') ?? ''),
+          columns: String(form.get('columns') ?? ''),
+        });
+      }}
+    >
+      <label>
+        Filter
+        <input
+          // Uncontrolled, so the list's refresh every two seconds never resets what is being
+          // typed; keyed by the address's filter, so back and forward show theirs.
+          key={state.filter}
+          name="filter"
+          type="search"
+          defaultValue={state.filter}
+          maxLength={4000}
+          placeholder="params.lr < 0.01 AND metrics.val_loss.min <= 0.3"
+          spellcheck={false}
+        />
+      </label>
+      <label>
+        Columns
+        <input
+          key={state.columns}
+          name="columns"
+          type="text"
+          defaultValue={state.columns}
+          maxLength={4000}
+          placeholder="params.lr, metrics.val_loss.min"
+          spellcheck={false}
+        />
+      </label>
+      <button type="submit">Apply</button>
+    </form>
   );
 }

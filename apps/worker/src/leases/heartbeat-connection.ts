@@ -1,5 +1,10 @@
 import type { ConnectionSettings } from '@app/config';
-import { postgresOptions, SimulationLifecycle, WorkerRepository } from '@app/domain';
+import {
+  ConvergencePointRepository,
+  postgresOptions,
+  SimulationLifecycle,
+  WorkerRepository,
+} from '@app/domain';
 import { Provider } from '@nestjs/common';
 import { getEntityManagerToken, TypeOrmModule } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
@@ -43,5 +48,8 @@ export const heartbeatStatementsProvider: Provider = {
   provide: HeartbeatStatements,
   inject: [getEntityManagerToken(HEARTBEAT_CONNECTION)],
   useFactory: (manager: EntityManager) =>
-    new HeartbeatStatements(new SimulationLifecycle(manager), new WorkerRepository(manager)),
+    new HeartbeatStatements(
+      new SimulationLifecycle(manager, new ConvergencePointRepository(manager)),
+      new WorkerRepository(manager),
+    ),
 };

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { preparedRows } from '../database/query-rows';
+import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import { batchColumns, type CurveBatch } from './curve-builder';
-
-export interface CurvePoint {
-  seconds: number;
-  loss: number;
-}
+import { CURVE_TABLES } from './curve-partitions';
+import { LOSS_METRIC } from './loss-metric';
 
 /**
  * An attempt's curve, and the day partition it is stored in. Every curve
@@ -81,7 +78,7 @@ export class ConvergencePointRepository {
       firstSeconds: writes.map(({ batch }) => batch.points[0]?.seconds ?? Number.NaN),
     };
     // Points and cells carry their run's position in `writes`, 1-based as ORDINALITY counts.
-    const { points, cells } = batchColumns(
+    const { points, cells, summaries } = batchColumns(
       writes.map(({ batch }, index) => ({ key: index + 1, batch })),
     );
     const rows = await preparedRows<{ held: boolean; fresh: boolean }>(
@@ -118,6 +115,20 @@ export class ConvergencePointRepository {
            JOIN fresh f ON f.run = c.run
            ON CONFLICT (simulation_id, attempt, curve_day, level, block)
              DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
+         ), metric AS (
+           INSERT INTO run_metrics AS m
+             (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
+              min_value, min_seconds, max_value)
+           SELECT f.simulation_id, f.attempt, ${LOSS_METRIC.id}, ${lit(LOSS_METRIC.name)},
+                  u.n, u.lv, u.ls, u.mn, u.ms, u.mx
+           FROM unnest($16::integer[], $17::integer[], $18::double precision[], $19::double precision[],
+                       $20::double precision[], $21::double precision[], $22::double precision[])
+             AS u(run, n, lv, ls, mn, ms, mx)
+           JOIN fresh f ON f.run = u.run
+           ON CONFLICT (simulation_id, attempt, metric_id) DO UPDATE SET
+             count = EXCLUDED.count, last_value = EXCLUDED.last_value,
+             last_seconds = EXCLUDED.last_seconds, min_value = EXCLUDED.min_value,
+             min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value
          )
          SELECT r.run IN (SELECT run FROM lease) AS held, r.run IN (SELECT run FROM fresh) AS fresh
          FROM runs r ORDER BY r.run`,
@@ -137,11 +148,59 @@ export class ConvergencePointRepository {
         cells.min,
         cells.max,
         [...new Set(writes.map(({ ref }) => ref.day))],
+        summaries.key,
+        summaries.count,
+        summaries.lastValue,
+        summaries.lastSeconds,
+        summaries.minValue,
+        summaries.minSeconds,
+        summaries.maxValue,
       ],
     );
     return rows.map((row, index) => ({
       held: row.held,
       written: row.fresh ? writes[index].batch.points.length : 0,
     }));
+  }
+
+  /**
+   * Deletes the points, summaries and metric summaries of the attempts
+   * before each one's current, from its curve day's partition, named as a
+   * parameter so only that partition is planned.
+   */
+  async deleteEarlierAttempts(current: readonly CurveRef[]): Promise<void> {
+    const days = [...new Set(current.map((ref) => ref.day))];
+    for (const table of CURVE_TABLES) {
+      await queryRows(
+        this.manager,
+        `DELETE FROM ${table} p
+         USING unnest($2::bigint[], $3::integer[]) AS c(simulation_id, attempt)
+         WHERE p.curve_day = ANY($1::date[]) AND p.simulation_id = c.simulation_id AND p.attempt < c.attempt`,
+        [days, current.map((ref) => ref.simulationId), current.map((ref) => ref.attempt)],
+      );
+    }
+    await queryRows(
+      this.manager,
+      `DELETE FROM run_metrics m
+       USING unnest($1::bigint[], $2::integer[]) AS c(simulation_id, attempt)
+       WHERE m.simulation_id = c.simulation_id AND m.attempt < c.attempt`,
+      [current.map((ref) => ref.simulationId), current.map((ref) => ref.attempt)],
+    );
+  }
+
+  /** Deletes a simulation's points, summaries and metric summaries of every attempt up to and including `last`'s, from its day's partition. */
+  async deleteAttemptsThrough(last: CurveRef): Promise<void> {
+    for (const table of CURVE_TABLES) {
+      await queryRows(
+        this.manager,
+        `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = $2 AND attempt <= $3`,
+        [last.day, last.simulationId, last.attempt],
+      );
+    }
+    await queryRows(
+      this.manager,
+      `DELETE FROM run_metrics WHERE simulation_id = $1 AND attempt <= $2`,
+      [last.simulationId, last.attempt],
+    );
   }
 }

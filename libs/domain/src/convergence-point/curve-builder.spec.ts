@@ -73,4 +73,34 @@ describe('CurveBuilder', () => {
     expect(() => builder.append([{ seconds: 2, loss: 1 }])).toThrow(/increasing/);
     expect(() => builder.append([{ seconds: 3, loss: Number.NaN }])).toThrow(/finite/);
   });
+
+  it('summarises the metric after each batch, as absolute values (a batch written twice changes nothing)', () => {
+    const builder = new CurveBuilder();
+    expect(builder.append([]).summary).toBeUndefined();
+    const first = builder.append([
+      { seconds: 1, loss: 2 },
+      { seconds: 2, loss: 0.5 },
+    ]);
+    expect(first.summary).toEqual({
+      count: 2,
+      lastValue: 0.5,
+      lastSeconds: 2,
+      minValue: 0.5,
+      minSeconds: 2,
+      maxValue: 2,
+    });
+    const second = builder.append([
+      { seconds: 3, loss: 0.5 },
+      { seconds: 4, loss: 3 },
+    ]);
+    expect(second.summary).toEqual({
+      count: 4,
+      lastValue: 3,
+      lastSeconds: 4,
+      minValue: 0.5,
+      minSeconds: 2,
+      maxValue: 3,
+    });
+    expect(first.summary?.count).toBe(2);
+  });
 });

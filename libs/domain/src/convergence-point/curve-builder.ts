@@ -1,4 +1,4 @@
-import type { CurvePoint } from './convergence-point.repository';
+import type { CurvePoint } from './curve-point';
 
 /** Summary blocks hold 8, 64, 512, … points: level L covers SUMMARY_FANOUT^L consecutive points. */
 export const SUMMARY_FANOUT = 8;
@@ -44,10 +44,28 @@ export interface SummaryCell {
   maxLoss: number;
 }
 
-/** What one write adds: the new points and every summary cell they changed, with its new values. */
+/**
+ * A metric's summary over every point so far: what a filter or a sort on
+ * `metrics.<name>.(last|min|max|count)` reads, one row per attempt and metric.
+ * The first of equal minima is kept: where a curve first reached its best.
+ */
+export interface MetricSummary {
+  count: number;
+  lastValue: number;
+  lastSeconds: number;
+  minValue: number;
+  minSeconds: number;
+  maxValue: number;
+}
+
+/**
+ * What one write adds: the new points, every summary cell they changed with
+ * its new values, and the metric's summary after them.
+ */
 export interface CurveBatch {
   points: StoredPoint[];
   cells: SummaryCell[];
+  summary?: MetricSummary;
 }
 
 /**
@@ -69,6 +87,7 @@ export class CurveBuilder {
   private lastSeconds = 0;
   /** The block each level is filling, with its extremes so far. */
   private readonly openCells: SummaryCell[] = [];
+  private summary?: MetricSummary;
 
   /** `plannedPoints`: how long the curve will be, when known; otherwise every level is kept. */
   constructor(plannedPoints?: number) {
@@ -96,6 +115,7 @@ export class CurveBuilder {
       this.cumSeconds += seconds;
       this.lastSeconds = seconds;
       stored[index] = { seq, seconds, loss, cumLoss: this.cumLoss, cumSeconds: this.cumSeconds };
+      this.summarise(seconds, loss);
       for (let level = 1; level <= this.levels; level++) {
         const block = Math.floor(seq / BLOCK_SIZES[level]);
         let cell = this.openCells[level];
@@ -110,14 +130,41 @@ export class CurveBuilder {
         if (changed[changed.length - 1] !== cell) changed.push(cell);
       }
     }
-    // Copies: the open cells keep changing after this batch is handed out.
-    return { points: stored, cells: touched.flat().map((cell) => ({ ...cell })) };
+    // Copies: the open cells and the summary keep changing after this batch is handed out.
+    return {
+      points: stored,
+      cells: touched.flat().map((cell) => ({ ...cell })),
+      ...(this.summary && { summary: { ...this.summary } }),
+    };
+  }
+
+  private summarise(seconds: number, value: number): void {
+    const summary = this.summary;
+    if (!summary) {
+      this.summary = {
+        count: 1,
+        lastValue: value,
+        lastSeconds: seconds,
+        minValue: value,
+        minSeconds: seconds,
+        maxValue: value,
+      };
+      return;
+    }
+    summary.count++;
+    summary.lastValue = value;
+    summary.lastSeconds = seconds;
+    if (value < summary.minValue) {
+      summary.minValue = value;
+      summary.minSeconds = seconds;
+    }
+    if (value > summary.maxValue) summary.maxValue = value;
   }
 }
 
 /**
- * Curve batches as the column arrays a statement unnests: every point and
- * every summary cell tagged with the key of the batch it came from (a run's
+ * Curve batches as the column arrays a statement unnests: every point, every
+ * summary cell and each batch's metric summary tagged with the key of the batch it came from (a run's
  * position in a group commit, or a simulation's id). One shape, so each
  * statement that stores batches sends them the same way.
  */
@@ -137,6 +184,15 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
     min: [] as number[],
     max: [] as number[],
   };
+  const summaries = {
+    key: [] as number[],
+    count: [] as number[],
+    lastValue: [] as number[],
+    lastSeconds: [] as number[],
+    minValue: [] as number[],
+    minSeconds: [] as number[],
+    maxValue: [] as number[],
+  };
   for (const { key, batch } of batches) {
     for (const point of batch.points) {
       points.key.push(key);
@@ -153,6 +209,16 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
       cells.min.push(cell.minLoss);
       cells.max.push(cell.maxLoss);
     }
+    const summary = batch.summary;
+    if (summary) {
+      summaries.key.push(key);
+      summaries.count.push(summary.count);
+      summaries.lastValue.push(summary.lastValue);
+      summaries.lastSeconds.push(summary.lastSeconds);
+      summaries.minValue.push(summary.minValue);
+      summaries.minSeconds.push(summary.minSeconds);
+      summaries.maxValue.push(summary.maxValue);
+    }
   }
-  return { points, cells };
+  return { points, cells, summaries };
 }

@@ -7,7 +7,8 @@ import { plannedRows, preparedRows } from '../database/query-rows';
 import { sqlLiteralList } from '../database/sql-literal';
 import { type SimulationStatus, TERMINAL_STATUSES } from '../simulation/simulation-status';
 import { ConvergencePoint } from './convergence-point.entity';
-import type { CurvePoint, CurveRef } from './convergence-point.repository';
+import type { CurveRef } from './convergence-point.repository';
+import type { CurvePoint } from './curve-point';
 import type { StoredPoint } from './curve-builder';
 
 /** The current attempt of a simulation's curve, seen through a window of seconds. */

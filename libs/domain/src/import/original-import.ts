@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ClientBase } from 'pg';
 import { batchColumns, CurveBuilder } from '../convergence-point/curve-builder';
 import { ensureCurvePartitions } from '../convergence-point/curve-partitions';
+import { LOSS_METRIC } from '../convergence-point/loss-metric';
 import { queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
@@ -308,7 +309,7 @@ export class OriginalImport {
       key: id,
       batch: new CurveBuilder(curve.length).append(curve),
     }));
-    const { points, cells } = batchColumns(batches);
+    const { points, cells, summaries } = batchColumns(batches);
     summary.points.imported += points.key.length;
     if (points.key.length === 0) return;
     await queryRows(
@@ -320,6 +321,25 @@ export class OriginalImport {
          AS p(id, q, s, l, cl, cs)
        JOIN simulations s ON s.simulation_id = p.id`,
       [points.key, points.seq, points.seconds, points.loss, points.cumLoss, points.cumSeconds],
+    );
+    await queryRows(
+      manager,
+      `INSERT INTO run_metrics (simulation_id, attempt, metric_id, name, count, last_value,
+                               last_seconds, min_value, min_seconds, max_value)
+       SELECT id, 1, $8, $9, n, lv, ls, mn, ms, mx
+       FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[],
+                   $6::float8[], $7::float8[]) AS u(id, n, lv, ls, mn, ms, mx)`,
+      [
+        summaries.key,
+        summaries.count,
+        summaries.lastValue,
+        summaries.lastSeconds,
+        summaries.minValue,
+        summaries.minSeconds,
+        summaries.maxValue,
+        LOSS_METRIC.id,
+        LOSS_METRIC.name,
+      ],
     );
     if (cells.key.length === 0) return;
     await queryRows(

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { CURVE_TABLES } from '../convergence-point/curve-partitions';
+import { ConvergencePointRepository } from '../convergence-point/convergence-point.repository';
 import { entityRows } from '../database/entity-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
@@ -160,7 +160,10 @@ export class SimulationLifecycle {
   private readonly rows;
   private readonly listeners: SimulationStatusListener[] = [];
 
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly curves: ConvergencePointRepository,
+  ) {
     this.rows = entityRows(manager, Simulation);
   }
 
@@ -188,31 +191,18 @@ export class SimulationLifecycle {
     if (simulationIds.length === 0) return new Map();
     const claimed = await this.transition(LIFECYCLE_STATEMENTS.claim, [simulationIds, workerId]);
     const retried = claimed.filter((simulation) => simulation.attempt > 1);
-    if (retried.length) await this.clearEarlierAttempts(retried);
-    return new Map(claimed.map((simulation) => [simulation.simulationId, simulation]));
-  }
-
-  /**
-   * Deletes the points of the attempts before each one's current, from its
-   * curve day's partition, named as a parameter so only that partition is
-   * planned. Apart from the claim: readers read the current attempt only,
-   * so an earlier attempt's rows for a moment longer show nowhere.
-   */
-  private async clearEarlierAttempts(simulations: readonly Simulation[]): Promise<void> {
-    const days = [...new Set(simulations.map((simulation) => simulation.curveDay))];
-    for (const table of CURVE_TABLES) {
-      await queryRows(
-        this.manager,
-        `DELETE FROM ${table} p
-         USING unnest($2::bigint[], $3::integer[]) AS c(simulation_id, attempt)
-         WHERE p.curve_day = ANY($1::date[]) AND p.simulation_id = c.simulation_id AND p.attempt < c.attempt`,
-        [
-          days,
-          simulations.map((simulation) => simulation.simulationId),
-          simulations.map((simulation) => simulation.attempt),
-        ],
+    // Not in the claim's statement: readers read the current attempt only, so
+    // an earlier attempt's rows, kept a moment longer, show nowhere.
+    if (retried.length) {
+      await this.curves.deleteEarlierAttempts(
+        retried.map(({ simulationId, attempt, curveDay }) => ({
+          simulationId,
+          attempt,
+          day: curveDay,
+        })),
       );
     }
+    return new Map(claimed.map((simulation) => [simulation.simulationId, simulation]));
   }
 
   /** running → finished, if `ref` still holds it. */
@@ -307,14 +297,13 @@ export class SimulationLifecycle {
     );
     const [retried] = await this.transition(LIFECYCLE_STATEMENTS.retry, [simulationId]);
     if (!retried) throw await this.refusal(simulationId, 'retried', [Failed, Cancelled]);
-    // The old run's curve is no longer shown: it goes now, from its own day's partition.
-    for (const table of CURVE_TABLES) {
-      await queryRows(
-        this.manager,
-        `DELETE FROM ${table} WHERE curve_day = $1::date AND simulation_id = $2 AND attempt <= $3`,
-        [before.day, simulationId, retried.attempt],
-      );
-    }
+    // The old run's curve is no longer shown: it goes now, from its own day's
+    // partition (the retry moved the simulation to today's).
+    await this.curves.deleteAttemptsThrough({
+      simulationId,
+      attempt: retried.attempt,
+      day: before.day,
+    });
     return retried;
   }
 

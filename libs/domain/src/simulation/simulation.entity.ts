@@ -10,6 +10,13 @@ import {
 } from './curve-emulation';
 import { SimulationStatus } from './simulation-status';
 
+/**
+ * Automatic attempts a run request is granted when it names none. The
+ * migrated columns default to the same (the schema spec checks), for rows
+ * inserted without it.
+ */
+export const DEFAULT_ATTEMPT_BUDGET = 3;
+
 @Entity({ name: 'simulations' })
 export class Simulation {
   /** Client-chosen when given, otherwise drawn from a sequence (see the initial migration). */
@@ -82,6 +89,14 @@ export class Simulation {
   /** The token subject that created it. */
   @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
   createdBy: string | null;
+
+  /** What runs it: `emulate` (the contract's run, by a worker) or `external` (a run reporting from anywhere). */
+  @Column({ type: 'varchar', length: 100, default: 'emulate' })
+  program: string;
+
+  /** How the run said it ended, when it reported an exit code. */
+  @Column({ name: 'exit_code', type: 'integer', nullable: true })
+  exitCode: number | null;
 }
 
 /** The column keeps the settings by their edge names (snake_case); a missing one is its default. */

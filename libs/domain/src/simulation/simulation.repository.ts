@@ -11,19 +11,29 @@ import {
 } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError, summarizeProblems } from '../errors/domain-error';
-import { Simulation } from './simulation.entity';
+import { insertRunData } from '../run-data/run-data.repository';
+import type { RunParams, RunTags } from '../run-data/run-data';
+import { filterCondition, SqlParameters } from '../search/filter-sql';
+import { decodeSortKey, encodeSortKey, MISSING_RANK, sortKeySql } from '../search/sort-key';
+import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
 import { CurveEmulation, DEFAULT_EMULATION, toEmulationSettings } from './curve-emulation';
 
+/** The run's columns a list sorts by along an index; params, tags and metric summaries sort too. */
 export const SIMULATION_SORT_KEYS = ['name', 'creation_date', 'update_date'] as const;
-export type SimulationSortKey = (typeof SIMULATION_SORT_KEYS)[number];
+export type SimulationColumnSortKey = (typeof SIMULATION_SORT_KEYS)[number];
+/** A column, or `params.<key>`, `tags.<key>`, `metrics.<name>.<summary>`. */
+export type SimulationSortKey = SimulationColumnSortKey | string;
+
+const isColumnSort = (orderBy: string): orderBy is SimulationColumnSortKey =>
+  (SIMULATION_SORT_KEYS as readonly string[]).includes(orderBy);
 
 /**
  * Sort keys map to SQL through this table only: user text never reaches the
  * ORDER BY clause, so sorting cannot be an injection vector.
  */
-const SORT_COLUMN: Record<SimulationSortKey, string> = {
+const SORT_COLUMN: Record<SimulationColumnSortKey, string> = {
   name: 'name',
   creation_date: 'creation_date',
   update_date: 'update_date',
@@ -42,6 +52,8 @@ export interface SimulationListQuery {
   order: SortDirection;
   status?: SimulationStatus;
   machineId?: number;
+  /** A filter in the search language (docs/search.md); parsed and bound here, never spliced. */
+  filter?: string;
   limit: number;
   /** Keyset paging: the page after this row. */
   after?: ListPosition;
@@ -74,11 +86,14 @@ export interface NewSimulation {
   simulationId?: number;
   name: string;
   machineId: number;
-  /** Automatic attempts allowed (default 3); a new simulation's final attempt is its budget. */
+  /** Automatic attempts allowed (default DEFAULT_ATTEMPT_BUDGET); a new simulation's final attempt is its budget. */
   attemptBudget?: number;
   createdBy?: string;
   /** Defaults to DEFAULT_EMULATION. */
   emulation?: CurveEmulation;
+  /** Checked by runDataProblems before; written with the row, in its transaction. */
+  params?: RunParams;
+  tags?: RunTags;
 }
 
 /** Names one attempt of one simulation: the unit of fencing for every write a worker makes. */
@@ -103,6 +118,29 @@ const STATEMENTS = {
   listAttempts: `SELECT * FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt`,
 } as const;
 
+/**
+ * The one statement that creates simulations; `rows` (VALUES or a SELECT)
+ * supplies them in its column order. A new simulation's final attempt is its
+ * budget, so each row gives the budget twice. A taken id inserts nothing:
+ * each caller decides whether that is a conflict or a reason to draw again.
+ */
+function insertSimulations(rows: string): string {
+  return `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
+       ${rows}
+       ON CONFLICT (simulation_id) DO NOTHING RETURNING *`;
+}
+
+/** The values an insert stores where a caller may leave one out. */
+function storedDefaults(input: Omit<NewSimulation, 'createdBy'>): {
+  attemptBudget: number;
+  emulation: string;
+} {
+  return {
+    attemptBudget: input.attemptBudget ?? DEFAULT_ATTEMPT_BUDGET,
+    emulation: JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
+  };
+}
+
 @Injectable()
 export class SimulationRepository {
   static readonly statements = STATEMENTS;
@@ -114,6 +152,16 @@ export class SimulationRepository {
     this.attemptRows = entityRows(manager, SimulationAttempt);
   }
 
+  /** The simulations of these ids that exist, in no particular order. */
+  async findByIds(simulationIds: readonly number[]): Promise<Simulation[]> {
+    const rows = await queryRows<Row>(
+      this.manager,
+      `SELECT * FROM simulations WHERE simulation_id = ANY($1::bigint[])`,
+      [simulationIds],
+    );
+    return this.simulationRows.all(rows);
+  }
+
   async findById(simulationId: number): Promise<Simulation | null> {
     const [row] = await preparedRows<Row>(this.manager, STATEMENTS.findById, [simulationId]);
     return row ? this.simulationRows.one(row) : null;
@@ -121,10 +169,12 @@ export class SimulationRepository {
 
   /**
    * One page of simulations in `orderBy` order (ties by id, in the same
-   * direction), after `after` when given: a walk along the index of that
-   * order and filter, whose cost does not grow with the table.
+   * direction), after `after` when given. By a column of the run: a walk
+   * along the index of that order and filter, whose cost does not grow with
+   * the table. By a param, tag or metric summary: see listByRunData.
    */
   async list(query: SimulationListQuery): Promise<SimulationPage> {
+    if (!isColumnSort(query.orderBy)) return this.listByRunData(query, query.orderBy);
     const { where, parameters } = listFilter(query);
     const column = SORT_COLUMN[query.orderBy];
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
@@ -140,18 +190,81 @@ export class SimulationRepository {
     parameters.push(query.limit + 1, query.offset ?? 0);
     const rows = await queryRows<Row & { list_key: string }>(
       this.manager,
-      `SELECT *, ${column}::text AS list_key FROM simulations
+      `SELECT *, ${column}::text AS list_key FROM simulations AS run
        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY ${column} ${direction}, simulation_id ${direction}
        LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
       parameters,
     );
-    const page = rows.slice(0, query.limit);
+    return this.pageOf(rows, query.limit);
+  }
+
+  /**
+   * A page sorted by a param, a tag or a metric summary: by its value (a
+   * param's numbers first, numerically, then its strings, then its
+   * booleans), runs without it last in either direction, ties by id. The
+   * sort key is a composite that is never NULL (rank, number, text), so the
+   * keyset condition is a plain row comparison; long texts sort by their
+   * first 200 characters, which keeps a cursor short.
+   */
+  private async listByRunData(
+    query: SimulationListQuery,
+    orderBy: string,
+  ): Promise<SimulationPage> {
+    const { where, parameters: values } = listFilter(query);
+    const parameters = new SqlParameters(values);
+    const sortKey = sortKeySql(orderBy, parameters);
+    const desc = query.order === 'desc';
+    const direction = desc ? 'DESC' : 'ASC';
+    const conditions: string[] = [];
+    if (query.after) {
+      const [rank, number, text] = decodeSortKey(query.after.key);
+      const r = parameters.add(rank, 'integer');
+      const rest = [
+        parameters.add(number, 'double precision'),
+        parameters.add(text, 'text'),
+        parameters.add(query.after.simulationId, 'bigint'),
+      ].join(', ');
+      // The rank ascends either way (runs without the field stay last); the rest follows `order`.
+      conditions.push(
+        desc
+          ? `(sort_rank > ${r} OR (sort_rank = ${r} AND (sort_number, sort_text, simulation_id) < (${rest})))`
+          : `(sort_rank, sort_number, sort_text, simulation_id) > (${r}, ${rest})`,
+      );
+    }
+    const limit = parameters.add(query.limit + 1, 'integer');
+    const offset = parameters.add(query.offset ?? 0, 'integer');
+    const rows = await queryRows<
+      Row & { sort_rank: number; sort_number: number; sort_text: string }
+    >(
+      this.manager,
+      `SELECT * FROM (
+         SELECT run.*, COALESCE(sk.rank, ${MISSING_RANK}) AS sort_rank,
+                COALESCE(sk.number, 0) AS sort_number, COALESCE(sk.text, '') AS sort_text
+         FROM simulations AS run LEFT JOIN LATERAL (${sortKey}) sk ON true
+         ${where ? `WHERE ${where}` : ''}) AS sorted
+       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY sort_rank, sort_number ${direction}, sort_text ${direction}, simulation_id ${direction}
+       LIMIT ${limit} OFFSET ${offset}`,
+      parameters.values,
+    );
+    const page = this.pageOf(
+      rows.map(({ sort_rank, sort_number, sort_text, ...row }) => ({
+        ...row,
+        list_key: encodeSortKey(sort_rank, sort_number, sort_text),
+      })),
+      query.limit,
+    );
+    return page;
+  }
+
+  private pageOf(rows: Array<Row & { list_key: string }>, limit: number): SimulationPage {
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: this.simulationRows.all(page),
       next:
-        rows.length > query.limit
+        rows.length > limit
           ? { key: last.list_key, simulationId: last.simulation_id as number }
           : null,
     };
@@ -164,9 +277,9 @@ export class SimulationRepository {
    * first: where it is far past the bound, nothing is counted at all, so a
    * filter matching millions costs what one matching dozens does.
    */
-  async total(filter: Pick<SimulationListQuery, 'status' | 'machineId'>): Promise<SimulationTotal> {
+  async total(filter: ListFilter): Promise<SimulationTotal> {
     const { where, parameters } = listFilter(filter);
-    const matching = `FROM simulations ${where ? `WHERE ${where}` : ''}`;
+    const matching = `FROM simulations AS run ${where ? `WHERE ${where}` : ''}`;
     const [plan] = await queryRows<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
       this.manager,
       `EXPLAIN (FORMAT JSON) SELECT 1 ${matching}`,
@@ -190,9 +303,12 @@ export class SimulationRepository {
    */
   async insert(input: NewSimulation, manager: EntityManager = this.manager): Promise<Simulation> {
     try {
-      return input.simulationId === undefined
-        ? await this.insertWithGeneratedId(input, manager)
-        : await this.insertWithChosenId({ ...input, simulationId: input.simulationId }, manager);
+      const simulation =
+        input.simulationId === undefined
+          ? await this.insertWithGeneratedId(input, manager)
+          : await this.insertWithChosenId({ ...input, simulationId: input.simulationId }, manager);
+      await insertRunData(manager, [{ ...input, simulationId: simulation.simulationId }]);
+      return simulation;
     } catch (error) {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw DomainError.notFound(`machine ${input.machineId} not found`);
@@ -254,6 +370,10 @@ export class SimulationRepository {
           );
         rows.forEach((row, position) => (inserted[chosen[position].index] = row!));
       }
+      await insertRunData(
+        manager,
+        inputs.map((input, index) => ({ ...input, simulationId: inserted[index]!.simulationId })),
+      );
     } catch (error) {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw DomainError.notFound(`a machine of this batch was deleted while it was created`);
@@ -273,6 +393,7 @@ export class SimulationRepository {
     createdBy: string,
     manager: EntityManager,
   ): Promise<Array<Simulation | undefined>> {
+    const stored = inputs.map(storedDefaults);
     const rows = await queryRows<Row & { ord: string; inserted: boolean }>(
       manager,
       // Ids are drawn from the rows in the order sent, so a batch numbers its
@@ -286,9 +407,9 @@ export class SimulationRepository {
          ) AS input
        ),
        inserted AS (
-         INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
-         SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation FROM input ORDER BY ord
-         ON CONFLICT (simulation_id) DO NOTHING RETURNING *
+         ${insertSimulations(
+           `SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation FROM input ORDER BY ord`,
+         )}
        )
        SELECT input.ord, inserted.simulation_id IS NOT NULL AS inserted, inserted.*
        FROM input LEFT JOIN inserted ON inserted.simulation_id = input.id ORDER BY input.ord`,
@@ -296,10 +417,8 @@ export class SimulationRepository {
         inputs.map((input) => input.simulationId ?? null),
         inputs.map((input) => input.name),
         inputs.map((input) => input.machineId),
-        inputs.map((input) => input.attemptBudget ?? 3),
-        inputs.map((input) =>
-          JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
-        ),
+        stored.map((values) => values.attemptBudget),
+        stored.map((values) => values.emulation),
         createdBy,
       ],
     );
@@ -310,18 +429,17 @@ export class SimulationRepository {
     input: NewSimulation & { simulationId: number },
     manager: EntityManager,
   ): Promise<Simulation> {
+    const { attemptBudget, emulation } = storedDefaults(input);
     const rows = await queryRows<Row>(
       manager,
-      `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
-       VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)
-       ON CONFLICT (simulation_id) DO NOTHING RETURNING *`,
+      insertSimulations(`VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)`),
       [
         input.simulationId,
         input.name,
         input.machineId,
-        input.attemptBudget ?? 3,
+        attemptBudget,
         input.createdBy ?? null,
-        JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
+        emulation,
       ],
     );
     if (rows.length === 0)
@@ -340,22 +458,14 @@ export class SimulationRepository {
     input: NewSimulation,
     manager: EntityManager,
   ): Promise<Simulation> {
+    const { attemptBudget, emulation } = storedDefaults(input);
     for (let skip = 0; skip < MAX_RUNS_SKIPPED; skip++) {
       const [row] = await queryRows<Row & { drawn_id: number }>(
         manager,
         `WITH drawn AS (SELECT nextval('simulations_simulation_id_seq') AS id),
-         inserted AS (
-           INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
-           SELECT id, $1, $2, $3, $3, $4, $5::jsonb FROM drawn
-           ON CONFLICT (simulation_id) DO NOTHING RETURNING *)
+         inserted AS (${insertSimulations(`SELECT id, $1, $2, $3, $3, $4, $5::jsonb FROM drawn`)})
          SELECT (SELECT id FROM drawn) AS drawn_id, inserted.* FROM (SELECT) AS one LEFT JOIN inserted ON true`,
-        [
-          input.name,
-          input.machineId,
-          input.attemptBudget ?? 3,
-          input.createdBy ?? null,
-          JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
-        ],
+        [input.name, input.machineId, attemptBudget, input.createdBy ?? null, emulation],
       );
       if (row.simulation_id !== null) return this.simulationRows.one(row);
       // The end of the run of taken ids from the one drawn: one index walk along it.
@@ -452,22 +562,21 @@ export class SimulationRepository {
   }
 }
 
-/** The WHERE of a list's filters, with its parameters; statuses and ids only ever as parameters. */
-function listFilter(filter: Pick<SimulationListQuery, 'status' | 'machineId'>): {
-  where: string;
-  parameters: unknown[];
-} {
+type ListFilter = Pick<SimulationListQuery, 'status' | 'machineId' | 'filter'>;
+
+/**
+ * The WHERE of a list's filters (on simulations aliased `run`), with its
+ * parameters; statuses, ids and everything a filter holds only ever as parameters.
+ */
+function listFilter(filter: ListFilter): { where: string; parameters: unknown[] } {
   const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  if (filter.status !== undefined) {
-    parameters.push(filter.status);
-    conditions.push(`status = $${parameters.length}`);
-  }
-  if (filter.machineId !== undefined) {
-    parameters.push(filter.machineId);
-    conditions.push(`machine_id = $${parameters.length}`);
-  }
-  return { where: conditions.join(' AND '), parameters };
+  const parameters = new SqlParameters();
+  if (filter.status !== undefined)
+    conditions.push(`run.status = ${parameters.add(filter.status, 'text')}`);
+  if (filter.machineId !== undefined)
+    conditions.push(`run.machine_id = ${parameters.add(filter.machineId, 'integer')}`);
+  if (filter.filter !== undefined) conditions.push(filterCondition(filter.filter, parameters));
+  return { where: conditions.join(' AND '), parameters: parameters.values };
 }
 
 /**

@@ -14,7 +14,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  RUN_DATA_LIMITS,
+  RUN_KEY_RULE,
+  runDataProblems,
+  RunParams,
+  RunTags,
   CURVE_LIMITS,
+  DEFAULT_ATTEMPT_BUDGET,
   emulationProblems,
   EmulationSettings,
   fromEmulationSettings,
@@ -192,7 +198,7 @@ export class CreateSimulationDto {
     example: 3,
     minimum: 1,
     maximum: 10,
-    default: 3,
+    default: DEFAULT_ATTEMPT_BUDGET,
     description:
       'Automatic attempts before a failing run is given up (a manual retry grants as many again).',
   })
@@ -228,6 +234,52 @@ export class CreateSimulationDto {
   @ValidateNested()
   @Type(() => EmulationDto)
   emulation?: EmulationDto;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      oneOf: [
+        { type: 'number' },
+        { type: 'string', maxLength: RUN_DATA_LIMITS.maxParamTextLength },
+        { type: 'boolean' },
+      ],
+    },
+    maxProperties: RUN_DATA_LIMITS.maxParams,
+    example: { lr: 0.01, optimizer: 'adam', augment: true },
+    description:
+      `The run's params: up to ${RUN_DATA_LIMITS.maxParams} keys (${RUN_KEY_RULE}), each a number, a string ` +
+      `(at most ${RUN_DATA_LIMITS.maxParamTextLength} characters) or a boolean. Written once; search compares ` +
+      'numbers as numbers (docs/search.md).',
+  })
+  @IsOptional()
+  @ValidRunData('params')
+  params?: RunParams;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: RUN_DATA_LIMITS.maxTagValueLength },
+    maxProperties: RUN_DATA_LIMITS.maxTags,
+    example: { team: 'vision' },
+    description:
+      `The run's tags: up to ${RUN_DATA_LIMITS.maxTags} keys (${RUN_KEY_RULE}), each a string of at most ` +
+      `${RUN_DATA_LIMITS.maxTagValueLength} characters. Changed later with PATCH /simulation/{id}/tags.`,
+  })
+  @IsOptional()
+  @ValidRunData('tags')
+  tags?: RunTags;
+}
+
+/** Checks params or tags with the domain's one check; each problem names its key. */
+function ValidRunData(field: 'params' | 'tags'): PropertyDecorator {
+  const problemsOf = (value: unknown) =>
+    field === 'params' ? runDataProblems(value, undefined) : runDataProblems(undefined, value);
+  return ValidateBy({
+    name: `validRunData.${field}`,
+    validator: {
+      validate: (value) => problemsOf(value).length === 0,
+      defaultMessage: (args) => problemsOf(args?.value).join('; '),
+    },
+  });
 }
 
 /** Checks emulation settings with the domain's one check; each problem names its field. */

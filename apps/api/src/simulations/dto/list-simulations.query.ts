@@ -1,4 +1,8 @@
 import {
+  FILTER_ATTRIBUTES,
+  MAX_FILTER_LENGTH,
+  MAX_LIST_COLUMNS,
+  METRIC_SUMMARY_NAMES,
   SIMULATION_SORT_KEYS,
   SIMULATION_STATUSES,
   SimulationSortKey,
@@ -7,20 +11,46 @@ import {
 } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { MAX_MACHINE_ID } from '../../common/parse-id.pipe';
 
 export const MAX_PAGE_SIZE = 1000;
 
+const SORT_KEY_MESSAGE =
+  `order_by must be one of: ${SIMULATION_SORT_KEYS.join(', ')}, ` +
+  'or params.<key>, tags.<key>, metrics.<name>.(last|min|max|count)';
+
 export class ListSimulationsQuery {
   @ApiPropertyOptional({
-    enum: SIMULATION_SORT_KEYS,
+    type: String,
     default: 'creation_date',
-    description: 'The sort key; ties by simulation_id, in the same direction.',
+    maxLength: 300,
+    example: 'metrics.val_loss.min',
+    description:
+      `The sort key: ${SIMULATION_SORT_KEYS.join(', ')}, or \`params.<key>\` (numbers first, numerically, ` +
+      'then strings, then booleans), `tags.<key>` or `metrics.<name>.(last|min|max|count)`; runs ' +
+      'without it come last either way. Ties by simulation_id, in the same direction.',
   })
   @IsOptional()
-  @IsIn(SIMULATION_SORT_KEYS, {
-    message: `order_by must be one of: ${SIMULATION_SORT_KEYS.join(', ')}`,
+  @ValidateBy({
+    name: 'sortKey',
+    validator: {
+      validate: (value) =>
+        typeof value === 'string' &&
+        value.length <= 300 &&
+        ((SIMULATION_SORT_KEYS as readonly string[]).includes(value) ||
+          /^(params|tags|metrics)\./.test(value)),
+      defaultMessage: () => SORT_KEY_MESSAGE,
+    },
   })
   order_by: SimulationSortKey = 'creation_date';
 
@@ -35,18 +65,48 @@ export class ListSimulationsQuery {
 
   @ApiPropertyOptional({
     type: String,
-    maxLength: 512,
+    maxLength: 2048,
     description:
       'The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. ' +
-      'Made for one listing: order_by, order, status and machine_id must stay as they were. ' +
+      'Made for one listing: order_by, order, status, machine_id and filter must stay as they were. ' +
       'Each page costs the same however deep it is; not together with `offset`.',
   })
   @IsOptional()
   @IsString({ message: 'cursor must be a string' })
-  @MaxLength(512, {
+  @MaxLength(2048, {
     message: 'cursor is not one this API made: use the X-Next-Cursor or Link of a list answer',
   })
   cursor?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FILTER_LENGTH,
+    example: "params.lr < 0.01 AND (tags.team = 'vision' OR metrics.val_loss.min <= 0.3)",
+    description:
+      'Only the runs this expression matches: comparisons (`= != < <= > >=`, `IN (…)`, `LIKE`) on ' +
+      `${FILTER_ATTRIBUTES.join(', ')}, \`params.<key>\` (numbers compare as numbers), ` +
+      `\`tags.<key>\` and \`metrics.<name>.(${METRIC_SUMMARY_NAMES.join('|')})\`, joined with ` +
+      '`AND`, `OR`, `NOT` and parentheses. Strings in single or double quotes. A malformed filter ' +
+      'is a 400 naming the character where it goes wrong. The reference: docs/search.md.',
+  })
+  @IsOptional()
+  @IsString({ message: 'filter must be a string (give it once)' })
+  filter?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_FILTER_LENGTH,
+    example: 'params.lr,metrics.val_loss.min',
+    description:
+      `Up to ${MAX_LIST_COLUMNS} params, tags or metric summaries, comma-separated and named as in ` +
+      '`filter`: each run of the page then carries `columns` with their values (null where it has none).',
+  })
+  @IsOptional()
+  @IsString({ message: 'columns must be a string (give it once)' })
+  @MaxLength(MAX_FILTER_LENGTH, {
+    message: `columns must be at most ${MAX_FILTER_LENGTH} characters`,
+  })
+  columns?: string;
 
   @ApiPropertyOptional({ enum: SIMULATION_STATUSES })
   @IsOptional()

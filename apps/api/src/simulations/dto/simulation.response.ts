@@ -1,5 +1,8 @@
 import {
   MachineStatus,
+  RunMetricSummary,
+  RunParams,
+  RunTags,
   Simulation,
   SimulationAttempt,
   SIMULATION_STATUSES,
@@ -107,6 +110,18 @@ export class SimulationResponse {
       'Why the last attempt failed; present on failed simulations and on ones waiting to be retried.',
   })
   failure_reason?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    // null (a run without the field) matches the first alternative alone, as oneOf requires.
+    additionalProperties: {
+      oneOf: [{ type: 'number', nullable: true }, { type: 'string' }, { type: 'boolean' }],
+    },
+    example: { 'params.lr': 0.01, 'metrics.val_loss.min': 0.21 },
+    description:
+      "In a list asked for `columns` only: each column named there with this run's value, null where it has none.",
+  })
+  columns?: Record<string, number | string | boolean | null>;
 }
 
 export class SimulationAttemptResponse {
@@ -176,6 +191,45 @@ export class SimulationDetailResponse extends SimulationResponse {
     description: `Every attempt, oldest first (the latest ${MAX_ATTEMPTS_LISTED} when there were more).`,
   })
   attempts: SimulationAttemptResponse[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] },
+    example: { lr: 0.01, optimizer: 'adam' },
+    description: 'Its params, each with the type it was given; {} when it has none.',
+  })
+  params: RunParams;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { team: 'vision' },
+    description: 'Its tags; {} when it has none.',
+  })
+  tags: RunTags;
+}
+
+export class RunMetricResponse {
+  @ApiProperty({ example: 'val_loss' })
+  name: string;
+
+  @ApiProperty({ type: 'integer', example: 1000, description: 'Points stored.' })
+  count: number;
+
+  @ApiProperty({ example: 0.21, description: 'The latest value.' })
+  last: number;
+
+  @ApiProperty({ example: 98.5, description: 'Seconds since the run started at the latest value.' })
+  last_seconds: number;
+
+  @ApiProperty({ example: 0.2 })
+  min: number;
+
+  @ApiProperty({ example: 61.2, description: 'Where the minimum was first reached.' })
+  min_seconds: number;
+
+  @ApiProperty({ example: 2.3 })
+  max: number;
 }
 
 export function toSimulationResponse(simulation: Simulation): SimulationResponse {
@@ -202,6 +256,8 @@ export function toSimulationDetailResponse(
   simulation: Simulation,
   attempts: SimulationAttempt[],
   machineStatus: MachineStatus,
+  params: RunParams,
+  tags: RunTags,
 ): SimulationDetailResponse {
   return {
     ...toSimulationResponse(simulation),
@@ -215,5 +271,19 @@ export function toSimulationDetailResponse(
       outcome: attempt.outcome,
       reason: boundedReason(attempt.reason),
     })),
+    params,
+    tags,
+  };
+}
+
+export function toRunMetricResponse(summary: RunMetricSummary): RunMetricResponse {
+  return {
+    name: summary.name,
+    count: summary.count,
+    last: summary.last,
+    last_seconds: summary.lastSeconds,
+    min: summary.min,
+    min_seconds: summary.minSeconds,
+    max: summary.max,
   };
 }

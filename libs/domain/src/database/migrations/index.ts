@@ -11,6 +11,7 @@ import { ListIndexes1795831200000 } from './1795831200000-ListIndexes';
 import { PartitionedCurves1795834800000 } from './1795834800000-PartitionedCurves';
 import { PlannerSettings1795838400000 } from './1795838400000-PlannerSettings';
 import { PendingCapCheck1795842000000 } from './1795842000000-PendingCapCheck';
+import { RunParamsTagsMetrics1795845600000 } from './1795845600000-RunParamsTagsMetrics';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PartitionedCurves1795834800000,
   PlannerSettings1795838400000,
   PendingCapCheck1795842000000,
+  RunParamsTagsMetrics1795845600000,
 ];

@@ -1,0 +1,92 @@
+import { SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ConvergencePointResponse } from '../convergence/convergence.response';
+import { RunMetricResponse } from '../simulations/dto/simulation.response';
+import { MAX_COMPARE_POINTS, MAX_COMPARED_RUNS } from './compare.query';
+
+const PARAM_VALUE = { oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] };
+
+export class ComparedRunResponse {
+  @ApiProperty({ example: 1 })
+  simulation_id: number;
+
+  @ApiProperty({ example: 'sweep lr=0.01' })
+  name: string;
+
+  @ApiProperty({ enum: SIMULATION_STATUSES, example: 'finished' })
+  status: SimulationStatus;
+
+  @ApiProperty({ example: 101 })
+  machine_id: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: PARAM_VALUE, example: { lr: 0.01 } })
+  params: Record<string, number | string | boolean>;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: {} })
+  tags: Record<string, string>;
+
+  @ApiProperty({
+    type: [RunMetricResponse],
+    description: "Its current attempt's metric summaries.",
+  })
+  metrics: RunMetricResponse[];
+}
+
+export class ComparedParamsResponse {
+  @ApiProperty({
+    type: [String],
+    example: ['lr'],
+    description: 'Params whose value is not the same in every run (missing in some counts).',
+  })
+  differing: string[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: PARAM_VALUE,
+    example: { optimizer: 'adam' },
+    description: 'Params every run has, with the same value.',
+  })
+  shared: Record<string, number | string | boolean>;
+}
+
+export class ComparedCurveResponse {
+  @ApiProperty({ example: 1 })
+  simulation_id: number;
+
+  @ApiProperty({ type: [ConvergencePointResponse], maxItems: MAX_COMPARE_POINTS + 2 })
+  data: ConvergencePointResponse[];
+
+  @ApiProperty({ example: 1000, description: 'Points in the whole curve.' })
+  total_points: number;
+
+  @ApiProperty({ example: true })
+  downsampled: boolean;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Present and true when history retention removed this curve (`data` is empty).',
+  })
+  expired?: boolean;
+}
+
+export class CompareResponse {
+  @ApiProperty({ example: 'loss' })
+  metric: string;
+
+  @ApiProperty({
+    type: [ComparedRunResponse],
+    maxItems: MAX_COMPARED_RUNS,
+    description: 'In the order asked.',
+  })
+  runs: ComparedRunResponse[];
+
+  @ApiProperty({ type: ComparedParamsResponse })
+  params: ComparedParamsResponse;
+
+  @ApiProperty({
+    type: [ComparedCurveResponse],
+    maxItems: MAX_COMPARED_RUNS,
+    description: 'In the order asked.',
+  })
+  curves: ComparedCurveResponse[];
+}

@@ -1,0 +1,92 @@
+import {
+  fromEmulationSettings,
+  resolveEmulation,
+  DomainError,
+  NewSimulation,
+  summarizeProblems,
+} from '@app/domain';
+import { CreateSimulationDto } from './dto/create-simulation.dto';
+
+/** One simulation asked for, checked on its own before anything is written. */
+export interface PlannedCreation {
+  request: CreateSimulationDto;
+  machineId: number;
+  machineName?: string;
+  attemptBudget?: number;
+}
+
+export function machineNotFound(machineId: number): string {
+  return `machine ${machineId} not found; send machine.name to register it`;
+}
+
+/** What one request asks for, checked as far as it can be without the database. */
+export function planCreation(request: CreateSimulationDto): PlannedCreation {
+  return { request, ...resolveMachine(request), attemptBudget: attemptBudgetOf(request) };
+}
+
+/**
+ * What each simulation of a batch asks for, checked as POST /simulation
+ * checks one; every problem is named by index, and ids chosen twice are refused.
+ */
+export function planBatch(requests: CreateSimulationDto[]): PlannedCreation[] {
+  const problems: string[] = [];
+  const chosenAt = new Map<number, number>();
+  const planned = requests.map((request, index) => {
+    try {
+      const chosen = request.simulation_id;
+      if (chosen !== undefined) {
+        const first = chosenAt.get(chosen);
+        if (first !== undefined)
+          throw DomainError.invalid(`simulation_id ${chosen} is also simulations[${first}]'s`);
+        chosenAt.set(chosen, index);
+      }
+      return planCreation(request);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(`simulations[${index}]: ${error.message}`);
+      return undefined;
+    }
+  });
+  if (problems.length) throw DomainError.invalid(summarizeProblems(problems), problems);
+  return planned as PlannedCreation[];
+}
+
+/** The row a planned creation becomes. */
+export function newSimulationOf({
+  request,
+  machineId,
+  attemptBudget,
+}: PlannedCreation): Omit<NewSimulation, 'createdBy'> {
+  return {
+    simulationId: request.simulation_id,
+    name: request.name,
+    machineId,
+    attemptBudget,
+    emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
+    params: request.params,
+    tags: request.tags,
+  };
+}
+
+/** attempt_budget, or its deprecated name max_attempts; both given, they must agree. */
+function attemptBudgetOf(request: CreateSimulationDto): number | undefined {
+  const { attempt_budget: budget, max_attempts: deprecated } = request;
+  if (budget !== undefined && deprecated !== undefined && budget !== deprecated) {
+    throw DomainError.invalid(
+      `attempt_budget (${budget}) and max_attempts (${deprecated}, its deprecated name) disagree`,
+    );
+  }
+  return budget ?? deprecated;
+}
+
+function resolveMachine(request: CreateSimulationDto): { machineId: number; machineName?: string } {
+  const direct = request.machine_id;
+  const nested = request.machine?.machine_id;
+  if (direct !== undefined && nested !== undefined && direct !== nested) {
+    throw DomainError.invalid(`machine_id (${direct}) and machine.machine_id (${nested}) disagree`);
+  }
+  const machineId = direct ?? nested;
+  if (machineId === undefined)
+    throw DomainError.invalid('machine_id or machine.machine_id is required');
+  return { machineId, machineName: request.machine?.name };
+}

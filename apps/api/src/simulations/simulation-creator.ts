@@ -1,0 +1,198 @@
+import {
+  DomainError,
+  MachineRepository,
+  Simulation,
+  SimulationRepository,
+  summarizeProblems,
+} from '@app/domain';
+import { SimulationQueueProducer } from '@app/queue';
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import {
+  machineNotFound,
+  newSimulationOf,
+  planBatch,
+  planCreation,
+  PlannedCreation,
+} from './creation-plan';
+import { CreateSimulationDto } from './dto/create-simulation.dto';
+import { IdempotentAnswers } from './idempotent-answers';
+import { PendingCap } from './pending-cap';
+import { hashRequest } from './request-hash';
+
+export interface Creation {
+  simulation: Pick<Simulation, 'simulationId'>;
+  /** True when an earlier request with the same Idempotency-Key already created it. */
+  replayed: boolean;
+}
+
+export interface BatchCreation {
+  simulations: Array<Pick<Simulation, 'simulationId'>>;
+  /** True when an earlier request with the same Idempotency-Key already created them. */
+  replayed: boolean;
+}
+
+/**
+ * Creates simulations: each request checked, then one transaction for the
+ * idempotency key, the machines, the rows and the pending cap, then the queue.
+ */
+@Injectable()
+export class SimulationCreator {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly simulations: SimulationRepository,
+    private readonly machines: MachineRepository,
+    private readonly answers: IdempotentAnswers,
+    private readonly pendingCap: PendingCap,
+    private readonly queue: SimulationQueueProducer,
+  ) {}
+
+  /**
+   * Records the simulation as pending and hands it to the queue. The row is
+   * the source of truth: if Redis does not take the job now, the worker's
+   * reconciler enqueues it later, so the client's 201 is never a lie.
+   *
+   * With an idempotency key, the key is taken in the same transaction as the
+   * insert: a repeat of the request gets the first answer back, and
+   * concurrent repeats wait for the first one and then do the same.
+   */
+  async create(
+    request: CreateSimulationDto,
+    creator: string,
+    idempotencyKey?: string,
+    requestId?: string,
+  ): Promise<Creation> {
+    const requestHash = idempotencyKey ? hashRequest(request) : '';
+    const outcome = await this.manager.transaction(async (manager): Promise<Creation> => {
+      if (idempotencyKey) {
+        const earlier = await this.answers.earlierAnswer(
+          creator,
+          idempotencyKey,
+          requestHash,
+          manager,
+        );
+        if (earlier)
+          return { simulation: { simulationId: (earlier as { id: number }).id }, replayed: true };
+      }
+      const simulation = await this.insert(request, creator, manager);
+      if (idempotencyKey) {
+        await this.answers.recordCreated(
+          creator,
+          idempotencyKey,
+          { id: simulation.simulationId, status: 'pending' },
+          manager,
+        );
+      }
+      await this.pendingCap.hold(creator, 1, manager);
+      return { simulation, replayed: false };
+    });
+
+    if (!outcome.replayed) {
+      await this.queue.queueAttempt(outcome.simulation as Simulation, { requestId });
+    }
+    return outcome;
+  }
+
+  /**
+   * Creates every simulation of a batch in one transaction, all or none, and
+   * queues them with one bulk add per machine. Problems are found for the
+   * whole batch before anything is written and named by index
+   * (`simulations[3]: …`); one Idempotency-Key covers the batch, and the
+   * client's pending cap counts all of it.
+   */
+  async createBatch(
+    requests: CreateSimulationDto[],
+    creator: string,
+    idempotencyKey?: string,
+    requestId?: string,
+  ): Promise<BatchCreation> {
+    const planned = planBatch(requests);
+    const requestHash = idempotencyKey ? hashRequest({ simulations: requests }) : '';
+    const outcome = await this.manager.transaction(async (manager): Promise<BatchCreation> => {
+      if (idempotencyKey) {
+        const earlier = await this.answers.earlierAnswer(
+          creator,
+          idempotencyKey,
+          requestHash,
+          manager,
+        );
+        if (earlier) {
+          const ids = (earlier as { simulations: Array<{ id: number }> }).simulations;
+          return { simulations: ids.map(({ id }) => ({ simulationId: id })), replayed: true };
+        }
+      }
+      const missing = await this.machinesMissing(planned, manager);
+      if (missing.size)
+        throw DomainError.notFound(
+          summarizeProblems(
+            [...missing].map(
+              ([machineId, indices]) =>
+                `${indices.map((index) => `simulations[${index}]`).join(', ')}: ${machineNotFound(machineId)}`,
+            ),
+          ),
+        );
+      const simulations = await this.simulations.insertMany(
+        creator,
+        planned.map(newSimulationOf),
+        manager,
+      );
+      if (idempotencyKey) {
+        await this.answers.recordCreated(
+          creator,
+          idempotencyKey,
+          {
+            simulations: simulations.map(({ simulationId }) => ({
+              id: simulationId,
+              status: 'pending',
+            })),
+          },
+          manager,
+        );
+      }
+      await this.pendingCap.hold(creator, simulations.length, manager);
+      return { simulations, replayed: false };
+    });
+
+    if (!outcome.replayed) {
+      await this.queue.queueAttempts(outcome.simulations as Simulation[], { requestId });
+    }
+    return outcome;
+  }
+
+  private async insert(
+    request: CreateSimulationDto,
+    creator: string,
+    manager: EntityManager,
+  ): Promise<Simulation> {
+    const planned = planCreation(request);
+    const missing = await this.machinesMissing([planned], manager);
+    if (missing.size) throw DomainError.notFound(machineNotFound(planned.machineId));
+    return this.simulations.insert({ ...newSimulationOf(planned), createdBy: creator }, manager);
+  }
+
+  /**
+   * Registers the named machines that are new, each once; answers the
+   * machines neither known nor named, each with the indices that asked for it.
+   */
+  private async machinesMissing(
+    planned: PlannedCreation[],
+    manager: EntityManager,
+  ): Promise<Map<number, number[]>> {
+    const machines = new Map<number, { name?: string; indices: number[] }>();
+    planned.forEach(({ machineId, machineName }, index) => {
+      const machine = machines.get(machineId) ?? { indices: [] };
+      machine.name ??= machineName;
+      machine.indices.push(index);
+      machines.set(machineId, machine);
+    });
+    const missing = new Map<number, number[]>();
+    for (const [machineId, { name, indices }] of machines) {
+      const machine = name
+        ? await this.machines.registerIfAbsent(machineId, name, manager)
+        : await this.machines.findById(machineId, manager);
+      if (!machine) missing.set(machineId, indices);
+    }
+    return missing;
+  }
+}

@@ -1,0 +1,291 @@
+import { DomainError } from '../errors/domain-error';
+import { SIMULATION_STATUSES } from '../simulation/simulation-status';
+import {
+  Comparator,
+  FilterExpression,
+  FilterField,
+  FilterValue,
+  parseFilter,
+} from './filter-syntax';
+import { RUN_KEY_PATTERN, RUN_KEY_RULE } from '../run-data/run-keys';
+
+type AttributeType = 'integer' | 'text' | 'status' | 'date';
+
+/** The run's own columns a filter may name, with their SQL column and type. */
+const ATTRIBUTES: Record<string, { column: string; type: AttributeType }> = {
+  simulation_id: { column: 'simulation_id', type: 'integer' },
+  name: { column: 'name', type: 'text' },
+  status: { column: 'status', type: 'status' },
+  machine_id: { column: 'machine_id', type: 'integer' },
+  attempt: { column: 'attempt', type: 'integer' },
+  program: { column: 'program', type: 'text' },
+  created_by: { column: 'created_by', type: 'text' },
+  creation_date: { column: 'creation_date', type: 'date' },
+  update_date: { column: 'update_date', type: 'date' },
+  started_at: { column: 'started_at', type: 'date' },
+  finished_at: { column: 'finished_at', type: 'date' },
+};
+export const FILTER_ATTRIBUTES = Object.keys(ATTRIBUTES);
+
+/** A metric's summaries a filter or a sort may name, with their column in run_metrics. */
+const METRIC_SUMMARIES: Record<string, string> = {
+  last: 'last_value',
+  min: 'min_value',
+  max: 'max_value',
+  count: 'count',
+};
+export const METRIC_SUMMARY_NAMES = Object.keys(METRIC_SUMMARIES);
+
+const SQL_COMPARATOR: Record<Comparator, string> = {
+  '=': '=',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
+
+/** The same tag-value prefix run_tags_by_value holds, so equality can walk that index. */
+const TAG_INDEX_PREFIX = 200;
+
+/** ISO 8601 dates and date-times, as the API prints them and as clients write them. */
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
+
+/**
+ * What a field of a filter names: a column of the run, one of its params or
+ * tags, or a summary of one of its metrics (of its current attempt).
+ */
+export type ResolvedField =
+  | { kind: 'attribute'; name: string; column: string; type: AttributeType }
+  | { kind: 'param'; key: string }
+  | { kind: 'tag'; key: string }
+  | { kind: 'metric'; key: string; summary: string; column: string };
+
+/** The field a dotted name designates, or a 400 saying what the names are. */
+export function resolveField({ path, at }: FilterField, what?: string): ResolvedField {
+  // A filter names the character; a list of fields (columns[2]) names the field.
+  const where = what ? `${what}:` : `filter: at character ${at.column}:`;
+  const [root, ...rest] = path;
+  const keyOf = (parts: string[], what: string) => {
+    const key = parts.join('.');
+    if (!RUN_KEY_PATTERN.test(key))
+      throw DomainError.invalid(
+        `${where} ${JSON.stringify(key)} is not a ${what} name (${RUN_KEY_RULE})`,
+      );
+    return key;
+  };
+  if (root === 'params' && rest.length) return { kind: 'param', key: keyOf(rest, 'param') };
+  if (root === 'tags' && rest.length) return { kind: 'tag', key: keyOf(rest, 'tag') };
+  if (root === 'metrics' && rest.length >= 2) {
+    const summary = rest[rest.length - 1];
+    const column = METRIC_SUMMARIES[summary];
+    if (!column)
+      throw DomainError.invalid(
+        `${where} a metric is compared by one of its summaries: metrics.<name>.(${METRIC_SUMMARY_NAMES.join('|')}); "${summary}" is none of them`,
+      );
+    return { kind: 'metric', key: keyOf(rest.slice(0, -1), 'metric'), summary, column };
+  }
+  if (root === 'metrics')
+    throw DomainError.invalid(
+      `${where} name a metric and one of its summaries: metrics.<name>.(${METRIC_SUMMARY_NAMES.join('|')})`,
+    );
+  const attribute = rest.length === 0 ? ATTRIBUTES[root] : undefined;
+  if (!attribute)
+    throw DomainError.invalid(
+      `${where} unknown field "${path.join('.')}"; a field is params.<key>, tags.<key>, ` +
+        `metrics.<name>.<summary> or one of: ${FILTER_ATTRIBUTES.join(', ')}`,
+    );
+  return { kind: 'attribute', name: root, ...attribute };
+}
+
+/**
+ * Collects a statement's parameters: every value a client wrote reaches SQL
+ * as one of these, never as text of the statement.
+ */
+export class SqlParameters {
+  constructor(readonly values: unknown[] = []) {}
+
+  /** `$n` of `value`, cast to `type` so Postgres never has to guess it. */
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/**
+ * The WHERE condition of `filter` on simulations aliased `run`, its values
+ * added to `parameters`. Params, tags and metrics are probed with EXISTS on
+ * their own indexed tables: `params.lr < 0.01` walks (key, number) of
+ * run_params, a metric summary reads one row of run_metrics.
+ */
+export function filterCondition(filter: string, parameters: SqlParameters): string {
+  return conditionOf(parseFilter(filter), parameters);
+}
+
+function conditionOf(expression: FilterExpression, parameters: SqlParameters): string {
+  switch (expression.kind) {
+    case 'and':
+    case 'or':
+      return `(${expression.of
+        .map((part) => conditionOf(part, parameters))
+        .join(expression.kind === 'and' ? ' AND ' : ' OR ')})`;
+    case 'not':
+      return `(NOT ${conditionOf(expression.of, parameters)})`;
+    case 'compare':
+      return comparison(resolveField(expression.field), expression, parameters);
+    case 'in': {
+      const field = resolveField(expression.field);
+      const any = expression.values
+        .map((value) => comparison(field, { ...expression, comparator: '=', value }, parameters))
+        .join(' OR ');
+      return expression.negated ? `(NOT (${any}))` : `(${any})`;
+    }
+    case 'like': {
+      const field = resolveField(expression.field);
+      const like = textMatch(field, expression, parameters);
+      return expression.negated ? `(NOT ${like})` : like;
+    }
+  }
+}
+
+interface Comparing {
+  field: FilterField;
+  comparator: Comparator;
+  value: FilterValue;
+}
+
+function comparison(
+  field: ResolvedField,
+  { field: { at }, comparator, value }: Comparing,
+  parameters: SqlParameters,
+): string {
+  const where = `filter: at character ${at.column}:`;
+  const op = SQL_COMPARATOR[comparator];
+  const named = fieldName(field);
+  switch (field.kind) {
+    case 'attribute':
+      return `run.${field.column} ${op} ${attributeValue(field, value, where, parameters)}`;
+    case 'param': {
+      const key = parameters.add(field.key, 'text');
+      if (typeof value === 'boolean') {
+        if (comparator !== '=' && comparator !== '!=')
+          throw DomainError.invalid(
+            `${where} ${named} ${comparator} ${value}: true and false compare with = and != only`,
+          );
+        return paramProbe(key, `flag ${op} ${parameters.add(value, 'boolean')}`);
+      }
+      return typeof value === 'number'
+        ? paramProbe(key, `number ${op} ${parameters.add(value, 'double precision')}`)
+        : paramProbe(key, `text ${op} ${parameters.add(value, 'text')}`);
+    }
+    case 'tag': {
+      if (typeof value !== 'string')
+        throw DomainError.invalid(
+          `${where} ${named} is a tag: tags are strings, compare with a quoted string`,
+        );
+      const key = parameters.add(field.key, 'text');
+      const text = parameters.add(value, 'text');
+      // Equality also on the indexed prefix, so the probe can walk run_tags_by_value.
+      const onIndex =
+        comparator === '='
+          ? ` AND left(t.value, ${TAG_INDEX_PREFIX}) = left(${text}, ${TAG_INDEX_PREFIX})`
+          : '';
+      return `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key}${onIndex} AND t.value ${op} ${text})`;
+    }
+    case 'metric': {
+      if (typeof value !== 'number')
+        throw DomainError.invalid(`${where} ${named} is a number: compare it with a number`);
+      return metricProbe(
+        field,
+        `m.${field.column} ${op} ${parameters.add(value, 'double precision')}`,
+        parameters,
+      );
+    }
+  }
+}
+
+function textMatch(
+  field: ResolvedField,
+  { field: { at }, pattern }: { field: FilterField; pattern: string },
+  parameters: SqlParameters,
+): string {
+  const where = `filter: at character ${at.column}:`;
+  const like = (column: string) => `${column} LIKE ${parameters.add(pattern, 'text')}`;
+  switch (field.kind) {
+    case 'attribute':
+      if (field.type !== 'text' && field.type !== 'status')
+        throw DomainError.invalid(
+          `${where} ${field.name} is not text: LIKE matches text fields only`,
+        );
+      return like(`run.${field.column}`);
+    case 'param':
+      return paramProbe(parameters.add(field.key, 'text'), like('text'));
+    case 'tag': {
+      const key = parameters.add(field.key, 'text');
+      return `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key} AND ${like('t.value')})`;
+    }
+    case 'metric':
+      throw DomainError.invalid(
+        `${where} ${fieldName(field)} is a number: LIKE matches text fields only`,
+      );
+  }
+}
+
+function paramProbe(key: string, condition: string): string {
+  return `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key} AND p.${condition})`;
+}
+
+function metricProbe(
+  field: Extract<ResolvedField, { kind: 'metric' }>,
+  condition: string,
+  parameters: SqlParameters,
+): string {
+  const name = parameters.add(field.key, 'text');
+  return `EXISTS (SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id AND m.attempt = run.attempt AND m.name = ${name} AND ${condition})`;
+}
+
+function attributeValue(
+  field: Extract<ResolvedField, { kind: 'attribute' }>,
+  value: FilterValue,
+  where: string,
+  parameters: SqlParameters,
+): string {
+  switch (field.type) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw DomainError.invalid(`${where} ${field.name} is a whole number: compare it with one`);
+      return parameters.add(value, 'bigint');
+    case 'text':
+      if (typeof value !== 'string')
+        throw DomainError.invalid(
+          `${where} ${field.name} is text: compare it with a quoted string`,
+        );
+      return parameters.add(value, 'text');
+    case 'status':
+      if (typeof value !== 'string' || !(SIMULATION_STATUSES as readonly string[]).includes(value))
+        throw DomainError.invalid(
+          `${where} status is one of: ${SIMULATION_STATUSES.join(', ')} (quoted); ${JSON.stringify(value)} is not`,
+        );
+      return parameters.add(value, 'text');
+    case 'date':
+      if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
+        throw DomainError.invalid(
+          `${where} ${field.name} is a date: compare it with an ISO 8601 date in quotes, e.g. '2026-01-31' or '2026-01-31T12:00:00Z'`,
+        );
+      return parameters.add(value, 'timestamptz');
+  }
+}
+
+function fieldName(field: ResolvedField): string {
+  switch (field.kind) {
+    case 'attribute':
+      return field.name;
+    case 'param':
+      return `params.${field.key}`;
+    case 'tag':
+      return `tags.${field.key}`;
+    case 'metric':
+      return `metrics.${field.key}.${field.summary}`;
+  }
+}
