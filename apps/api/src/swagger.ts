@@ -101,13 +101,13 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
         );
         add('503', 'Postgres or Redis is unreachable; nothing was changed. Retry shortly.');
         const hasPathParameter = path.includes('{');
-        if (method === 'post') {
+        if (method === 'post' || method === 'patch') {
           add('400', 'The body is not valid JSON, or a field is invalid; the message names it.');
           add(
             '413',
             path === BATCH_ROUTE
               ? `The body is over ${BATCH_BODY_LIMIT_BYTES / 1024 / 1024} MiB.`
-              : `The body is over ${BODY_LIMIT_BYTES / 1024} kB.`,
+              : `The body is over ${BODY_LIMIT_BYTES / 1024 / 1024} MiB.`,
           );
           add(
             '415',
@@ -117,6 +117,11 @@ export function documentCommonAnswers(document: OpenAPIObject): OpenAPIObject {
           add('400', 'A parameter is invalid; the message names it.');
         }
       }
+      // Node's own answer, with no body, to a request line and headers over its 16 KB limit: a
+      // list's filter and columns may each be 4,000 characters, more once percent-encoded.
+      operation.responses['431'] ??= {
+        description: 'The request line and headers are over 16 KB; shorten the query.',
+      };
       for (const response of Object.values(operation.responses) as ResponseObject[]) {
         response.headers = {
           ...response.headers,

@@ -202,7 +202,7 @@ describe('the OpenAPI document at /docs-json', () => {
       ].sort(),
     );
     expect(Object.keys(document.paths['/simulation'].post.responses).sort()).toEqual(
-      ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503'].sort(),
+      ['201', '400', '401', '403', '404', '409', '413', '415', '422', '431', '429', '503'].sort(),
     );
   });
 });

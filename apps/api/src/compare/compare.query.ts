@@ -25,6 +25,7 @@ export class CompareQuery {
 
   @ApiPropertyOptional({
     type: String,
+    enum: ['loss'],
     default: 'loss',
     example: 'loss',
     description:
@@ -36,6 +37,7 @@ export class CompareQuery {
 
   @ApiPropertyOptional({
     type: 'integer',
+    format: 'int32',
     minimum: 2,
     maximum: MAX_COMPARE_POINTS,
     default: DEFAULT_COMPARE_POINTS,

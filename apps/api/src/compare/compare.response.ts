@@ -1,16 +1,20 @@
-import { SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
+import { RUN_DATA_LIMITS, SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
+import { NAME_MAX_LENGTH } from '../common/text-bounds';
+import {
+  PARAM_VALUE_SCHEMA,
+  RUN_KEY_SCHEMA,
+  TAG_VALUE_SCHEMA,
+} from '../simulations/dto/run-data.schema';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConvergencePointResponse } from '../convergence/convergence.response';
 import { RunMetricResponse } from '../simulations/dto/simulation.response';
 import { MAX_COMPARE_POINTS, MAX_COMPARED_RUNS } from './compare.query';
 
-const PARAM_VALUE = { oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] };
-
 export class ComparedRunResponse {
   @ApiProperty({ example: 1 })
   simulation_id: number;
 
-  @ApiProperty({ example: 'sweep lr=0.01' })
+  @ApiProperty({ example: 'sweep lr=0.01', maxLength: NAME_MAX_LENGTH })
   name: string;
 
   @ApiProperty({ enum: SIMULATION_STATUSES, example: 'finished' })
@@ -19,14 +23,15 @@ export class ComparedRunResponse {
   @ApiProperty({ example: 101 })
   machine_id: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: PARAM_VALUE, example: { lr: 0.01 } })
+  @ApiProperty({ type: 'object', additionalProperties: PARAM_VALUE_SCHEMA, example: { lr: 0.01 } })
   params: Record<string, number | string | boolean>;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: {} })
+  @ApiProperty({ type: 'object', additionalProperties: TAG_VALUE_SCHEMA, example: {} })
   tags: Record<string, string>;
 
   @ApiProperty({
     type: [RunMetricResponse],
+    maxItems: RUN_DATA_LIMITS.maxMetrics,
     description: "Its current attempt's metric summaries.",
   })
   metrics: RunMetricResponse[];
@@ -34,7 +39,9 @@ export class ComparedRunResponse {
 
 export class ComparedParamsResponse {
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: RUN_KEY_SCHEMA,
+    maxItems: RUN_DATA_LIMITS.maxParams * MAX_COMPARED_RUNS,
     example: ['lr'],
     description: 'Params whose value is not the same in every run (missing in some counts).',
   })
@@ -42,7 +49,7 @@ export class ComparedParamsResponse {
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: PARAM_VALUE,
+    additionalProperties: PARAM_VALUE_SCHEMA,
     example: { optimizer: 'adam' },
     description: 'Params every run has, with the same value.',
   })
@@ -70,7 +77,7 @@ export class ComparedCurveResponse {
 }
 
 export class CompareResponse {
-  @ApiProperty({ example: 'loss' })
+  @ApiProperty({ example: 'loss', maxLength: RUN_DATA_LIMITS.maxKeyLength })
   metric: string;
 
   @ApiProperty({

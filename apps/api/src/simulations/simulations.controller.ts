@@ -51,6 +51,7 @@ import {
   toSimulationResponse,
 } from './dto/simulation.response';
 import { ChangeTagsDto } from './dto/change-tags.dto';
+import { TAG_VALUE_SCHEMA } from './dto/run-data.schema';
 import { RUN_DATA_LIMITS, RunTags } from '@app/domain';
 import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
@@ -196,7 +197,13 @@ export class SimulationsController {
       'and where it was first reached, the maximum. `loss` is the curve of GET /converge/{id}.',
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
-  @ApiOkResponse({ type: [RunMetricResponse] })
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      items: { $ref: getSchemaPath(RunMetricResponse) },
+      maxItems: RUN_DATA_LIMITS.maxMetrics,
+    },
+  })
   @ApiNotFoundResponse({ type: ErrorResponse })
   async metrics(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
@@ -217,7 +224,7 @@ export class SimulationsController {
   @ApiOkResponse({
     schema: {
       type: 'object',
-      additionalProperties: { type: 'string' },
+      additionalProperties: TAG_VALUE_SCHEMA,
       example: { team: 'vision' },
     },
   })

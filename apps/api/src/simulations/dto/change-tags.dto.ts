@@ -6,13 +6,14 @@ import {
   RunTags,
 } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { RUN_KEY_SCHEMA, TAG_VALUE_SCHEMA } from './run-data.schema';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateBy } from 'class-validator';
 
 /** PATCH /simulation/{id}/tags: tags to set (added or replaced) and keys to remove. */
 export class ChangeTagsDto {
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: { type: 'string', maxLength: RUN_DATA_LIMITS.maxTagValueLength },
+    additionalProperties: TAG_VALUE_SCHEMA,
     maxProperties: RUN_DATA_LIMITS.maxTags,
     example: { stage: 'reviewed' },
     description: 'Tags to add, or to replace when the key is there already.',
@@ -28,7 +29,8 @@ export class ChangeTagsDto {
   set?: RunTags;
 
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: RUN_KEY_SCHEMA,
     maxItems: RUN_DATA_LIMITS.maxTags,
     example: ['draft'],
     description: 'Keys of tags to remove; a key the run does not have is no error.',

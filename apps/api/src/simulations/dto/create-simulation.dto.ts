@@ -26,6 +26,7 @@ import {
   fromEmulationSettings,
 } from '@app/domain';
 import { IntegerBetween } from '../../common/integer-between.decorator';
+import { PARAM_VALUE_SCHEMA, TAG_VALUE_SCHEMA } from './run-data.schema';
 import { MAX_MACHINE_ID, MAX_SIMULATION_ID } from '../../common/parse-id.pipe';
 
 export class MachineReferenceDto {
@@ -237,13 +238,7 @@ export class CreateSimulationDto {
 
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: {
-      oneOf: [
-        { type: 'number' },
-        { type: 'string', maxLength: RUN_DATA_LIMITS.maxParamTextLength },
-        { type: 'boolean' },
-      ],
-    },
+    additionalProperties: PARAM_VALUE_SCHEMA,
     maxProperties: RUN_DATA_LIMITS.maxParams,
     example: { lr: 0.01, optimizer: 'adam', augment: true },
     description:
@@ -257,7 +252,7 @@ export class CreateSimulationDto {
 
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: { type: 'string', maxLength: RUN_DATA_LIMITS.maxTagValueLength },
+    additionalProperties: TAG_VALUE_SCHEMA,
     maxProperties: RUN_DATA_LIMITS.maxTags,
     example: { team: 'vision' },
     description:

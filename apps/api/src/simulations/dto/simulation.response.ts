@@ -1,5 +1,6 @@
 import {
   MachineStatus,
+  RUN_DATA_LIMITS,
   RunMetricSummary,
   RunParams,
   RunTags,
@@ -18,6 +19,7 @@ import {
   NAME_MAX_LENGTH,
   REASON_MAX_LENGTH,
 } from '../../common/text-bounds';
+import { COLUMN_VALUE_SCHEMA, PARAM_VALUE_SCHEMA, TAG_VALUE_SCHEMA } from './run-data.schema';
 
 /** Attempts a detail answer lists at most: the latest, when a simulation was retried that often. */
 export const MAX_ATTEMPTS_LISTED = 1_000;
@@ -113,10 +115,7 @@ export class SimulationResponse {
 
   @ApiPropertyOptional({
     type: 'object',
-    // null (a run without the field) matches the first alternative alone, as oneOf requires.
-    additionalProperties: {
-      oneOf: [{ type: 'number', nullable: true }, { type: 'string' }, { type: 'boolean' }],
-    },
+    additionalProperties: COLUMN_VALUE_SCHEMA,
     example: { 'params.lr': 0.01, 'metrics.val_loss.min': 0.21 },
     description:
       "In a list asked for `columns` only: each column named there with this run's value, null where it has none.",
@@ -194,7 +193,7 @@ export class SimulationDetailResponse extends SimulationResponse {
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] },
+    additionalProperties: PARAM_VALUE_SCHEMA,
     example: { lr: 0.01, optimizer: 'adam' },
     description: 'Its params, each with the type it was given; {} when it has none.',
   })
@@ -202,7 +201,7 @@ export class SimulationDetailResponse extends SimulationResponse {
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'string' },
+    additionalProperties: TAG_VALUE_SCHEMA,
     example: { team: 'vision' },
     description: 'Its tags; {} when it has none.',
   })
@@ -210,10 +209,17 @@ export class SimulationDetailResponse extends SimulationResponse {
 }
 
 export class RunMetricResponse {
-  @ApiProperty({ example: 'val_loss' })
+  @ApiProperty({ example: 'val_loss', maxLength: RUN_DATA_LIMITS.maxKeyLength })
   name: string;
 
-  @ApiProperty({ type: 'integer', example: 1000, description: 'Points stored.' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: 1,
+    maximum: 2147483647,
+    example: 1000,
+    description: 'Points stored.',
+  })
   count: number;
 
   @ApiProperty({ example: 0.21, description: 'The latest value.' })
