@@ -37,6 +37,7 @@ import {
 import { MeasuredProcess, waitForHttp } from './lib/processes';
 import { CURVE_LENGTHS, MACHINES, seed, SIMULATIONS } from './lib/seed';
 import { historyScenario } from './history-scenario';
+import { searchScenario } from './search-scenario';
 import { batchAgainstSingles } from './lib/batch-creates';
 import { sampleHeapSpaces } from './lib/heap-spaces';
 import {
@@ -695,36 +696,45 @@ async function main(): Promise<void> {
       }
     }
 
+    const startHistoryApi = async (name: string, historyUrl: string) => {
+      const port = await services.freePort();
+      const child = MeasuredProcess.start(
+        name,
+        path.join(root, 'dist/apps/api/main.js'),
+        {
+          ...apiEnvironment,
+          DATABASE_URL: historyUrl,
+          PORT: String(port),
+        },
+        path.join(dir, `${name}.log`),
+      );
+      const url = `http://127.0.0.1:${port}`;
+      await waitForHttp(`${url}/health/live`, child);
+      return { url, process: child };
+    };
+    // What the scenarios at scale (10, 11) need: their own databases and APIs, paired as the rest.
+    const scaleContext = {
+      serverUrl: postgres.url,
+      ensureDatabase: services.ensureDatabase,
+      startApi: startHistoryApi,
+      pair,
+      describe,
+      settleOn: (other: DataSource) => (settle = settleOn(other)),
+      authorization: viewer,
+      log,
+    };
     if (wanted(10)) {
-      const startHistoryApi = async (name: string, historyUrl: string) => {
-        const port = await services.freePort();
-        const child = MeasuredProcess.start(
-          name,
-          path.join(root, 'dist/apps/api/main.js'),
-          {
-            ...apiEnvironment,
-            DATABASE_URL: historyUrl,
-            PORT: String(port),
-          },
-          path.join(dir, `${name}.log`),
-        );
-        const url = `http://127.0.0.1:${port}`;
-        await waitForHttp(`${url}/health/live`, child);
-        return { url, process: child };
-      };
-      const history = await historyScenario({
-        serverUrl: postgres.url,
-        ensureDatabase: services.ensureDatabase,
-        startApi: startHistoryApi,
-        pair,
-        describe,
-        settleOn: (historyDb) => (settle = settleOn(historyDb)),
-        authorization: viewer,
-        log,
-      });
+      const history = await historyScenario(scaleContext);
       settle = settleOn(db);
       rows.push(...history.rows);
       results.history = history.results;
+    }
+
+    if (wanted(11)) {
+      const search = await searchScenario(scaleContext);
+      settle = settleOn(db);
+      rows.push(...search.rows);
+      results.search = search.results;
     }
 
     if (wanted(9)) {

@@ -24,6 +24,12 @@ export interface RunMetricSummary {
   max: number;
 }
 
+/** A run's params and tags as two JSON objects (NULL for none), for the run whose id is `id`. */
+const paramsAndTagsOfRun = (id: string) => `
+  (SELECT jsonb_object_agg(key, COALESCE(to_jsonb(number), to_jsonb(text), to_jsonb(flag)))
+   FROM run_params WHERE simulation_id = ${id}) AS params,
+  (SELECT jsonb_object_agg(key, value) FROM run_tags WHERE simulation_id = ${id}) AS tags`;
+
 /**
  * Writes the params and tags of newly inserted runs, in the caller's
  * transaction: one statement per table however many runs. Params go to the
@@ -69,10 +75,7 @@ export class RunDataRepository {
   async paramsAndTagsOf(simulationId: number): Promise<{ params: RunParams; tags: RunTags }> {
     const [row] = await preparedRows<{ params: RunParams | null; tags: RunTags | null }>(
       this.manager,
-      `SELECT
-         (SELECT jsonb_object_agg(key, COALESCE(to_jsonb(number), to_jsonb(text), to_jsonb(flag)))
-          FROM run_params WHERE simulation_id = $1) AS params,
-         (SELECT jsonb_object_agg(key, value) FROM run_tags WHERE simulation_id = $1) AS tags`,
+      `SELECT ${paramsAndTagsOfRun('$1')}`,
       [simulationId],
     );
     return { params: row.params ?? {}, tags: row.tags ?? {} };
@@ -170,11 +173,7 @@ export class RunDataRepository {
       tags: RunTags | null;
     }>(
       this.manager,
-      `SELECT id AS simulation_id,
-         (SELECT jsonb_object_agg(key, COALESCE(to_jsonb(number), to_jsonb(text), to_jsonb(flag)))
-          FROM run_params WHERE simulation_id = id) AS params,
-         (SELECT jsonb_object_agg(key, value) FROM run_tags WHERE simulation_id = id) AS tags
-       FROM unnest($1::bigint[]) AS id`,
+      `SELECT id AS simulation_id, ${paramsAndTagsOfRun('id')} FROM unnest($1::bigint[]) AS id`,
       [simulationIds],
     );
     return new Map(
