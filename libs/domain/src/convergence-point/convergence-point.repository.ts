@@ -5,7 +5,7 @@ import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
 import type { AttemptRef } from '../simulation/simulation.repository';
-import { batchColumns, type CurveBatch } from './curve-builder';
+import { batchColumns, type CurveBatch, summaryColumnsInOrder } from './curve-builder';
 import { CURVE_TABLES } from './curve-partitions';
 import { LOSS_METRIC } from './loss-metric';
 
@@ -148,13 +148,7 @@ export class ConvergencePointRepository {
         cells.min,
         cells.max,
         [...new Set(writes.map(({ ref }) => ref.day))],
-        summaries.key,
-        summaries.count,
-        summaries.lastValue,
-        summaries.lastSeconds,
-        summaries.minValue,
-        summaries.minSeconds,
-        summaries.maxValue,
+        ...summaryColumnsInOrder(summaries),
       ],
     );
     return rows.map((row, index) => ({

@@ -222,3 +222,19 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
   }
   return { points, cells, summaries };
 }
+
+/**
+ * batchColumns' metric summaries in the order statements unnest them: key,
+ * count, last value and seconds, minimum value and seconds, maximum.
+ */
+export function summaryColumnsInOrder(summaries: ReturnType<typeof batchColumns>['summaries']) {
+  return [
+    summaries.key,
+    summaries.count,
+    summaries.lastValue,
+    summaries.lastSeconds,
+    summaries.minValue,
+    summaries.minSeconds,
+    summaries.maxValue,
+  ];
+}

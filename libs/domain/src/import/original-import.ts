@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { ClientBase } from 'pg';
-import { batchColumns, CurveBuilder } from '../convergence-point/curve-builder';
+import {
+  batchColumns,
+  CurveBuilder,
+  summaryColumnsInOrder,
+} from '../convergence-point/curve-builder';
 import { ensureCurvePartitions } from '../convergence-point/curve-partitions';
 import { LOSS_METRIC } from '../convergence-point/loss-metric';
 import { queryRows } from '../database/query-rows';
@@ -329,17 +333,7 @@ export class OriginalImport {
        SELECT id, 1, $8, $9, n, lv, ls, mn, ms, mx
        FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[],
                    $6::float8[], $7::float8[]) AS u(id, n, lv, ls, mn, ms, mx)`,
-      [
-        summaries.key,
-        summaries.count,
-        summaries.lastValue,
-        summaries.lastSeconds,
-        summaries.minValue,
-        summaries.minSeconds,
-        summaries.maxValue,
-        LOSS_METRIC.id,
-        LOSS_METRIC.name,
-      ],
+      [...summaryColumnsInOrder(summaries), LOSS_METRIC.id, LOSS_METRIC.name],
     );
     if (cells.key.length === 0) return;
     await queryRows(
