@@ -92,12 +92,16 @@ describe('Redis with Sentinel: a connection finding the master again as a failov
     await sleep(500);
 
     relay.hold();
-    await redis.dropOnMaster('probe');
+    // The master dies: the probe's socket closes and it searches again, through the held relay.
+    await redis.killMaster();
     await eventually(async () => relay.heldConnections > 0 || undefined, {
       what: 'the probe to ask the held Sentinel for the master',
     });
-    await redis.failover();
-    // The announcement reaches the subscriptions while the search is still unanswered.
+    // The Sentinels promote the replica and announce it while the search is still unanswered.
+    await eventually(
+      async () => ((await redis.masterPort()) === redis.replicaPort ? true : undefined),
+      { timeoutMs: 30_000, what: 'the Sentinels to promote the replica' },
+    );
     await sleep(500);
     relay.release();
 

@@ -177,30 +177,6 @@ export class SentinelSet implements RedisBackend {
     return this.sentinels.map((sentinel) => sentinel.port);
   }
 
-  /** The connection's `CLIENT KILL`ed on the master, as a master restart or a reset link would end it. */
-  async dropOnMaster(connectionName: string): Promise<void> {
-    const master = await this.direct(this.master.port);
-    try {
-      const list = (await master.call('CLIENT', 'LIST')) as string;
-      const line = list.split('\n').find((entry) => entry.includes(` name=${connectionName} `));
-      const id = line && /\bid=(\d+)/.exec(line)?.[1];
-      if (!id) throw new Error(`no connection named ${connectionName} on the master`);
-      await master.call('CLIENT', 'KILL', 'ID', id);
-    } finally {
-      master.disconnect();
-    }
-  }
-
-  /** An orderly failover (`SENTINEL FAILOVER`): the replica promoted, the Sentinels announce it. */
-  async failover(): Promise<void> {
-    await this.askSentinel(this.sentinels[1].port, 'failover', NAME);
-    await services.waitFor(
-      'every Sentinel to name the replica as master',
-      async () => (await this.masterPort()) === this.replica.port,
-      30_000,
-    );
-  }
-
   /** From now on the replica receives nothing more of what the master writes. */
   /**
    * Holds replication. A Sentinel re-points a replica whose master differs
