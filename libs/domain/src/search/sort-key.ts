@@ -5,34 +5,104 @@ import { parseSortField } from './filter-syntax';
 /** Where a run without the sort field goes: after every run that has it, in either direction. */
 export const MISSING_RANK = 3;
 
-/** Characters of a text a sort compares: a cursor carries the last one, and stays short. */
-const SORTED_TEXT_LENGTH = 200;
+/** Characters of a tag's value a sort compares: what run_tags_by_value holds, and a cursor carries. */
+const SORTED_TAG_LENGTH = 200;
 
 /**
- * The lateral subquery giving `run`'s sort key for `orderBy` (params.<key>,
- * tags.<key>, metrics.<name>.<summary>) as (rank, number, text): a param's
- * numbers rank 0, its strings 1, its booleans 2; a tag's value ranks 1; a
- * metric summary 0. The key reaches SQL as a parameter only.
+ * The runs at one rank of a sort by a param, a tag or a metric, as a FROM
+ * clause joining `run` (so a list's filters apply), the key's number and
+ * text, and the order of an index that walks them: a page reads as many
+ * index entries as it needs, whatever the table's size.
  */
-export function sortKeySql(orderBy: string, parameters: SqlParameters): string {
+export interface SortRank {
+  rank: number;
+  from: string;
+  number: string;
+  text: string;
+  /** The expression the walk is ordered by (the index's) before the run's id; none for the missing rank. */
+  key?: { expression: string; type: 'double precision' | 'text' | 'boolean' };
+  /** The run's id as the index holds it, the last column of the order. */
+  id: string;
+}
+
+/**
+ * The ranks of a sort by `orderBy`, in order: a param's numbers (0), its
+ * strings (1), its booleans (2); a tag's values (1); a metric summary (0);
+ * then the runs without the field (MISSING_RANK), by id. Keys reach SQL as
+ * parameters only.
+ */
+export function sortRanks(orderBy: string, parameters: SqlParameters): SortRank[] {
   const field = resolveField(parseSortField(orderBy), 'order_by');
   switch (field.kind) {
     case 'param': {
       const key = parameters.add(field.key, 'text');
-      return `SELECT CASE WHEN p.number IS NOT NULL THEN 0 WHEN p.text IS NOT NULL THEN 1 ELSE 2 END AS rank,
-                     p.number AS number, left(COALESCE(p.text, p.flag::text), ${SORTED_TEXT_LENGTH}) AS text
-              FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key}`;
+      const param = (column: string) =>
+        `run_params p JOIN simulations run ON run.simulation_id = p.simulation_id
+         WHERE p.key = ${key} AND p.${column} IS NOT NULL`;
+      const present = `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key})`;
+      return [
+        {
+          rank: 0,
+          from: param('number'),
+          number: 'p.number',
+          text: "''",
+          key: { expression: 'p.number', type: 'double precision' },
+          id: 'p.simulation_id',
+        },
+        {
+          rank: 1,
+          from: param('text'),
+          number: '0',
+          text: 'p.text',
+          key: { expression: 'p.text', type: 'text' },
+          id: 'p.simulation_id',
+        },
+        {
+          rank: 2,
+          from: param('flag'),
+          number: '0',
+          text: 'p.flag::text',
+          key: { expression: 'p.flag', type: 'boolean' },
+          id: 'p.simulation_id',
+        },
+        missingRank(present),
+      ];
     }
     case 'tag': {
       const key = parameters.add(field.key, 'text');
-      return `SELECT 1 AS rank, NULL::double precision AS number, left(t.value, ${SORTED_TEXT_LENGTH}) AS text
-              FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key}`;
+      const value = `left(t.value, ${SORTED_TAG_LENGTH})`;
+      return [
+        {
+          rank: 1,
+          from: `run_tags t JOIN simulations run ON run.simulation_id = t.simulation_id WHERE t.key = ${key}`,
+          number: '0',
+          text: value,
+          key: { expression: value, type: 'text' },
+          id: 't.simulation_id',
+        },
+        missingRank(
+          `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key})`,
+        ),
+      ];
     }
     case 'metric': {
       const name = parameters.add(field.key, 'text');
-      return `SELECT 0 AS rank, m.${field.column}::double precision AS number, NULL::text AS text
-              FROM run_metrics m
-              WHERE m.simulation_id = run.simulation_id AND m.attempt = run.attempt AND m.name = ${name}`;
+      return [
+        {
+          rank: 0,
+          from: `run_metrics m JOIN simulations run
+                   ON run.simulation_id = m.simulation_id AND run.attempt = m.attempt
+                 WHERE m.name = ${name}`,
+          number: `m.${field.column}::double precision`,
+          text: "''",
+          key: { expression: `m.${field.column}`, type: 'double precision' },
+          id: 'm.simulation_id',
+        },
+        missingRank(
+          `EXISTS (SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id
+                     AND m.attempt = run.attempt AND m.name = ${name})`,
+        ),
+      ];
     }
     case 'attribute':
       throw DomainError.invalid(
@@ -40,6 +110,16 @@ export function sortKeySql(orderBy: string, parameters: SqlParameters): string {
           `metrics.<name>.(last|min|max|count); "${orderBy.slice(0, 100)}" is not`,
       );
   }
+}
+
+function missingRank(present: string): SortRank {
+  return {
+    rank: MISSING_RANK,
+    from: `simulations run WHERE NOT ${present}`,
+    number: '0',
+    text: "''",
+    id: 'run.simulation_id',
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { insertRunData } from '../run-data/run-data.repository';
 import type { RunParams, RunTags } from '../run-data/run-data';
 import { filterCondition, SqlParameters } from '../search/filter-sql';
-import { decodeSortKey, encodeSortKey, MISSING_RANK, sortKeySql } from '../search/sort-key';
+import { decodeSortKey, encodeSortKey, sortRanks } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
@@ -202,60 +202,62 @@ export class SimulationRepository {
   /**
    * A page sorted by a param, a tag or a metric summary: by its value (a
    * param's numbers first, numerically, then its strings, then its
-   * booleans), runs without it last in either direction, ties by id. The
-   * sort key is a composite that is never NULL (rank, number, text), so the
-   * keyset condition is a plain row comparison; long texts sort by their
-   * first 200 characters, which keeps a cursor short.
+   * booleans), runs without it last in either direction, ties by id. Each
+   * rank is a walk along its own index (run_params_by_number, …), read one
+   * after the other until the page is full, so a page costs what it reads,
+   * not what the filter matches. A cursor carries (rank, number, text) and
+   * the id, and a walk starts after it within its rank.
    */
   private async listByRunData(
     query: SimulationListQuery,
     orderBy: string,
   ): Promise<SimulationPage> {
-    const { where, parameters: values } = listFilter(query);
-    const parameters = new SqlParameters(values);
-    const sortKey = sortKeySql(orderBy, parameters);
-    const desc = query.order === 'desc';
-    const direction = desc ? 'DESC' : 'ASC';
-    const conditions: string[] = [];
-    if (query.after) {
-      const [rank, number, text] = decodeSortKey(query.after.key);
-      const r = parameters.add(rank, 'integer');
-      const rest = [
-        parameters.add(number, 'double precision'),
-        parameters.add(text, 'text'),
-        parameters.add(query.after.simulationId, 'bigint'),
-      ].join(', ');
-      // The rank ascends either way (runs without the field stay last); the rest follows `order`.
-      conditions.push(
-        desc
-          ? `(sort_rank > ${r} OR (sort_rank = ${r} AND (sort_number, sort_text, simulation_id) < (${rest})))`
-          : `(sort_rank, sort_number, sort_text, simulation_id) > (${r}, ${rest})`,
+    if (query.offset)
+      throw DomainError.invalid(
+        'offset pages the name and date orders only; page a sort by a param, tag or metric with cursor',
       );
+    const { where, parameters: shared } = listFilter(query);
+    const ranks = sortRanks(orderBy, new SqlParameters(shared));
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const beyond = query.order === 'desc' ? '<' : '>';
+    const after = query.after && {
+      key: decodeSortKey(query.after.key),
+      simulationId: query.after.simulationId,
+    };
+    const rows: Array<Row & { list_key: string }> = [];
+    for (const rank of ranks) {
+      const wanted = query.limit + 1 - rows.length;
+      if (wanted <= 0) break;
+      if (after && rank.rank < after.key[0]) continue;
+      const parameters = new SqlParameters([...shared]);
+      const conditions = where ? [where] : [];
+      if (after && rank.rank === after.key[0]) {
+        const id = parameters.add(after.simulationId, 'bigint');
+        const [, number, text] = after.key;
+        conditions.push(
+          rank.key
+            ? `(${rank.key.expression}, ${rank.id}) ${beyond} (${parameters.add(
+                rank.key.type === 'double precision' ? number : text,
+                rank.key.type,
+              )}, ${id})`
+            : `${rank.id} ${beyond} ${id}`,
+        );
+      }
+      const found = await queryRows<
+        Row & { sort_rank: number; sort_number: number; sort_text: string }
+      >(
+        this.manager,
+        `SELECT run.*, ${rank.rank} AS sort_rank, ${rank.number} AS sort_number,
+                ${rank.text} AS sort_text
+         FROM ${rank.from} ${conditions.map((condition) => `AND ${condition}`).join(' ')}
+         ORDER BY ${rank.key ? `${rank.key.expression} ${direction}, ` : ''}${rank.id} ${direction}
+         LIMIT ${parameters.add(wanted, 'integer')}`,
+        parameters.values,
+      );
+      for (const { sort_rank, sort_number, sort_text, ...row } of found)
+        rows.push({ ...row, list_key: encodeSortKey(sort_rank, sort_number, sort_text) });
     }
-    const limit = parameters.add(query.limit + 1, 'integer');
-    const offset = parameters.add(query.offset ?? 0, 'integer');
-    const rows = await queryRows<
-      Row & { sort_rank: number; sort_number: number; sort_text: string }
-    >(
-      this.manager,
-      `SELECT * FROM (
-         SELECT run.*, COALESCE(sk.rank, ${MISSING_RANK}) AS sort_rank,
-                COALESCE(sk.number, 0) AS sort_number, COALESCE(sk.text, '') AS sort_text
-         FROM simulations AS run LEFT JOIN LATERAL (${sortKey}) sk ON true
-         ${where ? `WHERE ${where}` : ''}) AS sorted
-       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY sort_rank, sort_number ${direction}, sort_text ${direction}, simulation_id ${direction}
-       LIMIT ${limit} OFFSET ${offset}`,
-      parameters.values,
-    );
-    const page = this.pageOf(
-      rows.map(({ sort_rank, sort_number, sort_text, ...row }) => ({
-        ...row,
-        list_key: encodeSortKey(sort_rank, sort_number, sort_text),
-      })),
-      query.limit,
-    );
-    return page;
+    return this.pageOf(rows, query.limit);
   }
 
   private pageOf(rows: Array<Row & { list_key: string }>, limit: number): SimulationPage {
