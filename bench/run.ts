@@ -6,7 +6,7 @@
  * the production build of the API and a worker (NODE_ENV=production, info
  * logs) next to a baseline doing the same SQL on raw node:http + pg (and COPY
  * for writes). Each pair runs A B A B A B with fixed autocannon settings.
- * Prints a table and writes bench/results/latest.json and latest.md.
+ * Prints a table and writes bench/results/latest.json and latest.md (a BENCH_SCENARIOS run: partial-<scenarios>.json).
  */
 import { postgresOptions } from '@app/domain';
 import { repositoryStatements } from './lib/repository-statements';
@@ -787,6 +787,15 @@ async function main(): Promise<void> {
   // Formatted as the repository's checks expect, so a run's results can be committed as they are.
   const format = (text: string, parser: string) =>
     prettier.format(text, { parser, printWidth: 100 });
+  if (ONLY.size > 0) {
+    // Some scenarios only: the latest whole run's results and the docs drawn from them stay.
+    const name = `partial-${[...ONLY].join('-')}`;
+    fs.writeFileSync(path.join(out, `${name}.json`), await format(JSON.stringify(results), 'json'));
+    log(
+      `\n${table}\n\nwritten: bench/results/${name}.json (${results.seconds} s); latest.* untouched`,
+    );
+    return;
+  }
   fs.writeFileSync(path.join(out, 'latest.json'), await format(JSON.stringify(results), 'json'));
   fs.writeFileSync(path.join(out, 'latest.md'), await format(table, 'markdown'));
   // The docs' table and plots are drawn from latest.json: drawn anew, so a run is committed whole.
