@@ -40,7 +40,7 @@ interface Size {
 }
 
 /** Runs with params, tags and metric summaries, seeded in SQL in one pass per table. */
-async function seedSearch(db: DataSource, runs: number): Promise<void> {
+export async function seedSearch(db: DataSource, runs: number): Promise<void> {
   await db.query(`SET maintenance_work_mem = '1GB'`);
   await db.query(`INSERT INTO machines (machine_id, name) VALUES (1, 'Machine 1')`);
   await db.query(
