@@ -44,6 +44,6 @@ async function main() {
   await pg.stop();
 }
 main().catch((error) => {
-  console.error(error);
+  process.stderr.write(`${String(error)}\n`);
   process.exit(1);
 });
