@@ -119,58 +119,31 @@ export class SqlParameters {
  * their own indexed tables: `params.lr < 0.01` walks (key, number) of
  * run_params, a metric summary reads one row of run_metrics.
  */
-export function filterCondition(
-  filter: string,
-  parameters: SqlParameters,
-  probes: ProbeShape = 'planned',
-): string {
-  return conditionOf(parseFilter(filter), parameters, existsOf(probes));
+export function filterCondition(filter: string, parameters: SqlParameters): string {
+  return conditionOf(parseFilter(filter), parameters);
 }
 
-/**
- * How a condition on params, tags or metrics reaches its table. `planned`:
- * Postgres may turn the probes into joins, or hash the key's rows once, as
- * a count over every match wants. `per-run`: fenced (OFFSET 0), each is an
- * index probe for the run at hand, as a page wants while it walks an order
- * and stops at its size (at 1,000,000 runs: 146 ms → 23 ms for a selective
- * AND, 143 ms → 0.5 ms for an OR, bench/explain-search.ts).
- */
-export type ProbeShape = 'planned' | 'per-run';
-
-type Exists = (body: string) => string;
-
-const existsOf =
-  (probes: ProbeShape): Exists =>
-  (body) =>
-    `EXISTS (${body}${probes === 'per-run' ? ' OFFSET 0' : ''})`;
-
-function conditionOf(
-  expression: FilterExpression,
-  parameters: SqlParameters,
-  exists: Exists,
-): string {
+function conditionOf(expression: FilterExpression, parameters: SqlParameters): string {
   switch (expression.kind) {
     case 'and':
     case 'or':
       return `(${expression.of
-        .map((part) => conditionOf(part, parameters, exists))
+        .map((part) => conditionOf(part, parameters))
         .join(expression.kind === 'and' ? ' AND ' : ' OR ')})`;
     case 'not':
-      return `(NOT ${conditionOf(expression.of, parameters, exists)})`;
+      return `(NOT ${conditionOf(expression.of, parameters)})`;
     case 'compare':
-      return comparison(resolveField(expression.field), expression, parameters, exists);
+      return comparison(resolveField(expression.field), expression, parameters);
     case 'in': {
       const field = resolveField(expression.field);
       const any = expression.values
-        .map((value) =>
-          comparison(field, { ...expression, comparator: '=', value }, parameters, exists),
-        )
+        .map((value) => comparison(field, { ...expression, comparator: '=', value }, parameters))
         .join(' OR ');
       return expression.negated ? `(NOT (${any}))` : `(${any})`;
     }
     case 'like': {
       const field = resolveField(expression.field);
-      const like = textMatch(field, expression, parameters, exists);
+      const like = textMatch(field, expression, parameters);
       return expression.negated ? `(NOT ${like})` : like;
     }
   }
@@ -186,7 +159,6 @@ function comparison(
   field: ResolvedField,
   { field: { at }, comparator, value }: Comparing,
   parameters: SqlParameters,
-  exists: Exists,
 ): string {
   const where = `filter: at character ${at.column}:`;
   const op = SQL_COMPARATOR[comparator];
@@ -201,11 +173,11 @@ function comparison(
           throw DomainError.invalid(
             `${where} ${named} ${comparator} ${value}: true and false compare with = and != only`,
           );
-        return paramProbe(key, `flag ${op} ${parameters.add(value, 'boolean')}`, exists);
+        return paramProbe(key, `flag ${op} ${parameters.add(value, 'boolean')}`);
       }
       return typeof value === 'number'
-        ? paramProbe(key, `number ${op} ${parameters.add(value, 'double precision')}`, exists)
-        : paramProbe(key, `text ${op} ${parameters.add(value, 'text')}`, exists);
+        ? paramProbe(key, `number ${op} ${parameters.add(value, 'double precision')}`)
+        : paramProbe(key, `text ${op} ${parameters.add(value, 'text')}`);
     }
     case 'tag': {
       if (typeof value !== 'string')
@@ -219,9 +191,7 @@ function comparison(
         comparator === '='
           ? ` AND left(t.value, ${TAG_INDEX_PREFIX}) = left(${text}, ${TAG_INDEX_PREFIX})`
           : '';
-      return exists(
-        `SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key}${onIndex} AND t.value ${op} ${text}`,
-      );
+      return `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key}${onIndex} AND t.value ${op} ${text})`;
     }
     case 'metric': {
       if (typeof value !== 'number')
@@ -230,7 +200,6 @@ function comparison(
         field,
         `m.${field.column} ${op} ${parameters.add(value, 'double precision')}`,
         parameters,
-        exists,
       );
     }
   }
@@ -240,7 +209,6 @@ function textMatch(
   field: ResolvedField,
   { field: { at }, pattern }: { field: FilterField; pattern: string },
   parameters: SqlParameters,
-  exists: Exists,
 ): string {
   const where = `filter: at character ${at.column}:`;
   const like = (column: string) => `${column} LIKE ${parameters.add(pattern, 'text')}`;
@@ -252,12 +220,10 @@ function textMatch(
         );
       return like(`run.${field.column}`);
     case 'param':
-      return paramProbe(parameters.add(field.key, 'text'), like('text'), exists);
+      return paramProbe(parameters.add(field.key, 'text'), like('text'));
     case 'tag': {
       const key = parameters.add(field.key, 'text');
-      return exists(
-        `SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key} AND ${like('t.value')}`,
-      );
+      return `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key} AND ${like('t.value')})`;
     }
     case 'metric':
       throw DomainError.invalid(
@@ -266,22 +232,17 @@ function textMatch(
   }
 }
 
-function paramProbe(key: string, condition: string, exists: Exists): string {
-  return exists(
-    `SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key} AND p.${condition}`,
-  );
+function paramProbe(key: string, condition: string): string {
+  return `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key} AND p.${condition})`;
 }
 
 function metricProbe(
   field: Extract<ResolvedField, { kind: 'metric' }>,
   condition: string,
   parameters: SqlParameters,
-  exists: Exists,
 ): string {
   const name = parameters.add(field.key, 'text');
-  return exists(
-    `SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id AND m.attempt = run.attempt AND m.name = ${name} AND ${condition}`,
-  );
+  return `EXISTS (SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id AND m.attempt = run.attempt AND m.name = ${name} AND ${condition})`;
 }
 
 function attributeValue(

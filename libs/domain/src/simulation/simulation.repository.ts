@@ -13,7 +13,7 @@ import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-liter
 import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { insertRunData } from '../run-data/run-data.repository';
 import type { RunParams, RunTags } from '../run-data/run-data';
-import { filterCondition, ProbeShape, SqlParameters } from '../search/filter-sql';
+import { filterCondition, SqlParameters } from '../search/filter-sql';
 import { decodeSortKey, encodeSortKey, sortRanks } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
@@ -280,8 +280,7 @@ export class SimulationRepository {
    * filter matching millions costs what one matching dozens does.
    */
   async total(filter: ListFilter): Promise<SimulationTotal> {
-    // A count visits every match: the planner's joins and hashes serve it, not a probe per run.
-    const { where, parameters } = listFilter(filter, 'planned');
+    const { where, parameters } = listFilter(filter);
     const matching = `FROM simulations AS run ${where ? `WHERE ${where}` : ''}`;
     const [plan] = await queryRows<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
       this.manager,
@@ -571,18 +570,14 @@ type ListFilter = Pick<SimulationListQuery, 'status' | 'machineId' | 'filter'>;
  * The WHERE of a list's filters (on simulations aliased `run`), with its
  * parameters; statuses, ids and everything a filter holds only ever as parameters.
  */
-function listFilter(
-  filter: ListFilter,
-  probes: ProbeShape = 'per-run',
-): { where: string; parameters: unknown[] } {
+function listFilter(filter: ListFilter): { where: string; parameters: unknown[] } {
   const conditions: string[] = [];
   const parameters = new SqlParameters();
   if (filter.status !== undefined)
     conditions.push(`run.status = ${parameters.add(filter.status, 'text')}`);
   if (filter.machineId !== undefined)
     conditions.push(`run.machine_id = ${parameters.add(filter.machineId, 'integer')}`);
-  if (filter.filter !== undefined)
-    conditions.push(filterCondition(filter.filter, parameters, probes));
+  if (filter.filter !== undefined) conditions.push(filterCondition(filter.filter, parameters));
   return { where: conditions.join(' AND '), parameters: parameters.values };
 }
 
