@@ -1,5 +1,12 @@
 import { DomainError } from '../errors/domain-error';
-import { resolveField, SqlParameters } from './filter-sql';
+import {
+  metricPoint,
+  numberPoint,
+  numberPointsOfKey,
+  PARAM_NUMBER_POINT,
+  resolveField,
+  SqlParameters,
+} from './filter-sql';
 import { parseSortField } from './filter-syntax';
 
 /** Where a run without the sort field goes: after every run that has it, in either direction. */
@@ -19,88 +26,122 @@ export interface SortRank {
   from: string;
   number: string;
   text: string;
-  /** The expression the walk is ordered by (the index's) before the run's id; none for the missing rank. */
-  key?: { expression: string; type: 'double precision' | 'text' | 'boolean' };
+  /**
+   * The expression the walk is ordered by (the index's) before the run's id,
+   * its SQL type, and its value at a cursor's (number, text); none for the
+   * missing rank.
+   */
+  key?: { expression: string; type: string; at: (number: number, text: string) => unknown };
   /** The run's id as the index holds it, the last column of the order. */
   id: string;
+  /** The list filter's values, then this rank's own (a statement must use every value it is sent). */
+  parameters: SqlParameters;
 }
 
 /**
  * The ranks of a sort by `orderBy`, in order: a param's numbers (0), its
  * strings (1), its booleans (2); a tag's values (1); a metric summary (0);
- * then the runs without the field (MISSING_RANK), by id. Keys reach SQL as
- * parameters only.
+ * then the runs without the field (MISSING_RANK), by id. `filterValues` are
+ * the values the list's filter was given; keys reach SQL as parameters only.
  */
-export function sortRanks(orderBy: string, parameters: SqlParameters): SortRank[] {
+export function sortRanks(orderBy: string, filterValues: readonly unknown[]): SortRank[] {
   const field = resolveField(parseSortField(orderBy), 'order_by');
+  const own = () => new SqlParameters([...filterValues]);
   switch (field.kind) {
     case 'param': {
-      const key = parameters.add(field.key, 'text');
-      const param = (column: string) =>
+      const numbers = own();
+      const param = (column: string, parameters: SqlParameters) =>
         `run_params p JOIN simulations run ON run.simulation_id = p.simulation_id
-         WHERE p.key = ${key} AND p.${column} IS NOT NULL`;
-      const present = `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key})`;
+         WHERE p.key = ${parameters.add(field.key, 'text')} AND p.${column} IS NOT NULL`;
+      const [strings, flags, missing] = [own(), own(), own()];
       return [
         {
           rank: 0,
-          from: param('number'),
+          from: `run_params p JOIN simulations run ON run.simulation_id = p.simulation_id
+                 WHERE ${numberPointsOfKey(PARAM_NUMBER_POINT, field.key, numbers)}`,
           number: 'p.number',
           text: "''",
-          key: { expression: 'p.number', type: 'double precision' },
+          key: {
+            expression: PARAM_NUMBER_POINT,
+            type: 'run_number_point',
+            at: (number) => numberPoint(field.key, number),
+          },
           id: 'p.simulation_id',
+          parameters: numbers,
         },
         {
           rank: 1,
-          from: param('text'),
+          from: param('text', strings),
           number: '0',
           text: 'p.text',
-          key: { expression: 'p.text', type: 'text' },
+          key: { expression: 'p.text', type: 'text', at: (_, text) => text },
           id: 'p.simulation_id',
+          parameters: strings,
         },
         {
           rank: 2,
-          from: param('flag'),
+          from: param('flag', flags),
           number: '0',
           text: 'p.flag::text',
-          key: { expression: 'p.flag', type: 'boolean' },
+          key: { expression: 'p.flag', type: 'boolean', at: (_, text) => text },
           id: 'p.simulation_id',
+          parameters: flags,
         },
-        missingRank(present),
+        missingRank(
+          `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${missing.add(field.key, 'text')})`,
+          missing,
+        ),
       ];
     }
     case 'tag': {
-      const key = parameters.add(field.key, 'text');
+      const [values, missing] = [own(), own()];
       const value = `left(t.value, ${SORTED_TAG_LENGTH})`;
       return [
         {
           rank: 1,
-          from: `run_tags t JOIN simulations run ON run.simulation_id = t.simulation_id WHERE t.key = ${key}`,
+          from: `run_tags t JOIN simulations run ON run.simulation_id = t.simulation_id WHERE t.key = ${values.add(field.key, 'text')}`,
           number: '0',
           text: value,
-          key: { expression: value, type: 'text' },
+          key: { expression: value, type: 'text', at: (_, text) => text },
           id: 't.simulation_id',
+          parameters: values,
         },
         missingRank(
-          `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key})`,
+          `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${missing.add(field.key, 'text')})`,
+          missing,
         ),
       ];
     }
     case 'metric': {
-      const name = parameters.add(field.key, 'text');
+      const [summaries, missing] = [own(), own()];
+      const point = metricPoint(field.column);
+      const count = field.summary === 'count';
       return [
         {
           rank: 0,
           from: `run_metrics m JOIN simulations run
                    ON run.simulation_id = m.simulation_id AND run.attempt = m.attempt
-                 WHERE m.name = ${name}`,
+                 WHERE ${
+                   count
+                     ? `m.name = ${summaries.add(field.key, 'text')}`
+                     : numberPointsOfKey(point, field.key, summaries)
+                 }`,
           number: `m.${field.column}::double precision`,
           text: "''",
-          key: { expression: `m.${field.column}`, type: 'double precision' },
+          key: count
+            ? { expression: 'm.count', type: 'integer', at: (number) => number }
+            : {
+                expression: point,
+                type: 'run_number_point',
+                at: (number) => numberPoint(field.key, number),
+              },
           id: 'm.simulation_id',
+          parameters: summaries,
         },
         missingRank(
           `EXISTS (SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id
-                     AND m.attempt = run.attempt AND m.name = ${name})`,
+                     AND m.attempt = run.attempt AND m.name = ${missing.add(field.key, 'text')})`,
+          missing,
         ),
       ];
     }
@@ -112,8 +153,9 @@ export function sortRanks(orderBy: string, parameters: SqlParameters): SortRank[
   }
 }
 
-function missingRank(present: string): SortRank {
+function missingRank(present: string, parameters: SqlParameters): SortRank {
   return {
+    parameters,
     rank: MISSING_RANK,
     from: `simulations run WHERE NOT ${present}`,
     number: '0',

@@ -13,7 +13,7 @@ import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-liter
 import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { insertRunData } from '../run-data/run-data.repository';
 import type { RunParams, RunTags } from '../run-data/run-data';
-import { filterCondition, SqlParameters } from '../search/filter-sql';
+import { filterCondition, filterProbesRunData, SqlParameters } from '../search/filter-sql';
 import { decodeSortKey, encodeSortKey, sortRanks } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
@@ -76,10 +76,12 @@ export interface SimulationTotal {
 /** Matches counted exactly per list request at most: the count's cost stays bounded. */
 export const EXACT_TOTAL_UP_TO = 10_000;
 /**
- * A planner estimate this far past the bound is taken as it is: statistics
- * are not that wrong, and counting would walk the bound for nothing.
+ * The bound for a filter naming params, tags or metrics: counting one of its
+ * matches is a probe into another table rather than an index entry, so the
+ * count stops being cheap that much sooner. Its estimate comes from per-key
+ * statistics (RunDataStatistics).
  */
-const ESTIMATE_TRUSTED_ABOVE = 2 * EXACT_TOTAL_UP_TO;
+export const EXACT_PROBED_TOTAL_UP_TO = 1_000;
 
 export interface NewSimulation {
   /** Omit to have one generated. */
@@ -217,7 +219,7 @@ export class SimulationRepository {
         'offset pages the name and date orders only; page a sort by a param, tag or metric with cursor',
       );
     const { where, parameters: shared } = listFilter(query);
-    const ranks = sortRanks(orderBy, new SqlParameters(shared));
+    const ranks = sortRanks(orderBy, shared);
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     const beyond = query.order === 'desc' ? '<' : '>';
     const after = query.after && {
@@ -229,7 +231,7 @@ export class SimulationRepository {
       const wanted = query.limit + 1 - rows.length;
       if (wanted <= 0) break;
       if (after && rank.rank < after.key[0]) continue;
-      const parameters = new SqlParameters([...shared]);
+      const parameters = rank.parameters;
       const conditions = where ? [where] : [];
       if (after && rank.rank === after.key[0]) {
         const id = parameters.add(after.simulationId, 'bigint');
@@ -237,7 +239,7 @@ export class SimulationRepository {
         conditions.push(
           rank.key
             ? `(${rank.key.expression}, ${rank.id}) ${beyond} (${parameters.add(
-                rank.key.type === 'double precision' ? number : text,
+                rank.key.at(number, text),
                 rank.key.type,
               )}, ${id})`
             : `${rank.id} ${beyond} ${id}`,
@@ -274,13 +276,18 @@ export class SimulationRepository {
 
   /**
    * How many simulations a list's filters match: exactly while that is at
-   * most EXACT_TOTAL_UP_TO (a bounded index walk), otherwise the planner's
-   * estimate from the table's statistics, marked as one. The estimate comes
-   * first: where it is far past the bound, nothing is counted at all, so a
-   * filter matching millions costs what one matching dozens does.
+   * most EXACT_TOTAL_UP_TO (EXACT_PROBED_TOTAL_UP_TO for a filter on run
+   * data; a bounded walk), otherwise the planner's estimate from the table's
+   * statistics, marked as one. The estimate comes first: where it is far past
+   * the bound, nothing is counted at all, so a filter matching millions costs
+   * what one matching dozens does.
    */
   async total(filter: ListFilter): Promise<SimulationTotal> {
     const { where, parameters } = listFilter(filter);
+    const upTo =
+      filter.filter !== undefined && filterProbesRunData(filter.filter)
+        ? EXACT_PROBED_TOTAL_UP_TO
+        : EXACT_TOTAL_UP_TO;
     const matching = `FROM simulations AS run ${where ? `WHERE ${where}` : ''}`;
     const [plan] = await queryRows<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
       this.manager,
@@ -288,15 +295,16 @@ export class SimulationRepository {
       parameters,
     );
     const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
-    if (estimate > ESTIMATE_TRUSTED_ABOVE) return { count: estimate, exact: false };
+    // Statistics are not that wrong: counting would walk the bound for nothing.
+    if (estimate > 2 * upTo) return { count: estimate, exact: false };
     const [{ n }] = await queryRows<{ n: number }>(
       this.manager,
-      `SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${EXACT_TOTAL_UP_TO + 1}) AS bounded`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${upTo + 1}) AS bounded`,
       parameters,
     );
-    if (n <= EXACT_TOTAL_UP_TO) return { count: n, exact: true };
+    if (n <= upTo) return { count: n, exact: true };
     // Never below what was just counted: the statistics may lag a growing table.
-    return { count: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), exact: false };
+    return { count: Math.max(estimate, upTo + 1), exact: false };
   }
 
   /**
