@@ -6,7 +6,7 @@
  * the production build of the API and a worker (NODE_ENV=production, info
  * logs) next to a baseline doing the same SQL on raw node:http + pg (and COPY
  * for writes). Each pair runs A B A B A B with fixed autocannon settings.
- * Prints a table and writes bench/results/latest.json and latest.md.
+ * Prints a table and writes bench/results/latest.json and latest.md (a BENCH_SCENARIOS run: partial-<scenarios>.json).
  */
 import { postgresOptions } from '@app/domain';
 import { repositoryStatements } from './lib/repository-statements';
@@ -37,6 +37,7 @@ import {
 import { MeasuredProcess, waitForHttp } from './lib/processes';
 import { CURVE_LENGTHS, MACHINES, seed, SIMULATIONS } from './lib/seed';
 import { historyScenario } from './history-scenario';
+import { searchScenario } from './search-scenario';
 import { batchAgainstSingles } from './lib/batch-creates';
 import { sampleHeapSpaces } from './lib/heap-spaces';
 import {
@@ -695,36 +696,45 @@ async function main(): Promise<void> {
       }
     }
 
+    const startHistoryApi = async (name: string, historyUrl: string) => {
+      const port = await services.freePort();
+      const child = MeasuredProcess.start(
+        name,
+        path.join(root, 'dist/apps/api/main.js'),
+        {
+          ...apiEnvironment,
+          DATABASE_URL: historyUrl,
+          PORT: String(port),
+        },
+        path.join(dir, `${name}.log`),
+      );
+      const url = `http://127.0.0.1:${port}`;
+      await waitForHttp(`${url}/health/live`, child);
+      return { url, process: child };
+    };
+    // What the scenarios at scale (10, 11) need: their own databases and APIs, paired as the rest.
+    const scaleContext = {
+      serverUrl: postgres.url,
+      ensureDatabase: services.ensureDatabase,
+      startApi: startHistoryApi,
+      pair,
+      describe,
+      settleOn: (other: DataSource) => (settle = settleOn(other)),
+      authorization: viewer,
+      log,
+    };
     if (wanted(10)) {
-      const startHistoryApi = async (name: string, historyUrl: string) => {
-        const port = await services.freePort();
-        const child = MeasuredProcess.start(
-          name,
-          path.join(root, 'dist/apps/api/main.js'),
-          {
-            ...apiEnvironment,
-            DATABASE_URL: historyUrl,
-            PORT: String(port),
-          },
-          path.join(dir, `${name}.log`),
-        );
-        const url = `http://127.0.0.1:${port}`;
-        await waitForHttp(`${url}/health/live`, child);
-        return { url, process: child };
-      };
-      const history = await historyScenario({
-        serverUrl: postgres.url,
-        ensureDatabase: services.ensureDatabase,
-        startApi: startHistoryApi,
-        pair,
-        describe,
-        settleOn: (historyDb) => (settle = settleOn(historyDb)),
-        authorization: viewer,
-        log,
-      });
+      const history = await historyScenario(scaleContext);
       settle = settleOn(db);
       rows.push(...history.rows);
       results.history = history.results;
+    }
+
+    if (wanted(11)) {
+      const search = await searchScenario(scaleContext);
+      settle = settleOn(db);
+      rows.push(...search.rows);
+      results.search = search.results;
     }
 
     if (wanted(9)) {
@@ -777,6 +787,15 @@ async function main(): Promise<void> {
   // Formatted as the repository's checks expect, so a run's results can be committed as they are.
   const format = (text: string, parser: string) =>
     prettier.format(text, { parser, printWidth: 100 });
+  if (ONLY.size > 0) {
+    // Some scenarios only: the latest whole run's results and the docs drawn from them stay.
+    const name = `partial-${[...ONLY].join('-')}`;
+    fs.writeFileSync(path.join(out, `${name}.json`), await format(JSON.stringify(results), 'json'));
+    log(
+      `\n${table}\n\nwritten: bench/results/${name}.json (${results.seconds} s); latest.* untouched`,
+    );
+    return;
+  }
   fs.writeFileSync(path.join(out, 'latest.json'), await format(JSON.stringify(results), 'json'));
   fs.writeFileSync(path.join(out, 'latest.md'), await format(table, 'markdown'));
   // The docs' table and plots are drawn from latest.json: drawn anew, so a run is committed whole.

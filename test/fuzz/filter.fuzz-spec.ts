@@ -251,7 +251,7 @@ const SQL_VOCABULARY = new Set(
     'EXISTS SELECT FROM WHERE AND OR NOT LIKE left run run_params run_tags run_metrics p t m ' +
     'simulation_id key number text flag value name attempt count last_value min_value max_value ' +
     'status machine_id program created_by creation_date update_date started_at finished_at ' +
-    'bigint integer double precision boolean timestamptz'
+    'bigint integer double precision boolean timestamptz ROW run_number_point OFFSET'
   ).split(' '),
 );
 

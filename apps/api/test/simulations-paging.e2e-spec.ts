@@ -158,4 +158,28 @@ describe('GET /simulations: keyset paging by cursor', () => {
     expect(filtered.headers['x-total-count']).toBe(String(truth));
     expect(filtered.headers['x-total-count-exact']).toBe('true');
   });
+
+  it('counts a filter on params exactly up to 1,000 matches, and beyond estimates it per key', async () => {
+    await insertRows(stack, 1, 3_000);
+    // lr in 0…1 and batch in 100…1000 share one number column: a histogram of
+    // the column alone would put lr < 0.9 at about half of what it matches.
+    await stack.db.query(
+      `INSERT INTO run_params (simulation_id, key, number)
+       SELECT i, 'lr', i / 3000.0 FROM generate_series(1, 3000) AS i
+       UNION ALL
+       SELECT i, 'batch', 100 + i * 0.3 FROM generate_series(1, 3000) AS i`,
+    );
+    await stack.db.query('ANALYZE simulations, run_params');
+    const total = async (filter: string) => {
+      const { headers } = await get(
+        `/simulations?limit=1&filter=${encodeURIComponent(filter)}`,
+      ).expect(200);
+      return { count: Number(headers['x-total-count']), exact: headers['x-total-count-exact'] };
+    };
+    expect(await total('params.lr < 0.2')).toEqual({ count: 599, exact: 'true' });
+    expect(await total('params.batch >= 1000')).toEqual({ count: 1, exact: 'true' });
+    const broad = await total('params.lr < 0.9');
+    expect(broad.exact).toBe('false');
+    expect(Math.abs(broad.count - 2_699) / 2_699).toBeLessThan(0.1);
+  });
 });

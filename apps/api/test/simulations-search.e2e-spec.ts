@@ -232,6 +232,7 @@ describe('GET /simulations?filter=: the search language', () => {
 
     it.each([
       ['order_by=status', /^order_by must be one of: name, creation_date, update_date, or params/],
+      ['order_by=params.lr&offset=2', /^offset pages the name and date orders only/],
       ['order_by=params.', /^order_by: at character 7: expected a field/],
       ['order_by=metrics.val_loss', /name a metric and one of its summaries/],
       [`order_by=${encodeURIComponent('params.`é`')}`, /is not a param name/],

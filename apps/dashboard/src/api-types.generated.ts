@@ -102,7 +102,7 @@ export interface paths {
     };
     /**
      * List simulations
-     * @description Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: every page costs the same however deep, and no simulation that existed when paging began is skipped or repeated while others are created (sorted by `update_date`, a simulation updated meanwhile moves to its new place). The total counts the matches exactly up to 10,000 and estimates beyond (`X-Total-Count-Exact: false`). `filter` narrows the list with the search language (docs/search.md).
+     * @description Sorted by `order_by` in `order` (ascending by default), ties by id. Page with `cursor`: every page costs the same however deep, and no simulation that existed when paging began is skipped or repeated while others are created (sorted by `update_date`, a simulation updated meanwhile moves to its new place). The total counts the matches exactly up to 10,000 (1,000 for a `filter` naming params, tags or metrics) and estimates beyond (`X-Total-Count-Exact: false`). `filter` narrows the list with the search language (docs/search.md).
      */
     get: operations['SimulationsController_list'];
     put?: never;
@@ -2303,7 +2303,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description Matches before paging: exact up to 10,000, estimated beyond. */
+          /** @description Matches before paging: exact up to 10,000 (1,000 for a filter on run data), estimated beyond. */
           'X-Total-Count'?: number;
           /** @description `true` when X-Total-Count is exact, `false` when it is an estimate. */
           'X-Total-Count-Exact'?: 'true' | 'false';

@@ -111,7 +111,8 @@ export class SimulationsController {
       'every page costs the same however deep, and no simulation that existed when paging began ' +
       'is skipped or repeated while others are created (sorted by `update_date`, a simulation ' +
       'updated meanwhile moves to its new place). The total counts the matches exactly up to ' +
-      '10,000 and estimates beyond (`X-Total-Count-Exact: false`). `filter` narrows the list with ' +
+      '10,000 (1,000 for a `filter` naming params, tags or metrics) and estimates beyond ' +
+      '(`X-Total-Count-Exact: false`). `filter` narrows the list with ' +
       'the search language (docs/search.md).',
   })
   @ApiOkResponse({
@@ -122,7 +123,8 @@ export class SimulationsController {
     },
     headers: {
       'X-Total-Count': {
-        description: 'Matches before paging: exact up to 10,000, estimated beyond.',
+        description:
+          'Matches before paging: exact up to 10,000 (1,000 for a filter on run data), estimated beyond.',
         schema: { type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
       },
       'X-Total-Count-Exact': {

@@ -116,34 +116,63 @@ export class SqlParameters {
 /**
  * The WHERE condition of `filter` on simulations aliased `run`, its values
  * added to `parameters`. Params, tags and metrics are probed with EXISTS on
- * their own indexed tables: `params.lr < 0.01` walks (key, number) of
- * run_params, a metric summary reads one row of run_metrics.
+ * their own indexed tables: `params.lr < 0.01` is a range of
+ * run_params_by_number, a metric summary reads one row of run_metrics.
+ *
+ * A probe that is a term of the filter's top-level AND is left for the
+ * planner to join, from whichever side its statistics find smaller. A probe
+ * under OR or NOT cannot become a join: the planner would hash everything it
+ * matches on every request (it costs that subplan as if the whole table were
+ * read, not the page), so it is fenced (OFFSET 0) into a probe per run, whose
+ * cost follows the runs a page walks.
  */
 export function filterCondition(filter: string, parameters: SqlParameters): string {
-  return conditionOf(parseFilter(filter), parameters);
+  return conditionOf(parseFilter(filter), parameters, false);
 }
 
-function conditionOf(expression: FilterExpression, parameters: SqlParameters): string {
+/** Whether `filter` names a param, a tag or a metric: each match then costs a probe to count. */
+export function filterProbesRunData(filter: string): boolean {
+  const probes = (expression: FilterExpression): boolean => {
+    switch (expression.kind) {
+      case 'and':
+      case 'or':
+        return expression.of.some(probes);
+      case 'not':
+        return probes(expression.of);
+      default:
+        return ['params', 'tags', 'metrics'].includes(expression.field.path[0]);
+    }
+  };
+  return probes(parseFilter(filter));
+}
+
+function conditionOf(
+  expression: FilterExpression,
+  parameters: SqlParameters,
+  fenced: boolean,
+): string {
   switch (expression.kind) {
     case 'and':
+      return `(${expression.of.map((part) => conditionOf(part, parameters, fenced)).join(' AND ')})`;
     case 'or':
-      return `(${expression.of
-        .map((part) => conditionOf(part, parameters))
-        .join(expression.kind === 'and' ? ' AND ' : ' OR ')})`;
+      return `(${expression.of.map((part) => conditionOf(part, parameters, true)).join(' OR ')})`;
     case 'not':
-      return `(NOT ${conditionOf(expression.of, parameters)})`;
+      return `(NOT ${conditionOf(expression.of, parameters, true)})`;
     case 'compare':
-      return comparison(resolveField(expression.field), expression, parameters);
+      return comparison(resolveField(expression.field), expression, parameters, fenced);
     case 'in': {
       const field = resolveField(expression.field);
+      const fencedAny = fenced || expression.negated || expression.values.length > 1;
       const any = expression.values
-        .map((value) => comparison(field, { ...expression, comparator: '=', value }, parameters))
+        .map((value) =>
+          comparison(field, { ...expression, comparator: '=', value }, parameters, fencedAny),
+        )
         .join(' OR ');
       return expression.negated ? `(NOT (${any}))` : `(${any})`;
     }
     case 'like': {
       const field = resolveField(expression.field);
-      const like = textMatch(field, expression, parameters);
+      const like = textMatch(field, expression, parameters, fenced || expression.negated);
       return expression.negated ? `(NOT ${like})` : like;
     }
   }
@@ -159,6 +188,7 @@ function comparison(
   field: ResolvedField,
   { field: { at }, comparator, value }: Comparing,
   parameters: SqlParameters,
+  fenced: boolean,
 ): string {
   const where = `filter: at character ${at.column}:`;
   const op = SQL_COMPARATOR[comparator];
@@ -167,17 +197,20 @@ function comparison(
     case 'attribute':
       return `run.${field.column} ${op} ${attributeValue(field, value, where, parameters)}`;
     case 'param': {
-      const key = parameters.add(field.key, 'text');
+      if (typeof value === 'number')
+        return paramProbe(
+          numberPointRange(PARAM_NUMBER_POINT, field.key, comparator, value, parameters),
+          fenced,
+        );
+      const key = `p.key = ${parameters.add(field.key, 'text')}`;
       if (typeof value === 'boolean') {
         if (comparator !== '=' && comparator !== '!=')
           throw DomainError.invalid(
             `${where} ${named} ${comparator} ${value}: true and false compare with = and != only`,
           );
-        return paramProbe(key, `flag ${op} ${parameters.add(value, 'boolean')}`);
+        return paramProbe(`${key} AND p.flag ${op} ${parameters.add(value, 'boolean')}`, fenced);
       }
-      return typeof value === 'number'
-        ? paramProbe(key, `number ${op} ${parameters.add(value, 'double precision')}`)
-        : paramProbe(key, `text ${op} ${parameters.add(value, 'text')}`);
+      return paramProbe(`${key} AND p.text ${op} ${parameters.add(value, 'text')}`, fenced);
     }
     case 'tag': {
       if (typeof value !== 'string')
@@ -186,20 +219,25 @@ function comparison(
         );
       const key = parameters.add(field.key, 'text');
       const text = parameters.add(value, 'text');
-      // Equality also on the indexed prefix, so the probe can walk run_tags_by_value.
-      const onIndex =
-        comparator === '='
-          ? ` AND left(t.value, ${TAG_INDEX_PREFIX}) = left(${text}, ${TAG_INDEX_PREFIX})`
-          : '';
-      return `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key}${onIndex} AND t.value ${op} ${text})`;
+      // Equality walks run_tags_by_value's prefix; the whole value is compared
+      // only where it is longer than that prefix (a second condition on the
+      // same value would halve the planner's estimate of the first).
+      const condition =
+        comparator !== '='
+          ? `t.value ${op} ${text}`
+          : value.length < TAG_INDEX_PREFIX
+            ? `left(t.value, ${TAG_INDEX_PREFIX}) = ${text}`
+            : `left(t.value, ${TAG_INDEX_PREFIX}) = left(${text}, ${TAG_INDEX_PREFIX}) AND t.value = ${text}`;
+      return tagProbe(`t.key = ${key} AND ${condition}`, fenced);
     }
     case 'metric': {
       if (typeof value !== 'number')
         throw DomainError.invalid(`${where} ${named} is a number: compare it with a number`);
       return metricProbe(
-        field,
-        `m.${field.column} ${op} ${parameters.add(value, 'double precision')}`,
-        parameters,
+        field.summary === 'count'
+          ? `m.name = ${parameters.add(field.key, 'text')} AND m.count ${op} ${parameters.add(value, 'double precision')}`
+          : numberPointRange(metricPoint(field.column), field.key, comparator, value, parameters),
+        fenced,
       );
     }
   }
@@ -209,6 +247,7 @@ function textMatch(
   field: ResolvedField,
   { field: { at }, pattern }: { field: FilterField; pattern: string },
   parameters: SqlParameters,
+  fenced: boolean,
 ): string {
   const where = `filter: at character ${at.column}:`;
   const like = (column: string) => `${column} LIKE ${parameters.add(pattern, 'text')}`;
@@ -220,11 +259,15 @@ function textMatch(
         );
       return like(`run.${field.column}`);
     case 'param':
-      return paramProbe(parameters.add(field.key, 'text'), like('text'));
-    case 'tag': {
-      const key = parameters.add(field.key, 'text');
-      return `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key} AND ${like('t.value')})`;
-    }
+      return paramProbe(
+        `p.key = ${parameters.add(field.key, 'text')} AND ${like('p.text')}`,
+        fenced,
+      );
+    case 'tag':
+      return tagProbe(
+        `t.key = ${parameters.add(field.key, 'text')} AND ${like('t.value')}`,
+        fenced,
+      );
     case 'metric':
       throw DomainError.invalid(
         `${where} ${fieldName(field)} is a number: LIKE matches text fields only`,
@@ -232,17 +275,71 @@ function textMatch(
   }
 }
 
-function paramProbe(key: string, condition: string): string {
-  return `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key} AND p.${condition})`;
+/** A param's (key, number) as run_params_by_number holds it. */
+export const PARAM_NUMBER_POINT = 'ROW(p.key, p.number)::run_number_point';
+
+/** A metric's (name, summary) as run_metrics_by_<summary> holds it. */
+export function metricPoint(column: string): string {
+  return `ROW(m.name, m.${column})::run_number_point`;
 }
 
-function metricProbe(
-  field: Extract<ResolvedField, { kind: 'metric' }>,
-  condition: string,
+/**
+ * A run_number_point value, as Postgres reads it from text: bound as one
+ * parameter, it is a constant the planner finds in the index's histogram.
+ * Keys cannot hold a quote or a backslash (RUN_KEY_PATTERN).
+ */
+export function numberPoint(key: string, number: number): string {
+  return `("${key}",${String(number)})`;
+}
+
+/**
+ * `point` (a run_number_point expression) within `key`, compared with
+ * `value`. Only the point is named, never the key apart: the histogram of
+ * points already counts one key's share, and the planner would multiply in
+ * the key's share again. Within a key, points run from -Infinity to NaN
+ * (Postgres orders NaN above every number); a missing number sorts after.
+ */
+export function numberPointRange(
+  point: string,
+  key: string,
+  comparator: Comparator,
+  value: number,
   parameters: SqlParameters,
 ): string {
-  const name = parameters.add(field.key, 'text');
-  return `EXISTS (SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id AND m.attempt = run.attempt AND m.name = ${name} AND ${condition})`;
+  const at = (number: number) => parameters.add(numberPoint(key, number), 'run_number_point');
+  const given = at(value);
+  switch (comparator) {
+    case '=':
+      return `${point} = ${given}`;
+    case '<':
+    case '<=':
+      return `${point} >= ${at(-Infinity)} AND ${point} ${SQL_COMPARATOR[comparator]} ${given}`;
+    case '>':
+    case '>=':
+      return `${point} ${SQL_COMPARATOR[comparator]} ${given} AND ${point} <= ${at(NaN)}`;
+    case '!=':
+      return `${numberPointsOfKey(point, key, parameters)} AND ${point} <> ${given}`;
+  }
+}
+
+/** Every number of `key`: the points a sort by it walks, in order. */
+export function numberPointsOfKey(point: string, key: string, parameters: SqlParameters): string {
+  const at = (number: number) => parameters.add(numberPoint(key, number), 'run_number_point');
+  return `${point} >= ${at(-Infinity)} AND ${point} <= ${at(NaN)}`;
+}
+
+const fence = (fenced: boolean) => (fenced ? ' OFFSET 0' : '');
+
+function paramProbe(condition: string, fenced: boolean): string {
+  return `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND ${condition}${fence(fenced)})`;
+}
+
+function tagProbe(condition: string, fenced: boolean): string {
+  return `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND ${condition}${fence(fenced)})`;
+}
+
+function metricProbe(condition: string, fenced: boolean): string {
+  return `EXISTS (SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id AND m.attempt = run.attempt AND ${condition}${fence(fenced)})`;
 }
 
 function attributeValue(

@@ -1,38 +1,149 @@
 import { DomainError } from '../errors/domain-error';
-import { resolveField, SqlParameters } from './filter-sql';
+import {
+  metricPoint,
+  numberPoint,
+  numberPointsOfKey,
+  PARAM_NUMBER_POINT,
+  resolveField,
+  SqlParameters,
+} from './filter-sql';
 import { parseSortField } from './filter-syntax';
 
 /** Where a run without the sort field goes: after every run that has it, in either direction. */
 export const MISSING_RANK = 3;
 
-/** Characters of a text a sort compares: a cursor carries the last one, and stays short. */
-const SORTED_TEXT_LENGTH = 200;
+/** Characters of a tag's value a sort compares: what run_tags_by_value holds, and a cursor carries. */
+const SORTED_TAG_LENGTH = 200;
 
 /**
- * The lateral subquery giving `run`'s sort key for `orderBy` (params.<key>,
- * tags.<key>, metrics.<name>.<summary>) as (rank, number, text): a param's
- * numbers rank 0, its strings 1, its booleans 2; a tag's value ranks 1; a
- * metric summary 0. The key reaches SQL as a parameter only.
+ * The runs at one rank of a sort by a param, a tag or a metric, as a FROM
+ * clause joining `run` (so a list's filters apply), the key's number and
+ * text, and the order of an index that walks them: a page reads as many
+ * index entries as it needs, whatever the table's size.
  */
-export function sortKeySql(orderBy: string, parameters: SqlParameters): string {
+export interface SortRank {
+  rank: number;
+  from: string;
+  number: string;
+  text: string;
+  /**
+   * The expression the walk is ordered by (the index's) before the run's id,
+   * its SQL type, and its value at a cursor's (number, text); none for the
+   * missing rank.
+   */
+  key?: { expression: string; type: string; at: (number: number, text: string) => unknown };
+  /** The run's id as the index holds it, the last column of the order. */
+  id: string;
+  /** The list filter's values, then this rank's own (a statement must use every value it is sent). */
+  parameters: SqlParameters;
+}
+
+/**
+ * The ranks of a sort by `orderBy`, in order: a param's numbers (0), its
+ * strings (1), its booleans (2); a tag's values (1); a metric summary (0);
+ * then the runs without the field (MISSING_RANK), by id. `filterValues` are
+ * the values the list's filter was given; keys reach SQL as parameters only.
+ */
+export function sortRanks(orderBy: string, filterValues: readonly unknown[]): SortRank[] {
   const field = resolveField(parseSortField(orderBy), 'order_by');
+  const own = () => new SqlParameters([...filterValues]);
   switch (field.kind) {
     case 'param': {
-      const key = parameters.add(field.key, 'text');
-      return `SELECT CASE WHEN p.number IS NOT NULL THEN 0 WHEN p.text IS NOT NULL THEN 1 ELSE 2 END AS rank,
-                     p.number AS number, left(COALESCE(p.text, p.flag::text), ${SORTED_TEXT_LENGTH}) AS text
-              FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${key}`;
+      const numbers = own();
+      const param = (column: string, parameters: SqlParameters) =>
+        `run_params p JOIN simulations run ON run.simulation_id = p.simulation_id
+         WHERE p.key = ${parameters.add(field.key, 'text')} AND p.${column} IS NOT NULL`;
+      const [strings, flags, missing] = [own(), own(), own()];
+      return [
+        {
+          rank: 0,
+          from: `run_params p JOIN simulations run ON run.simulation_id = p.simulation_id
+                 WHERE ${numberPointsOfKey(PARAM_NUMBER_POINT, field.key, numbers)}`,
+          number: 'p.number',
+          text: "''",
+          key: {
+            expression: PARAM_NUMBER_POINT,
+            type: 'run_number_point',
+            at: (number) => numberPoint(field.key, number),
+          },
+          id: 'p.simulation_id',
+          parameters: numbers,
+        },
+        {
+          rank: 1,
+          from: param('text', strings),
+          number: '0',
+          text: 'p.text',
+          key: { expression: 'p.text', type: 'text', at: (_, text) => text },
+          id: 'p.simulation_id',
+          parameters: strings,
+        },
+        {
+          rank: 2,
+          from: param('flag', flags),
+          number: '0',
+          text: 'p.flag::text',
+          key: { expression: 'p.flag', type: 'boolean', at: (_, text) => text },
+          id: 'p.simulation_id',
+          parameters: flags,
+        },
+        missingRank(
+          `EXISTS (SELECT 1 FROM run_params p WHERE p.simulation_id = run.simulation_id AND p.key = ${missing.add(field.key, 'text')})`,
+          missing,
+        ),
+      ];
     }
     case 'tag': {
-      const key = parameters.add(field.key, 'text');
-      return `SELECT 1 AS rank, NULL::double precision AS number, left(t.value, ${SORTED_TEXT_LENGTH}) AS text
-              FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${key}`;
+      const [values, missing] = [own(), own()];
+      const value = `left(t.value, ${SORTED_TAG_LENGTH})`;
+      return [
+        {
+          rank: 1,
+          from: `run_tags t JOIN simulations run ON run.simulation_id = t.simulation_id WHERE t.key = ${values.add(field.key, 'text')}`,
+          number: '0',
+          text: value,
+          key: { expression: value, type: 'text', at: (_, text) => text },
+          id: 't.simulation_id',
+          parameters: values,
+        },
+        missingRank(
+          `EXISTS (SELECT 1 FROM run_tags t WHERE t.simulation_id = run.simulation_id AND t.key = ${missing.add(field.key, 'text')})`,
+          missing,
+        ),
+      ];
     }
     case 'metric': {
-      const name = parameters.add(field.key, 'text');
-      return `SELECT 0 AS rank, m.${field.column}::double precision AS number, NULL::text AS text
-              FROM run_metrics m
-              WHERE m.simulation_id = run.simulation_id AND m.attempt = run.attempt AND m.name = ${name}`;
+      const [summaries, missing] = [own(), own()];
+      const point = metricPoint(field.column);
+      const count = field.summary === 'count';
+      return [
+        {
+          rank: 0,
+          from: `run_metrics m JOIN simulations run
+                   ON run.simulation_id = m.simulation_id AND run.attempt = m.attempt
+                 WHERE ${
+                   count
+                     ? `m.name = ${summaries.add(field.key, 'text')}`
+                     : numberPointsOfKey(point, field.key, summaries)
+                 }`,
+          number: `m.${field.column}::double precision`,
+          text: "''",
+          key: count
+            ? { expression: 'm.count', type: 'integer', at: (number) => number }
+            : {
+                expression: point,
+                type: 'run_number_point',
+                at: (number) => numberPoint(field.key, number),
+              },
+          id: 'm.simulation_id',
+          parameters: summaries,
+        },
+        missingRank(
+          `EXISTS (SELECT 1 FROM run_metrics m WHERE m.simulation_id = run.simulation_id
+                     AND m.attempt = run.attempt AND m.name = ${missing.add(field.key, 'text')})`,
+          missing,
+        ),
+      ];
     }
     case 'attribute':
       throw DomainError.invalid(
@@ -40,6 +151,17 @@ export function sortKeySql(orderBy: string, parameters: SqlParameters): string {
           `metrics.<name>.(last|min|max|count); "${orderBy.slice(0, 100)}" is not`,
       );
   }
+}
+
+function missingRank(present: string, parameters: SqlParameters): SortRank {
+  return {
+    parameters,
+    rank: MISSING_RANK,
+    from: `simulations run WHERE NOT ${present}`,
+    number: '0',
+    text: "''",
+    id: 'run.simulation_id',
+  };
 }
 
 /**

@@ -13,8 +13,8 @@ import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-liter
 import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { insertRunData } from '../run-data/run-data.repository';
 import type { RunParams, RunTags } from '../run-data/run-data';
-import { filterCondition, SqlParameters } from '../search/filter-sql';
-import { decodeSortKey, encodeSortKey, MISSING_RANK, sortKeySql } from '../search/sort-key';
+import { filterCondition, filterProbesRunData, SqlParameters } from '../search/filter-sql';
+import { decodeSortKey, encodeSortKey, sortRanks } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { SimulationStatus } from './simulation-status';
@@ -76,10 +76,12 @@ export interface SimulationTotal {
 /** Matches counted exactly per list request at most: the count's cost stays bounded. */
 export const EXACT_TOTAL_UP_TO = 10_000;
 /**
- * A planner estimate this far past the bound is taken as it is: statistics
- * are not that wrong, and counting would walk the bound for nothing.
+ * The bound for a filter naming params, tags or metrics: counting one of its
+ * matches is a probe into another table rather than an index entry, so the
+ * count stops being cheap that much sooner. Its estimate comes from per-key
+ * statistics (RunDataStatistics).
  */
-const ESTIMATE_TRUSTED_ABOVE = 2 * EXACT_TOTAL_UP_TO;
+export const EXACT_PROBED_TOTAL_UP_TO = 1_000;
 
 export interface NewSimulation {
   /** Omit to have one generated. */
@@ -202,60 +204,62 @@ export class SimulationRepository {
   /**
    * A page sorted by a param, a tag or a metric summary: by its value (a
    * param's numbers first, numerically, then its strings, then its
-   * booleans), runs without it last in either direction, ties by id. The
-   * sort key is a composite that is never NULL (rank, number, text), so the
-   * keyset condition is a plain row comparison; long texts sort by their
-   * first 200 characters, which keeps a cursor short.
+   * booleans), runs without it last in either direction, ties by id. Each
+   * rank is a walk along its own index (run_params_by_number, …), read one
+   * after the other until the page is full, so a page costs what it reads,
+   * not what the filter matches. A cursor carries (rank, number, text) and
+   * the id, and a walk starts after it within its rank.
    */
   private async listByRunData(
     query: SimulationListQuery,
     orderBy: string,
   ): Promise<SimulationPage> {
-    const { where, parameters: values } = listFilter(query);
-    const parameters = new SqlParameters(values);
-    const sortKey = sortKeySql(orderBy, parameters);
-    const desc = query.order === 'desc';
-    const direction = desc ? 'DESC' : 'ASC';
-    const conditions: string[] = [];
-    if (query.after) {
-      const [rank, number, text] = decodeSortKey(query.after.key);
-      const r = parameters.add(rank, 'integer');
-      const rest = [
-        parameters.add(number, 'double precision'),
-        parameters.add(text, 'text'),
-        parameters.add(query.after.simulationId, 'bigint'),
-      ].join(', ');
-      // The rank ascends either way (runs without the field stay last); the rest follows `order`.
-      conditions.push(
-        desc
-          ? `(sort_rank > ${r} OR (sort_rank = ${r} AND (sort_number, sort_text, simulation_id) < (${rest})))`
-          : `(sort_rank, sort_number, sort_text, simulation_id) > (${r}, ${rest})`,
+    if (query.offset)
+      throw DomainError.invalid(
+        'offset pages the name and date orders only; page a sort by a param, tag or metric with cursor',
       );
+    const { where, parameters: shared } = listFilter(query);
+    const ranks = sortRanks(orderBy, shared);
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const beyond = query.order === 'desc' ? '<' : '>';
+    const after = query.after && {
+      key: decodeSortKey(query.after.key),
+      simulationId: query.after.simulationId,
+    };
+    const rows: Array<Row & { list_key: string }> = [];
+    for (const rank of ranks) {
+      const wanted = query.limit + 1 - rows.length;
+      if (wanted <= 0) break;
+      if (after && rank.rank < after.key[0]) continue;
+      const parameters = rank.parameters;
+      const conditions = where ? [where] : [];
+      if (after && rank.rank === after.key[0]) {
+        const id = parameters.add(after.simulationId, 'bigint');
+        const [, number, text] = after.key;
+        conditions.push(
+          rank.key
+            ? `(${rank.key.expression}, ${rank.id}) ${beyond} (${parameters.add(
+                rank.key.at(number, text),
+                rank.key.type,
+              )}, ${id})`
+            : `${rank.id} ${beyond} ${id}`,
+        );
+      }
+      const found = await queryRows<
+        Row & { sort_rank: number; sort_number: number; sort_text: string }
+      >(
+        this.manager,
+        `SELECT run.*, ${rank.rank} AS sort_rank, ${rank.number} AS sort_number,
+                ${rank.text} AS sort_text
+         FROM ${rank.from} ${conditions.map((condition) => `AND ${condition}`).join(' ')}
+         ORDER BY ${rank.key ? `${rank.key.expression} ${direction}, ` : ''}${rank.id} ${direction}
+         LIMIT ${parameters.add(wanted, 'integer')}`,
+        parameters.values,
+      );
+      for (const { sort_rank, sort_number, sort_text, ...row } of found)
+        rows.push({ ...row, list_key: encodeSortKey(sort_rank, sort_number, sort_text) });
     }
-    const limit = parameters.add(query.limit + 1, 'integer');
-    const offset = parameters.add(query.offset ?? 0, 'integer');
-    const rows = await queryRows<
-      Row & { sort_rank: number; sort_number: number; sort_text: string }
-    >(
-      this.manager,
-      `SELECT * FROM (
-         SELECT run.*, COALESCE(sk.rank, ${MISSING_RANK}) AS sort_rank,
-                COALESCE(sk.number, 0) AS sort_number, COALESCE(sk.text, '') AS sort_text
-         FROM simulations AS run LEFT JOIN LATERAL (${sortKey}) sk ON true
-         ${where ? `WHERE ${where}` : ''}) AS sorted
-       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY sort_rank, sort_number ${direction}, sort_text ${direction}, simulation_id ${direction}
-       LIMIT ${limit} OFFSET ${offset}`,
-      parameters.values,
-    );
-    const page = this.pageOf(
-      rows.map(({ sort_rank, sort_number, sort_text, ...row }) => ({
-        ...row,
-        list_key: encodeSortKey(sort_rank, sort_number, sort_text),
-      })),
-      query.limit,
-    );
-    return page;
+    return this.pageOf(rows, query.limit);
   }
 
   private pageOf(rows: Array<Row & { list_key: string }>, limit: number): SimulationPage {
@@ -272,13 +276,18 @@ export class SimulationRepository {
 
   /**
    * How many simulations a list's filters match: exactly while that is at
-   * most EXACT_TOTAL_UP_TO (a bounded index walk), otherwise the planner's
-   * estimate from the table's statistics, marked as one. The estimate comes
-   * first: where it is far past the bound, nothing is counted at all, so a
-   * filter matching millions costs what one matching dozens does.
+   * most EXACT_TOTAL_UP_TO (EXACT_PROBED_TOTAL_UP_TO for a filter on run
+   * data; a bounded walk), otherwise the planner's estimate from the table's
+   * statistics, marked as one. The estimate comes first: where it is far past
+   * the bound, nothing is counted at all, so a filter matching millions costs
+   * what one matching dozens does.
    */
   async total(filter: ListFilter): Promise<SimulationTotal> {
     const { where, parameters } = listFilter(filter);
+    const upTo =
+      filter.filter !== undefined && filterProbesRunData(filter.filter)
+        ? EXACT_PROBED_TOTAL_UP_TO
+        : EXACT_TOTAL_UP_TO;
     const matching = `FROM simulations AS run ${where ? `WHERE ${where}` : ''}`;
     const [plan] = await queryRows<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
       this.manager,
@@ -286,15 +295,16 @@ export class SimulationRepository {
       parameters,
     );
     const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
-    if (estimate > ESTIMATE_TRUSTED_ABOVE) return { count: estimate, exact: false };
+    // Statistics are not that wrong: counting would walk the bound for nothing.
+    if (estimate > 2 * upTo) return { count: estimate, exact: false };
     const [{ n }] = await queryRows<{ n: number }>(
       this.manager,
-      `SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${EXACT_TOTAL_UP_TO + 1}) AS bounded`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${upTo + 1}) AS bounded`,
       parameters,
     );
-    if (n <= EXACT_TOTAL_UP_TO) return { count: n, exact: true };
+    if (n <= upTo) return { count: n, exact: true };
     // Never below what was just counted: the statistics may lag a growing table.
-    return { count: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), exact: false };
+    return { count: Math.max(estimate, upTo + 1), exact: false };
   }
 
   /**

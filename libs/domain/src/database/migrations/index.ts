@@ -12,6 +12,7 @@ import { PartitionedCurves1795834800000 } from './1795834800000-PartitionedCurve
 import { PlannerSettings1795838400000 } from './1795838400000-PlannerSettings';
 import { PendingCapCheck1795842000000 } from './1795842000000-PendingCapCheck';
 import { RunParamsTagsMetrics1795845600000 } from './1795845600000-RunParamsTagsMetrics';
+import { RunDataStatistics1795849200000 } from './1795849200000-RunDataStatistics';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PlannerSettings1795838400000,
   PendingCapCheck1795842000000,
   RunParamsTagsMetrics1795845600000,
+  RunDataStatistics1795849200000,
 ];
