@@ -56,6 +56,9 @@ export interface MetricSummary {
   minValue: number;
   minSeconds: number;
   maxValue: number;
+  /** The step of the last point and of the minimum; null where none was given. */
+  lastStep: number | null;
+  minStep: number | null;
 }
 
 /**
@@ -104,6 +107,7 @@ export class CurveBuilder {
     const touched: SummaryCell[][] = Array.from({ length: this.levels + 1 }, () => []);
     for (let index = 0; index < points.length; index++) {
       const { seconds, loss } = points[index];
+      const step = points[index].step ?? null;
       if (!(seconds > this.lastSeconds) || !Number.isFinite(seconds)) {
         throw new RangeError(
           `curve points must have increasing positive seconds: ${seconds} after ${this.lastSeconds}`,
@@ -114,8 +118,15 @@ export class CurveBuilder {
       this.cumLoss += loss;
       this.cumSeconds += seconds;
       this.lastSeconds = seconds;
-      stored[index] = { seq, seconds, loss, cumLoss: this.cumLoss, cumSeconds: this.cumSeconds };
-      this.summarise(seconds, loss);
+      stored[index] = {
+        seq,
+        seconds,
+        loss,
+        step,
+        cumLoss: this.cumLoss,
+        cumSeconds: this.cumSeconds,
+      };
+      this.summarise(seconds, loss, step);
       for (let level = 1; level <= this.levels; level++) {
         const block = Math.floor(seq / BLOCK_SIZES[level]);
         let cell = this.openCells[level];
@@ -138,15 +149,17 @@ export class CurveBuilder {
     };
   }
 
-  private summarise(seconds: number, value: number): void {
+  private summarise(seconds: number, value: number, step: number | null): void {
     const summary = this.summary;
     if (!summary) {
       this.summary = {
         count: 1,
         lastValue: value,
         lastSeconds: seconds,
+        lastStep: step,
         minValue: value,
         minSeconds: seconds,
+        minStep: step,
         maxValue: value,
       };
       return;
@@ -154,9 +167,11 @@ export class CurveBuilder {
     summary.count++;
     summary.lastValue = value;
     summary.lastSeconds = seconds;
+    summary.lastStep = step;
     if (value < summary.minValue) {
       summary.minValue = value;
       summary.minSeconds = seconds;
+      summary.minStep = step;
     }
     if (value > summary.maxValue) summary.maxValue = value;
   }
@@ -174,6 +189,7 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
     seq: [] as number[],
     seconds: [] as number[],
     loss: [] as number[],
+    step: [] as Array<number | null>,
     cumLoss: [] as number[],
     cumSeconds: [] as number[],
   };
@@ -192,6 +208,8 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
     minValue: [] as number[],
     minSeconds: [] as number[],
     maxValue: [] as number[],
+    lastStep: [] as Array<number | null>,
+    minStep: [] as Array<number | null>,
   };
   for (const { key, batch } of batches) {
     for (const point of batch.points) {
@@ -199,6 +217,7 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
       points.seq.push(point.seq);
       points.seconds.push(point.seconds);
       points.loss.push(point.loss);
+      points.step.push(point.step ?? null);
       points.cumLoss.push(point.cumLoss);
       points.cumSeconds.push(point.cumSeconds);
     }
@@ -218,6 +237,8 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
       summaries.minValue.push(summary.minValue);
       summaries.minSeconds.push(summary.minSeconds);
       summaries.maxValue.push(summary.maxValue);
+      summaries.lastStep.push(summary.lastStep);
+      summaries.minStep.push(summary.minStep);
     }
   }
   return { points, cells, summaries };
@@ -225,7 +246,8 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
 
 /**
  * batchColumns' metric summaries in the order statements unnest them: key,
- * count, last value and seconds, minimum value and seconds, maximum.
+ * count, last value and seconds, minimum value and seconds, maximum, last
+ * and minimum's steps.
  */
 export function summaryColumnsInOrder(summaries: ReturnType<typeof batchColumns>['summaries']) {
   return [
@@ -236,5 +258,7 @@ export function summaryColumnsInOrder(summaries: ReturnType<typeof batchColumns>
     summaries.minValue,
     summaries.minSeconds,
     summaries.maxValue,
+    summaries.lastStep,
+    summaries.minStep,
   ];
 }

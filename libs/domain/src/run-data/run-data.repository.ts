@@ -22,7 +22,15 @@ export interface RunMetricSummary {
   min: number;
   minSeconds: number;
   max: number;
+  /** The steps the run gave with the last point and the minimum; null where it gave none. */
+  lastStep: number | null;
+  minStep: number | null;
 }
+
+/** run_metrics' columns as a RunMetricSummary, for a table aliased `m` (steps are safe integers: JSON numbers). */
+const SUMMARY_COLUMNS = `m.name, m.count, m.last_value AS last, m.last_seconds AS "lastSeconds",
+  m.min_value AS min, m.min_seconds AS "minSeconds", m.max_value AS max,
+  m.last_step::float8 AS "lastStep", m.min_step::float8 AS "minStep"`;
 
 /** A run's params and tags as two JSON objects (NULL for none), for the run whose id is `id`. */
 const paramsAndTagsOfRun = (id: string) => `
@@ -190,8 +198,7 @@ export class RunDataRepository {
   ): Promise<Map<number, RunMetricSummary[]>> {
     const rows = await queryRows<RunMetricSummary & { simulation_id: number }>(
       this.manager,
-      `SELECT m.simulation_id, m.name, m.count, m.last_value AS last, m.last_seconds AS "lastSeconds",
-              m.min_value AS min, m.min_seconds AS "minSeconds", m.max_value AS max
+      `SELECT m.simulation_id, ${SUMMARY_COLUMNS}
        FROM run_metrics m JOIN simulations s
          ON s.simulation_id = m.simulation_id AND s.attempt = m.attempt
        WHERE m.simulation_id = ANY($1::bigint[])
@@ -208,9 +215,8 @@ export class RunDataRepository {
   async metricsOf(simulationId: number, attempt: number): Promise<RunMetricSummary[]> {
     return queryRows<RunMetricSummary>(
       this.manager,
-      `SELECT name, count, last_value AS last, last_seconds AS "lastSeconds", min_value AS min,
-              min_seconds AS "minSeconds", max_value AS max
-       FROM run_metrics WHERE simulation_id = $1 AND attempt = $2 ORDER BY name`,
+      `SELECT ${SUMMARY_COLUMNS}
+       FROM run_metrics m WHERE m.simulation_id = $1 AND m.attempt = $2 ORDER BY m.name`,
       [simulationId, attempt],
     );
   }

@@ -236,6 +236,28 @@ export class RunMetricResponse {
 
   @ApiProperty({ example: 2.3 })
   max: number;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    nullable: true,
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 1200,
+    description: 'The step reported with the latest value; null where the run gave none.',
+  })
+  last_step: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    nullable: true,
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 800,
+    description: 'The step reported where the minimum was first reached; null where none was.',
+  })
+  min_step: number | null;
 }
 
 export function toSimulationResponse(simulation: Simulation): SimulationResponse {
@@ -291,5 +313,7 @@ export function toRunMetricResponse(summary: RunMetricSummary): RunMetricRespons
     min: summary.min,
     min_seconds: summary.minSeconds,
     max: summary.max,
+    last_step: summary.lastStep,
+    min_step: summary.minStep,
   };
 }

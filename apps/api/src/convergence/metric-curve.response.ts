@@ -1,0 +1,65 @@
+import { RUN_KEY_PATTERN } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ConvergenceMetaResponse } from './convergence.response';
+import { MAX_SAMPLE_POINTS } from './dto/converge.query';
+import type { SampledCurve, SampledPoint } from './curve-sampler';
+
+export class MetricPointResponse {
+  @ApiProperty({
+    example: 10,
+    description: 'Seconds since the run started (the mean of a bucket with agg=mean).',
+  })
+  seconds: number;
+
+  @ApiProperty({
+    example: 0.31,
+    description: "The metric's value (a bucket's mean with agg=mean).",
+  })
+  value: number;
+
+  @ApiPropertyOptional({
+    example: 1200,
+    format: 'int64',
+    description:
+      'The step the run reported with this point; absent where it gave none, and for a mean.',
+  })
+  step?: number;
+
+  @ApiPropertyOptional({ example: 0.3, description: "agg=minmax: the bucket's lowest value." })
+  value_min?: number;
+
+  @ApiPropertyOptional({ example: 0.33, description: "agg=minmax: the bucket's highest value." })
+  value_max?: number;
+}
+
+export class MetricCurveMetaResponse extends ConvergenceMetaResponse {
+  @ApiProperty({ example: 'val_loss', pattern: RUN_KEY_PATTERN.source, maxLength: 250 })
+  metric: string;
+}
+
+export class MetricCurveResponse {
+  @ApiProperty({
+    type: [MetricPointResponse],
+    maxItems: MAX_SAMPLE_POINTS + 2,
+    description:
+      'Ordered by seconds. While the run is in progress, the points reported so far. ' +
+      'When sampled, the first and last point of the window are always included as they are.',
+  })
+  data: MetricPointResponse[];
+
+  @ApiProperty({ type: MetricCurveMetaResponse })
+  meta: MetricCurveMetaResponse;
+}
+
+/** A sampled point in a named metric's shape: `value`, and the step where the run gave one. */
+export function toMetricPoint(point: SampledPoint): MetricPointResponse {
+  const shaped: MetricPointResponse = { seconds: point.seconds, value: point.loss };
+  if (point.step !== undefined && point.step !== null) shaped.step = point.step;
+  if (point.loss_min !== undefined) shaped.value_min = point.loss_min;
+  if (point.loss_max !== undefined) shaped.value_max = point.loss_max;
+  return shaped;
+}
+
+export function toMetricCurve(curve: SampledCurve, metric: string): MetricCurveResponse {
+  return { data: curve.data.map(toMetricPoint), meta: { ...curve.meta, metric } };
+}
