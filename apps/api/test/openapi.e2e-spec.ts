@@ -42,6 +42,7 @@ describe('the OpenAPI document at /docs-json', () => {
         'POST /simulation/{simulation_id}/cancel',
         'POST /simulation/{simulation_id}/retry',
         'GET /simulation/{simulation_id}/metrics',
+        'GET /simulation/{simulation_id}/metrics/{metric}',
         'GET /compare',
         'PATCH /simulation/{simulation_id}/tags',
         'GET /machines',

@@ -375,6 +375,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/simulation/{simulation_id}/metrics/{metric}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One metric of a run, by seconds: sampled or exported
+     * @description Everything GET /converge/{id} does, for any metric of the current attempt (`loss` is the same series): `from`/`to`, `points`, `scale`, `agg`, `format=csv|ndjson`. Points carry `value`, and `step` where the run reported one. Percent-encode the name in the path. A metric the current attempt has not reported is a 404.
+     */
+    get: operations['ConvergenceController_metric'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/converge/{simulation_id}/stream': {
     parameters: {
       query?: never;
@@ -1196,6 +1216,90 @@ export interface components {
       data: components['schemas']['ConvergencePointResponse'][];
       meta: components['schemas']['ConvergenceMetaResponse'];
     };
+    MetricPointResponse: {
+      /**
+       * @description Seconds since the run started (the mean of a bucket with agg=mean).
+       * @example 10
+       */
+      seconds: number;
+      /**
+       * @description The metric's value (a bucket's mean with agg=mean).
+       * @example 0.31
+       */
+      value: number;
+      /**
+       * Format: int64
+       * @description The step the run reported with this point; absent where it gave none, and for a mean.
+       * @example 1200
+       */
+      step?: number;
+      /**
+       * @description agg=minmax: the bucket's lowest value.
+       * @example 0.3
+       */
+      value_min?: number;
+      /**
+       * @description agg=minmax: the bucket's highest value.
+       * @example 0.33
+       */
+      value_max?: number;
+    };
+    MetricCurveMetaResponse: {
+      /**
+       * @description The attempt whose curve this is (the current one).
+       * @example 1
+       */
+      attempt: number;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /**
+       * @description Points in the whole curve.
+       * @example 10
+       */
+      total_points: number;
+      /**
+       * @description Points inside the window.
+       * @example 10
+       */
+      window_points: number;
+      /**
+       * @description Points in `data`.
+       * @example 10
+       */
+      returned_points: number;
+      /**
+       * @description True when `data` is sampled from the window.
+       * @example false
+       */
+      downsampled: boolean;
+      /**
+       * @description Buckets sampled into; null when the window came back whole.
+       * @example null
+       */
+      buckets: number | null;
+      /**
+       * @example log
+       * @enum {string}
+       */
+      scale: 'linear' | 'log';
+      /**
+       * @example last
+       * @enum {string}
+       */
+      agg: 'last' | 'mean' | 'minmax';
+      /** @description The window asked for (null: open). */
+      window: components['schemas']['CurveWindowResponse'];
+      /** @example val_loss */
+      metric: string;
+    };
+    MetricCurveResponse: {
+      /** @description Ordered by seconds. While the run is in progress, the points reported so far. When sampled, the first and last point of the window are always included as they are. */
+      data: components['schemas']['MetricPointResponse'][];
+      meta: components['schemas']['MetricCurveMetaResponse'];
+    };
     RunMetricResponse: {
       /** @example val_loss */
       name: string;
@@ -1224,6 +1328,18 @@ export interface components {
       min_seconds: number;
       /** @example 2.3 */
       max: number;
+      /**
+       * Format: int64
+       * @description The step reported with the latest value; null where the run gave none.
+       * @example 1200
+       */
+      last_step: number | null;
+      /**
+       * Format: int64
+       * @description The step reported where the minimum was first reached; null where none was.
+       * @example 800
+       */
+      min_step: number | null;
     };
     ComparedRunResponse: {
       /** @example 1 */
@@ -4958,7 +5074,189 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description No such simulation. */
+      /** @description No such simulation, or (for a named metric) none reported by that name. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The simulation exists but its curve has expired: history retention (HISTORY_RETENTION_DAYS) removes the curves of runs that ended longer ago than that. */
+      410: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ConvergenceController_metric: {
+    parameters: {
+      query?: {
+        /** @description How bucket edges are spaced in seconds: evenly, or evenly on a logarithmic axis. */
+        scale?: 'linear' | 'log';
+        /** @description Buckets to sample into. A window holding no more points than this comes back whole. Without it, up to 10000 points come back whole and longer curves are sampled into 1000 logarithmic buckets. */
+        points?: number;
+        /** @description Keep only points at or after this many seconds (applied before sampling). */
+        from?: number;
+        /** @description Keep only points at or before this many seconds (applied before sampling). */
+        to?: number;
+        /** @description What stands for a bucket: its last point, its mean (of seconds and of loss), or its last point with the bucket's lowest and highest loss (`loss_min`, `loss_max`). */
+        agg?: 'last' | 'mean' | 'minmax';
+        /** @description csv and ndjson stream every point of the window (no sampling), for export. `points`, `scale` and `agg` apply to JSON only. */
+        format?: 'json' | 'csv' | 'ndjson';
+      };
+      header?: never;
+      path: {
+        simulation_id: number;
+        metric: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The series as JSON, or every point of the window as CSV or NDJSON (`format`). */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricCurveResponse'];
+          'text/csv': string;
+          'application/x-ndjson': string;
+        };
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation, or (for a named metric) none reported by that name. */
       404: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
@@ -5127,7 +5425,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description No such simulation. */
+      /** @description No such simulation, or (for a named metric) none reported by that name. */
       404: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */

@@ -1,4 +1,4 @@
-import type { CurvePoint } from './api-types';
+import type { Curve, CurvePoint, MetricCurve } from './api-types';
 
 /** uPlot's column layout: seconds, loss, and the band's lower and upper edges. */
 export type CurveColumns = [number[], (number | null)[], (number | null)[], (number | null)[]];
@@ -46,4 +46,20 @@ export function hasBand(points: CurvePoint[]): boolean {
       point.loss_max !== undefined &&
       point.loss_max > point.loss_min,
   );
+}
+
+/**
+ * A named metric's answer in the chart's shape: its `value` plotted where
+ * the loss curve's `loss` is, and its bucket extremes as the band.
+ */
+export function metricAsCurve(curve: MetricCurve): Curve {
+  return {
+    meta: curve.meta,
+    data: curve.data.map(({ seconds, value, value_min, value_max }) => ({
+      seconds,
+      loss: value,
+      ...(value_min !== undefined && { loss_min: value_min }),
+      ...(value_max !== undefined && { loss_max: value_max }),
+    })),
+  };
 }

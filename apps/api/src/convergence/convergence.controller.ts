@@ -18,14 +18,15 @@ import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ConvergenceResponse, toConvergence } from './convergence.response';
+import { ConvergenceResponse } from './convergence.response';
+import { toConvergence, toMetricCurve } from './curve-shapes';
 import { CurveExport } from './curve-export';
 import { CurveSampler } from './curve-sampler';
 import { ConvergeQuery } from './dto/converge.query';
 import { LAST_EVENT_ID_MAX_LENGTH, LastEventIdPipe } from './live/last-event-id.pipe';
 import type { CurveCursor } from './live/live-curve-stream';
 import { LiveCurveStreams } from './live/live-curve-streams';
-import { MetricCurveResponse, toMetricCurve } from './metric-curve.response';
+import { MetricCurveResponse } from './metric-curve.response';
 import { ParseMetricNamePipe } from './metric-name.pipe';
 
 @ApiTags('convergence')
@@ -34,7 +35,10 @@ import { ParseMetricNamePipe } from './metric-name.pipe';
   description: 'A parameter is invalid; the message names it.',
   type: ErrorResponse,
 })
-@ApiNotFoundResponse({ description: 'No such simulation.', type: ErrorResponse })
+@ApiNotFoundResponse({
+  description: 'No such simulation, or (for a named metric) none reported by that name.',
+  type: ErrorResponse,
+})
 @ApiGoneResponse({
   description:
     'The simulation exists but its curve has expired: history retention (HISTORY_RETENTION_DAYS) ' +

@@ -1,5 +1,4 @@
 import { SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
-import type { SampledCurve, SampledPoint } from './curve-sampler';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SAMPLE_POINTS } from './dto/converge.query';
 import {
@@ -90,16 +89,4 @@ export class ConvergenceResponse {
 
   @ApiProperty({ type: ConvergenceMetaResponse })
   meta: ConvergenceMetaResponse;
-}
-
-/** A sampled point in the contract's shape: `loss` (and its bucket's extremes), nothing more. */
-export function toConvergencePoint(point: SampledPoint): ConvergencePointResponse {
-  const shaped: ConvergencePointResponse = { seconds: point.seconds, loss: point.loss };
-  if (point.loss_min !== undefined) shaped.loss_min = point.loss_min;
-  if (point.loss_max !== undefined) shaped.loss_max = point.loss_max;
-  return shaped;
-}
-
-export function toConvergence(curve: SampledCurve): ConvergenceResponse {
-  return { data: curve.data.map(toConvergencePoint), meta: curve.meta };
 }

@@ -2,7 +2,6 @@ import { RUN_KEY_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConvergenceMetaResponse } from './convergence.response';
 import { MAX_SAMPLE_POINTS } from './dto/converge.query';
-import type { SampledCurve, SampledPoint } from './curve-sampler';
 
 export class MetricPointResponse {
   @ApiProperty({
@@ -19,7 +18,10 @@ export class MetricPointResponse {
 
   @ApiPropertyOptional({
     example: 1200,
+    type: 'integer',
     format: 'int64',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
     description:
       'The step the run reported with this point; absent where it gave none, and for a mean.',
   })
@@ -49,17 +51,4 @@ export class MetricCurveResponse {
 
   @ApiProperty({ type: MetricCurveMetaResponse })
   meta: MetricCurveMetaResponse;
-}
-
-/** A sampled point in a named metric's shape: `value`, and the step where the run gave one. */
-export function toMetricPoint(point: SampledPoint): MetricPointResponse {
-  const shaped: MetricPointResponse = { seconds: point.seconds, value: point.loss };
-  if (point.step !== undefined && point.step !== null) shaped.step = point.step;
-  if (point.loss_min !== undefined) shaped.value_min = point.loss_min;
-  if (point.loss_max !== undefined) shaped.value_max = point.loss_max;
-  return shaped;
-}
-
-export function toMetricCurve(curve: SampledCurve, metric: string): MetricCurveResponse {
-  return { data: curve.data.map(toMetricPoint), meta: { ...curve.meta, metric } };
 }

@@ -78,27 +78,32 @@ describe('CurveBuilder', () => {
     const builder = new CurveBuilder();
     expect(builder.append([]).summary).toBeUndefined();
     const first = builder.append([
-      { seconds: 1, loss: 2 },
-      { seconds: 2, loss: 0.5 },
+      { seconds: 1, loss: 2, step: 10 },
+      { seconds: 2, loss: 0.5, step: 20 },
     ]);
     expect(first.summary).toEqual({
       count: 2,
       lastValue: 0.5,
       lastSeconds: 2,
+      lastStep: 20,
       minValue: 0.5,
       minSeconds: 2,
+      minStep: 20,
       maxValue: 2,
     });
+    expect(first.points.map((point) => point.step)).toEqual([10, 20]);
     const second = builder.append([
-      { seconds: 3, loss: 0.5 },
+      { seconds: 3, loss: 0.5, step: 30 },
       { seconds: 4, loss: 3 },
     ]);
     expect(second.summary).toEqual({
       count: 4,
       lastValue: 3,
       lastSeconds: 4,
+      lastStep: null,
       minValue: 0.5,
       minSeconds: 2,
+      minStep: 20,
       maxValue: 3,
     });
     expect(first.summary?.count).toBe(2);
