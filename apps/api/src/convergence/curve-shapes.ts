@@ -2,10 +2,9 @@ import { ConvergencePointResponse, ConvergenceResponse } from './convergence.res
 import type { SampledCurve, SampledPoint } from './curve-sampler';
 import { MetricCurveResponse, MetricPointResponse } from './metric-curve.response';
 
-/**
- * A sampled series in each endpoint's shape: the contract's curve names its
- * values `loss`, a named metric `value` with the run's steps.
- */
+// A sampled series in each endpoint's shape: the contract's curve names its
+// values `loss`, a named metric `value` with the run's steps.
+
 /** A sampled point in the contract's shape: `loss` (and its bucket's extremes), nothing more. */
 export function toConvergencePoint(point: SampledPoint): ConvergencePointResponse {
   const shaped: ConvergencePointResponse = { seconds: point.seconds, loss: point.loss };
