@@ -78,7 +78,10 @@ export class ConvergencePointRepository {
    * simulation order (as the heartbeat locks them), so two such statements
    * cannot deadlock. Each series may appear only once.
    */
-  async appendPointsOfRuns(writes: readonly RunCurveWrite[]): Promise<AppendResult[]> {
+  async appendPointsOfRuns(
+    writes: readonly RunCurveWrite[],
+    manager: EntityManager = this.manager,
+  ): Promise<AppendResult[]> {
     if (writes.length === 0) return [];
     const metrics = writes.map(({ metric }) => metric ?? LOSS_METRIC);
     const series = {
@@ -93,7 +96,7 @@ export class ConvergencePointRepository {
       writes.map(({ batch }, index) => ({ key: index + 1, batch })),
     );
     const rows = await preparedRows<{ held: boolean; fresh: boolean }>(
-      this.manager,
+      manager,
       `WITH series AS (
            SELECT * FROM unnest($1::bigint[], $2::integer[], $3::smallint[], $4::text[],
                                 $5::double precision[])

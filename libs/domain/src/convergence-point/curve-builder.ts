@@ -72,6 +72,17 @@ export interface CurveBatch {
 }
 
 /**
+ * Where a stored series stands, for a writer that did not build it (the API
+ * appending a run's report): its last point, the summary cell each level is
+ * filling (those holding the last point), and the metric's summary.
+ */
+export interface SeriesTail {
+  last: StoredPoint;
+  openCells: SummaryCell[];
+  summary: MetricSummary;
+}
+
+/**
  * Turns one attempt's curve, produced in time order, into stored points and
  * summary cells. Cells carry absolute values (not increments), so writing a
  * batch twice — a retry after a lost reply — leaves the same state.
@@ -97,8 +108,25 @@ export class CurveBuilder {
     this.levels = plannedPoints === undefined ? SUMMARY_LEVELS : summaryLevelFor(plannedPoints);
   }
 
+  /** A builder that goes on from a stored series' tail, keeping every level (its length is unknown). */
+  static resume(tail: SeriesTail): CurveBuilder {
+    const builder = new CurveBuilder();
+    builder.nextSeq = tail.last.seq + 1;
+    builder.cumLoss = tail.last.cumLoss;
+    builder.cumSeconds = tail.last.cumSeconds;
+    builder.lastSeconds = tail.last.seconds;
+    for (const cell of tail.openCells) builder.openCells[cell.level] = { ...cell };
+    builder.summary = { ...tail.summary };
+    return builder;
+  }
+
   get length(): number {
     return this.nextSeq;
+  }
+
+  /** Seconds of the last point appended (0 before any). */
+  get lastPointSeconds(): number {
+    return this.lastSeconds;
   }
 
   append(points: readonly CurvePoint[]): CurveBatch {

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { preparedRows, queryRows } from '../database/query-rows';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, summarizeProblems } from '../errors/domain-error';
 import type { ListColumn, RunDataField } from '../search/columns';
 import type { RunParams, RunTags } from './run-data';
+import { RUN_DATA_LIMITS } from './run-keys';
 
 /** One run's params and tags, as given at its creation. */
 export interface RunDataInput {
@@ -240,28 +241,84 @@ export class RunDataRepository {
         [simulationId],
       );
       if (!run) return undefined;
-      if (remove.length)
-        await queryRows(
-          manager,
-          `DELETE FROM run_tags WHERE simulation_id = $1 AND key = ANY($2::text[])`,
-          [simulationId, remove],
-        );
-      const entries = Object.entries(set);
-      if (entries.length)
-        await queryRows(
-          manager,
-          `INSERT INTO run_tags (simulation_id, key, value)
-           SELECT $1::bigint, * FROM unnest($2::text[], $3::text[])
-           ON CONFLICT (simulation_id, key) DO UPDATE SET value = EXCLUDED.value`,
-          [simulationId, entries.map(([key]) => key), entries.map(([, value]) => value)],
-        );
-      const tags = await this.tagsOf(simulationId, manager);
-      const count = Object.keys(tags).length;
-      if (count > most)
-        throw DomainError.invalid(
-          `tags: the run would have ${count} tags; at most ${most} are accepted (remove some)`,
-        );
-      return tags;
+      return applyTagChanges(manager, simulationId, set, remove, most);
     });
   }
+}
+
+/**
+ * Sets and removes tags of a run whose row the caller's transaction holds;
+ * answers its tags after. More than `most` after the change is a 400 (the
+ * transaction, rolled back, changes nothing).
+ */
+export async function applyTagChanges(
+  manager: EntityManager,
+  simulationId: number,
+  set: RunTags,
+  remove: readonly string[],
+  most: number,
+): Promise<RunTags> {
+  if (remove.length)
+    await queryRows(
+      manager,
+      `DELETE FROM run_tags WHERE simulation_id = $1 AND key = ANY($2::text[])`,
+      [simulationId, remove],
+    );
+  const entries = Object.entries(set);
+  if (entries.length)
+    await queryRows(
+      manager,
+      `INSERT INTO run_tags (simulation_id, key, value)
+       SELECT $1::bigint, * FROM unnest($2::text[], $3::text[])
+       ON CONFLICT (simulation_id, key) DO UPDATE SET value = EXCLUDED.value`,
+      [simulationId, entries.map(([key]) => key), entries.map(([, value]) => value)],
+    );
+  const rows = await queryRows<{ key: string; value: string }>(
+    manager,
+    `SELECT key, value FROM run_tags WHERE simulation_id = $1 ORDER BY key`,
+    [simulationId],
+  );
+  if (rows.length > most)
+    throw DomainError.invalid(
+      `tags: the run would have ${rows.length} tags; at most ${most} are accepted (remove some)`,
+    );
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+/**
+ * Adds params to a run whose row the caller's transaction holds. Params are
+ * written once: a key given again with the value it has is fine, with
+ * another a 409 naming it; more than RUN_DATA_LIMITS.maxParams in all a 400.
+ */
+export async function writeParamsOnce(
+  manager: EntityManager,
+  simulationId: number,
+  params: RunParams,
+): Promise<void> {
+  const entries = Object.entries(params);
+  if (entries.length === 0) return;
+  const stored = await queryRows<{ key: string; value: number | string | boolean }>(
+    manager,
+    `SELECT key, COALESCE(to_jsonb(number), to_jsonb(text), to_jsonb(flag)) AS value
+     FROM run_params WHERE simulation_id = $1`,
+    [simulationId],
+  );
+  const had = new Map(stored.map((row) => [row.key, row.value]));
+  const changed = entries.filter(([key, value]) => had.has(key) && had.get(key) !== value);
+  if (changed.length)
+    throw DomainError.conflict(
+      summarizeProblems(
+        changed.map(
+          ([key, value]) =>
+            `params.${key} is already ${JSON.stringify(had.get(key))}; params are written once ` +
+            `(${JSON.stringify(value)} was sent)`,
+        ),
+      ),
+    );
+  const fresh = entries.filter(([key]) => !had.has(key));
+  if (had.size + fresh.length > RUN_DATA_LIMITS.maxParams)
+    throw DomainError.invalid(
+      `params: the run would have ${had.size + fresh.length} params; at most ${RUN_DATA_LIMITS.maxParams} are accepted`,
+    );
+  await insertRunData(manager, [{ simulationId, params: Object.fromEntries(fresh) }]);
 }

@@ -1,5 +1,6 @@
 import {
   MachineStatus,
+  Program,
   RUN_DATA_LIMITS,
   RunMetricSummary,
   RunParams,
@@ -112,6 +113,25 @@ export class SimulationResponse {
       'Why the last attempt failed; present on failed simulations and on ones waiting to be retried.',
   })
   failure_reason?: string;
+
+  @ApiPropertyOptional({
+    enum: ['external'],
+    example: 'external',
+    description:
+      'Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).',
+  })
+  program?: 'external';
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    nullable: true,
+    minimum: -2147483648,
+    maximum: 2147483647,
+    example: 0,
+    description: 'An external run’s exit code as it reported it at its end (null until then).',
+  })
+  exit_code?: number | null;
 
   @ApiPropertyOptional({
     type: 'object',
@@ -277,6 +297,10 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
     heartbeat_at: iso(simulation.heartbeatAt),
   };
   if (simulation.failureReason) response.failure_reason = boundedReason(simulation.failureReason);
+  if (simulation.program === Program.External) {
+    response.program = Program.External;
+    response.exit_code = simulation.exitCode;
+  }
   return response;
 }
 

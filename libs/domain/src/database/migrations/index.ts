@@ -14,6 +14,7 @@ import { PendingCapCheck1795842000000 } from './1795842000000-PendingCapCheck';
 import { RunParamsTagsMetrics1795845600000 } from './1795845600000-RunParamsTagsMetrics';
 import { RunDataStatistics1795849200000 } from './1795849200000-RunDataStatistics';
 import { NamedMetrics1795852800000 } from './1795852800000-NamedMetrics';
+import { RunReports1795856400000 } from './1795856400000-RunReports';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RunParamsTagsMetrics1795845600000,
   RunDataStatistics1795849200000,
   NamedMetrics1795852800000,
+  RunReports1795856400000,
 ];
