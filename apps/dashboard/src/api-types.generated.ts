@@ -166,7 +166,11 @@ export interface paths {
      */
     get: operations['SimulationsController_metrics'];
     put?: never;
-    post?: never;
+    /**
+     * An external run reports points, params and tags (run token)
+     * @description One report, stored whole or not at all, and once: its `sequence` numbers it, and the same report sent again changes nothing (`duplicate: true`). Points of any metrics, each going forward in time; params are written once, tags set. Reporting keeps the run’s lease.
+     */
+    post: operations['RunReportsController_report'];
     delete?: never;
     options?: never;
     head?: never;
@@ -264,9 +268,69 @@ export interface paths {
     put?: never;
     /**
      * Run a failed or cancelled simulation again
-     * @description It goes back to pending as a new attempt, with a fresh budget of automatic attempts; history is kept. Operators may retry only simulations they created (403 otherwise); admins any.
+     * @description It goes back to pending as a new attempt, with a fresh budget of automatic attempts; history is kept. An external run answers the run token of its next attempt (`run_token`). Operators may retry only simulations they created (403 otherwise); admins any.
      */
     post: operations['SimulationsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An external run starts (run token)
+     * @description pending → running for the attempt the token is for. Sent again for that attempt, the same answer.
+     */
+    post: operations['RunReportsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}/heartbeat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An external run is still going (run token)
+     * @description Keeps the lease of a run with nothing to report yet. A run silent for the lease (LEASE_MS) is failed as lost.
+     */
+    post: operations['RunReportsController_heartbeat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An external run ends (run token)
+     * @description `finished` or `failed`, with its exit code and, for a failure, a reason. Sent again, the same answer.
+     */
+    post: operations['RunReportsController_end'];
     delete?: never;
     options?: never;
     head?: never;
@@ -829,6 +893,18 @@ export interface components {
        */
       failure_reason?: string;
       /**
+       * @description Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).
+       * @example external
+       * @enum {string}
+       */
+      program?: 'external';
+      /**
+       * Format: int32
+       * @description An external run’s exit code as it reported it at its end (null until then).
+       * @example 0
+       */
+      exit_code?: number | null;
+      /**
        * @description In a list asked for `columns` only: each column named there with this run's value, null where it has none.
        * @example {
        *       "params.lr": 0.01,
@@ -985,6 +1061,12 @@ export interface components {
        * @example 3
        */
       max_attempts?: number;
+      /**
+       * @description What runs it: `emulate` (the contract's run: a worker serving the machine emulates the curve) or `external` (a run reporting from anywhere: no worker takes it; the answer carries its run-scoped token, and its client reports its start, metrics and end; docs/runs.md). An external run has one attempt (`attempt_budget` 1): its client, not a worker, decides about retries.
+       * @default emulate
+       * @enum {string}
+       */
+      program?: 'emulate' | 'external';
       machine?: components['schemas']['MachineReferenceDto'];
       /** @description How the convergence curve is emulated; left out, the contract's ten points. */
       emulation?: components['schemas']['EmulationDto'];
@@ -1020,6 +1102,11 @@ export interface components {
        * @enum {string}
        */
       status: 'pending';
+      /**
+       * @description For `program: "external"` only: the run-scoped token its client starts, reports and ends it with (POST /simulation/{id}/start, /metrics, /heartbeat, /end). Good for that run’s next attempt only and for nothing else; not stored, so keep it (the same request replayed with its Idempotency-Key answers a fresh one).
+       * @example eyJhbGciOiJIUzI1NiIs…
+       */
+      run_token?: string;
     };
     CreateSimulationBatchDto: {
       /** @description 1 to 1000 simulations, each as `POST /simulation` takes it. */
@@ -1095,6 +1182,18 @@ export interface components {
        */
       failure_reason?: string;
       /**
+       * @description Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).
+       * @example external
+       * @enum {string}
+       */
+      program?: 'external';
+      /**
+       * Format: int32
+       * @description An external run’s exit code as it reported it at its end (null until then).
+       * @example 0
+       */
+      exit_code?: number | null;
+      /**
        * @description In a list asked for `columns` only: each column named there with this run's value, null where it has none.
        * @example {
        *       "params.lr": 0.01,
@@ -1104,6 +1203,177 @@ export interface components {
       columns?: {
         [key: string]: (number | null) | string | boolean;
       };
+    };
+    RetriedSimulationResponse: {
+      /** @example 1 */
+      simulation_id: number;
+      /** @example A */
+      name: string;
+      /** @example 102 */
+      machine_id: number;
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.295Z
+       */
+      creation_date: string;
+      /**
+       * Format: date-time
+       * @description Changes on every change of the simulation (heartbeats excepted).
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      update_date: string;
+      /**
+       * @description Attempts started so far (0 until a worker first takes it).
+       * @example 1
+       */
+      attempt: number;
+      /**
+       * @description Automatic attempts each run request is granted (at creation, and again on each manual retry).
+       * @example 3
+       */
+      attempt_budget: number;
+      /**
+       * @description A failure on this attempt number is final.
+       * @example 3
+       */
+      final_attempt: number;
+      /**
+       * @deprecated
+       * @description Deprecated: the earlier name of `final_attempt`, still sent for one release.
+       * @example 3
+       */
+      max_attempts: number;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:46.401Z
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2024-03-06T08:02:56.312Z
+       */
+      finished_at: string | null;
+      /**
+       * Format: date-time
+       * @description Last sign of life from the worker running it.
+       * @example 2024-03-06T08:02:54.307Z
+       */
+      heartbeat_at: string | null;
+      /**
+       * @description Why the last attempt failed; present on failed simulations and on ones waiting to be retried.
+       * @example timed out: still running 120000 ms after its planned end
+       */
+      failure_reason?: string;
+      /**
+       * @description Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).
+       * @example external
+       * @enum {string}
+       */
+      program?: 'external';
+      /**
+       * Format: int32
+       * @description An external run’s exit code as it reported it at its end (null until then).
+       * @example 0
+       */
+      exit_code?: number | null;
+      /**
+       * @description In a list asked for `columns` only: each column named there with this run's value, null where it has none.
+       * @example {
+       *       "params.lr": 0.01,
+       *       "metrics.val_loss.min": 0.21
+       *     }
+       */
+      columns?: {
+        [key: string]: (number | null) | string | boolean;
+      };
+      /**
+       * @description For an external run only: the run token of its next attempt (the old one is superseded).
+       * @example eyJhbGciOiJIUzI1NiIs…
+       */
+      run_token?: string;
+    };
+    ReportedPointDto: {
+      /** @example val_loss */
+      metric: string;
+      /**
+       * @description A finite number.
+       * @example 0.42
+       */
+      value: number;
+      /**
+       * @description Seconds since the run started (the curves' x-axis). Left out, the time the report arrives; a metric's points must go forward in time.
+       * @example 12.5
+       */
+      seconds?: number;
+      /**
+       * Format: int64
+       * @example 1200
+       */
+      step?: number;
+    };
+    RunReportDto: {
+      /**
+       * Format: int64
+       * @description Numbers this report among the run’s reports (per attempt). The same report sent again (a retry after a lost answer) is stored once; another report under a used number is a 409.
+       * @example 1
+       */
+      sequence: number;
+      points?: components['schemas']['ReportedPointDto'][];
+      /**
+       * @description Params to add; written once (the same value again is fine, another a 409).
+       * @example {
+       *       "lr": 0.01
+       *     }
+       */
+      params?: {
+        [key: string]: number | string | boolean;
+      };
+      /**
+       * @description Tags to set.
+       * @example {
+       *       "stage": "training"
+       *     }
+       */
+      tags?: {
+        [key: string]: string;
+      };
+    };
+    RunReportResponse: {
+      /** Format: int64 */
+      sequence: number;
+      /**
+       * Format: int32
+       * @example 1000
+       */
+      points: number;
+      /**
+       * @description True when this report was stored before (sent again): nothing changed.
+       * @example false
+       */
+      duplicate: boolean;
+    };
+    RunEndDto: {
+      /**
+       * @example finished
+       * @enum {string}
+       */
+      status: 'finished' | 'failed';
+      /**
+       * Format: int32
+       * @description The program's exit code, if it has one.
+       * @example 0
+       */
+      exit_code?: number;
+      /**
+       * @description Why it failed, as the run says; shown in its attempt history.
+       * @example CUDA out of memory
+       */
+      reason?: string;
     };
     MachineResponse: {
       /** @example 102 */
@@ -2986,6 +3256,209 @@ export interface operations {
       };
     };
   };
+  RunReportsController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RunReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunReportResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the run role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The token’s attempt was superseded, has not started, or has ended; or the report is refused (a used sequence with another report, a point back in time, a param given another value). */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 1 MiB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type other than application/json, or none), or JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   SimulationsController_changeTags: {
     parameters: {
       query?: never;
@@ -3839,7 +4312,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SimulationResponse'];
+          'application/json': components['schemas']['RetriedSimulationResponse'];
         };
       };
       /** @description A parameter or the body is invalid; the message names it. */
@@ -3910,6 +4383,606 @@ export interface operations {
         };
       };
       /** @description It is pending, running or finished. */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 1 MiB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type other than application/json, or none), or JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RunReportsController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the run role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The token’s attempt was superseded, has not started, or has ended; or the report is refused (a used sequence with another report, a point back in time, a param given another value). */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 1 MiB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type other than application/json, or none), or JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RunReportsController_heartbeat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lease is kept. */
+      204: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the run role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The token’s attempt was superseded, has not started, or has ended; or the report is refused (a used sequence with another report, a point back in time, a param given another value). */
+      409: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is over 1 MiB. */
+      413: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type other than application/json, or none), or JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
+      415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RunReportsController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RunEndDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SimulationResponse'];
+        };
+      };
+      /** @description The body is not valid JSON, or a field is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the run role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The token’s attempt was superseded, has not started, or has ended; or the report is refused (a used sequence with another report, a point back in time, a param given another value). */
       409: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */

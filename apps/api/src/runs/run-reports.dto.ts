@@ -103,7 +103,13 @@ export class RunReportResponse {
   @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
   sequence: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_REPORT_POINTS, example: 1000 })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: 0,
+    maximum: MAX_REPORT_POINTS,
+    example: 1000,
+  })
   points: number;
 
   @ApiProperty({
