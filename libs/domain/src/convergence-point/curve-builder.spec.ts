@@ -1,4 +1,11 @@
-import { CurveBuilder, SummaryCell, summaryBlockSize, summaryLevelFor } from './curve-builder';
+import {
+  CurveBatch,
+  CurveBuilder,
+  SUMMARY_LEVELS,
+  SummaryCell,
+  summaryBlockSize,
+  summaryLevelFor,
+} from './curve-builder';
 
 function curve(length: number, start = 1): Array<{ seconds: number; loss: number }> {
   return Array.from({ length }, (_, index) => ({
@@ -107,5 +114,46 @@ describe('CurveBuilder', () => {
       maxValue: 3,
     });
     expect(first.summary?.count).toBe(2);
+  });
+
+  it('goes on from a stored tail exactly as one builder would have (resume)', () => {
+    const curve = Array.from({ length: 1_000 }, (_, k) => ({
+      seconds: k + 1,
+      loss: Math.abs(Math.sin(k)) + 1 / (k + 1),
+      step: k,
+    }));
+    /** Cells by (level, block), later writes replacing earlier: what the table holds. */
+    const table = (batches: CurveBatch[]) => {
+      const cells = new Map<string, SummaryCell>();
+      for (const batch of batches)
+        for (const cell of batch.cells) cells.set(`${cell.level}:${cell.block}`, cell);
+      return cells;
+    };
+    const whole = new CurveBuilder().append(curve);
+
+    const batches: CurveBatch[] = [];
+    let builder = new CurveBuilder();
+    for (const [from, to] of [
+      [0, 100],
+      [100, 513],
+      [513, 1_000],
+    ]) {
+      batches.push(builder.append(curve.slice(from, to)));
+      const stored = table(batches);
+      const last = batches[batches.length - 1].points.at(-1)!;
+      // What the API reads back: the last point, the cell holding it at each level, the summary.
+      const openCells = Array.from({ length: SUMMARY_LEVELS }, (_, index) => index + 1)
+        .map((level) => stored.get(`${level}:${Math.floor(last.seq / 8 ** level)}`))
+        .filter((cell): cell is SummaryCell => cell !== undefined);
+      builder = CurveBuilder.resume({
+        last,
+        openCells,
+        summary: batches[batches.length - 1].summary!,
+      });
+    }
+    expect(batches.flatMap((batch) => batch.points)).toEqual(whole.points);
+    expect(table(batches)).toEqual(table([whole]));
+    expect(batches.at(-1)!.summary).toEqual(whole.summary);
+    expect(builder.length).toBe(1_000);
   });
 });
