@@ -124,8 +124,9 @@ export class CurveSampler {
             seq: first.seq - 1,
             seconds: Number.NaN,
             loss: Number.NaN,
-            cumLoss: first.cumLoss - first.loss,
+            cumLoss: first.cumLoss - (Number.isFinite(first.loss) ? first.loss : 0),
             cumSeconds: first.cumSeconds - first.seconds,
+            cumFinite: first.cumFinite - (Number.isFinite(first.loss) ? 1 : 0),
           };
     const bounds = [beforeWindow, ...probes, last];
     const buckets: Bucket[] = [];
@@ -155,9 +156,11 @@ export class CurveSampler {
     const { through, before, count } = bucket;
     // A one-point bucket is that point, exactly: differences of running sums are not.
     if (agg === 'mean' && count > 1) {
+      // The mean of the bucket's finite values; NaN when it holds none.
+      const finite = through.cumFinite - (before?.cumFinite ?? 0);
       return {
         seconds: (through.cumSeconds - (before?.cumSeconds ?? 0)) / count,
-        loss: (through.cumLoss - (before?.cumLoss ?? 0)) / count,
+        loss: finite > 0 ? (through.cumLoss - (before?.cumLoss ?? 0)) / finite : Number.NaN,
       };
     }
     const point: SampledPoint = {

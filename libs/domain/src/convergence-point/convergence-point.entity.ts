@@ -35,9 +35,16 @@ export class ConvergencePoint {
   @Column({ type: 'integer' })
   seq: number;
 
-  /** Sum of loss over the curve up to and including this point. */
+  /** Sum of the finite values over the curve up to and including this point. */
   @Column({ name: 'cum_loss', type: 'double precision' })
   cumLoss: number;
+
+  /**
+   * Finite values up to and including this point; stored null while all
+   * were, and read as seq + 1 then (every read selects it that way).
+   */
+  @Column({ name: 'cum_finite', type: 'integer', nullable: true })
+  cumFinite: number;
 
   /** Sum of seconds over the curve up to and including this point. */
   @Column({ name: 'cum_seconds', type: 'double precision' })

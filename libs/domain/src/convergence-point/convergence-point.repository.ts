@@ -118,12 +118,13 @@ export class ConvergencePointRepository {
          ), written AS (
            INSERT INTO convergence_points
              (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, step, cum_loss,
-              cum_seconds)
+              cum_seconds, cum_finite)
            SELECT f.simulation_id, f.attempt, f.curve_day, f.metric_id, p.q, p.s, p.l, p.st, p.cl,
-                  p.cs
+                  p.cs, p.cf
            FROM unnest($6::integer[], $7::integer[], $8::double precision[], $9::double precision[],
-                       $10::bigint[], $11::double precision[], $12::double precision[])
-             AS p(series, q, s, l, st, cl, cs)
+                       $10::bigint[], $11::double precision[], $12::double precision[],
+                       $28::integer[])
+             AS p(series, q, s, l, st, cl, cs, cf)
            JOIN fresh f ON f.series = p.series
          ), summarised AS (
            INSERT INTO convergence_summaries
@@ -174,6 +175,7 @@ export class ConvergencePointRepository {
         cells.max,
         [...new Set(writes.map(({ ref }) => ref.day))],
         ...summaryColumnsInOrder(summaries),
+        points.cumFinite,
       ],
     );
     return rows.map((row, index) => ({

@@ -29,11 +29,28 @@ export function summaryLevelFor(count: number): number {
   return level;
 }
 
-/** A point as stored: its place in the curve and the running sums up to and including it. */
+/**
+ * A point as stored: its place in the curve and the running sums up to and
+ * including it. Values may be NaN or ±Infinity (a diverged loss is worth
+ * seeing): the sum of values and `cumFinite` count the finite ones only, so a
+ * bucket's mean is the mean of its finite values.
+ */
 export interface StoredPoint extends CurvePoint {
   seq: number;
   cumLoss: number;
   cumSeconds: number;
+  /** Finite values up to and including this point (seq + 1 while every value has been). */
+  cumFinite: number;
+}
+
+/** Whether `candidate` is a new minimum: NaN is never one, and gives way to any number. */
+function isLower(candidate: number, current: number): boolean {
+  return Number.isNaN(current) ? !Number.isNaN(candidate) : candidate < current;
+}
+
+/** Whether `candidate` is a new maximum: NaN is never one, and gives way to any number. */
+function isHigher(candidate: number, current: number): boolean {
+  return Number.isNaN(current) ? !Number.isNaN(candidate) : candidate > current;
 }
 
 /** The extremes of one block of consecutive points (a partial block while the curve grows). */
@@ -98,6 +115,7 @@ export class CurveBuilder {
   private nextSeq = 0;
   private cumLoss = 0;
   private cumSeconds = 0;
+  private cumFinite = 0;
   private lastSeconds = 0;
   /** The block each level is filling, with its extremes so far. */
   private readonly openCells: SummaryCell[] = [];
@@ -114,6 +132,7 @@ export class CurveBuilder {
     builder.nextSeq = tail.last.seq + 1;
     builder.cumLoss = tail.last.cumLoss;
     builder.cumSeconds = tail.last.cumSeconds;
+    builder.cumFinite = tail.last.cumFinite;
     builder.lastSeconds = tail.last.seconds;
     for (const cell of tail.openCells) builder.openCells[cell.level] = { ...cell };
     builder.summary = { ...tail.summary };
@@ -141,9 +160,12 @@ export class CurveBuilder {
           `curve points must have increasing positive seconds: ${seconds} after ${this.lastSeconds}`,
         );
       }
-      if (!Number.isFinite(loss)) throw new RangeError(`loss must be a finite number: ${loss}`);
+      if (typeof loss !== 'number') throw new RangeError(`a value must be a number: ${loss}`);
       const seq = this.nextSeq++;
-      this.cumLoss += loss;
+      if (Number.isFinite(loss)) {
+        this.cumLoss += loss;
+        this.cumFinite++;
+      }
       this.cumSeconds += seconds;
       this.lastSeconds = seconds;
       stored[index] = {
@@ -153,6 +175,7 @@ export class CurveBuilder {
         step,
         cumLoss: this.cumLoss,
         cumSeconds: this.cumSeconds,
+        cumFinite: this.cumFinite,
       };
       this.summarise(seconds, loss, step);
       for (let level = 1; level <= this.levels; level++) {
@@ -162,8 +185,8 @@ export class CurveBuilder {
           cell = { level, block, minLoss: loss, maxLoss: loss };
           this.openCells[level] = cell;
         } else {
-          if (loss < cell.minLoss) cell.minLoss = loss;
-          if (loss > cell.maxLoss) cell.maxLoss = loss;
+          if (isLower(loss, cell.minLoss)) cell.minLoss = loss;
+          if (isHigher(loss, cell.maxLoss)) cell.maxLoss = loss;
         }
         const changed = touched[level];
         if (changed[changed.length - 1] !== cell) changed.push(cell);
@@ -196,12 +219,12 @@ export class CurveBuilder {
     summary.lastValue = value;
     summary.lastSeconds = seconds;
     summary.lastStep = step;
-    if (value < summary.minValue) {
+    if (isLower(value, summary.minValue)) {
       summary.minValue = value;
       summary.minSeconds = seconds;
       summary.minStep = step;
     }
-    if (value > summary.maxValue) summary.maxValue = value;
+    if (isHigher(value, summary.maxValue)) summary.maxValue = value;
   }
 }
 
@@ -220,6 +243,8 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
     step: [] as Array<number | null>,
     cumLoss: [] as number[],
     cumSeconds: [] as number[],
+    /** Null while every value so far was finite (the column's reader counts seq + 1 then). */
+    cumFinite: [] as Array<number | null>,
   };
   const cells = {
     key: [] as number[],
@@ -248,6 +273,7 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
       points.step.push(point.step ?? null);
       points.cumLoss.push(point.cumLoss);
       points.cumSeconds.push(point.cumSeconds);
+      points.cumFinite.push(point.cumFinite === point.seq + 1 ? null : point.cumFinite);
     }
     for (const cell of batch.cells) {
       cells.key.push(key);

@@ -84,12 +84,14 @@ const STATEMENTS = {
      AND metric_id = $6::smallint
    ORDER BY seconds DESC LIMIT 1) e ON true
  LEFT JOIN LATERAL (
-   SELECT seq, seconds, loss, step, cum_loss, cum_seconds FROM convergence_points
+   SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
    WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
      AND metric_id = $6::smallint AND seconds >= $4::float8
    ORDER BY seconds LIMIT 1) f ON true
  LEFT JOIN LATERAL (
-   SELECT seq, seconds, loss, step, cum_loss, cum_seconds FROM convergence_points
+   SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
    WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
      AND metric_id = $6::smallint AND seconds <= $5::float8
    ORDER BY seconds DESC LIMIT 1) l ON true`,
@@ -214,7 +216,8 @@ export class CurveReadRepository {
       `SELECT e.k::int AS k, to_jsonb(p) AS point
        FROM unnest($3::float8[], $4::boolean[]) WITH ORDINALITY AS e(edge, inclusive, k)
        LEFT JOIN LATERAL (
-         SELECT seq, seconds, loss, step, cum_loss, cum_seconds FROM convergence_points
+         SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
          WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $5::date
            AND metric_id = $6::smallint AND seconds <= e.edge AND (e.inclusive OR seconds < e.edge)
          ORDER BY seconds DESC LIMIT 1) p ON true

@@ -263,6 +263,7 @@ async function seriesTails(
     loss: number;
     cum_loss: number;
     cum_seconds: number;
+    cum_finite: number;
     count: number;
     last_value: number;
     last_seconds: number;
@@ -274,7 +275,8 @@ async function seriesTails(
     cells: Array<[number, number, number, number]> | null;
   }>(
     manager,
-    `SELECT m.metric_id, p.seq, p.seconds, p.loss, p.cum_loss, p.cum_seconds, m.count,
+    `SELECT m.metric_id, p.seq, p.seconds, p.loss, p.cum_loss, p.cum_seconds,
+            COALESCE(p.cum_finite, p.seq + 1) AS cum_finite, m.count,
             m.last_value, m.last_seconds, m.min_value, m.min_seconds, m.max_value,
             m.last_step::float8 AS last_step, m.min_step::float8 AS min_step,
             (SELECT jsonb_agg(jsonb_build_array(c.level, c.block, c.min_loss, c.max_loss))
@@ -285,7 +287,7 @@ async function seriesTails(
                AND c.metric_id = m.metric_id) AS cells
      FROM run_metrics m
      JOIN LATERAL (
-       SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
+       SELECT seq, seconds, loss, cum_loss, cum_seconds, cum_finite FROM convergence_points
        WHERE curve_day = $3::date AND simulation_id = $1 AND attempt = $2
          AND metric_id = m.metric_id
        ORDER BY seconds DESC LIMIT 1) p ON true
@@ -302,6 +304,7 @@ async function seriesTails(
           loss: row.loss,
           cumLoss: row.cum_loss,
           cumSeconds: row.cum_seconds,
+          cumFinite: row.cum_finite,
         },
         openCells: (row.cells ?? []).map(([level, block, minLoss, maxLoss]) => ({
           level,

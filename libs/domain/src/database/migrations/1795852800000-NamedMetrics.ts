@@ -10,6 +10,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   seconds along its own range of the key, so sampling costs what it did.
  * - `convergence_points.step`: the integer a client may give with a point
  *   (a training step); null where none was given.
+ * - `convergence_points.cum_finite`: how many values up to the point were
+ *   finite, once one was not (a run may report NaN or ±Infinity); null while
+ *   all were, which readers count as seq + 1. Means divide by it.
  *
  * The loss column keeps its name: it holds each series' value (the contract's
  * one metric named it). Adding the columns rewrites nothing; the keys are
@@ -26,6 +29,7 @@ export class NamedMetrics1795852800000 implements MigrationInterface {
       ALTER TABLE convergence_points
         ADD COLUMN metric_id smallint NOT NULL DEFAULT 0,
         ADD COLUMN step bigint,
+        ADD COLUMN cum_finite integer,
         ADD CONSTRAINT convergence_points_metric_id_not_negative CHECK (metric_id >= 0)`);
     await run(`ALTER TABLE convergence_points ALTER COLUMN metric_id DROP DEFAULT`);
     await run(`
@@ -57,7 +61,8 @@ export class NamedMetrics1795852800000 implements MigrationInterface {
         DROP CONSTRAINT convergence_points_pkey,
         ADD PRIMARY KEY (simulation_id, attempt, curve_day, seconds),
         DROP COLUMN metric_id,
-        DROP COLUMN step`);
+        DROP COLUMN step,
+        DROP COLUMN cum_finite`);
     await run(`DELETE FROM run_metrics WHERE metric_id <> 0`);
   }
 }
