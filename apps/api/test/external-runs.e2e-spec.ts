@@ -171,7 +171,7 @@ describe('external runs: created with a run token, reporting from anywhere', () 
       .post(`/simulation/${id}/metrics`, {
         sequence: -1,
         points: [
-          { metric: 'loss', value: 'NaN' },
+          { metric: 'loss', value: 'not a number' },
           { metric: 'bad"name', value: 1 },
           { metric: 'loss', value: 1, seconds: 0, step: 1.5, extra: true },
         ],
@@ -179,7 +179,7 @@ describe('external runs: created with a run token, reporting from anywhere', () 
       .expect(400);
     expect(malformed.body.details).toEqual([
       'sequence must be a whole number ≥ 0 that numbers this report among the run’s reports',
-      'points[0].value must be a finite number',
+      'points[0].value must be a number, or "NaN", "Infinity" or "-Infinity"',
       expect.stringMatching(/^points\[1\]\.metric must be a metric name/),
       'points[2]: "extra" is not a field of a point',
       'points[2].seconds must be a number > 0 (seconds since the run started)',
@@ -198,6 +198,65 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     const lr = (await stack.as(Role.Viewer).get(`/simulation/${id}/metrics/lr`).expect(200)).body;
     expect(lr.data.map((point: { step: number }) => point.step)).toEqual([1, 2]);
     expect(lr.data[1].seconds).toBeGreaterThan(lr.data[0].seconds);
+  });
+
+  it('carries NaN and ±Infinity as their names, and samples and summarises around them', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const values = [1, 'NaN', 3, 'Infinity', 5, '-Infinity', 'NaN', 2];
+    await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 1,
+        points: values.map((value, k) => ({ metric: 'grad_norm', value, seconds: k + 1 })),
+      })
+      .expect(200);
+    const viewer = stack.as(Role.Viewer);
+    const whole = (await viewer.get(`/simulation/${id}/metrics/grad_norm`).expect(200)).body;
+    expect(whole.data.map((point: { value: unknown }) => point.value)).toEqual(values);
+    // Two buckets of four: means of their finite values; extremes pass over NaN.
+    const sampled = (
+      await viewer
+        .get(`/simulation/${id}/metrics/grad_norm?points=2&scale=linear&agg=minmax`)
+        .expect(200)
+    ).body;
+    expect(sampled.meta.downsampled).toBe(true);
+    const mean = (
+      await viewer
+        .get(`/simulation/${id}/metrics/grad_norm?points=2&scale=linear&agg=mean`)
+        .expect(200)
+    ).body;
+    for (const point of mean.data)
+      expect(typeof point.value === 'number' || point.value === 'NaN').toBe(true);
+    expect(mean.data.some((point: { value: unknown }) => point.value === 2)).toBe(true); // (1 + 3) / 2
+    expect(sampled.data.every((point: { value_min: unknown }) => point.value_min !== null)).toBe(
+      true,
+    );
+    const [summary] = (await viewer.get(`/simulation/${id}/metrics`).expect(200)).body;
+    expect(summary).toMatchObject({
+      name: 'grad_norm',
+      count: 8,
+      last: 2,
+      min: '-Infinity',
+      max: 'Infinity',
+    });
+    const ndjson = await viewer
+      .get(`/simulation/${id}/metrics/grad_norm?format=ndjson&to=2`)
+      .expect(200);
+    expect(ndjson.text).toBe('{"seconds":1,"value":1}\n{"seconds":2,"value":"NaN"}\n');
+    const csv = await viewer
+      .get(`/simulation/${id}/metrics/grad_norm?format=csv&from=4&to=6`)
+      .expect(200);
+    expect(csv.text).toBe('seconds,value,step\n4,Infinity,\n5,5,\n6,-Infinity,\n');
+    const bad = await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 2,
+        points: [{ metric: 'grad_norm', value: 'nan', seconds: 9 }],
+      })
+      .expect(400);
+    expect(bad.body.message).toBe(
+      'points[0].value must be a number, or "NaN", "Infinity" or "-Infinity"',
+    );
   });
 
   it('lets a run token do nothing but report for its own run', async () => {

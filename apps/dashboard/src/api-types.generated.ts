@@ -1301,10 +1301,10 @@ export interface components {
       /** @example val_loss */
       metric: string;
       /**
-       * @description A finite number.
+       * @description A number, or "NaN", "Infinity", "-Infinity" (JSON has no such numbers).
        * @example 0.42
        */
-      value: number;
+      value: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
        * @description Seconds since the run started (the curves' x-axis). Left out, the time the report arrives; a metric's points must go forward in time.
        * @example 12.5
@@ -1413,18 +1413,21 @@ export interface components {
        * @example 10
        */
       seconds: number;
-      /** @example 0.042 */
-      loss: number;
+      /**
+       * @description A number; "NaN", "Infinity" or "-Infinity" where an external run reported one.
+       * @example 0.042
+       */
+      loss: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
        * @description agg=minmax: the lowest loss in this point's bucket.
        * @example 0.041
        */
-      loss_min?: number;
+      loss_min?: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
        * @description agg=minmax: the highest loss in this point's bucket.
        * @example 0.043
        */
-      loss_max?: number;
+      loss_max?: number | ('NaN' | 'Infinity' | '-Infinity');
     };
     CurveWindowResponse: {
       /** @example null */
@@ -1493,10 +1496,10 @@ export interface components {
        */
       seconds: number;
       /**
-       * @description The metric's value (a bucket's mean with agg=mean).
+       * @description The metric's value (a bucket's mean of its finite values with agg=mean): a number, or "NaN", "Infinity", "-Infinity" where the run reported one.
        * @example 0.31
        */
-      value: number;
+      value: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
        * Format: int64
        * @description The step the run reported with this point; absent where it gave none, and for a mean.
@@ -1504,15 +1507,15 @@ export interface components {
        */
       step?: number;
       /**
-       * @description agg=minmax: the bucket's lowest value.
+       * @description agg=minmax: the bucket's lowest value (NaN only where it holds nothing else).
        * @example 0.3
        */
-      value_min?: number;
+      value_min?: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
-       * @description agg=minmax: the bucket's highest value.
+       * @description agg=minmax: the bucket's highest value (NaN only where it holds nothing else).
        * @example 0.33
        */
-      value_max?: number;
+      value_max?: number | ('NaN' | 'Infinity' | '-Infinity');
     };
     MetricCurveMetaResponse: {
       /**
@@ -1580,24 +1583,30 @@ export interface components {
        */
       count: number;
       /**
-       * @description The latest value.
+       * @description The latest value (a number, or "NaN", "Infinity", "-Infinity" as reported).
        * @example 0.21
        */
-      last: number;
+      last: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
        * @description Seconds since the run started at the latest value.
        * @example 98.5
        */
       last_seconds: number;
-      /** @example 0.2 */
-      min: number;
+      /**
+       * @description The lowest value; NaN only when every value was.
+       * @example 0.2
+       */
+      min: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
        * @description Where the minimum was first reached.
        * @example 61.2
        */
       min_seconds: number;
-      /** @example 2.3 */
-      max: number;
+      /**
+       * @description The highest value (Infinity where one was); NaN only when every value was.
+       * @example 2.3
+       */
+      max: number | ('NaN' | 'Infinity' | '-Infinity');
       /**
        * Format: int64
        * @description The step reported with the latest value; null where the run gave none.
@@ -1659,7 +1668,7 @@ export interface components {
     ComparedCurveResponse: {
       /** @example 1 */
       simulation_id: number;
-      data: components['schemas']['ConvergencePointResponse'][];
+      data: components['schemas']['MetricPointResponse'][];
       /**
        * @description Points in the whole curve.
        * @example 1000
@@ -1672,6 +1681,11 @@ export interface components {
        * @example true
        */
       expired?: boolean;
+      /**
+       * @description Present and false when the run has not reported this metric (`data` is empty).
+       * @example false
+       */
+      reported?: boolean;
     };
     CompareResponse: {
       /** @example loss */
@@ -6590,8 +6604,8 @@ export interface operations {
       query: {
         /** @description The runs to compare: 1 to 100 simulation ids, comma-separated. */
         ids: string;
-        /** @description The metric whose curves are overlaid. Only `loss` has curves until runs report others. */
-        metric?: 'loss';
+        /** @description The metric whose curves are overlaid (any named metric); a run that has not reported it has an empty curve, marked `reported: false`. */
+        metric?: string;
         /** @description Points each curve is sampled to (the last value of each bucket), the same for every run. */
         points?: number;
         /** @description Bucket scale of the seconds axis. */

@@ -1,3 +1,4 @@
+import { jsonNumber } from '../common/json-number';
 import { CurvePoint, CurveReadRepository, DomainError } from '@app/domain';
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
@@ -20,7 +21,8 @@ const FORMATS = {
     ndjson: {
       type: 'application/x-ndjson',
       header: '',
-      line: (point: CurvePoint) => `{"seconds":${point.seconds},"loss":${point.loss}}\n`,
+      line: (point: CurvePoint) =>
+        `{"seconds":${point.seconds},"loss":${JSON.stringify(jsonNumber(point.loss))}}\n`,
     },
   },
   metric: {
@@ -33,7 +35,7 @@ const FORMATS = {
       type: 'application/x-ndjson',
       header: '',
       line: (point: CurvePoint) =>
-        `{"seconds":${point.seconds},"value":${point.loss}${
+        `{"seconds":${point.seconds},"value":${JSON.stringify(jsonNumber(point.loss))}${
           point.step === null || point.step === undefined ? '' : `,"step":${point.step}`
         }}\n`,
     },

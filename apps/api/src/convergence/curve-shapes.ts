@@ -1,3 +1,4 @@
+import { jsonNumber } from '../common/json-number';
 import { ConvergencePointResponse, ConvergenceResponse } from './convergence.response';
 import type { SampledCurve, SampledPoint } from './curve-sampler';
 import { MetricCurveResponse, MetricPointResponse } from './metric-curve.response';
@@ -7,9 +8,9 @@ import { MetricCurveResponse, MetricPointResponse } from './metric-curve.respons
 
 /** A sampled point in the contract's shape: `loss` (and its bucket's extremes), nothing more. */
 export function toConvergencePoint(point: SampledPoint): ConvergencePointResponse {
-  const shaped: ConvergencePointResponse = { seconds: point.seconds, loss: point.loss };
-  if (point.loss_min !== undefined) shaped.loss_min = point.loss_min;
-  if (point.loss_max !== undefined) shaped.loss_max = point.loss_max;
+  const shaped: ConvergencePointResponse = { seconds: point.seconds, loss: jsonNumber(point.loss) };
+  if (point.loss_min !== undefined) shaped.loss_min = jsonNumber(point.loss_min);
+  if (point.loss_max !== undefined) shaped.loss_max = jsonNumber(point.loss_max);
   return shaped;
 }
 
@@ -19,10 +20,10 @@ export function toConvergence(curve: SampledCurve): ConvergenceResponse {
 
 /** A sampled point in a named metric's shape: `value`, and the step where the run gave one. */
 export function toMetricPoint(point: SampledPoint): MetricPointResponse {
-  const shaped: MetricPointResponse = { seconds: point.seconds, value: point.loss };
+  const shaped: MetricPointResponse = { seconds: point.seconds, value: jsonNumber(point.loss) };
   if (point.step !== undefined && point.step !== null) shaped.step = point.step;
-  if (point.loss_min !== undefined) shaped.value_min = point.loss_min;
-  if (point.loss_max !== undefined) shaped.value_max = point.loss_max;
+  if (point.loss_min !== undefined) shaped.value_min = jsonNumber(point.loss_min);
+  if (point.loss_max !== undefined) shaped.value_max = jsonNumber(point.loss_max);
   return shaped;
 }
 

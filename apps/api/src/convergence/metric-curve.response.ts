@@ -1,5 +1,6 @@
 import { RUN_KEY_PATTERN } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { JSON_NUMBER_SCHEMA, NonFinite } from '../common/json-number';
 import { ConvergenceMetaResponse } from './convergence.response';
 import { MAX_SAMPLE_POINTS } from './dto/converge.query';
 
@@ -11,10 +12,13 @@ export class MetricPointResponse {
   seconds: number;
 
   @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
     example: 0.31,
-    description: "The metric's value (a bucket's mean with agg=mean).",
+    description:
+      "The metric's value (a bucket's mean of its finite values with agg=mean): a number, or " +
+      '"NaN", "Infinity", "-Infinity" where the run reported one.',
   })
-  value: number;
+  value: number | NonFinite;
 
   @ApiPropertyOptional({
     example: 1200,
@@ -27,11 +31,19 @@ export class MetricPointResponse {
   })
   step?: number;
 
-  @ApiPropertyOptional({ example: 0.3, description: "agg=minmax: the bucket's lowest value." })
-  value_min?: number;
+  @ApiPropertyOptional({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.3,
+    description: "agg=minmax: the bucket's lowest value (NaN only where it holds nothing else).",
+  })
+  value_min?: number | NonFinite;
 
-  @ApiPropertyOptional({ example: 0.33, description: "agg=minmax: the bucket's highest value." })
-  value_max?: number;
+  @ApiPropertyOptional({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.33,
+    description: "agg=minmax: the bucket's highest value (NaN only where it holds nothing else).",
+  })
+  value_max?: number | NonFinite;
 }
 
 export class MetricCurveMetaResponse extends ConvergenceMetaResponse {

@@ -8,6 +8,7 @@ import {
   type RunTags,
   summarizeProblems,
 } from '@app/domain';
+import { numberFromJson } from '../common/json-number';
 
 /** Points one JSON report may hold (its body is bounded too: JSON_BODY_LIMIT_BYTES). */
 export const MAX_REPORT_POINTS = 10_000;
@@ -52,7 +53,10 @@ export function checkReport(body: unknown): CheckedReport {
   if (problems.length) throw DomainError.invalid(summarizeProblems(problems), problems);
   return {
     sequence: sequence as number,
-    points: points as ReportedPoint[],
+    points: (points as Array<ReportedPoint & { value: unknown }>).map((point) => ({
+      ...point,
+      value: numberFromJson(point.value)!,
+    })),
     ...(report.params !== undefined && { params: report.params as RunParams }),
     ...(report.tags !== undefined && { tags: report.tags as RunTags }),
   };
@@ -68,8 +72,8 @@ function pointProblems(point: unknown, at: string): string[] {
       problems.push(`${at}: ${JSON.stringify(key.slice(0, 100))} is not a field of a point`);
   if (typeof metric !== 'string' || !RUN_KEY_PATTERN.test(metric))
     problems.push(`${at}.metric must be a metric name (${RUN_KEY_RULE})`);
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    problems.push(`${at}.value must be a finite number`);
+  if (numberFromJson(value) === undefined)
+    problems.push(`${at}.value must be a number, or "NaN", "Infinity" or "-Infinity"`);
   if (
     seconds !== undefined &&
     (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)

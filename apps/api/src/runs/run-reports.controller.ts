@@ -79,7 +79,7 @@ export class RunReportsController {
   ): Promise<RunReportResponse> {
     const scope = scopeOf(user, simulationId);
     const report = checkReport(body);
-    const stored = await this.runs.report(scope, report);
+    const stored = await this.runs.report(scope, report, body);
     return { sequence: report.sequence, points: stored.points, duplicate: stored.duplicate };
   }
 

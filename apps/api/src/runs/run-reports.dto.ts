@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { RUN_DATA_LIMITS, RUN_KEY_PATTERN } from '@app/domain';
 import { PARAM_VALUE_SCHEMA, TAG_VALUE_SCHEMA } from '../simulations/dto/run-data.schema';
 import { MAX_REPORT_POINTS } from './run-report-body';
+import { JSON_NUMBER_SCHEMA, NonFinite } from '../common/json-number';
 
 const ENDS = [SimulationStatus.Finished, SimulationStatus.Failed] as const;
 
@@ -41,8 +42,12 @@ export class ReportedPointDto {
   @ApiProperty({ example: 'val_loss', pattern: RUN_KEY_PATTERN.source, maxLength: 250 })
   metric: string;
 
-  @ApiProperty({ example: 0.42, description: 'A finite number.' })
-  value: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.42,
+    description: 'A number, or "NaN", "Infinity", "-Infinity" (JSON has no such numbers).',
+  })
+  value: number | NonFinite;
 
   @ApiPropertyOptional({
     example: 12.5,

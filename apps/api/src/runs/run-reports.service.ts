@@ -52,8 +52,9 @@ export class RunReportsService {
     throw refusal(scope, now);
   }
 
-  report(scope: RunScope, report: CheckedReport): Promise<StoredReport> {
-    return this.reports.report(scope, { ...report, hash: hashRequest(report) });
+  /** `sent`: the report as it came (its hash tells a resent report from another). */
+  report(scope: RunScope, report: CheckedReport, sent: unknown): Promise<StoredReport> {
+    return this.reports.report(scope, { ...report, hash: hashRequest(sent) });
   }
 
   /** Keeps the lease of a run that has nothing to report yet. */

@@ -57,6 +57,7 @@ import { ChangeTagsDto } from './dto/change-tags.dto';
 import { TAG_VALUE_SCHEMA } from './dto/run-data.schema';
 import { Program, RUN_DATA_LIMITS, RunTags } from '@app/domain';
 import { RunTokens } from '../runs/run-tokens';
+import { jsonNumber } from '../common/json-number';
 import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
 
@@ -174,7 +175,7 @@ export class SimulationsController {
     }
     return items.map((simulation) => ({
       ...toSimulationResponse(simulation),
-      ...(columnValues && { columns: columnValues.get(simulation.simulationId) }),
+      ...(columnValues && { columns: jsonColumns(columnValues.get(simulation.simulationId)!) }),
     }));
   }
 
@@ -443,4 +444,16 @@ export class SimulationsController {
       return { id, status: 'pending', ...(runToken && { run_token: runToken }) };
     });
   }
+}
+
+/** Column values as JSON carries them: a metric summary that is not finite by its name. */
+function jsonColumns(
+  values: Record<string, number | string | boolean | null>,
+): Record<string, number | string | boolean | null> {
+  return Object.fromEntries(
+    Object.entries(values).map(([label, value]) => [
+      label,
+      typeof value === 'number' ? jsonNumber(value) : value,
+    ]),
+  );
 }

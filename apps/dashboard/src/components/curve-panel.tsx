@@ -302,7 +302,9 @@ function summary(
   if (zoomWindow)
     parts.push(`window ${compactNumber(zoomWindow.from)}–${compactNumber(zoomWindow.to)} s`);
   if (last)
-    parts.push(`last: ${metric} ${compactNumber(last.loss)} at ${compactNumber(last.seconds)} s`);
+    parts.push(
+      `last: ${metric} ${typeof last.loss === 'number' ? compactNumber(last.loss) : last.loss} at ${compactNumber(last.seconds)} s`,
+    );
   return parts.join(' · ') + '.';
 }
 

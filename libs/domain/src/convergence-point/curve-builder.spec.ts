@@ -78,7 +78,10 @@ describe('CurveBuilder', () => {
     expect(() => builder.append([{ seconds: 0, loss: 1 }])).toThrow(RangeError);
     builder.append([{ seconds: 2, loss: 1 }]);
     expect(() => builder.append([{ seconds: 2, loss: 1 }])).toThrow(/increasing/);
-    expect(() => builder.append([{ seconds: 3, loss: Number.NaN }])).toThrow(/finite/);
+    expect(() => builder.append([{ seconds: Infinity, loss: 1 }])).toThrow(/increasing/);
+    expect(() => builder.append([{ seconds: 3, loss: '1' as unknown as number }])).toThrow(
+      /must be a number/,
+    );
   });
 
   it('summarises the metric after each batch, as absolute values (a batch written twice changes nothing)', () => {
@@ -155,5 +158,25 @@ describe('CurveBuilder', () => {
     expect(table(batches)).toEqual(table([whole]));
     expect(batches.at(-1)!.summary).toEqual(whole.summary);
     expect(builder.length).toBe(1_000);
+  });
+
+  it('keeps NaN and ±Infinity as values, counting only finite ones in sums, and never as an extreme over a number', () => {
+    const builder = new CurveBuilder();
+    const batch = builder.append(
+      [NaN, 2, Infinity, NaN, -1, 4, NaN, 3].map((loss, index) => ({ seconds: index + 1, loss })),
+    );
+    expect(batch.points.map((point) => point.cumFinite)).toEqual([0, 1, 1, 1, 2, 3, 3, 4]);
+    expect(batch.points.at(-1)!.cumLoss).toBe(2 - 1 + 4 + 3);
+    const [cell] = batch.cells.filter((c) => c.level === 1);
+    expect(cell).toEqual({ level: 1, block: 0, minLoss: -1, maxLoss: Infinity });
+    expect(batch.summary).toMatchObject({
+      count: 8,
+      lastValue: 3,
+      minValue: -1,
+      minSeconds: 5,
+      maxValue: Infinity,
+    });
+    const onlyNaN = new CurveBuilder().append([{ seconds: 1, loss: NaN }]);
+    expect(onlyNaN.summary).toMatchObject({ minValue: NaN, maxValue: NaN });
   });
 });

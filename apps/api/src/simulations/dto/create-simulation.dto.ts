@@ -226,7 +226,7 @@ export class CreateSimulationDto {
     enum: PROGRAMS,
     default: Program.Emulate,
     description:
-      'What runs it: `emulate` (the contract\'s run: a worker serving the machine emulates the curve) ' +
+      "What runs it: `emulate` (the contract's run: a worker serving the machine emulates the curve) " +
       'or `external` (a run reporting from anywhere: no worker takes it; the answer carries its ' +
       'run-scoped token, and its client reports its start, metrics and end; docs/runs.md). ' +
       'An external run has one attempt (`attempt_budget` 1): its client, not a worker, decides about retries.',

@@ -12,6 +12,7 @@ import {
   AttemptOutcome,
   toEmulationSettings,
 } from '@app/domain';
+import { JSON_NUMBER_SCHEMA, jsonNumber, NonFinite } from '../../common/json-number';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   boundedReason,
@@ -242,20 +243,32 @@ export class RunMetricResponse {
   })
   count: number;
 
-  @ApiProperty({ example: 0.21, description: 'The latest value.' })
-  last: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.21,
+    description: 'The latest value (a number, or "NaN", "Infinity", "-Infinity" as reported).',
+  })
+  last: number | NonFinite;
 
   @ApiProperty({ example: 98.5, description: 'Seconds since the run started at the latest value.' })
   last_seconds: number;
 
-  @ApiProperty({ example: 0.2 })
-  min: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.2,
+    description: 'The lowest value; NaN only when every value was.',
+  })
+  min: number | NonFinite;
 
   @ApiProperty({ example: 61.2, description: 'Where the minimum was first reached.' })
   min_seconds: number;
 
-  @ApiProperty({ example: 2.3 })
-  max: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 2.3,
+    description: 'The highest value (Infinity where one was); NaN only when every value was.',
+  })
+  max: number | NonFinite;
 
   @ApiProperty({
     type: 'integer',
@@ -332,11 +345,11 @@ export function toRunMetricResponse(summary: RunMetricSummary): RunMetricRespons
   return {
     name: summary.name,
     count: summary.count,
-    last: summary.last,
+    last: jsonNumber(summary.last),
     last_seconds: summary.lastSeconds,
-    min: summary.min,
+    min: jsonNumber(summary.min),
     min_seconds: summary.minSeconds,
-    max: summary.max,
+    max: jsonNumber(summary.max),
     last_step: summary.lastStep,
     min_step: summary.minStep,
   };
