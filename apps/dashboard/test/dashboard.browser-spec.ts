@@ -286,6 +286,41 @@ describe('web dashboard (headless Chromium)', () => {
     await screenshot('05b-metric-picker');
   });
 
+  it('shows an external run as it reported itself: its program, exit code and metrics', async () => {
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulation', { name: 'From a laptop', machine_id: 101, program: 'external' });
+    expect(created.status).toBe(201);
+    const { id, run_token: token } = created.body as { id: number; run_token: string };
+    const run = (path: string, body?: object) =>
+      stack.http
+        .post(`/simulation/${id}/${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body);
+    expect((await run('start')).status).toBe(200);
+    const points = Array.from({ length: 12 }, (_, k) => [
+      { metric: 'loss', value: 1 / (k + 1), seconds: k + 1, step: k },
+      { metric: 'val_acc', value: k / 12, seconds: k + 1, step: k },
+    ]).flat();
+    expect((await run('metrics', { sequence: 1, points })).status).toBe(200);
+    expect((await run('end', { status: 'finished', exit_code: 0 })).status).toBe(200);
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.goto(`${baseUrl}/#/simulations/${id}`);
+    await page.getByRole('heading', { name: 'From a laptop' }).waitFor();
+    await expect(page.locator('dl.fields').first().innerText()).resolves.toMatch(
+      /Program\s+external \(reports from anywhere\)\s+Exit code\s+0/,
+    );
+    await expect(page.getByRole('heading', { name: 'Emulation' }).count()).resolves.toBe(0);
+    await until(async () => expect(await pointsOnChart()).toBe(12));
+    await page.getByLabel('Metric', { exact: true }).selectOption('val_acc');
+    await until(async () =>
+      expect(await page.locator('figcaption').innerText()).toContain(
+        'last: val_acc 0.9167 at 12 s',
+      ),
+    );
+    await screenshot('05c-external-run');
+  });
+
   it('zooms by dragging or by the window form, re-querying the API for that window', async () => {
     await signInWithToken(stack.token(Role.Viewer));
     await page.goto(`${baseUrl}/#/simulations/1`);

@@ -186,9 +186,10 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
         )}
       </h2>
       <div class="chart-controls">
-        <label>
-          Metric
+        <div class="metric-picker">
+          <label for="metric-picker">Metric</label>
           <select
+            id="metric-picker"
             name="metric"
             value={metric}
             onChange={(event) => {
@@ -202,7 +203,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <fieldset>
           <legend>Axes</legend>
           <label class="toggle">
@@ -259,6 +260,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
           logX={logX}
           logY={logY}
           band={band}
+          metric={metric}
           onZoom={(from, to) => setZoomWindow({ from: fourDigits(from), to: fourDigits(to) })}
         />
         <figcaption id="curve-summary">
