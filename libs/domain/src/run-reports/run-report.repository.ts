@@ -103,7 +103,13 @@ export class RunReportRepository {
       }
       if (report.params) await writeParamsOnce(manager, scope.simulationId, report.params);
       if (report.tags)
-        await applyTagChanges(manager, scope.simulationId, report.tags, [], RUN_DATA_LIMITS.maxTags);
+        await applyTagChanges(
+          manager,
+          scope.simulationId,
+          report.tags,
+          [],
+          RUN_DATA_LIMITS.maxTags,
+        );
       const writes = await this.seriesWrites(manager, scope, run, report.points);
       await this.curves.appendPointsOfRuns(writes, manager);
       await keepLease(manager, scope);

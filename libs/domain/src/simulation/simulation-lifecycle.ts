@@ -274,7 +274,9 @@ export class SimulationLifecycle {
     if (end.status === Finished) return this.finish(ref);
     return this.endAttempt(ref, {
       outcome: AttemptOutcome.Failed,
-      reason: end.reason ?? `the run reported failure${end.exitCode === null ? '' : ` (exit code ${end.exitCode})`}`,
+      reason:
+        end.reason ??
+        `the run reported failure${end.exitCode === null ? '' : ` (exit code ${end.exitCode})`}`,
       retryable: false,
     });
   }
