@@ -8,7 +8,7 @@ import { Role } from '../apps/api/src/auth/role';
 
 /** A role by its name, so specs outside the API (the worker's) need not import the API's enum. */
 export type RoleName = `${Role}`;
-import { signAccessToken } from '../apps/api/src/auth/token-signer';
+import { signAccessToken, signRunToken } from '../apps/api/src/auth/token-signer';
 import { createWorker } from '../apps/worker/src/bootstrap';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
 import { StatusServer } from '../apps/worker/src/metrics/status-server';
@@ -125,6 +125,15 @@ export class E2eStack {
       role: role as Role,
       subject,
       ttlSeconds,
+    });
+  }
+
+  /** A run-scoped token: reports for attempt `attempt` of simulation `simulationId`, and nothing else. */
+  runToken(simulationId: number, attempt = 1): string {
+    return signRunToken(resolveJwtSettings(this.env), {
+      simulationId,
+      attempt,
+      createdBy: 'e2e-operator',
     });
   }
 

@@ -23,10 +23,10 @@ export const SQL = fromEnvironment();
  * as the baseline and the floor both answer it; null when there is no such simulation.
  */
 export async function readWholeCurve(pool: Pool, id: number) {
-  const found = await pool.query(SQL.curveCurrent, [id]);
+  const found = await pool.query(SQL.curveCurrent, [id, 'loss']);
   if (found.rowCount === 0) return null;
   const { attempt, status, day } = found.rows[0];
-  const window = await pool.query(SQL.curveWindow, [id, attempt, day, 0, 'Infinity']);
+  const window = await pool.query(SQL.curveWindow, [id, attempt, day, 0, 'Infinity', 0]);
   const { total, first, last } = window.rows[0];
   const points = first
     ? (
@@ -37,6 +37,7 @@ export async function readWholeCurve(pool: Pool, id: number) {
           first.seconds,
           last.seconds,
           last.seq - first.seq + 1,
+          0,
         ])
       ).rows
     : [];

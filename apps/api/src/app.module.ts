@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { MachinesModule } from './machines/machines.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SimulationsModule } from './simulations/simulations.module';
+import { RunsModule } from './runs/runs.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         }),
         AuthModule,
         SimulationsModule,
+        RunsModule,
         MachinesModule,
         ConvergenceModule,
         CompareModule,

@@ -29,6 +29,11 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /simulation/:simulation_id/cancel': Role.Operator,
   'POST /simulation/:simulation_id/retry': Role.Operator,
   'GET /simulation/:simulation_id/metrics': Role.Viewer,
+  'GET /simulation/:simulation_id/metrics/:metric': Role.Viewer,
+  'POST /simulation/:simulation_id/start': Role.Run,
+  'POST /simulation/:simulation_id/metrics': Role.Run,
+  'POST /simulation/:simulation_id/heartbeat': Role.Run,
+  'POST /simulation/:simulation_id/end': Role.Run,
   'GET /compare': Role.Viewer,
   'PATCH /simulation/:simulation_id/tags': Role.Operator,
   'GET /machines': Role.Viewer,
@@ -47,7 +52,15 @@ const POLICY: Record<string, Role | 'public'> = {
 };
 
 type Caller = 'no token' | Role | 'disabled client';
-const CALLERS: Caller[] = ['no token', Role.Viewer, Role.Operator, Role.Admin, 'disabled client'];
+/** Role.Run: a run token for the simulation id every path below names. */
+const CALLERS: Caller[] = [
+  'no token',
+  Role.Viewer,
+  Role.Operator,
+  Role.Admin,
+  Role.Run,
+  'disabled client',
+];
 
 describe('access policy: every route × every kind of caller', () => {
   let stack: E2eStack;
@@ -93,6 +106,8 @@ describe('access policy: every route × every kind of caller', () => {
         let pending = stack.http[method.toLowerCase() as 'get' | 'post' | 'delete'](path);
         if (caller === 'disabled client') {
           pending = pending.set('Authorization', `Bearer ${disabledClientToken}`);
+        } else if (caller === Role.Run) {
+          pending = pending.set('Authorization', `Bearer ${stack.runToken(424242)}`);
         } else if (caller !== 'no token') {
           pending = pending.set('Authorization', `Bearer ${stack.token(caller)}`);
         }
@@ -132,9 +147,14 @@ describe('access policy: every route × every kind of caller', () => {
       '-0x1',
     ];
     const document = (await stack.http.get('/docs-json').expect(200)).body as {
-      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: Array<{ name: string; in: string }>; tags?: string[] }>
+      >;
     };
     const admin = `Bearer ${stack.token(Role.Admin)}`;
+    // A run's routes take a run token only: the one for the id the other parameters name.
+    const run = `Bearer ${stack.runToken(1)}`;
     const wrong: string[] = [];
     let sent = 0;
     for (const [template, operations] of Object.entries(document.paths)) {
@@ -152,7 +172,7 @@ describe('access policy: every route × every kind of caller', () => {
             );
             if (parameter.in === 'query') path += `?${parameter.name}=${encoded}`;
             const { status, body } = await stack.http[method as 'get' | 'post' | 'delete'](path)
-              .set('Authorization', admin)
+              .set('Authorization', operation.tags?.includes('runs') ? run : admin)
               .send();
             sent++;
             // Postgres' words (`column "x" does not exist`); `columns`, a list parameter, may be named.

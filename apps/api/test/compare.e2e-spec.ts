@@ -34,6 +34,16 @@ describe('GET /compare: runs side by side', () => {
           loss: 1 / (1 + lr * 100 * (i + 1)),
         })),
       );
+      // The first two runs also report a validation accuracy, with steps.
+      if (index < 2)
+        await seedCurve(
+          stack.db,
+          points,
+          simulation_id,
+          Array.from({ length: 20 }, (_, i) => ({ seconds: i + 1, loss: lr * i, step: i * 100 })),
+          20,
+          { id: 1, name: 'val_acc' },
+        );
     }
   });
   afterAll(() => stack.close());
@@ -70,7 +80,37 @@ describe('GET /compare: runs side by side', () => {
       .as(Role.Viewer)
       .get(`/converge/${ids[0]}?points=50&scale=log`)
       .expect(200);
-    expect(body.curves[1].data).toEqual(alone.body.data);
+    expect(body.curves[1].data).toEqual(
+      alone.body.data.map(({ seconds, loss }: { seconds: number; loss: number }) => ({
+        seconds,
+        value: loss,
+      })),
+    );
+  });
+
+  it('overlays any named metric, and marks the runs that have not reported it', async () => {
+    const { body } = await stack
+      .as(Role.Viewer)
+      .get(`/compare?ids=${ids.join(',')}&metric=val_acc&points=50`)
+      .expect(200);
+    expect(body.metric).toBe('val_acc');
+    expect(body.curves[0]).toEqual({
+      simulation_id: ids[0],
+      data: Array.from({ length: 20 }, (_, i) => ({
+        seconds: i + 1,
+        value: 0.1 * i,
+        step: i * 100,
+      })),
+      total_points: 20,
+      downsampled: false,
+    });
+    expect(body.curves[2]).toEqual({
+      simulation_id: ids[2],
+      data: [],
+      total_points: 0,
+      downsampled: false,
+      reported: false,
+    });
   });
 
   it('names the ids that do not exist (404), and refuses malformed or too many ids (400)', async () => {
@@ -87,7 +127,7 @@ describe('GET /compare: runs side by side', () => {
       ['ids=9999999999999999', /is not a simulation id/],
       [`ids=${Array.from({ length: 101 }, (_, i) => i + 1).join(',')}`, /at most 100/],
       [`ids=${ids[0]}&points=1`, /points must be an integer between 2 and 1000/],
-      [`ids=${ids[0]}&metric=val_loss`, /metric must be loss/],
+      [`ids=${ids[0]}&metric=${encodeURIComponent('val"loss')}`, /metric must be a metric name/],
     ] as const) {
       const { body } = await stack.as(Role.Viewer).get(`/compare?${query}`).expect(400);
       expect(body.message).toMatch(message);

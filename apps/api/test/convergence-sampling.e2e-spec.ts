@@ -27,9 +27,23 @@ interface ApiPoint extends Point {
   loss_max?: number;
 }
 
-describe('GET /converge/{id} sampling, against a brute-force reference on random curves', () => {
+/** A second metric of every run, written beside its loss: reads of one never see the other. */
+const VAL_LOSS = { id: 1, name: 'val_loss' };
+
+/** A named metric's point (`value`, `value_min`, `value_max`) in the contract's shape, to check both alike. */
+function asLossPoint({ value, value_min, value_max, ...rest }: Record<string, number>): ApiPoint {
+  return {
+    ...rest,
+    loss: value,
+    ...(value_min !== undefined && { loss_min: value_min }),
+    ...(value_max !== undefined && { loss_max: value_max }),
+  } as ApiPoint;
+}
+
+describe('GET /converge/{id} and /simulation/{id}/metrics/{name} sampling, against a brute-force reference on random curves', () => {
   let stack: E2eStack;
   const curves = new Map<number, Point[]>();
+  const valLosses = new Map<number, Point[]>();
   const SEED = Number(process.env.SAMPLING_SEED ?? Date.now() % 1_000_000);
 
   beforeAll(async () => {
@@ -47,6 +61,9 @@ describe('GET /converge/{id} sampling, against a brute-force reference on random
       const curve = randomCurve(length, next);
       await seedCurve(stack.db, repository, simulation_id, curve, 997);
       curves.set(simulation_id, curve);
+      const valLoss = randomCurve(length + 1, next);
+      await seedCurve(stack.db, repository, simulation_id, valLoss, 1_009, VAL_LOSS);
+      valLosses.set(simulation_id, valLoss);
     }
     // Printed so that a failure can be replayed with the same curves and queries.
     // eslint-disable-next-line no-console
@@ -55,12 +72,19 @@ describe('GET /converge/{id} sampling, against a brute-force reference on random
 
   afterAll(() => stack.close());
 
-  async function ask(id: number, query: Partial<ReferenceQuery>) {
+  async function ask(id: number, query: Partial<ReferenceQuery>, metric?: string) {
     const parameters = new URLSearchParams(
       Object.entries(query).map(([key, value]) => [key, String(value)]),
     );
-    const response = await stack.as(Role.Viewer).get(`/converge/${id}?${parameters}`).expect(200);
-    return response.body as { data: ApiPoint[]; meta: Record<string, unknown> };
+    const path =
+      metric === undefined
+        ? `/converge/${id}`
+        : `/simulation/${id}/metrics/${encodeURIComponent(metric)}`;
+    const response = await stack.as(Role.Viewer).get(`${path}?${parameters}`).expect(200);
+    if (metric === undefined)
+      return response.body as { data: ApiPoint[]; meta: Record<string, unknown> };
+    expect(response.body.meta.metric).toBe(metric);
+    return { data: response.body.data.map(asLossPoint), meta: response.body.meta };
   }
 
   function check(curve: Point[], query: ReferenceQuery, answer: { data: ApiPoint[]; meta: any }) {
@@ -140,7 +164,8 @@ describe('GET /converge/{id} sampling, against a brute-force reference on random
     let asked = 0;
     for (let round = 0; round < 150; round++) {
       const id = ids[Math.floor(next() * ids.length)];
-      const curve = curves.get(id) as Point[];
+      const metric = next() < 0.5 ? undefined : VAL_LOSS.name;
+      const curve = (metric === undefined ? curves : valLosses).get(id) as Point[];
       const span = curve[curve.length - 1].seconds;
       const query: ReferenceQuery = {
         scale: next() < 0.5 ? 'log' : 'linear',
@@ -149,7 +174,7 @@ describe('GET /converge/{id} sampling, against a brute-force reference on random
       if (next() < 0.8) query.points = 1 + Math.floor(next() ** 2 * 2_000);
       if (next() < 0.4) query.from = Math.round(next() * span * 1000) / 1000;
       if (next() < 0.4) query.to = Math.round(((query.from ?? 0) + next() * span) * 1000) / 1000;
-      const answer = await ask(id, query);
+      const answer = await ask(id, query, metric);
       check(curve, query, answer);
       asked++;
     }

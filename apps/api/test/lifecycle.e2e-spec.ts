@@ -176,8 +176,8 @@ describe('cancel, retry, timeouts, leases and idempotent creation', () => {
         [id],
       );
       await stack.db.query(
-        `INSERT INTO convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
-         SELECT $1, 1, curve_day, p.* FROM simulations,
+        `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
+         SELECT $1, 1, curve_day, 0, p.* FROM simulations,
            (VALUES (0, 10, 0.5, 0.5, 10), (1, 20, 0.4, 0.9, 30)) AS p(seq, seconds, loss, cum_loss, cum_seconds)
          WHERE simulation_id = $1`,
         [id],

@@ -207,7 +207,17 @@ describe('params, tags and metric summaries of a run', () => {
         .get(`/simulation/${simulation_id}/metrics`)
         .expect(200);
       expect(body).toEqual([
-        { name: 'loss', count: 3, last: 0.7, last_seconds: 3, min: 0.5, min_seconds: 2, max: 2 },
+        {
+          name: 'loss',
+          count: 3,
+          last: 0.7,
+          last_seconds: 3,
+          min: 0.5,
+          min_seconds: 2,
+          max: 2,
+          last_step: null,
+          min_step: null,
+        },
       ]);
     });
 

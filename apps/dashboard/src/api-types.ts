@@ -14,6 +14,8 @@ export type Emulation = Schemas['EmulationResponse'];
 export type Machine = Schemas['MachineResponse'];
 export type Curve = Schemas['ConvergenceResponse'];
 export type CurvePoint = Schemas['ConvergencePointResponse'];
+export type MetricCurve = Schemas['MetricCurveResponse'];
+export type RunMetric = Schemas['RunMetricResponse'];
 
 export type SimulationStatus = Simulation['status'];
 export type MachineStatus = Machine['status'];

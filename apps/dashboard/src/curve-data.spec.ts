@@ -1,4 +1,4 @@
-import { appendPoints, hasBand, toColumns } from './curve-data';
+import { appendPoints, hasBand, metricAsCurve, toColumns } from './curve-data';
 
 describe('toColumns', () => {
   const points = [
@@ -47,5 +47,35 @@ describe('hasBand', () => {
     expect(hasBand([{ seconds: 1, loss: 1, loss_min: 1, loss_max: 1 }])).toBe(false);
     expect(hasBand([{ seconds: 1, loss: 1 }])).toBe(false);
     expect(hasBand([{ seconds: 1, loss: 1, loss_min: 0.5, loss_max: 1 }])).toBe(true);
+  });
+});
+
+describe('metricAsCurve', () => {
+  it('plots a named metric where the loss goes, its extremes as the band, and keeps meta', () => {
+    const meta = {
+      attempt: 1,
+      status: 'finished' as const,
+      total_points: 2,
+      window_points: 2,
+      returned_points: 2,
+      downsampled: false,
+      buckets: null,
+      scale: 'log' as const,
+      agg: 'minmax' as const,
+      window: { from: null, to: null },
+      metric: 'val_acc',
+    };
+    const curve = metricAsCurve({
+      meta,
+      data: [
+        { seconds: 1, value: 0.5, step: 10, value_min: 0.4, value_max: 0.6 },
+        { seconds: 2, value: 0.7 },
+      ],
+    });
+    expect(curve.data).toEqual([
+      { seconds: 1, loss: 0.5, loss_min: 0.4, loss_max: 0.6 },
+      { seconds: 2, loss: 0.7 },
+    ]);
+    expect(curve.meta).toBe(meta);
   });
 });

@@ -1,4 +1,7 @@
-import type { CurvePoint } from './api-types';
+import type { Curve, CurvePoint, MetricCurve } from './api-types';
+
+/** A value as the API sends it: a number, or the name of one that is not finite. */
+type JsonNumber = CurvePoint['loss'];
 
 /** uPlot's column layout: seconds, loss, and the band's lower and upper edges. */
 export type CurveColumns = [number[], (number | null)[], (number | null)[], (number | null)[]];
@@ -16,8 +19,9 @@ export function toColumns(
   const loss: (number | null)[] = [];
   const low: (number | null)[] = [];
   const high: (number | null)[] = [];
-  const fit = (value: number | undefined) =>
-    value === undefined || (axes.logY && value <= 0) ? null : value;
+  // Not a place on any axis: NaN and ±Infinity (sent as their names) are gaps too.
+  const fit = (value: JsonNumber | undefined) =>
+    typeof value !== 'number' || (axes.logY && value <= 0) ? null : value;
   for (const point of points) {
     if (axes.logX && point.seconds <= 0) continue;
     seconds.push(point.seconds);
@@ -42,8 +46,24 @@ export function appendPoints(current: CurvePoint[], batch: CurvePoint[]): CurveP
 export function hasBand(points: CurvePoint[]): boolean {
   return points.some(
     (point) =>
-      point.loss_min !== undefined &&
-      point.loss_max !== undefined &&
+      typeof point.loss_min === 'number' &&
+      typeof point.loss_max === 'number' &&
       point.loss_max > point.loss_min,
   );
+}
+
+/**
+ * A named metric's answer in the chart's shape: its `value` plotted where
+ * the loss curve's `loss` is, and its bucket extremes as the band.
+ */
+export function metricAsCurve(curve: MetricCurve): Curve {
+  return {
+    meta: curve.meta,
+    data: curve.data.map(({ seconds, value, value_min, value_max }) => ({
+      seconds,
+      loss: value,
+      ...(value_min !== undefined && { loss_min: value_min }),
+      ...(value_max !== undefined && { loss_max: value_max }),
+    })),
+  };
 }

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ConvergencePointRepository, SimulationStatus } from '@app/domain';
+import { seedCurve, seedSimulation } from '@app/domain/testing';
 import { Role } from '../../api/src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
 
@@ -240,6 +242,83 @@ describe('web dashboard (headless Chromium)', () => {
     expect(await page.locator('.chart').getAttribute('data-band')).toBe('true');
     expect(await pointsOnChart()).toBeLessThanOrEqual(802);
     await screenshot('05-downsampled-band');
+  });
+
+  it('shows any metric of a run from the metric picker, sampled by its own endpoint', async () => {
+    const { simulation_id: id } = await seedSimulation(stack.db, {
+      machine_id: 101,
+      name: 'Two metrics',
+      status: SimulationStatus.Running,
+      attempt: 1,
+    });
+    const repository = stack.api.get(ConvergencePointRepository);
+    await seedCurve(stack.db, repository, id, [
+      { seconds: 1, loss: 0.9 },
+      { seconds: 2, loss: 0.5 },
+    ]);
+    const accuracy = Array.from({ length: 30 }, (_, k) => ({
+      seconds: k + 1,
+      loss: 0.5 + k / 100,
+      step: (k + 1) * 10,
+    }));
+    await seedCurve(stack.db, repository, id, accuracy, 30, { id: 1, name: 'val_acc' });
+    await stack.db.query(
+      `UPDATE simulations SET status = 'finished', finished_at = now() WHERE simulation_id = $1`,
+      [id],
+    );
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.goto(`${baseUrl}/#/simulations/${id}`);
+    await until(async () => expect(await pointsOnChart()).toBe(2));
+    const picker = page.getByLabel('Metric', { exact: true });
+    await until(async () =>
+      expect(await picker.locator('option').allInnerTexts()).toEqual(['loss', 'val_acc']),
+    );
+    const metricRequest = page.waitForRequest((request) =>
+      request.url().includes(`/simulation/${id}/metrics/val_acc?`),
+    );
+    await picker.selectOption('val_acc');
+    await metricRequest;
+    await until(async () => expect(await pointsOnChart()).toBe(30));
+    await expect(page.locator('figcaption').innerText()).resolves.toContain(
+      'last: val_acc 0.79 at 30 s',
+    );
+    await expect(page.getByLabel('Log val_acc (y)', { exact: true }).count()).resolves.toBe(1);
+    await screenshot('05b-metric-picker');
+  });
+
+  it('shows an external run as it reported itself: its program, exit code and metrics', async () => {
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulation', { name: 'From a laptop', machine_id: 101, program: 'external' });
+    expect(created.status).toBe(201);
+    const { id, run_token: token } = created.body as { id: number; run_token: string };
+    const run = (path: string, body?: object) =>
+      stack.http
+        .post(`/simulation/${id}/${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body);
+    expect((await run('start')).status).toBe(200);
+    const points = Array.from({ length: 12 }, (_, k) => [
+      { metric: 'loss', value: 1 / (k + 1), seconds: k + 1, step: k },
+      { metric: 'val_acc', value: k / 12, seconds: k + 1, step: k },
+    ]).flat();
+    expect((await run('metrics', { sequence: 1, points })).status).toBe(200);
+    expect((await run('end', { status: 'finished', exit_code: 0 })).status).toBe(200);
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.goto(`${baseUrl}/#/simulations/${id}`);
+    await page.getByRole('heading', { name: 'From a laptop' }).waitFor();
+    await expect(page.locator('dl.fields').first().innerText()).resolves.toMatch(
+      /Program\s+external \(reports from anywhere\)\s+Exit code\s+0/,
+    );
+    await expect(page.getByRole('heading', { name: 'Emulation' }).count()).resolves.toBe(0);
+    await until(async () => expect(await pointsOnChart()).toBe(12));
+    await page.getByLabel('Metric', { exact: true }).selectOption('val_acc');
+    await until(async () =>
+      expect(await page.locator('figcaption').innerText()).toContain(
+        'last: val_acc 0.9167 at 12 s',
+      ),
+    );
+    await screenshot('05c-external-run');
   });
 
   it('zooms by dragging or by the window form, re-querying the API for that window', async () => {

@@ -75,13 +75,13 @@ describe('history retention', () => {
       curve_day: day,
     });
     await stack.db.query(
-      `INSERT INTO convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
-       SELECT $1, 1, $2::date, k - 1, k, 1.0 / k, k, k * (k + 1) / 2 FROM generate_series(1, 3) k`,
+      `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
+       SELECT $1, 1, $2::date, 0, k - 1, k, 1.0 / k, k, k * (k + 1) / 2 FROM generate_series(1, 3) k`,
       [id, day],
     );
     await stack.db.query(
-      `INSERT INTO convergence_summaries (simulation_id, attempt, curve_day, level, block, min_loss, max_loss)
-       VALUES ($1, 1, $2::date, 1, 0, 0.33, 1)`,
+      `INSERT INTO convergence_summaries (simulation_id, attempt, curve_day, metric_id, level, block, min_loss, max_loss)
+       VALUES ($1, 1, $2::date, 0, 1, 0, 0.33, 1)`,
       [id, day],
     );
     return id;

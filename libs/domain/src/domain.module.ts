@@ -1,3 +1,4 @@
+import { RunReportRepository } from './run-reports/run-report.repository';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiClientRepository } from './api-client/api-client.repository';
@@ -23,6 +24,7 @@ const REPOSITORIES = [
   IdempotencyKeyRepository,
   HistoryRepository,
   RunDataRepository,
+  RunReportRepository,
 ];
 
 export interface DatabaseModuleOptions {

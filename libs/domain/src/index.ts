@@ -37,3 +37,5 @@ export * from './search/sort-key';
 export * from './run-data/run-keys';
 export * from './run-data/run-data';
 export * from './run-data/run-data.repository';
+export * from './simulation/program';
+export * from './run-reports/run-report.repository';

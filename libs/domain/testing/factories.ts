@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type {
   ConvergencePointRepository,
   CurveRef,
+  MetricRef,
 } from '../src/convergence-point/convergence-point.repository';
 import { CurveBuilder } from '../src/convergence-point/curve-builder';
 import type { CurvePoint } from '../src/convergence-point/curve-point';
@@ -83,12 +84,13 @@ export async function seedCurve(
   simulationId: number,
   curve: readonly CurvePoint[],
   batchSize = 5_000,
+  metric?: MetricRef,
 ): Promise<void> {
   const builder = new CurveBuilder();
   const ref = await curveRefOf(db, simulationId);
   for (let start = 0; start < curve.length; start += batchSize) {
     const batch = builder.append(curve.slice(start, start + batchSize));
-    const { held } = await repository.appendPoints(ref, batch);
+    const [{ held }] = await repository.appendPointsOfRuns([{ ref, metric, batch }]);
     if (!held) throw new Error(`simulation ${simulationId} is not running attempt 1`);
   }
 }

@@ -8,7 +8,7 @@ import { adminSessionToken } from '../admin/admin-session';
 import { ApiConfig } from '../config/api-config';
 import { AuthenticatedUser } from './authenticated-user';
 import { verificationKey } from './jwt-settings';
-import { isRole } from './role';
+import { isRole, Role } from './role';
 
 /**
  * Where a request's token is: a bearer token; on /admin paths only, the
@@ -24,6 +24,8 @@ interface AccessTokenClaims {
   role?: unknown;
   exp?: unknown;
   client_id?: unknown;
+  /** A run-scoped token's: [simulation id, attempt]. */
+  run?: unknown;
 }
 
 @Injectable()
@@ -58,6 +60,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     // jsonwebtoken checks `exp` only when present; a token that never expires is refused here.
     if (typeof claims.exp !== 'number')
       throw DomainError.unauthenticated('token has no expiry (exp)');
+    if (claims.role === Role.Run) return runUser(claims);
     if (!isRole(claims.role)) throw DomainError.unauthenticated('token has no valid role claim');
     // A client's token is only as good as the client: disabled or deleted, it stops at once.
     if (claims.client_id !== undefined) {
@@ -76,6 +79,22 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 }
 
 type KeyCallback = (error: Error | null, key?: string) => void;
+
+/** A run-scoped token's bearer: the run it reports for, from its `run` claim. */
+function runUser(claims: AccessTokenClaims): AuthenticatedUser {
+  const run = claims.run;
+  if (
+    !Array.isArray(run) ||
+    run.length !== 2 ||
+    !run.every((part) => Number.isSafeInteger(part) && part > 0)
+  )
+    throw DomainError.unauthenticated('run token has no valid run claim');
+  return {
+    subject: typeof claims.sub === 'string' ? claims.sub : 'anonymous',
+    role: Role.Run,
+    run: { simulationId: run[0], attempt: run[1] },
+  };
+}
 
 /**
  * jsonwebtoken turns a string secret into a key on every verification, first

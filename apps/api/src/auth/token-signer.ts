@@ -36,3 +36,30 @@ export function parseTtl(text: string): number {
   if (seconds <= 0) throw new Error('ttl must be positive');
   return seconds;
 }
+
+/**
+ * How long a run-scoped token lasts. Long: a training run may take weeks, and
+ * the token is only ever good for one attempt (once that attempt has ended or
+ * been superseded, every report is a 409 whatever the token's age).
+ */
+export const RUN_TOKEN_TTL_SECONDS = 30 * 86_400;
+
+/** A token that reports for attempt `attempt` of simulation `simulationId` and can do nothing else. */
+export function signRunToken(
+  settings: JwtSettings,
+  run: { simulationId: number; attempt: number; createdBy: string },
+): string {
+  return new JwtService().sign(
+    { role: Role.Run, run: [run.simulationId, run.attempt] },
+    {
+      secret: settings.secret,
+      keyid: settings.keyId,
+      algorithm: 'HS256',
+      issuer: settings.issuer,
+      audience: settings.audience,
+      subject: `run:${run.simulationId}:${run.attempt}:${run.createdBy}`,
+      expiresIn: RUN_TOKEN_TTL_SECONDS,
+      jwtid: randomUUID(),
+    },
+  );
+}

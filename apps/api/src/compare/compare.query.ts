@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { RUN_KEY_PATTERN, RUN_KEY_RULE } from '@app/domain';
 import { CURVE_SCALES, CurveScale } from '../convergence/dto/converge.query';
 
 /** Runs one comparison takes at most. */
@@ -25,14 +26,17 @@ export class CompareQuery {
 
   @ApiPropertyOptional({
     type: String,
-    enum: ['loss'],
     default: 'loss',
-    example: 'loss',
+    example: 'val_loss',
+    pattern: RUN_KEY_PATTERN.source,
+    maxLength: 250,
     description:
-      'The metric whose curves are overlaid. Only `loss` has curves until runs report others.',
+      'The metric whose curves are overlaid (any named metric); a run that has not reported it ' +
+      'has an empty curve, marked `reported: false`.',
   })
   @IsOptional()
-  @IsIn(['loss'], { message: 'metric must be loss: runs have no other curve yet' })
+  @Matches(RUN_KEY_PATTERN, { message: `metric must be a metric name (${RUN_KEY_RULE})` })
+  @IsString({ message: `metric must be a metric name (${RUN_KEY_RULE})` })
   metric?: string;
 
   @ApiPropertyOptional({

@@ -6,7 +6,7 @@ import {
   TAG_VALUE_SCHEMA,
 } from '../simulations/dto/run-data.schema';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ConvergencePointResponse } from '../convergence/convergence.response';
+import { MetricPointResponse } from '../convergence/metric-curve.response';
 import { RunMetricResponse } from '../simulations/dto/simulation.response';
 import { MAX_COMPARE_POINTS, MAX_COMPARED_RUNS } from './compare.query';
 
@@ -60,8 +60,8 @@ export class ComparedCurveResponse {
   @ApiProperty({ example: 1 })
   simulation_id: number;
 
-  @ApiProperty({ type: [ConvergencePointResponse], maxItems: MAX_COMPARE_POINTS + 2 })
-  data: ConvergencePointResponse[];
+  @ApiProperty({ type: [MetricPointResponse], maxItems: MAX_COMPARE_POINTS + 2 })
+  data: MetricPointResponse[];
 
   @ApiProperty({ example: 1000, description: 'Points in the whole curve.' })
   total_points: number;
@@ -74,6 +74,12 @@ export class ComparedCurveResponse {
     description: 'Present and true when history retention removed this curve (`data` is empty).',
   })
   expired?: boolean;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Present and false when the run has not reported this metric (`data` is empty).',
+  })
+  reported?: boolean;
 }
 
 export class CompareResponse {

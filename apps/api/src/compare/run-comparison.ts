@@ -1,6 +1,13 @@
-import { DomainError, RunDataRepository, RunParams, SimulationRepository } from '@app/domain';
+import {
+  DomainError,
+  LOSS_METRIC,
+  RunDataRepository,
+  RunParams,
+  SimulationRepository,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { CurveSampler } from '../convergence/curve-sampler';
+import { toMetricPoint } from '../convergence/curve-shapes';
 import { toRunMetricResponse } from '../simulations/dto/simulation.response';
 import { CompareQuery, DEFAULT_COMPARE_POINTS, MAX_COMPARED_RUNS } from './compare.query';
 import { ComparedCurveResponse, CompareResponse } from './compare.response';
@@ -75,21 +82,27 @@ export class RunComparison {
 
   private async curve(id: number, query: CompareQuery): Promise<ComparedCurveResponse> {
     try {
-      const { data, meta } = await this.sampler.sample(id, {
-        points: query.points ?? DEFAULT_COMPARE_POINTS,
-        scale: query.scale ?? 'log',
-        agg: 'last',
-      });
+      const { data, meta } = await this.sampler.sample(
+        id,
+        {
+          points: query.points ?? DEFAULT_COMPARE_POINTS,
+          scale: query.scale ?? 'log',
+          agg: 'last',
+        },
+        query.metric ?? LOSS_METRIC.name,
+      );
       return {
         simulation_id: id,
-        data,
+        data: data.map(toMetricPoint),
         total_points: meta.total_points,
         downsampled: meta.downsampled,
       };
     } catch (error) {
-      // A curve retention removed is part of the answer, not a failure of it.
-      if (error instanceof DomainError && error.code === 'gone')
-        return { simulation_id: id, data: [], total_points: 0, downsampled: false, expired: true };
+      // A curve retention removed, or a metric a run never reported, is part of the answer.
+      const empty = { simulation_id: id, data: [], total_points: 0, downsampled: false };
+      if (error instanceof DomainError && error.code === 'gone') return { ...empty, expired: true };
+      if (error instanceof DomainError && error.code === 'not_found')
+        return { ...empty, reported: false };
       throw error;
     }
   }

@@ -12,26 +12,33 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { RUN_KEY_PATTERN } from '@app/domain';
 import { RequireRole } from '../auth/access-policy.decorators';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ConvergenceResponse } from './convergence.response';
+import { toConvergence, toMetricCurve } from './curve-shapes';
 import { CurveExport } from './curve-export';
 import { CurveSampler } from './curve-sampler';
 import { ConvergeQuery } from './dto/converge.query';
 import { LAST_EVENT_ID_MAX_LENGTH, LastEventIdPipe } from './live/last-event-id.pipe';
 import type { CurveCursor } from './live/live-curve-stream';
 import { LiveCurveStreams } from './live/live-curve-streams';
+import { MetricCurveResponse } from './metric-curve.response';
+import { ParseMetricNamePipe } from './metric-name.pipe';
 
 @ApiTags('convergence')
-@ApiExtraModels(ConvergenceResponse)
+@ApiExtraModels(ConvergenceResponse, MetricCurveResponse)
 @ApiBadRequestResponse({
   description: 'A parameter is invalid; the message names it.',
   type: ErrorResponse,
 })
-@ApiNotFoundResponse({ description: 'No such simulation.', type: ErrorResponse })
+@ApiNotFoundResponse({
+  description: 'No such simulation, or (for a named metric) none reported by that name.',
+  type: ErrorResponse,
+})
 @ApiGoneResponse({
   description:
     'The simulation exists but its curve has expired: history retention (HISTORY_RETENTION_DAYS) ' +
@@ -71,8 +78,45 @@ export class ConvergenceController {
     @Query() query: ConvergeQuery,
   ): Promise<ConvergenceResponse | StreamableFile> {
     return (query.format ?? 'json') === 'json'
-      ? this.sampler.sample(simulationId, query)
+      ? toConvergence(await this.sampler.sample(simulationId, query))
       : this.exporter.open(simulationId, query);
+  }
+
+  @Get('simulation/:simulation_id/metrics/:metric')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({
+    summary: 'One metric of a run, by seconds: sampled or exported',
+    description:
+      'Everything GET /converge/{id} does, for any metric of the current attempt (`loss` is ' +
+      'the same series): `from`/`to`, `points`, `scale`, `agg`, `format=csv|ndjson`. Points ' +
+      'carry `value`, and `step` where the run reported one. Percent-encode the name in the path. ' +
+      'A metric the current attempt has not reported is a 404.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiParam({
+    name: 'metric',
+    type: String,
+    example: 'val_loss',
+    schema: { type: 'string', pattern: RUN_KEY_PATTERN.source, maxLength: 250 },
+  })
+  @ApiOkResponse({
+    description: 'The series as JSON, or every point of the window as CSV or NDJSON (`format`).',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(MetricCurveResponse) } },
+      'text/csv': { schema: { type: 'string', example: 'seconds,value,step\n1,0.9,100\n' } },
+      'application/x-ndjson': {
+        schema: { type: 'string', example: '{"seconds":1,"value":0.9,"step":100}\n' },
+      },
+    },
+  })
+  async metric(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @Param('metric', ParseMetricNamePipe) metric: string,
+    @Query() query: ConvergeQuery,
+  ): Promise<MetricCurveResponse | StreamableFile> {
+    return (query.format ?? 'json') === 'json'
+      ? toMetricCurve(await this.sampler.sample(simulationId, query, metric), metric)
+      : this.exporter.open(simulationId, query, metric);
   }
 
   @Get('converge/:simulation_id/stream')

@@ -1,4 +1,5 @@
 import { SIMULATION_STATUSES, SimulationStatus } from '@app/domain';
+import { JSON_NUMBER_SCHEMA, NonFinite } from '../common/json-number';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SAMPLE_POINTS } from './dto/converge.query';
 import {
@@ -15,20 +16,26 @@ export class ConvergencePointResponse {
   })
   seconds: number;
 
-  @ApiProperty({ example: 0.042 })
-  loss: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.042,
+    description: 'A number; "NaN", "Infinity" or "-Infinity" where an external run reported one.',
+  })
+  loss: number | NonFinite;
 
   @ApiPropertyOptional({
+    ...JSON_NUMBER_SCHEMA,
     example: 0.041,
     description: "agg=minmax: the lowest loss in this point's bucket.",
   })
-  loss_min?: number;
+  loss_min?: number | NonFinite;
 
   @ApiPropertyOptional({
+    ...JSON_NUMBER_SCHEMA,
     example: 0.043,
     description: "agg=minmax: the highest loss in this point's bucket.",
   })
-  loss_max?: number;
+  loss_max?: number | NonFinite;
 }
 
 export class CurveWindowResponse {

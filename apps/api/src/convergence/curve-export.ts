@@ -1,3 +1,4 @@
+import { jsonNumber } from '../common/json-number';
 import { CurvePoint, CurveReadRepository, DomainError } from '@app/domain';
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
@@ -6,16 +7,38 @@ import type { ConvergeQuery, CurveFormat } from './dto/converge.query';
 /** Rows read per query: big enough to stream at full speed, small enough to stay constant in memory. */
 export const EXPORT_PAGE_SIZE = 10_000;
 
+/**
+ * The contract's curve exports `loss`; a named metric exports `value` and
+ * the step the run gave (empty in CSV, absent in NDJSON, where it gave none).
+ */
 const FORMATS = {
-  csv: {
-    type: 'text/csv; charset=utf-8',
-    header: 'seconds,loss\n',
-    line: (point: CurvePoint) => `${point.seconds},${point.loss}\n`,
+  loss: {
+    csv: {
+      type: 'text/csv; charset=utf-8',
+      header: 'seconds,loss\n',
+      line: (point: CurvePoint) => `${point.seconds},${point.loss}\n`,
+    },
+    ndjson: {
+      type: 'application/x-ndjson',
+      header: '',
+      line: (point: CurvePoint) =>
+        `{"seconds":${point.seconds},"loss":${JSON.stringify(jsonNumber(point.loss))}}\n`,
+    },
   },
-  ndjson: {
-    type: 'application/x-ndjson',
-    header: '',
-    line: (point: CurvePoint) => `{"seconds":${point.seconds},"loss":${point.loss}}\n`,
+  metric: {
+    csv: {
+      type: 'text/csv; charset=utf-8',
+      header: 'seconds,value,step\n',
+      line: (point: CurvePoint) => `${point.seconds},${point.loss},${point.step ?? ''}\n`,
+    },
+    ndjson: {
+      type: 'application/x-ndjson',
+      header: '',
+      line: (point: CurvePoint) =>
+        `{"seconds":${point.seconds},"value":${JSON.stringify(jsonNumber(point.loss))}${
+          point.step === null || point.step === undefined ? '' : `,"step":${point.step}`
+        }}\n`,
+    },
   },
 } as const;
 
@@ -31,8 +54,11 @@ export class CurveExport {
 
   constructor(private readonly curves: CurveReadRepository) {}
 
-  /** Every point of the query's window, in its export format; sampling parameters are refused. */
-  async open(simulationId: number, query: ConvergeQuery): Promise<StreamableFile> {
+  /**
+   * Every point of the query's window of one metric (the contract's `loss`
+   * by default), in its export format; sampling parameters are refused.
+   */
+  async open(simulationId: number, query: ConvergeQuery, metric?: string): Promise<StreamableFile> {
     const format = query.format as Exclude<CurveFormat, 'json'>;
     const sampling = (['points', 'scale', 'agg'] as const).filter(
       (key) => query[key] !== undefined,
@@ -45,9 +71,9 @@ export class CurveExport {
     const from = query.from ?? 0;
     const to = query.to ?? Number.POSITIVE_INFINITY;
     if (from > to) throw DomainError.invalid('from must not be greater than to');
-    const window = await this.curves.readableWindow(simulationId, from, to);
+    const window = await this.curves.readableWindow(simulationId, from, to, metric);
     const { ref } = window;
-    const { type, header, line } = FORMATS[format];
+    const { type, header, line } = FORMATS[metric === undefined ? 'loss' : 'metric'][format];
     const curves = this.curves;
 
     async function* chunks(): AsyncGenerator<string> {
@@ -68,7 +94,9 @@ export class CurveExport {
 
     const file = new StreamableFile(Readable.from(chunks(), { objectMode: false }), {
       type,
-      disposition: `attachment; filename="simulation-${simulationId}-attempt-${ref.attempt}.${format === 'csv' ? 'csv' : 'ndjson'}"`,
+      disposition: `attachment; filename="simulation-${simulationId}-attempt-${ref.attempt}${
+        metric === undefined ? '' : `-${fileNamePart(metric)}`
+      }.${format === 'csv' ? 'csv' : 'ndjson'}"`,
     });
     // Headers are long gone when a later page fails: cutting the connection is
     // the only honest signal left (a truncated download, not a silent one).
@@ -78,4 +106,9 @@ export class CurveExport {
     });
     return file;
   }
+}
+
+/** A metric's name as a file name may hold it: anything but letters, digits, `-`, `_` and `.` becomes `_`. */
+function fileNamePart(metric: string): string {
+  return metric.replace(/[^A-Za-z0-9._-]/g, '_');
 }

@@ -1,11 +1,7 @@
 import { CurveReadRepository, CurveWindow, DomainError, StoredPoint } from '@app/domain';
 import { summaryBlockSize } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import {
-  ConvergenceMetaResponse,
-  ConvergencePointResponse,
-  ConvergenceResponse,
-} from './convergence.response';
+import { ConvergenceMetaResponse } from './convergence.response';
 import {
   ConvergeQuery,
   CurveAggregation,
@@ -14,6 +10,26 @@ import {
 } from './dto/converge.query';
 import { bucketEdges } from './sampling/bucket-edges';
 import { summaryLevelFor } from './sampling/summary-level';
+
+/**
+ * A point as sampling makes it: the series' value under the contract's name
+ * (`loss`), its bucket's extremes with agg=minmax, and the step the run gave
+ * the point it stands for (none for a bucket's mean). Each endpoint maps it to
+ * its own shape.
+ */
+export interface SampledPoint {
+  seconds: number;
+  loss: number;
+  loss_min?: number;
+  loss_max?: number;
+  step?: number | null;
+}
+
+/** A sampled series and what was sampled. */
+export interface SampledCurve {
+  data: SampledPoint[];
+  meta: ConvergenceMetaResponse;
+}
 
 /** A bucket by the points it holds: those with seq in (before, through]. */
 interface Bucket {
@@ -35,11 +51,12 @@ interface Bucket {
 export class CurveSampler {
   constructor(private readonly curves: CurveReadRepository) {}
 
-  async sample(simulationId: number, query: ConvergeQuery): Promise<ConvergenceResponse> {
+  /** One metric's series (the contract's `loss` by default), sampled as `query` asks. */
+  async sample(simulationId: number, query: ConvergeQuery, metric?: string): Promise<SampledCurve> {
     const from = query.from ?? 0;
     const to = query.to ?? Number.POSITIVE_INFINITY;
     if (from > to) throw DomainError.invalid('from must not be greater than to');
-    const window = await this.curves.readableWindow(simulationId, from, to);
+    const window = await this.curves.readableWindow(simulationId, from, to, metric);
 
     const scale = query.scale ?? 'log';
     const agg = query.agg ?? 'last';
@@ -58,7 +75,7 @@ export class CurveSampler {
       window: { from: query.from ?? null, to: query.to ?? null },
     };
 
-    let data: ConvergencePointResponse[] = [];
+    let data: SampledPoint[] = [];
     if (windowPoints > 0 && windowPoints <= limit) {
       data = await this.whole(window, windowPoints, agg);
     } else if (windowPoints > limit) {
@@ -75,7 +92,7 @@ export class CurveSampler {
     window: CurveWindow,
     count: number,
     agg: CurveAggregation,
-  ): Promise<ConvergencePointResponse[]> {
+  ): Promise<SampledPoint[]> {
     const first = window.first as StoredPoint;
     const last = window.last as StoredPoint;
     const points = await this.curves.page(window.ref, first.seconds, last.seconds, count, true);
@@ -88,7 +105,7 @@ export class CurveSampler {
     bucketCount: number,
     scale: ConvergeQuery['scale'] & string,
     agg: CurveAggregation,
-  ): Promise<ConvergencePointResponse[]> {
+  ): Promise<SampledPoint[]> {
     const first = window.first as StoredPoint;
     const last = window.last as StoredPoint;
     const edges = bucketEdges(first.seconds, last.seconds, bucketCount, scale);
@@ -107,8 +124,9 @@ export class CurveSampler {
             seq: first.seq - 1,
             seconds: Number.NaN,
             loss: Number.NaN,
-            cumLoss: first.cumLoss - first.loss,
+            cumLoss: first.cumLoss - (Number.isFinite(first.loss) ? first.loss : 0),
             cumSeconds: first.cumSeconds - first.seconds,
+            cumFinite: first.cumFinite - (Number.isFinite(first.loss) ? 1 : 0),
           };
     const bounds = [beforeWindow, ...probes, last];
     const buckets: Bucket[] = [];
@@ -120,7 +138,7 @@ export class CurveSampler {
     }
 
     const extremes = agg === 'minmax' ? await this.extremes(window, buckets) : null;
-    const data: ConvergencePointResponse[] = [pointOf(first, agg)];
+    const data: SampledPoint[] = [pointOf(first, agg)];
     for (const bucket of buckets) {
       const representative = this.represent(bucket, agg, extremes);
       if (representative.seconds === first.seconds && bucket.count === 1) continue;
@@ -134,16 +152,22 @@ export class CurveSampler {
     bucket: Bucket,
     agg: CurveAggregation,
     extremes: Map<number, { min: number; max: number }> | null,
-  ): ConvergencePointResponse {
+  ): SampledPoint {
     const { through, before, count } = bucket;
     // A one-point bucket is that point, exactly: differences of running sums are not.
     if (agg === 'mean' && count > 1) {
+      // The mean of the bucket's finite values; NaN when it holds none.
+      const finite = through.cumFinite - (before?.cumFinite ?? 0);
       return {
         seconds: (through.cumSeconds - (before?.cumSeconds ?? 0)) / count,
-        loss: (through.cumLoss - (before?.cumLoss ?? 0)) / count,
+        loss: finite > 0 ? (through.cumLoss - (before?.cumLoss ?? 0)) / finite : Number.NaN,
       };
     }
-    const point: ConvergencePointResponse = { seconds: through.seconds, loss: through.loss };
+    const point: SampledPoint = {
+      seconds: through.seconds,
+      loss: through.loss,
+      step: through.step,
+    };
     if (agg === 'minmax') {
       const found = extremes?.get(bucket.index);
       point.loss_min = found?.min ?? through.loss;
@@ -184,7 +208,9 @@ export class CurveSampler {
   }
 }
 
-function pointOf(point: StoredPoint, agg: CurveAggregation): ConvergencePointResponse {
-  const { seconds, loss } = point;
-  return agg === 'minmax' ? { seconds, loss, loss_min: loss, loss_max: loss } : { seconds, loss };
+function pointOf(point: StoredPoint, agg: CurveAggregation): SampledPoint {
+  const { seconds, loss, step } = point;
+  return agg === 'minmax'
+    ? { seconds, loss, loss_min: loss, loss_max: loss, step }
+    : { seconds, loss, step };
 }

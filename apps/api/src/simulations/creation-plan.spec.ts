@@ -1,4 +1,4 @@
-import { DEFAULT_EMULATION, DomainError } from '@app/domain';
+import { DEFAULT_EMULATION, DomainError, Program } from '@app/domain';
 import { newSimulationOf, planBatch, planCreation } from './creation-plan';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
 
@@ -70,6 +70,21 @@ describe('newSimulationOf', () => {
       machineId: 101,
       attemptBudget: 2,
       emulation: DEFAULT_EMULATION,
+      program: 'emulate',
     });
+  });
+
+  it('gives an external run one attempt, and refuses more or an emulation for it', () => {
+    expect(
+      planCreation(request({ machine_id: 101, program: Program.External })).attemptBudget,
+    ).toBe(1);
+    expect(() =>
+      planCreation(request({ machine_id: 101, program: Program.External, attempt_budget: 2 })),
+    ).toThrow(/attempt_budget must be 1 for program "external"/);
+    expect(() =>
+      planCreation(
+        request({ machine_id: 101, program: Program.External, emulation: { points: 5 } }),
+      ),
+    ).toThrow(/emulation applies to program "emulate" only/);
   });
 });

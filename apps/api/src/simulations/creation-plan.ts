@@ -3,6 +3,7 @@ import {
   resolveEmulation,
   DomainError,
   NewSimulation,
+  Program,
   summarizeProblems,
 } from '@app/domain';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
@@ -21,7 +22,28 @@ export function machineNotFound(machineId: number): string {
 
 /** What one request asks for, checked as far as it can be without the database. */
 export function planCreation(request: CreateSimulationDto): PlannedCreation {
-  return { request, ...resolveMachine(request), attemptBudget: attemptBudgetOf(request) };
+  const asked = attemptBudgetOf(request);
+  const attemptBudget =
+    request.program === Program.External ? externalBudget(request, asked) : asked;
+  return { request, ...resolveMachine(request), attemptBudget };
+}
+
+/**
+ * An external run's budget: one attempt. Its token is bound to that attempt,
+ * and no worker could start another; its client retries by hand (POST retry
+ * answers a token for the next attempt).
+ */
+function externalBudget(request: CreateSimulationDto, asked: number | undefined): number {
+  if (asked !== undefined && asked !== 1)
+    throw DomainError.invalid(
+      'attempt_budget must be 1 for program "external": no worker retries an external run; ' +
+        'retry it by hand (POST /simulation/{id}/retry answers a token for the next attempt)',
+    );
+  if (request.emulation !== undefined)
+    throw DomainError.invalid(
+      'emulation applies to program "emulate" only: an external run reports its own metrics',
+    );
+  return 1;
 }
 
 /**
@@ -63,6 +85,7 @@ export function newSimulationOf({
     machineId,
     attemptBudget,
     emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
+    program: request.program ?? Program.Emulate,
     params: request.params,
     tags: request.tags,
   };

@@ -1,6 +1,7 @@
 import {
   DomainError,
   MachineRepository,
+  Program,
   Simulation,
   SimulationRepository,
   summarizeProblems,
@@ -88,7 +89,8 @@ export class SimulationCreator {
       return { simulation, replayed: false };
     });
 
-    if (!outcome.replayed) {
+    // An external run is started by its client: no worker is to take it.
+    if (!outcome.replayed && request.program !== Program.External) {
       await this.queue.queueAttempt(outcome.simulation as Simulation, { requestId });
     }
     return outcome;
@@ -155,7 +157,12 @@ export class SimulationCreator {
     });
 
     if (!outcome.replayed) {
-      await this.queue.queueAttempts(outcome.simulations as Simulation[], { requestId });
+      await this.queue.queueAttempts(
+        (outcome.simulations as Simulation[]).filter(
+          (simulation) => simulation.program !== Program.External,
+        ),
+        { requestId },
+      );
     }
     return outcome;
   }

@@ -35,7 +35,10 @@ import { IdempotencyKeyPipe } from '../common/idempotency-key.pipe';
 import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
-import { CreateSimulationResponse } from './dto/create-simulation.response';
+import {
+  CreateSimulationResponse,
+  RetriedSimulationResponse,
+} from './dto/create-simulation.response';
 import {
   CreateSimulationBatchDto,
   CreateSimulationBatchResponse,
@@ -52,7 +55,9 @@ import {
 } from './dto/simulation.response';
 import { ChangeTagsDto } from './dto/change-tags.dto';
 import { TAG_VALUE_SCHEMA } from './dto/run-data.schema';
-import { RUN_DATA_LIMITS, RunTags } from '@app/domain';
+import { Program, RUN_DATA_LIMITS, RunTags } from '@app/domain';
+import { RunTokens } from '../runs/run-tokens';
+import { jsonNumber } from '../common/json-number';
 import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
 
@@ -100,6 +105,7 @@ export class SimulationsController {
   constructor(
     private readonly simulations: SimulationsService,
     private readonly creator: SimulationCreator,
+    private readonly runTokens: RunTokens,
   ) {}
 
   @Get('simulations')
@@ -169,7 +175,7 @@ export class SimulationsController {
     }
     return items.map((simulation) => ({
       ...toSimulationResponse(simulation),
-      ...(columnValues && { columns: columnValues.get(simulation.simulationId) }),
+      ...(columnValues && { columns: jsonColumns(columnValues.get(simulation.simulationId)!) }),
     }));
   }
 
@@ -299,7 +305,8 @@ export class SimulationsController {
     );
     response.setHeader('Location', `/simulation/${simulation.simulationId}`);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return { id: simulation.simulationId, status: 'pending' };
+    const [withToken] = await this.withRunTokens([body], [simulation.simulationId], user);
+    return withToken;
   }
 
   @Post('simulations/batch')
@@ -359,7 +366,11 @@ export class SimulationsController {
     );
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return {
-      simulations: simulations.map(({ simulationId }) => ({ id: simulationId, status: 'pending' })),
+      simulations: await this.withRunTokens(
+        body.simulations,
+        simulations.map(({ simulationId }) => simulationId),
+        user,
+      ),
     };
   }
 
@@ -393,17 +404,56 @@ export class SimulationsController {
     summary: 'Run a failed or cancelled simulation again',
     description:
       'It goes back to pending as a new attempt, with a fresh budget of automatic attempts; history is kept. ' +
+      'An external run answers the run token of its next attempt (`run_token`). ' +
       'Operators may retry only simulations they created (403 otherwise); admins any.',
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
-  @ApiOkResponse({ type: SimulationResponse })
+  @ApiOkResponse({ type: RetriedSimulationResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ description: 'It is pending, running or finished.', type: ErrorResponse })
   async retry(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string | undefined,
-  ): Promise<SimulationResponse> {
-    return toSimulationResponse(await this.simulations.retry(simulationId, user, requestId));
+  ): Promise<RetriedSimulationResponse> {
+    const simulation = await this.simulations.retry(simulationId, user, requestId);
+    const runToken = this.runTokens.tokenFor(simulation, user.subject);
+    return { ...toSimulationResponse(simulation), ...(runToken && { run_token: runToken }) };
   }
+
+  /**
+   * The create answers, each with its run token where the request asked for
+   * an external run (read back first: a replayed answer's run may have
+   * started since).
+   */
+  private async withRunTokens(
+    requests: readonly CreateSimulationDto[],
+    ids: readonly number[],
+    user: AuthenticatedUser,
+  ): Promise<CreateSimulationResponse[]> {
+    const external = ids.filter((_, index) => requests[index].program === Program.External);
+    const runs = new Map(
+      (external.length ? await this.simulations.findMany(external) : []).map((simulation) => [
+        simulation.simulationId,
+        simulation,
+      ]),
+    );
+    return ids.map((id) => {
+      const run = runs.get(id);
+      const runToken = run && this.runTokens.tokenFor(run, user.subject);
+      return { id, status: 'pending', ...(runToken && { run_token: runToken }) };
+    });
+  }
+}
+
+/** Column values as JSON carries them: a metric summary that is not finite by its name. */
+function jsonColumns(
+  values: Record<string, number | string | boolean | null>,
+): Record<string, number | string | boolean | null> {
+  return Object.fromEntries(
+    Object.entries(values).map(([label, value]) => [
+      label,
+      typeof value === 'number' ? jsonNumber(value) : value,
+    ]),
+  );
 }

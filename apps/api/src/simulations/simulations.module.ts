@@ -7,6 +7,7 @@ import { IdempotentAnswers } from './idempotent-answers';
 import { PendingCap } from './pending-cap';
 import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
+import { RunTokens } from '../runs/run-tokens';
 
 @Module({
   imports: [DomainModule, QueueModule],
@@ -17,6 +18,7 @@ import { SimulationsService } from './simulations.service';
     IdempotentAnswers,
     PendingCap,
     IdempotencyKeyExpiry,
+    RunTokens,
   ],
   exports: [SimulationsService],
 })

@@ -14,6 +14,7 @@ import {
   SimulationListQuery,
   SimulationTotal,
   SimulationRepository,
+  Program,
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
@@ -94,6 +95,11 @@ export class SimulationsService {
     };
   }
 
+  /** The simulations of these ids that exist, in no particular order. */
+  findMany(simulationIds: readonly number[]): Promise<Simulation[]> {
+    return this.simulations.findByIds(simulationIds);
+  }
+
   /** The summary of each metric of the run's current attempt. */
   async metrics(simulationId: number): Promise<RunMetricSummary[]> {
     const simulation = await this.findOrNotFound(simulationId);
@@ -135,7 +141,9 @@ export class SimulationsService {
   ): Promise<Simulation> {
     await this.assertMayChange(simulationId, user, 'retry');
     const simulation = await this.lifecycle.retry(simulationId);
-    await this.queue.queueAttempt(simulation, { requestId });
+    // An external run's client starts it again, with the token the retry answers.
+    if (simulation.program !== Program.External)
+      await this.queue.queueAttempt(simulation, { requestId });
     return simulation;
   }
 

@@ -9,6 +9,8 @@ interface CurveChartProps {
   logX: boolean;
   logY: boolean;
   band: boolean;
+  /** The metric drawn: the y axis's and the legend's name. */
+  metric: string;
   /** A window dragged across the chart, in seconds. */
   onZoom: (from: number, to: number) => void;
 }
@@ -48,8 +50,8 @@ const paddedLogRange: uPlot.Range.Function = (_chart, min, max) =>
 const shown = (columns: CurveColumns, band: boolean) =>
   (band ? columns : columns.slice(0, 2)) as uPlot.AlignedData;
 
-const bandEdge = (label: string): uPlot.Series => ({
-  label: `loss ${label}`,
+const bandEdge = (metric: string, label: string): uPlot.Series => ({
+  label: `${metric} ${label}`,
   stroke: 'rgba(37,99,235,0.35)',
   points: { show: false },
   value: (_chart, value) => compactNumber(value),
@@ -60,7 +62,7 @@ const bandEdge = (label: string): uPlot.Series => ({
  * every live batch). Dragging across it does not zoom the drawing: it asks the
  * page for that window, which asks the API for it at full detail.
  */
-export function CurveChart({ columns, logX, logY, band, onZoom }: CurveChartProps) {
+export function CurveChart({ columns, logX, logY, band, metric, onZoom }: CurveChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const zoom = useRef(onZoom);
@@ -90,18 +92,18 @@ export function CurveChart({ columns, logX, logY, band, onZoom }: CurveChartProp
         x: { time: false, distr: logX ? 3 : 1, log: 10, range: exactRange },
         y: { distr: logY ? 3 : 1, log: 10, range: logY ? paddedLogRange : undefined },
       },
-      axes: [axis('seconds', logX), { ...axis('loss', logY), size: 64 }],
+      axes: [axis('seconds', logX), { ...axis(metric, logY), size: 64 }],
       series: [
         { label: 'seconds', value: (_chart, value) => compactNumber(value) },
         {
-          label: 'loss',
+          label: metric,
           stroke: '#2563eb',
           width: 2,
           spanGaps: false,
           points: { show: false },
           value: (_chart, value) => compactNumber(value),
         },
-        ...(band ? [bandEdge('min'), bandEdge('max')] : []),
+        ...(band ? [bandEdge(metric, 'min'), bandEdge(metric, 'max')] : []),
       ],
       bands: band ? [{ series: [3, 2], fill: 'rgba(37,99,235,0.14)' }] : [],
       cursor: { drag: { x: true, y: false, setScale: false } },
@@ -136,7 +138,7 @@ export function CurveChart({ columns, logX, logY, band, onZoom }: CurveChartProp
       chart.current = null;
     };
     // columns are handed over by the effect below; only these rebuild the chart.
-  }, [logX, logY, band]);
+  }, [logX, logY, band, metric]);
 
   useEffect(() => {
     chart.current?.setData(shown(columns, band));

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api-client';
-import type { Curve, CurvePoint, SimulationStatus } from '../api-types';
-import { appendPoints, hasBand, toColumns } from '../curve-data';
+import type { Curve, CurvePoint, MetricCurve, RunMetric, SimulationStatus } from '../api-types';
+import { appendPoints, hasBand, metricAsCurve, toColumns } from '../curve-data';
 import { compactNumber } from '../format';
 import { useApp } from '../hooks';
 import { CurveChart } from './curve-chart';
@@ -10,6 +10,10 @@ import { ErrorMessage } from './error-message';
 /** Past this many live points, the chart shows the sampled curve, re-read once a second. */
 const LIVE_POINT_LIMIT = 20_000;
 const RECONNECT_MS = 1000;
+/** The contract's curve: the one metric the live stream carries. */
+const LOSS = 'loss';
+/** How often a running run's other metrics are re-read (they have no stream yet). */
+const METRIC_POLL_MS = 2000;
 
 type CurveWindow = { from: number; to: number } | null;
 
@@ -21,9 +25,9 @@ interface CurvePanelProps {
 }
 
 /**
- * The curve of a simulation: live from the stream while it runs, otherwise
- * sampled by the API for the chart's width (min–max per bucket), for the whole
- * run or a zoomed window.
+ * The curve of a simulation's chosen metric: the loss live from the stream
+ * while it runs, otherwise sampled by the API for the chart's width (min–max
+ * per bucket), for the whole run or a zoomed window.
  */
 export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelProps) {
   const { api } = useApp();
@@ -34,35 +38,69 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
   const [meta, setMeta] = useState<Curve['meta'] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [liveState, setLiveState] = useState<'off' | 'connecting' | 'live'>('off');
+  const [metric, setMetric] = useState(LOSS);
+  const [metrics, setMetrics] = useState<string[]>([LOSS]);
   const statusEvent = useRef(onStatusEvent);
   statusEvent.current = onStatusEvent;
 
   const active = status === 'pending' || status === 'running';
-  const live = active && zoomWindow === null;
+  const live = active && zoomWindow === null && metric === LOSS;
   const scale = logX ? 'log' : 'linear';
 
+  // The metrics to choose from: read again as the run's status moves on.
+  useEffect(() => {
+    const abort = new AbortController();
+    api
+      .get<RunMetric[]>(`/simulation/${simulationId}/metrics`)
+      .then((answer) => {
+        if (abort.signal.aborted) return;
+        const names = answer.body.map((summary) => summary.name);
+        setMetrics(names.includes(LOSS) ? names : [LOSS, ...names]);
+      })
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [simulationId, status]);
+
   const readSampled = async (signal?: AbortSignal) => {
-    const answer = await api.get<Curve>(`/converge/${simulationId}`, {
+    const query = {
       scale,
       // About one bucket per two pixels of a wide chart.
       points: 800,
       agg: 'minmax',
       from: zoomWindow?.from,
       to: zoomWindow?.to,
-    });
+    } as const;
+    const answer =
+      metric === LOSS
+        ? (await api.get<Curve>(`/converge/${simulationId}`, query)).body
+        : metricAsCurve(
+            (
+              await api.get<MetricCurve>(
+                `/simulation/${simulationId}/metrics/${encodeURIComponent(metric)}`,
+                query,
+              )
+            ).body,
+          );
     if (signal?.aborted) return;
-    setPoints(answer.body.data);
-    setMeta(answer.body.meta);
+    setPoints(answer.data);
+    setMeta(answer.meta);
     setError(null);
   };
 
-  // Not running (or zoomed): one sampled read per change of window or scale.
+  // Not following the stream: one sampled read per change of metric, window or
+  // scale, and every few seconds while another metric of a running run grows.
   useEffect(() => {
     if (live) return;
     const abort = new AbortController();
-    readSampled(abort.signal).catch((failure) => abort.signal.aborted || setError(failure));
-    return () => abort.abort();
-  }, [simulationId, live, scale, zoomWindow?.from, zoomWindow?.to]);
+    const read = () =>
+      readSampled(abort.signal).catch((failure) => abort.signal.aborted || setError(failure));
+    void read();
+    const poll = active && metric !== LOSS ? setInterval(read, METRIC_POLL_MS) : undefined;
+    return () => {
+      abort.abort();
+      clearInterval(poll);
+    };
+  }, [simulationId, live, active, metric, scale, zoomWindow?.from, zoomWindow?.to]);
 
   // Running: follow the stream, reconnecting where it left off.
   useEffect(() => {
@@ -148,6 +186,24 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
         )}
       </h2>
       <div class="chart-controls">
+        <div class="metric-picker">
+          <label for="metric-picker">Metric</label>
+          <select
+            id="metric-picker"
+            name="metric"
+            value={metric}
+            onChange={(event) => {
+              setMetric(event.currentTarget.value);
+              setZoomWindow(null);
+            }}
+          >
+            {metrics.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset>
           <legend>Axes</legend>
           <label class="toggle">
@@ -164,7 +220,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
               checked={logY}
               onChange={(event) => setLogY(event.currentTarget.checked)}
             />
-            Log loss (y)
+            Log {metric} (y)
           </label>
         </fieldset>
         <form class="window" aria-label="Zoom window" onSubmit={applyWindow}>
@@ -204,6 +260,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
           logX={logX}
           logY={logY}
           band={band}
+          metric={metric}
           onZoom={(from, to) => setZoomWindow({ from: fourDigits(from), to: fourDigits(to) })}
         />
         <figcaption id="curve-summary">
@@ -211,7 +268,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
             ? active
               ? 'No points yet: the curve draws itself here as the worker writes it.'
               : 'This attempt wrote no points.'
-            : summary(points.length, meta, live, zoomWindow, band, last)}
+            : summary(metric, points.length, meta, live, zoomWindow, band, last)}
         </figcaption>
       </figure>
       {active && zoomWindow !== null && (
@@ -226,6 +283,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
 }
 
 function summary(
+  metric: string,
   shown: number,
   meta: Curve['meta'] | null,
   live: boolean,
@@ -242,11 +300,13 @@ function summary(
   } else {
     parts.push(`${shown.toLocaleString('en')} points${live ? ' so far' : ''}`);
   }
-  if (band) parts.push('the band spans each bucket’s lowest and highest loss');
+  if (band) parts.push(`the band spans each bucket’s lowest and highest ${metric}`);
   if (zoomWindow)
     parts.push(`window ${compactNumber(zoomWindow.from)}–${compactNumber(zoomWindow.to)} s`);
   if (last)
-    parts.push(`last: loss ${compactNumber(last.loss)} at ${compactNumber(last.seconds)} s`);
+    parts.push(
+      `last: ${metric} ${typeof last.loss === 'number' ? compactNumber(last.loss) : last.loss} at ${compactNumber(last.seconds)} s`,
+    );
   return parts.join(' · ') + '.';
 }
 

@@ -77,6 +77,14 @@ export function SimulationPage({ id }: { id: number }) {
                     <dd>{simulation.failure_reason}</dd>
                   </>
                 )}
+                {simulation.program === 'external' && (
+                  <>
+                    <dt>Program</dt>
+                    <dd>external (reports from anywhere)</dd>
+                    <dt>Exit code</dt>
+                    <dd>{simulation.exit_code ?? '—'}</dd>
+                  </>
+                )}
               </dl>
               <SimulationActions
                 id={simulation.simulation_id}
@@ -85,34 +93,38 @@ export function SimulationPage({ id }: { id: number }) {
                 onDone={detail.reload}
               />
             </section>
-            <section class="card" aria-labelledby="emulation-title">
-              <h2 id="emulation-title">Emulation</h2>
-              <dl class="fields">
-                <dt>Points</dt>
-                <dd>{simulation.emulation.points.toLocaleString('en')}</dd>
-                <dt>Span</dt>
-                <dd>{compactNumber(simulation.emulation.span_seconds)} s</dd>
-                <dt>Tick</dt>
-                <dd>
-                  {simulation.emulation.tick_ms === null
-                    ? 'default pace'
-                    : `${simulation.emulation.tick_ms} ms`}
-                </dd>
-                <dt>Noise</dt>
-                <dd>{simulation.emulation.noise}</dd>
-                <dt>Seed</dt>
-                <dd>{simulation.emulation.seed}</dd>
-                <dt>Decimals</dt>
-                <dd>{simulation.emulation.decimals}</dd>
-              </dl>
-            </section>
+            {simulation.program !== 'external' && (
+              <section class="card" aria-labelledby="emulation-title">
+                <h2 id="emulation-title">Emulation</h2>
+                <dl class="fields">
+                  <dt>Points</dt>
+                  <dd>{simulation.emulation.points.toLocaleString('en')}</dd>
+                  <dt>Span</dt>
+                  <dd>{compactNumber(simulation.emulation.span_seconds)} s</dd>
+                  <dt>Tick</dt>
+                  <dd>
+                    {simulation.emulation.tick_ms === null
+                      ? 'default pace'
+                      : `${simulation.emulation.tick_ms} ms`}
+                  </dd>
+                  <dt>Noise</dt>
+                  <dd>{simulation.emulation.noise}</dd>
+                  <dt>Seed</dt>
+                  <dd>{simulation.emulation.seed}</dd>
+                  <dt>Decimals</dt>
+                  <dd>{simulation.emulation.decimals}</dd>
+                </dl>
+              </section>
+            )}
           </div>
           <CurvePanel simulationId={id} status={simulation.status} onStatusEvent={detail.reload} />
           <section class="card" aria-labelledby="attempts-title">
             <h2 id="attempts-title">Attempts</h2>
             {simulation.attempts.length === 0 ? (
               <p class="empty">
-                No attempt yet: waiting for a worker on machine {simulation.machine_id}.
+                {simulation.program === 'external'
+                  ? 'No attempt yet: waiting for its client to start it.'
+                  : `No attempt yet: waiting for a worker on machine ${simulation.machine_id}.`}
               </p>
             ) : (
               <div class="table-wrap">

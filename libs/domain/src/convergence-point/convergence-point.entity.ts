@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DAY_COLUMN } from '../database/day-column';
 
-/** One sample of one attempt's loss curve; at most one per second value. */
+/**
+ * One point of one metric of one attempt: at most one per metric and second.
+ * `loss` holds the metric's value (the contract's one metric named it).
+ */
 @Entity({ name: 'convergence_points' })
 export class ConvergencePoint {
   @PrimaryColumn({ name: 'simulation_id', type: 'bigint' })
@@ -14,8 +17,16 @@ export class ConvergencePoint {
   @PrimaryColumn({ name: 'curve_day', type: 'date', transformer: DAY_COLUMN })
   curveDay: string;
 
+  /** The metric: 0 is `loss`; others are numbered in run_metrics as they first arrive. */
+  @PrimaryColumn({ name: 'metric_id', type: 'smallint' })
+  metricId: number;
+
   @PrimaryColumn({ type: 'double precision' })
   seconds: number;
+
+  /** The step the run gave with the point, if any. */
+  @Column({ type: 'bigint', nullable: true })
+  step: number | null;
 
   @Column({ type: 'double precision' })
   loss: number;
@@ -24,9 +35,16 @@ export class ConvergencePoint {
   @Column({ type: 'integer' })
   seq: number;
 
-  /** Sum of loss over the curve up to and including this point. */
+  /** Sum of the finite values over the curve up to and including this point. */
   @Column({ name: 'cum_loss', type: 'double precision' })
   cumLoss: number;
+
+  /**
+   * Finite values up to and including this point; stored null while all
+   * were, and read as seq + 1 then (every read selects it that way).
+   */
+  @Column({ name: 'cum_finite', type: 'integer', nullable: true })
+  cumFinite: number;
 
   /** Sum of seconds over the curve up to and including this point. */
   @Column({ name: 'cum_seconds', type: 'double precision' })

@@ -21,9 +21,17 @@ export interface CurveRef extends AttemptRef {
   day: string;
 }
 
-/** One attempt's next batch, for appendPointsOfRuns. */
+/** A metric of a run, as its series are keyed: 0 is `loss` (LOSS_METRIC). */
+export interface MetricRef {
+  id: number;
+  name: string;
+}
+
+/** The next batch of one metric of one attempt, for appendPointsOfRuns. */
 export interface RunCurveWrite {
   ref: CurveRef;
+  /** Defaults to LOSS_METRIC, the emulator's. */
+  metric?: MetricRef;
   batch: CurveBatch;
 }
 
@@ -63,83 +71,101 @@ export class ConvergencePointRepository {
   }
 
   /**
-   * appendPoints for several attempts in one statement, each fenced and
-   * checked on its own; answers in the order given. A worker holding a
-   * thousand runs writes their due points in one round trip and one plan
-   * instead of a thousand. Leases are locked in simulation order (as the
-   * heartbeat locks them), so two such statements cannot deadlock. Each
-   * attempt may appear only once.
+   * appendPoints for several series (a metric of an attempt) in one
+   * statement, each fenced and checked on its own; answers in the order
+   * given. A worker holding a thousand runs writes their due points in one
+   * round trip and one plan instead of a thousand. Leases are locked in
+   * simulation order (as the heartbeat locks them), so two such statements
+   * cannot deadlock. Each series may appear only once.
    */
-  async appendPointsOfRuns(writes: readonly RunCurveWrite[]): Promise<AppendResult[]> {
+  async appendPointsOfRuns(
+    writes: readonly RunCurveWrite[],
+    manager: EntityManager = this.manager,
+  ): Promise<AppendResult[]> {
     if (writes.length === 0) return [];
-    const runs = {
+    const metrics = writes.map(({ metric }) => metric ?? LOSS_METRIC);
+    const series = {
       simulations: writes.map(({ ref }) => ref.simulationId),
       attempts: writes.map(({ ref }) => ref.attempt),
+      metricIds: metrics.map((metric) => metric.id),
+      metricNames: metrics.map((metric) => metric.name),
       firstSeconds: writes.map(({ batch }) => batch.points[0]?.seconds ?? Number.NaN),
     };
-    // Points and cells carry their run's position in `writes`, 1-based as ORDINALITY counts.
+    // Points and cells carry their series' position in `writes`, 1-based as ORDINALITY counts.
     const { points, cells, summaries } = batchColumns(
       writes.map(({ batch }, index) => ({ key: index + 1, batch })),
     );
     const rows = await preparedRows<{ held: boolean; fresh: boolean }>(
-      this.manager,
-      `WITH runs AS (
-           SELECT * FROM unnest($1::bigint[], $2::integer[], $3::double precision[])
-             WITH ORDINALITY AS r(simulation_id, attempt, first_seconds, run)
+      manager,
+      `WITH series AS (
+           SELECT * FROM unnest($1::bigint[], $2::integer[], $3::smallint[], $4::text[],
+                                $5::double precision[])
+             WITH ORDINALITY AS r(simulation_id, attempt, metric_id, name, first_seconds, series)
          ), lease AS (
-           SELECT r.run, s.curve_day FROM runs r
+           SELECT r.series, s.curve_day FROM series r
            JOIN simulations s ON s.simulation_id = r.simulation_id AND s.attempt = r.attempt
            WHERE s.status = ${lit(SimulationStatus.Running)}
            ORDER BY s.simulation_id
            FOR SHARE OF s
          ), fresh AS (
-           SELECT r.run, r.simulation_id, r.attempt, l.curve_day FROM runs r
-           JOIN lease l ON l.run = r.run
+           SELECT r.series, r.simulation_id, r.attempt, r.metric_id, r.name, l.curve_day
+           FROM series r JOIN lease l ON l.series = r.series
            WHERE NOT EXISTS (
              SELECT 1 FROM convergence_points
-             WHERE curve_day = ANY($15::date[]) AND simulation_id = r.simulation_id
-               AND attempt = r.attempt AND curve_day = l.curve_day AND seconds = r.first_seconds)
+             WHERE curve_day = ANY($18::date[]) AND simulation_id = r.simulation_id
+               AND attempt = r.attempt AND curve_day = l.curve_day AND metric_id = r.metric_id
+               AND seconds = r.first_seconds)
          ), written AS (
            INSERT INTO convergence_points
-             (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
-           SELECT f.simulation_id, f.attempt, f.curve_day, p.q, p.s, p.l, p.cl, p.cs
-           FROM unnest($4::integer[], $5::integer[], $6::double precision[], $7::double precision[],
-                       $8::double precision[], $9::double precision[]) AS p(run, q, s, l, cl, cs)
-           JOIN fresh f ON f.run = p.run
+             (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, step, cum_loss,
+              cum_seconds, cum_finite)
+           SELECT f.simulation_id, f.attempt, f.curve_day, f.metric_id, p.q, p.s, p.l, p.st, p.cl,
+                  p.cs, p.cf
+           FROM unnest($6::integer[], $7::integer[], $8::double precision[], $9::double precision[],
+                       $10::bigint[], $11::double precision[], $12::double precision[],
+                       $28::integer[])
+             AS p(series, q, s, l, st, cl, cs, cf)
+           JOIN fresh f ON f.series = p.series
          ), summarised AS (
            INSERT INTO convergence_summaries
-             (simulation_id, attempt, curve_day, level, block, min_loss, max_loss)
-           SELECT f.simulation_id, f.attempt, f.curve_day, c.lv, c.b, c.mn, c.mx
-           FROM unnest($10::integer[], $11::smallint[], $12::integer[], $13::double precision[],
-                       $14::double precision[]) AS c(run, lv, b, mn, mx)
-           JOIN fresh f ON f.run = c.run
-           ON CONFLICT (simulation_id, attempt, curve_day, level, block)
+             (simulation_id, attempt, curve_day, metric_id, level, block, min_loss, max_loss)
+           SELECT f.simulation_id, f.attempt, f.curve_day, f.metric_id, c.lv, c.b, c.mn, c.mx
+           FROM unnest($13::integer[], $14::smallint[], $15::integer[], $16::double precision[],
+                       $17::double precision[]) AS c(series, lv, b, mn, mx)
+           JOIN fresh f ON f.series = c.series
+           ON CONFLICT (simulation_id, attempt, curve_day, metric_id, level, block)
              DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
          ), metric AS (
            INSERT INTO run_metrics AS m
              (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
-              min_value, min_seconds, max_value)
-           SELECT f.simulation_id, f.attempt, ${LOSS_METRIC.id}, ${lit(LOSS_METRIC.name)},
-                  u.n, u.lv, u.ls, u.mn, u.ms, u.mx
-           FROM unnest($16::integer[], $17::integer[], $18::double precision[], $19::double precision[],
-                       $20::double precision[], $21::double precision[], $22::double precision[])
-             AS u(run, n, lv, ls, mn, ms, mx)
-           JOIN fresh f ON f.run = u.run
+              min_value, min_seconds, max_value, last_step, min_step)
+           SELECT f.simulation_id, f.attempt, f.metric_id, f.name,
+                  u.n, u.lv, u.ls, u.mn, u.ms, u.mx, u.lst, u.mst
+           FROM unnest($19::integer[], $20::integer[], $21::double precision[],
+                       $22::double precision[], $23::double precision[], $24::double precision[],
+                       $25::double precision[], $26::bigint[], $27::bigint[])
+             AS u(series, n, lv, ls, mn, ms, mx, lst, mst)
+           JOIN fresh f ON f.series = u.series
            ON CONFLICT (simulation_id, attempt, metric_id) DO UPDATE SET
              count = EXCLUDED.count, last_value = EXCLUDED.last_value,
              last_seconds = EXCLUDED.last_seconds, min_value = EXCLUDED.min_value,
-             min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value
+             min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value,
+             last_step = EXCLUDED.last_step, min_step = EXCLUDED.min_step
          )
-         SELECT r.run IN (SELECT run FROM lease) AS held, r.run IN (SELECT run FROM fresh) AS fresh
-         FROM runs r ORDER BY r.run`,
+         SELECT r.series IN (SELECT series FROM lease) AS held,
+                r.series IN (SELECT series FROM fresh) AS fresh
+         FROM series r ORDER BY r.series`,
       [
-        runs.simulations,
-        runs.attempts,
-        runs.firstSeconds,
+        series.simulations,
+        series.attempts,
+        series.metricIds,
+        series.metricNames,
+        series.firstSeconds,
         points.key,
         points.seq,
         points.seconds,
         points.loss,
+        points.step,
         points.cumLoss,
         points.cumSeconds,
         cells.key,
@@ -149,6 +175,7 @@ export class ConvergencePointRepository {
         cells.max,
         [...new Set(writes.map(({ ref }) => ref.day))],
         ...summaryColumnsInOrder(summaries),
+        points.cumFinite,
       ],
     );
     return rows.map((row, index) => ({

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DAY_COLUMN } from '../database/day-column';
 
-/** The lowest and highest loss of one block of SUMMARY_FANOUT^level consecutive points of a curve. */
+/** The lowest and highest value of one block of SUMMARY_FANOUT^level consecutive points of a metric. */
 @Entity({ name: 'convergence_summaries' })
 export class ConvergenceSummary {
   @PrimaryColumn({ name: 'simulation_id', type: 'bigint' })
@@ -13,6 +13,9 @@ export class ConvergenceSummary {
   /** The partition it lives in: its simulation's curve_day when it was written. */
   @PrimaryColumn({ name: 'curve_day', type: 'date', transformer: DAY_COLUMN })
   curveDay: string;
+
+  @PrimaryColumn({ name: 'metric_id', type: 'smallint' })
+  metricId: number;
 
   @PrimaryColumn({ type: 'smallint' })
   level: number;

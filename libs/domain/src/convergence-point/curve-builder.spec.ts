@@ -1,4 +1,11 @@
-import { CurveBuilder, SummaryCell, summaryBlockSize, summaryLevelFor } from './curve-builder';
+import {
+  CurveBatch,
+  CurveBuilder,
+  SUMMARY_LEVELS,
+  SummaryCell,
+  summaryBlockSize,
+  summaryLevelFor,
+} from './curve-builder';
 
 function curve(length: number, start = 1): Array<{ seconds: number; loss: number }> {
   return Array.from({ length }, (_, index) => ({
@@ -71,36 +78,105 @@ describe('CurveBuilder', () => {
     expect(() => builder.append([{ seconds: 0, loss: 1 }])).toThrow(RangeError);
     builder.append([{ seconds: 2, loss: 1 }]);
     expect(() => builder.append([{ seconds: 2, loss: 1 }])).toThrow(/increasing/);
-    expect(() => builder.append([{ seconds: 3, loss: Number.NaN }])).toThrow(/finite/);
+    expect(() => builder.append([{ seconds: Infinity, loss: 1 }])).toThrow(/increasing/);
+    expect(() => builder.append([{ seconds: 3, loss: '1' as unknown as number }])).toThrow(
+      /must be a number/,
+    );
   });
 
   it('summarises the metric after each batch, as absolute values (a batch written twice changes nothing)', () => {
     const builder = new CurveBuilder();
     expect(builder.append([]).summary).toBeUndefined();
     const first = builder.append([
-      { seconds: 1, loss: 2 },
-      { seconds: 2, loss: 0.5 },
+      { seconds: 1, loss: 2, step: 10 },
+      { seconds: 2, loss: 0.5, step: 20 },
     ]);
     expect(first.summary).toEqual({
       count: 2,
       lastValue: 0.5,
       lastSeconds: 2,
+      lastStep: 20,
       minValue: 0.5,
       minSeconds: 2,
+      minStep: 20,
       maxValue: 2,
     });
+    expect(first.points.map((point) => point.step)).toEqual([10, 20]);
     const second = builder.append([
-      { seconds: 3, loss: 0.5 },
+      { seconds: 3, loss: 0.5, step: 30 },
       { seconds: 4, loss: 3 },
     ]);
     expect(second.summary).toEqual({
       count: 4,
       lastValue: 3,
       lastSeconds: 4,
+      lastStep: null,
       minValue: 0.5,
       minSeconds: 2,
+      minStep: 20,
       maxValue: 3,
     });
     expect(first.summary?.count).toBe(2);
+  });
+
+  it('goes on from a stored tail exactly as one builder would have (resume)', () => {
+    const curve = Array.from({ length: 1_000 }, (_, k) => ({
+      seconds: k + 1,
+      loss: Math.abs(Math.sin(k)) + 1 / (k + 1),
+      step: k,
+    }));
+    /** Cells by (level, block), later writes replacing earlier: what the table holds. */
+    const table = (batches: CurveBatch[]) => {
+      const cells = new Map<string, SummaryCell>();
+      for (const batch of batches)
+        for (const cell of batch.cells) cells.set(`${cell.level}:${cell.block}`, cell);
+      return cells;
+    };
+    const whole = new CurveBuilder().append(curve);
+
+    const batches: CurveBatch[] = [];
+    let builder = new CurveBuilder();
+    for (const [from, to] of [
+      [0, 100],
+      [100, 513],
+      [513, 1_000],
+    ]) {
+      batches.push(builder.append(curve.slice(from, to)));
+      const stored = table(batches);
+      const last = batches[batches.length - 1].points.at(-1)!;
+      // What the API reads back: the last point, the cell holding it at each level, the summary.
+      const openCells = Array.from({ length: SUMMARY_LEVELS }, (_, index) => index + 1)
+        .map((level) => stored.get(`${level}:${Math.floor(last.seq / 8 ** level)}`))
+        .filter((cell): cell is SummaryCell => cell !== undefined);
+      builder = CurveBuilder.resume({
+        last,
+        openCells,
+        summary: batches[batches.length - 1].summary!,
+      });
+    }
+    expect(batches.flatMap((batch) => batch.points)).toEqual(whole.points);
+    expect(table(batches)).toEqual(table([whole]));
+    expect(batches.at(-1)!.summary).toEqual(whole.summary);
+    expect(builder.length).toBe(1_000);
+  });
+
+  it('keeps NaN and ±Infinity as values, counting only finite ones in sums, and never as an extreme over a number', () => {
+    const builder = new CurveBuilder();
+    const batch = builder.append(
+      [NaN, 2, Infinity, NaN, -1, 4, NaN, 3].map((loss, index) => ({ seconds: index + 1, loss })),
+    );
+    expect(batch.points.map((point) => point.cumFinite)).toEqual([0, 1, 1, 1, 2, 3, 3, 4]);
+    expect(batch.points.at(-1)!.cumLoss).toBe(2 - 1 + 4 + 3);
+    const [cell] = batch.cells.filter((c) => c.level === 1);
+    expect(cell).toEqual({ level: 1, block: 0, minLoss: -1, maxLoss: Infinity });
+    expect(batch.summary).toMatchObject({
+      count: 8,
+      lastValue: 3,
+      minValue: -1,
+      minSeconds: 5,
+      maxValue: Infinity,
+    });
+    const onlyNaN = new CurveBuilder().append([{ seconds: 1, loss: NaN }]);
+    expect(onlyNaN.summary).toMatchObject({ minValue: NaN, maxValue: NaN });
   });
 });

@@ -29,11 +29,28 @@ export function summaryLevelFor(count: number): number {
   return level;
 }
 
-/** A point as stored: its place in the curve and the running sums up to and including it. */
+/**
+ * A point as stored: its place in the curve and the running sums up to and
+ * including it. Values may be NaN or ±Infinity (a diverged loss is worth
+ * seeing): the sum of values and `cumFinite` count the finite ones only, so a
+ * bucket's mean is the mean of its finite values.
+ */
 export interface StoredPoint extends CurvePoint {
   seq: number;
   cumLoss: number;
   cumSeconds: number;
+  /** Finite values up to and including this point (seq + 1 while every value has been). */
+  cumFinite: number;
+}
+
+/** Whether `candidate` is a new minimum: NaN is never one, and gives way to any number. */
+function isLower(candidate: number, current: number): boolean {
+  return Number.isNaN(current) ? !Number.isNaN(candidate) : candidate < current;
+}
+
+/** Whether `candidate` is a new maximum: NaN is never one, and gives way to any number. */
+function isHigher(candidate: number, current: number): boolean {
+  return Number.isNaN(current) ? !Number.isNaN(candidate) : candidate > current;
 }
 
 /** The extremes of one block of consecutive points (a partial block while the curve grows). */
@@ -56,6 +73,9 @@ export interface MetricSummary {
   minValue: number;
   minSeconds: number;
   maxValue: number;
+  /** The step of the last point and of the minimum; null where none was given. */
+  lastStep: number | null;
+  minStep: number | null;
 }
 
 /**
@@ -66,6 +86,17 @@ export interface CurveBatch {
   points: StoredPoint[];
   cells: SummaryCell[];
   summary?: MetricSummary;
+}
+
+/**
+ * Where a stored series stands, for a writer that did not build it (the API
+ * appending a run's report): its last point, the summary cell each level is
+ * filling (those holding the last point), and the metric's summary.
+ */
+export interface SeriesTail {
+  last: StoredPoint;
+  openCells: SummaryCell[];
+  summary: MetricSummary;
 }
 
 /**
@@ -84,6 +115,7 @@ export class CurveBuilder {
   private nextSeq = 0;
   private cumLoss = 0;
   private cumSeconds = 0;
+  private cumFinite = 0;
   private lastSeconds = 0;
   /** The block each level is filling, with its extremes so far. */
   private readonly openCells: SummaryCell[] = [];
@@ -94,8 +126,26 @@ export class CurveBuilder {
     this.levels = plannedPoints === undefined ? SUMMARY_LEVELS : summaryLevelFor(plannedPoints);
   }
 
+  /** A builder that goes on from a stored series' tail, keeping every level (its length is unknown). */
+  static resume(tail: SeriesTail): CurveBuilder {
+    const builder = new CurveBuilder();
+    builder.nextSeq = tail.last.seq + 1;
+    builder.cumLoss = tail.last.cumLoss;
+    builder.cumSeconds = tail.last.cumSeconds;
+    builder.cumFinite = tail.last.cumFinite;
+    builder.lastSeconds = tail.last.seconds;
+    for (const cell of tail.openCells) builder.openCells[cell.level] = { ...cell };
+    builder.summary = { ...tail.summary };
+    return builder;
+  }
+
   get length(): number {
     return this.nextSeq;
+  }
+
+  /** Seconds of the last point appended (0 before any). */
+  get lastPointSeconds(): number {
+    return this.lastSeconds;
   }
 
   append(points: readonly CurvePoint[]): CurveBatch {
@@ -104,18 +154,30 @@ export class CurveBuilder {
     const touched: SummaryCell[][] = Array.from({ length: this.levels + 1 }, () => []);
     for (let index = 0; index < points.length; index++) {
       const { seconds, loss } = points[index];
+      const step = points[index].step ?? null;
       if (!(seconds > this.lastSeconds) || !Number.isFinite(seconds)) {
         throw new RangeError(
           `curve points must have increasing positive seconds: ${seconds} after ${this.lastSeconds}`,
         );
       }
-      if (!Number.isFinite(loss)) throw new RangeError(`loss must be a finite number: ${loss}`);
+      if (typeof loss !== 'number') throw new RangeError(`a value must be a number: ${loss}`);
       const seq = this.nextSeq++;
-      this.cumLoss += loss;
+      if (Number.isFinite(loss)) {
+        this.cumLoss += loss;
+        this.cumFinite++;
+      }
       this.cumSeconds += seconds;
       this.lastSeconds = seconds;
-      stored[index] = { seq, seconds, loss, cumLoss: this.cumLoss, cumSeconds: this.cumSeconds };
-      this.summarise(seconds, loss);
+      stored[index] = {
+        seq,
+        seconds,
+        loss,
+        step,
+        cumLoss: this.cumLoss,
+        cumSeconds: this.cumSeconds,
+        cumFinite: this.cumFinite,
+      };
+      this.summarise(seconds, loss, step);
       for (let level = 1; level <= this.levels; level++) {
         const block = Math.floor(seq / BLOCK_SIZES[level]);
         let cell = this.openCells[level];
@@ -123,8 +185,8 @@ export class CurveBuilder {
           cell = { level, block, minLoss: loss, maxLoss: loss };
           this.openCells[level] = cell;
         } else {
-          if (loss < cell.minLoss) cell.minLoss = loss;
-          if (loss > cell.maxLoss) cell.maxLoss = loss;
+          if (isLower(loss, cell.minLoss)) cell.minLoss = loss;
+          if (isHigher(loss, cell.maxLoss)) cell.maxLoss = loss;
         }
         const changed = touched[level];
         if (changed[changed.length - 1] !== cell) changed.push(cell);
@@ -138,15 +200,17 @@ export class CurveBuilder {
     };
   }
 
-  private summarise(seconds: number, value: number): void {
+  private summarise(seconds: number, value: number, step: number | null): void {
     const summary = this.summary;
     if (!summary) {
       this.summary = {
         count: 1,
         lastValue: value,
         lastSeconds: seconds,
+        lastStep: step,
         minValue: value,
         minSeconds: seconds,
+        minStep: step,
         maxValue: value,
       };
       return;
@@ -154,11 +218,13 @@ export class CurveBuilder {
     summary.count++;
     summary.lastValue = value;
     summary.lastSeconds = seconds;
-    if (value < summary.minValue) {
+    summary.lastStep = step;
+    if (isLower(value, summary.minValue)) {
       summary.minValue = value;
       summary.minSeconds = seconds;
+      summary.minStep = step;
     }
-    if (value > summary.maxValue) summary.maxValue = value;
+    if (isHigher(value, summary.maxValue)) summary.maxValue = value;
   }
 }
 
@@ -174,8 +240,11 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
     seq: [] as number[],
     seconds: [] as number[],
     loss: [] as number[],
+    step: [] as Array<number | null>,
     cumLoss: [] as number[],
     cumSeconds: [] as number[],
+    /** Null while every value so far was finite (the column's reader counts seq + 1 then). */
+    cumFinite: [] as Array<number | null>,
   };
   const cells = {
     key: [] as number[],
@@ -192,6 +261,8 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
     minValue: [] as number[],
     minSeconds: [] as number[],
     maxValue: [] as number[],
+    lastStep: [] as Array<number | null>,
+    minStep: [] as Array<number | null>,
   };
   for (const { key, batch } of batches) {
     for (const point of batch.points) {
@@ -199,8 +270,10 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
       points.seq.push(point.seq);
       points.seconds.push(point.seconds);
       points.loss.push(point.loss);
+      points.step.push(point.step ?? null);
       points.cumLoss.push(point.cumLoss);
       points.cumSeconds.push(point.cumSeconds);
+      points.cumFinite.push(point.cumFinite === point.seq + 1 ? null : point.cumFinite);
     }
     for (const cell of batch.cells) {
       cells.key.push(key);
@@ -218,6 +291,8 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
       summaries.minValue.push(summary.minValue);
       summaries.minSeconds.push(summary.minSeconds);
       summaries.maxValue.push(summary.maxValue);
+      summaries.lastStep.push(summary.lastStep);
+      summaries.minStep.push(summary.minStep);
     }
   }
   return { points, cells, summaries };
@@ -225,7 +300,8 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
 
 /**
  * batchColumns' metric summaries in the order statements unnest them: key,
- * count, last value and seconds, minimum value and seconds, maximum.
+ * count, last value and seconds, minimum value and seconds, maximum, last
+ * and minimum's steps.
  */
 export function summaryColumnsInOrder(summaries: ReturnType<typeof batchColumns>['summaries']) {
   return [
@@ -236,5 +312,7 @@ export function summaryColumnsInOrder(summaries: ReturnType<typeof batchColumns>
     summaries.minValue,
     summaries.minSeconds,
     summaries.maxValue,
+    summaries.lastStep,
+    summaries.minStep,
   ];
 }

@@ -5,5 +5,8 @@
  */
 export interface CurvePoint {
   seconds: number;
+  /** The metric's value (the contract's one metric, loss, named it). */
   loss: number;
+  /** The step the run gave with the point, if any. */
+  step?: number | null;
 }

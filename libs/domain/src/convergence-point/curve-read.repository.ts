@@ -4,16 +4,24 @@ import { EntityManager } from 'typeorm';
 import { EntityRows, entityRows } from '../database/entity-rows';
 import { DomainError } from '../errors/domain-error';
 import { plannedRows, preparedRows } from '../database/query-rows';
-import { sqlLiteralList } from '../database/sql-literal';
+import { sqlLiteral as lit, sqlLiteralList } from '../database/sql-literal';
 import { type SimulationStatus, TERMINAL_STATUSES } from '../simulation/simulation-status';
 import { ConvergencePoint } from './convergence-point.entity';
 import type { CurveRef } from './convergence-point.repository';
 import type { CurvePoint } from './curve-point';
 import type { StoredPoint } from './curve-builder';
+import { LOSS_METRIC } from './loss-metric';
 
-/** The current attempt of a simulation's curve, seen through a window of seconds. */
+/** One metric's series in an attempt's curve: what every read below is keyed by. */
+export interface SeriesRef extends CurveRef {
+  metricId: number;
+}
+
+/** One metric of the current attempt of a simulation, seen through a window of seconds. */
 export interface CurveWindow {
-  ref: CurveRef;
+  ref: SeriesRef;
+  /** The metric's name, as asked for. */
+  metric: string;
   status: SimulationStatus;
   /** History retention removed this curve: it is not empty, it is gone. */
   expired: boolean;
@@ -39,41 +47,53 @@ export interface ExtremesRead {
 type StoredPointRow = Record<string, unknown>;
 
 /** The page statement in its two forms: after `$4` seconds, or from them. */
-const pageSql = (fromInclusive: boolean) => `SELECT seconds, loss FROM convergence_points
+const pageSql = (
+  fromInclusive: boolean,
+) => `SELECT seconds, loss, step::float8 AS step FROM convergence_points
  WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
+   AND metric_id = $7::smallint
    AND seconds ${fromInclusive ? '>=' : '>'} $4::float8 AND seconds <= $5::float8
  ORDER BY seconds LIMIT $6::integer`;
 
 /** The fixed statements (the benchmark's baselines run some of them too). */
 const STATEMENTS = {
   /**
-   * A simulation's current attempt, status and curve day, and whether
-   * retention has taken its curve ($1 the simulation).
+   * A simulation's current attempt, status and curve day, whether retention
+   * has taken its curve, and the id of its metric named $2 in that attempt
+   * (null when it has reported none by that name; `loss` is always 0).
    */
   current: `SELECT s.attempt, s.status, s.curve_day::text AS day,
         (s.status IN ${sqlLiteralList(TERMINAL_STATUSES)} AND EXISTS (
            SELECT 1 FROM expired_curve_days x
-           WHERE x.day = s.curve_day AND s.update_date < x.ended_before)) AS expired
+           WHERE x.day = s.curve_day AND s.update_date < x.ended_before)) AS expired,
+        CASE WHEN $2::text = ${lit(LOSS_METRIC.name)} THEN ${LOSS_METRIC.id}
+             ELSE (SELECT m.metric_id FROM run_metrics m
+                   WHERE m.simulation_id = s.simulation_id AND m.attempt = s.attempt
+                     AND m.name = $2::text) END AS metric_id
  FROM simulations s WHERE s.simulation_id = $1::bigint`,
   /**
-   * An attempt's point count, with its first and last stored points inside
-   * [$4, $5] seconds ($1 the simulation, $2 the attempt, $3 its curve day).
+   * A series' point count, with its first and last stored points inside
+   * [$4, $5] seconds ($1 the simulation, $2 the attempt, $3 its curve day,
+   * $6 the metric).
    */
   window: `SELECT COALESCE(e.seq + 1, 0)::int AS total, to_jsonb(f) AS first, to_jsonb(l) AS last
  FROM (SELECT 1) AS one
  LEFT JOIN LATERAL (
    SELECT seq FROM convergence_points
    WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
+     AND metric_id = $6::smallint
    ORDER BY seconds DESC LIMIT 1) e ON true
  LEFT JOIN LATERAL (
-   SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
+   SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
    WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
-     AND seconds >= $4::float8
+     AND metric_id = $6::smallint AND seconds >= $4::float8
    ORDER BY seconds LIMIT 1) f ON true
  LEFT JOIN LATERAL (
-   SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
+   SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
    WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
-     AND seconds <= $5::float8
+     AND metric_id = $6::smallint AND seconds <= $5::float8
    ORDER BY seconds DESC LIMIT 1) l ON true`,
   pageAfter: pageSql(false),
   pageFrom: pageSql(true),
@@ -99,30 +119,54 @@ export class CurveReadRepository {
 
   /**
    * Null when the simulation does not exist. Two statements: the simulation
-   * names the day its points are in, and the second reads that day's
-   * partition alone, pruned as Postgres plans it.
+   * names the day its points are in and its metric's id, and the second
+   * reads that day's partition alone, pruned as Postgres plans it. A metric
+   * the attempt has not reported has no points (`metricKnown` false).
    */
-  async window(simulationId: number, from: number, to: number): Promise<CurveWindow | null> {
+  async window(
+    simulationId: number,
+    from: number,
+    to: number,
+    metric: string = LOSS_METRIC.name,
+  ): Promise<(CurveWindow & { metricKnown: boolean }) | null> {
     // Prepared: a key lookup, whatever the values.
     const [current] = await preparedRows<{
       attempt: number;
       status: SimulationStatus;
       day: string;
       expired: boolean;
-    }>(this.manager, STATEMENTS.current, [simulationId]);
+      metric_id: number | null;
+    }>(this.manager, STATEMENTS.current, [simulationId, metric]);
     if (!current) return null;
-    const ref = { simulationId, attempt: current.attempt, day: current.day };
+    const ref = {
+      simulationId,
+      attempt: current.attempt,
+      day: current.day,
+      metricId: current.metric_id ?? -1,
+    };
+    const known = current.metric_id !== null;
     // Unnamed, so each run is planned for its day: a cached generic plan would cover every partition.
-    const [row] = await plannedRows<{
-      total: number;
-      first: StoredPointRow | null;
-      last: StoredPointRow | null;
-    }>(this.manager, STATEMENTS.window, [ref.simulationId, ref.attempt, ref.day, from, to]);
+    const [row] = known
+      ? await plannedRows<{
+          total: number;
+          first: StoredPointRow | null;
+          last: StoredPointRow | null;
+        }>(this.manager, STATEMENTS.window, [
+          ref.simulationId,
+          ref.attempt,
+          ref.day,
+          from,
+          to,
+          ref.metricId,
+        ])
+      : [{ total: 0, first: null, last: null }];
     const first = row.first ? this.storedPoint(row.first) : null;
     const last = row.last ? this.storedPoint(row.last) : null;
     const empty = !first || !last || first.seq > last.seq;
     return {
       ref,
+      metric,
+      metricKnown: known,
       status: current.status,
       expired: current.expired,
       total: row.total,
@@ -133,10 +177,16 @@ export class CurveReadRepository {
 
   /**
    * window(), for a reader that needs the curve: a missing simulation is
-   * not_found, and a curve retention removed is gone, not an empty curve.
+   * not_found, as is a metric its current attempt never reported, and a
+   * curve retention removed is gone, not an empty curve.
    */
-  async readableWindow(simulationId: number, from: number, to: number): Promise<CurveWindow> {
-    const window = await this.window(simulationId, from, to);
+  async readableWindow(
+    simulationId: number,
+    from: number,
+    to: number,
+    metric: string = LOSS_METRIC.name,
+  ): Promise<CurveWindow> {
+    const window = await this.window(simulationId, from, to, metric);
     if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);
     if (window.expired) {
       throw DomainError.gone(
@@ -144,6 +194,11 @@ export class CurveReadRepository {
           `of runs that ended longer ago than HISTORY_RETENTION_DAYS (the simulation itself is kept)`,
       );
     }
+    if (!window.metricKnown)
+      throw DomainError.notFound(
+        `simulation ${simulationId} has no metric ${JSON.stringify(metric)} in attempt ${window.ref.attempt} ` +
+          `(GET /simulation/${simulationId}/metrics lists the ones it has)`,
+      );
     return window;
   }
 
@@ -152,7 +207,7 @@ export class CurveReadRepository {
    * `inclusive` says so), or null when there is none: one index probe each.
    */
   async lastPointsBefore(
-    ref: CurveRef,
+    ref: SeriesRef,
     edges: readonly number[],
     inclusive: readonly boolean[],
   ): Promise<Array<StoredPoint | null>> {
@@ -161,19 +216,20 @@ export class CurveReadRepository {
       `SELECT e.k::int AS k, to_jsonb(p) AS point
        FROM unnest($3::float8[], $4::boolean[]) WITH ORDINALITY AS e(edge, inclusive, k)
        LEFT JOIN LATERAL (
-         SELECT seq, seconds, loss, cum_loss, cum_seconds FROM convergence_points
+         SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
          WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $5::date
-           AND seconds <= e.edge AND (e.inclusive OR seconds < e.edge)
+           AND metric_id = $6::smallint AND seconds <= e.edge AND (e.inclusive OR seconds < e.edge)
          ORDER BY seconds DESC LIMIT 1) p ON true
        ORDER BY e.k`,
-      [ref.simulationId, ref.attempt, edges, inclusive, ref.day],
+      [ref.simulationId, ref.attempt, edges, inclusive, ref.day, ref.metricId],
     );
     return rows.map((row) => (row.point ? this.storedPoint(row.point) : null));
   }
 
   /** The lowest and highest loss each bucket's reads find. */
   async extremes(
-    ref: CurveRef,
+    ref: SeriesRef,
     reads: readonly ExtremesRead[],
   ): Promise<Map<number, { min: number; max: number }>> {
     const rows = await plannedRows<{ bucket: number; min: number; max: number }>(
@@ -183,11 +239,13 @@ export class CurveReadRepository {
        CROSS JOIN LATERAL (
          SELECT loss AS lo_loss, loss AS hi_loss FROM convergence_points
          WHERE r.level = 0 AND simulation_id = $1::bigint AND attempt = $2::integer
-           AND curve_day = $7::date AND seconds >= r.lo AND seconds <= r.hi
+           AND curve_day = $7::date AND metric_id = $8::smallint
+           AND seconds >= r.lo AND seconds <= r.hi
          UNION ALL
          SELECT min_loss, max_loss FROM convergence_summaries
          WHERE r.level > 0 AND simulation_id = $1::bigint AND attempt = $2::integer
-           AND curve_day = $7::date AND level = r.level AND block BETWEEN r.lo::integer AND r.hi::integer
+           AND curve_day = $7::date AND metric_id = $8::smallint AND level = r.level
+           AND block BETWEEN r.lo::integer AND r.hi::integer
        ) x
        GROUP BY r.bucket`,
       [
@@ -198,6 +256,7 @@ export class CurveReadRepository {
         reads.map((read) => read.lo),
         reads.map((read) => read.hi),
         ref.day,
+        ref.metricId,
       ],
     );
     return new Map(rows.map((row) => [row.bucket, { min: row.min, max: row.max }]));
@@ -208,7 +267,7 @@ export class CurveReadRepository {
    * `fromInclusive`), in time order: one page of a keyset scan.
    */
   async page(
-    ref: CurveRef,
+    ref: SeriesRef,
     after: number,
     upTo: number,
     limit: number,
@@ -218,7 +277,7 @@ export class CurveReadRepository {
     return plannedRows<CurvePoint>(
       this.manager,
       fromInclusive ? STATEMENTS.pageFrom : STATEMENTS.pageAfter,
-      [ref.simulationId, ref.attempt, ref.day, after, upTo, limit],
+      [ref.simulationId, ref.attempt, ref.day, after, upTo, limit, ref.metricId],
     );
   }
 }

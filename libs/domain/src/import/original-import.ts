@@ -319,32 +319,41 @@ export class OriginalImport {
     await queryRows(
       manager,
       `INSERT INTO convergence_points
-         (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
-       SELECT id, 1, s.curve_day, q, p.s, l, cl, cs
+         (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
+       SELECT id, 1, s.curve_day, $7, q, p.s, l, cl, cs
        FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
          AS p(id, q, s, l, cl, cs)
        JOIN simulations s ON s.simulation_id = p.id`,
-      [points.key, points.seq, points.seconds, points.loss, points.cumLoss, points.cumSeconds],
+      [
+        points.key,
+        points.seq,
+        points.seconds,
+        points.loss,
+        points.cumLoss,
+        points.cumSeconds,
+        LOSS_METRIC.id,
+      ],
     );
     await queryRows(
       manager,
       `INSERT INTO run_metrics (simulation_id, attempt, metric_id, name, count, last_value,
-                               last_seconds, min_value, min_seconds, max_value)
-       SELECT id, 1, $8, $9, n, lv, ls, mn, ms, mx
+                               last_seconds, min_value, min_seconds, max_value, last_step, min_step)
+       SELECT id, 1, $10, $11, n, lv, ls, mn, ms, mx, lst, mst
        FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[],
-                   $6::float8[], $7::float8[]) AS u(id, n, lv, ls, mn, ms, mx)`,
+                   $6::float8[], $7::float8[], $8::bigint[], $9::bigint[])
+         AS u(id, n, lv, ls, mn, ms, mx, lst, mst)`,
       [...summaryColumnsInOrder(summaries), LOSS_METRIC.id, LOSS_METRIC.name],
     );
     if (cells.key.length === 0) return;
     await queryRows(
       manager,
       `INSERT INTO convergence_summaries
-         (simulation_id, attempt, curve_day, level, block, min_loss, max_loss)
-       SELECT id, 1, s.curve_day, lv, b, mn, mx
+         (simulation_id, attempt, curve_day, metric_id, level, block, min_loss, max_loss)
+       SELECT id, 1, s.curve_day, $6, lv, b, mn, mx
        FROM unnest($1::bigint[], $2::smallint[], $3::integer[], $4::float8[], $5::float8[])
          AS c(id, lv, b, mn, mx)
        JOIN simulations s ON s.simulation_id = c.id`,
-      [cells.key, cells.level, cells.block, cells.min, cells.max],
+      [cells.key, cells.level, cells.block, cells.min, cells.max, LOSS_METRIC.id],
     );
   }
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { preparedRows, queryRows } from '../database/query-rows';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, summarizeProblems } from '../errors/domain-error';
 import type { ListColumn, RunDataField } from '../search/columns';
 import type { RunParams, RunTags } from './run-data';
+import { RUN_DATA_LIMITS } from './run-keys';
 
 /** One run's params and tags, as given at its creation. */
 export interface RunDataInput {
@@ -22,7 +23,15 @@ export interface RunMetricSummary {
   min: number;
   minSeconds: number;
   max: number;
+  /** The steps the run gave with the last point and the minimum; null where it gave none. */
+  lastStep: number | null;
+  minStep: number | null;
 }
+
+/** run_metrics' columns as a RunMetricSummary, for a table aliased `m` (steps are safe integers: JSON numbers). */
+const SUMMARY_COLUMNS = `m.name, m.count, m.last_value AS last, m.last_seconds AS "lastSeconds",
+  m.min_value AS min, m.min_seconds AS "minSeconds", m.max_value AS max,
+  m.last_step::float8 AS "lastStep", m.min_step::float8 AS "minStep"`;
 
 /** A run's params and tags as two JSON objects (NULL for none), for the run whose id is `id`. */
 const paramsAndTagsOfRun = (id: string) => `
@@ -190,8 +199,7 @@ export class RunDataRepository {
   ): Promise<Map<number, RunMetricSummary[]>> {
     const rows = await queryRows<RunMetricSummary & { simulation_id: number }>(
       this.manager,
-      `SELECT m.simulation_id, m.name, m.count, m.last_value AS last, m.last_seconds AS "lastSeconds",
-              m.min_value AS min, m.min_seconds AS "minSeconds", m.max_value AS max
+      `SELECT m.simulation_id, ${SUMMARY_COLUMNS}
        FROM run_metrics m JOIN simulations s
          ON s.simulation_id = m.simulation_id AND s.attempt = m.attempt
        WHERE m.simulation_id = ANY($1::bigint[])
@@ -208,9 +216,8 @@ export class RunDataRepository {
   async metricsOf(simulationId: number, attempt: number): Promise<RunMetricSummary[]> {
     return queryRows<RunMetricSummary>(
       this.manager,
-      `SELECT name, count, last_value AS last, last_seconds AS "lastSeconds", min_value AS min,
-              min_seconds AS "minSeconds", max_value AS max
-       FROM run_metrics WHERE simulation_id = $1 AND attempt = $2 ORDER BY name`,
+      `SELECT ${SUMMARY_COLUMNS}
+       FROM run_metrics m WHERE m.simulation_id = $1 AND m.attempt = $2 ORDER BY m.name`,
       [simulationId, attempt],
     );
   }
@@ -234,28 +241,84 @@ export class RunDataRepository {
         [simulationId],
       );
       if (!run) return undefined;
-      if (remove.length)
-        await queryRows(
-          manager,
-          `DELETE FROM run_tags WHERE simulation_id = $1 AND key = ANY($2::text[])`,
-          [simulationId, remove],
-        );
-      const entries = Object.entries(set);
-      if (entries.length)
-        await queryRows(
-          manager,
-          `INSERT INTO run_tags (simulation_id, key, value)
-           SELECT $1::bigint, * FROM unnest($2::text[], $3::text[])
-           ON CONFLICT (simulation_id, key) DO UPDATE SET value = EXCLUDED.value`,
-          [simulationId, entries.map(([key]) => key), entries.map(([, value]) => value)],
-        );
-      const tags = await this.tagsOf(simulationId, manager);
-      const count = Object.keys(tags).length;
-      if (count > most)
-        throw DomainError.invalid(
-          `tags: the run would have ${count} tags; at most ${most} are accepted (remove some)`,
-        );
-      return tags;
+      return applyTagChanges(manager, simulationId, set, remove, most);
     });
   }
+}
+
+/**
+ * Sets and removes tags of a run whose row the caller's transaction holds;
+ * answers its tags after. More than `most` after the change is a 400 (the
+ * transaction, rolled back, changes nothing).
+ */
+export async function applyTagChanges(
+  manager: EntityManager,
+  simulationId: number,
+  set: RunTags,
+  remove: readonly string[],
+  most: number,
+): Promise<RunTags> {
+  if (remove.length)
+    await queryRows(
+      manager,
+      `DELETE FROM run_tags WHERE simulation_id = $1 AND key = ANY($2::text[])`,
+      [simulationId, remove],
+    );
+  const entries = Object.entries(set);
+  if (entries.length)
+    await queryRows(
+      manager,
+      `INSERT INTO run_tags (simulation_id, key, value)
+       SELECT $1::bigint, * FROM unnest($2::text[], $3::text[])
+       ON CONFLICT (simulation_id, key) DO UPDATE SET value = EXCLUDED.value`,
+      [simulationId, entries.map(([key]) => key), entries.map(([, value]) => value)],
+    );
+  const rows = await queryRows<{ key: string; value: string }>(
+    manager,
+    `SELECT key, value FROM run_tags WHERE simulation_id = $1 ORDER BY key`,
+    [simulationId],
+  );
+  if (rows.length > most)
+    throw DomainError.invalid(
+      `tags: the run would have ${rows.length} tags; at most ${most} are accepted (remove some)`,
+    );
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+/**
+ * Adds params to a run whose row the caller's transaction holds. Params are
+ * written once: a key given again with the value it has is fine, with
+ * another a 409 naming it; more than RUN_DATA_LIMITS.maxParams in all a 400.
+ */
+export async function writeParamsOnce(
+  manager: EntityManager,
+  simulationId: number,
+  params: RunParams,
+): Promise<void> {
+  const entries = Object.entries(params);
+  if (entries.length === 0) return;
+  const stored = await queryRows<{ key: string; value: number | string | boolean }>(
+    manager,
+    `SELECT key, COALESCE(to_jsonb(number), to_jsonb(text), to_jsonb(flag)) AS value
+     FROM run_params WHERE simulation_id = $1`,
+    [simulationId],
+  );
+  const had = new Map(stored.map((row) => [row.key, row.value]));
+  const changed = entries.filter(([key, value]) => had.has(key) && had.get(key) !== value);
+  if (changed.length)
+    throw DomainError.conflict(
+      summarizeProblems(
+        changed.map(
+          ([key, value]) =>
+            `params.${key} is already ${JSON.stringify(had.get(key))}; params are written once ` +
+            `(${JSON.stringify(value)} was sent)`,
+        ),
+      ),
+    );
+  const fresh = entries.filter(([key]) => !had.has(key));
+  if (had.size + fresh.length > RUN_DATA_LIMITS.maxParams)
+    throw DomainError.invalid(
+      `params: the run would have ${had.size + fresh.length} params; at most ${RUN_DATA_LIMITS.maxParams} are accepted`,
+    );
+  await insertRunData(manager, [{ simulationId, params: Object.fromEntries(fresh) }]);
 }

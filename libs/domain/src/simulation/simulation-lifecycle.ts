@@ -6,6 +6,7 @@ import { entityRows } from '../database/entity-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-literal';
 import { DomainError } from '../errors/domain-error';
+import { Program } from './program';
 import { Simulation } from './simulation.entity';
 import type { AttemptRef } from './simulation.repository';
 import type { SimulationStatusListener } from './simulation-status-listener';
@@ -33,7 +34,7 @@ export const LIFECYCLE_STATEMENTS = {
    */
   claim: `WITH locked AS (
      SELECT s.simulation_id FROM simulations s
-     WHERE s.simulation_id = ANY($1::bigint[]) AND s.status = ${lit(Pending)}
+     WHERE s.simulation_id = ANY($1::bigint[]) AND s.status = ${lit(Pending)} AND s.program = $3
        AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = s.machine_id AND m.draining)
      ORDER BY s.simulation_id
      FOR NO KEY UPDATE OF s
@@ -173,23 +174,33 @@ export class SimulationLifecycle {
   }
 
   /** claimMany for one simulation: null when it was not claimed. */
-  async claim(simulationId: number, workerId: string): Promise<Simulation | null> {
-    return (await this.claimMany([simulationId], workerId)).get(simulationId) ?? null;
+  async claim(
+    simulationId: number,
+    workerId: string,
+    program: Program = Program.Emulate,
+  ): Promise<Simulation | null> {
+    return (await this.claimMany([simulationId], workerId, program)).get(simulationId) ?? null;
   }
 
   /**
    * pending → running as a new attempt held by `workerId`, for several
    * simulations in one statement; answers those claimed. Clears the curve
    * points of earlier attempts, so each new attempt starts a clean curve. A
-   * simulation that is not pending (someone else has it, or it ended), or
-   * whose machine is draining, is not claimed.
+   * simulation that is not pending (someone else has it, or it ended), whose
+   * machine is draining, or that another program runs (a worker emulates;
+   * an external run is started by its client) is not claimed.
    */
   async claimMany(
     simulationIds: readonly number[],
     workerId: string,
+    program: Program = Program.Emulate,
   ): Promise<Map<number, Simulation>> {
     if (simulationIds.length === 0) return new Map();
-    const claimed = await this.transition(LIFECYCLE_STATEMENTS.claim, [simulationIds, workerId]);
+    const claimed = await this.transition(LIFECYCLE_STATEMENTS.claim, [
+      simulationIds,
+      workerId,
+      program,
+    ]);
     const retried = claimed.filter((simulation) => simulation.attempt > 1);
     // Not in the claim's statement: readers read the current attempt only, so
     // an earlier attempt's rows, kept a moment longer, show nowhere.
@@ -238,6 +249,36 @@ export class SimulationLifecycle {
       end.outcome,
     ]);
     return ended ?? null;
+  }
+
+  /**
+   * An external run's client reports its end: running → finished, or failed
+   * for good (its client decides about retries), with the exit code it gave.
+   * Null when `ref` no longer held it.
+   */
+  async endReported(
+    ref: AttemptRef,
+    end: {
+      status: SimulationStatus.Finished | SimulationStatus.Failed;
+      exitCode: number | null;
+      reason: string | null;
+    },
+  ): Promise<Simulation | null> {
+    // Set while the attempt still holds the run, then the transition: a lost race changes neither.
+    await queryRows(
+      this.manager,
+      `UPDATE simulations SET exit_code = $3
+       WHERE simulation_id = $1 AND attempt = $2 AND status = ${lit(Running)}`,
+      [ref.simulationId, ref.attempt, end.exitCode],
+    );
+    if (end.status === Finished) return this.finish(ref);
+    return this.endAttempt(ref, {
+      outcome: AttemptOutcome.Failed,
+      reason:
+        end.reason ??
+        `the run reported failure${end.exitCode === null ? '' : ` (exit code ${end.exitCode})`}`,
+      retryable: false,
+    });
   }
 
   /**

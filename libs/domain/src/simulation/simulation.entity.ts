@@ -1,3 +1,4 @@
+import { Program } from './program';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { DAY_COLUMN } from '../database/day-column';
 import { Machine } from '../machine/machine.entity';
@@ -91,8 +92,8 @@ export class Simulation {
   createdBy: string | null;
 
   /** What runs it: `emulate` (the contract's run, by a worker) or `external` (a run reporting from anywhere). */
-  @Column({ type: 'varchar', length: 100, default: 'emulate' })
-  program: string;
+  @Column({ type: 'varchar', length: 100, default: Program.Emulate })
+  program: Program;
 
   /** How the run said it ended, when it reported an exit code. */
   @Column({ name: 'exit_code', type: 'integer', nullable: true })

@@ -17,6 +17,7 @@ import { filterCondition, filterProbesRunData, SqlParameters } from '../search/f
 import { decodeSortKey, encodeSortKey, sortRanks } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
+import { Program } from './program';
 import { SimulationStatus } from './simulation-status';
 import { CurveEmulation, DEFAULT_EMULATION, toEmulationSettings } from './curve-emulation';
 
@@ -93,6 +94,8 @@ export interface NewSimulation {
   createdBy?: string;
   /** Defaults to DEFAULT_EMULATION. */
   emulation?: CurveEmulation;
+  /** What runs it; defaults to the emulator (Program.Emulate). */
+  program?: Program;
   /** Checked by runDataProblems before; written with the row, in its transaction. */
   params?: RunParams;
   tags?: RunTags;
@@ -127,7 +130,7 @@ const STATEMENTS = {
  * each caller decides whether that is a conflict or a reason to draw again.
  */
 function insertSimulations(rows: string): string {
-  return `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation)
+  return `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation, program)
        ${rows}
        ON CONFLICT (simulation_id) DO NOTHING RETURNING *`;
 }
@@ -136,10 +139,12 @@ function insertSimulations(rows: string): string {
 function storedDefaults(input: Omit<NewSimulation, 'createdBy'>): {
   attemptBudget: number;
   emulation: string;
+  program: Program;
 } {
   return {
     attemptBudget: input.attemptBudget ?? DEFAULT_ATTEMPT_BUDGET,
     emulation: JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
+    program: input.program ?? Program.Emulate,
   };
 }
 
@@ -411,14 +416,14 @@ export class SimulationRepository {
       `WITH input AS (
          SELECT ${idExpression} AS id, input.*
          FROM (
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::jsonb[])
-             WITH ORDINALITY AS given(simulation_id, name, machine_id, attempt_budget, emulation, ord)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::jsonb[], $7::text[])
+             WITH ORDINALITY AS given(simulation_id, name, machine_id, attempt_budget, emulation, program, ord)
            ORDER BY ord
          ) AS input
        ),
        inserted AS (
          ${insertSimulations(
-           `SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation FROM input ORDER BY ord`,
+           `SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation, program FROM input ORDER BY ord`,
          )}
        )
        SELECT input.ord, inserted.simulation_id IS NOT NULL AS inserted, inserted.*
@@ -430,6 +435,7 @@ export class SimulationRepository {
         stored.map((values) => values.attemptBudget),
         stored.map((values) => values.emulation),
         createdBy,
+        stored.map((values) => values.program),
       ],
     );
     return rows.map((row) => (row.inserted ? this.simulationRows.one(row) : undefined));
@@ -439,10 +445,10 @@ export class SimulationRepository {
     input: NewSimulation & { simulationId: number },
     manager: EntityManager,
   ): Promise<Simulation> {
-    const { attemptBudget, emulation } = storedDefaults(input);
+    const { attemptBudget, emulation, program } = storedDefaults(input);
     const rows = await queryRows<Row>(
       manager,
-      insertSimulations(`VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb)`),
+      insertSimulations(`VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb, $7)`),
       [
         input.simulationId,
         input.name,
@@ -450,6 +456,7 @@ export class SimulationRepository {
         attemptBudget,
         input.createdBy ?? null,
         emulation,
+        program,
       ],
     );
     if (rows.length === 0)
@@ -468,14 +475,14 @@ export class SimulationRepository {
     input: NewSimulation,
     manager: EntityManager,
   ): Promise<Simulation> {
-    const { attemptBudget, emulation } = storedDefaults(input);
+    const { attemptBudget, emulation, program } = storedDefaults(input);
     for (let skip = 0; skip < MAX_RUNS_SKIPPED; skip++) {
       const [row] = await queryRows<Row & { drawn_id: number }>(
         manager,
         `WITH drawn AS (SELECT nextval('simulations_simulation_id_seq') AS id),
-         inserted AS (${insertSimulations(`SELECT id, $1, $2, $3, $3, $4, $5::jsonb FROM drawn`)})
+         inserted AS (${insertSimulations(`SELECT id, $1, $2, $3, $3, $4, $5::jsonb, $6 FROM drawn`)})
          SELECT (SELECT id FROM drawn) AS drawn_id, inserted.* FROM (SELECT) AS one LEFT JOIN inserted ON true`,
-        [input.name, input.machineId, attemptBudget, input.createdBy ?? null, emulation],
+        [input.name, input.machineId, attemptBudget, input.createdBy ?? null, emulation, program],
       );
       if (row.simulation_id !== null) return this.simulationRows.one(row);
       // The end of the run of taken ids from the one drawn: one index walk along it.
@@ -497,7 +504,7 @@ export class SimulationRepository {
   /**
    * Pending simulations unchanged since `unchangedSince`, oldest first:
    * candidates for (re-)enqueueing. Younger ones may still be on their way
-   * into the queue.
+   * into the queue. External runs are not: their clients start them.
    */
   async listPending(
     unchangedSince: Date,
@@ -506,7 +513,7 @@ export class SimulationRepository {
     const rows = await queryRows<{ simulation_id: number; machine_id: number; attempt: number }>(
       this.manager,
       `SELECT simulation_id, machine_id, attempt FROM simulations
-       WHERE status = ${lit(Pending)} AND update_date < $1
+       WHERE status = ${lit(Pending)} AND update_date < $1 AND program <> ${lit(Program.External)}
        ORDER BY update_date, simulation_id LIMIT $2`,
       [unchangedSince, limit],
     );

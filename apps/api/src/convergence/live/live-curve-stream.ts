@@ -1,5 +1,6 @@
 import {
   CurveReadRepository,
+  LOSS_METRIC,
   SimulationStatus,
   TERMINAL_STATUSES,
   type CurvePoint,
@@ -158,6 +159,7 @@ export class LiveCurveStream {
       simulationId: this.simulationId,
       attempt: this.cursor.attempt,
       day: this.curveDay,
+      metricId: LOSS_METRIC.id,
     };
     for (;;) {
       const page = await this.curves.page(
@@ -167,7 +169,7 @@ export class LiveCurveStream {
         STREAM_PAGE_SIZE,
       );
       if (page.length === 0 || this.closed) return;
-      await this.sendPoints(page);
+      await this.sendPoints(page.map(({ seconds, loss }) => ({ seconds, loss })));
       if (page.length < STREAM_PAGE_SIZE) return;
     }
   }

@@ -24,6 +24,8 @@ import {
   emulationProblems,
   EmulationSettings,
   fromEmulationSettings,
+  Program,
+  PROGRAMS,
 } from '@app/domain';
 import { IntegerBetween } from '../../common/integer-between.decorator';
 import { PARAM_VALUE_SCHEMA, TAG_VALUE_SCHEMA } from './run-data.schema';
@@ -219,6 +221,19 @@ export class CreateSimulationDto {
   @IsOptional()
   @IntegerBetween('max_attempts', 1, 10)
   max_attempts?: number;
+
+  @ApiPropertyOptional({
+    enum: PROGRAMS,
+    default: Program.Emulate,
+    description:
+      "What runs it: `emulate` (the contract's run: a worker serving the machine emulates the curve) " +
+      'or `external` (a run reporting from anywhere: no worker takes it; the answer carries its ' +
+      'run-scoped token, and its client reports its start, metrics and end; docs/runs.md). ' +
+      'An external run has one attempt (`attempt_budget` 1): its client, not a worker, decides about retries.',
+  })
+  @IsOptional()
+  @IsIn(PROGRAMS, { message: `program must be one of: ${PROGRAMS.join(', ')}` })
+  program?: Program;
 
   @ApiPropertyOptional({ type: MachineReferenceDto })
   @IsOptional()

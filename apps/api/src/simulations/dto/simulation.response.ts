@@ -1,5 +1,6 @@
 import {
   MachineStatus,
+  Program,
   RUN_DATA_LIMITS,
   RunMetricSummary,
   RunParams,
@@ -11,6 +12,7 @@ import {
   AttemptOutcome,
   toEmulationSettings,
 } from '@app/domain';
+import { JSON_NUMBER_SCHEMA, jsonNumber, NonFinite } from '../../common/json-number';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   boundedReason,
@@ -112,6 +114,25 @@ export class SimulationResponse {
       'Why the last attempt failed; present on failed simulations and on ones waiting to be retried.',
   })
   failure_reason?: string;
+
+  @ApiPropertyOptional({
+    enum: ['external'],
+    example: 'external',
+    description:
+      'Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).',
+  })
+  program?: 'external';
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    nullable: true,
+    minimum: -2147483648,
+    maximum: 2147483647,
+    example: 0,
+    description: 'An external run’s exit code as it reported it at its end (null until then).',
+  })
+  exit_code?: number | null;
 
   @ApiPropertyOptional({
     type: 'object',
@@ -222,20 +243,54 @@ export class RunMetricResponse {
   })
   count: number;
 
-  @ApiProperty({ example: 0.21, description: 'The latest value.' })
-  last: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.21,
+    description: 'The latest value (a number, or "NaN", "Infinity", "-Infinity" as reported).',
+  })
+  last: number | NonFinite;
 
   @ApiProperty({ example: 98.5, description: 'Seconds since the run started at the latest value.' })
   last_seconds: number;
 
-  @ApiProperty({ example: 0.2 })
-  min: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 0.2,
+    description: 'The lowest value; NaN only when every value was.',
+  })
+  min: number | NonFinite;
 
   @ApiProperty({ example: 61.2, description: 'Where the minimum was first reached.' })
   min_seconds: number;
 
-  @ApiProperty({ example: 2.3 })
-  max: number;
+  @ApiProperty({
+    ...JSON_NUMBER_SCHEMA,
+    example: 2.3,
+    description: 'The highest value (Infinity where one was); NaN only when every value was.',
+  })
+  max: number | NonFinite;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    nullable: true,
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 1200,
+    description: 'The step reported with the latest value; null where the run gave none.',
+  })
+  last_step: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    nullable: true,
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 800,
+    description: 'The step reported where the minimum was first reached; null where none was.',
+  })
+  min_step: number | null;
 }
 
 export function toSimulationResponse(simulation: Simulation): SimulationResponse {
@@ -255,6 +310,10 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
     heartbeat_at: iso(simulation.heartbeatAt),
   };
   if (simulation.failureReason) response.failure_reason = boundedReason(simulation.failureReason);
+  if (simulation.program === Program.External) {
+    response.program = Program.External;
+    response.exit_code = simulation.exitCode;
+  }
   return response;
 }
 
@@ -286,10 +345,12 @@ export function toRunMetricResponse(summary: RunMetricSummary): RunMetricRespons
   return {
     name: summary.name,
     count: summary.count,
-    last: summary.last,
+    last: jsonNumber(summary.last),
     last_seconds: summary.lastSeconds,
-    min: summary.min,
+    min: jsonNumber(summary.min),
     min_seconds: summary.minSeconds,
-    max: summary.max,
+    max: jsonNumber(summary.max),
+    last_step: summary.lastStep,
+    min_step: summary.minStep,
   };
 }

@@ -13,6 +13,8 @@ import { PlannerSettings1795838400000 } from './1795838400000-PlannerSettings';
 import { PendingCapCheck1795842000000 } from './1795842000000-PendingCapCheck';
 import { RunParamsTagsMetrics1795845600000 } from './1795845600000-RunParamsTagsMetrics';
 import { RunDataStatistics1795849200000 } from './1795849200000-RunDataStatistics';
+import { NamedMetrics1795852800000 } from './1795852800000-NamedMetrics';
+import { RunReports1795856400000 } from './1795856400000-RunReports';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   PendingCapCheck1795842000000,
   RunParamsTagsMetrics1795845600000,
   RunDataStatistics1795849200000,
+  NamedMetrics1795852800000,
+  RunReports1795856400000,
 ];

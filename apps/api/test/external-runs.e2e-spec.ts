@@ -1,0 +1,351 @@
+import { SimulationLifecycle } from '@app/domain';
+import { seedMachine } from '@app/domain/testing';
+import { Role } from '../src/auth/role';
+import { E2eStack } from '../../../test/e2e-stack';
+
+/** Three metrics with steps, as a training loop would report them. */
+function trainingPoints(from: number, count: number) {
+  return Array.from({ length: count }, (_, k) => {
+    const step = (from + k) * 10;
+    const seconds = (from + k) * 0.5;
+    return [
+      { metric: 'loss', value: 1 / (1 + step / 100), seconds, step },
+      { metric: 'val_loss', value: 1.1 / (1 + step / 120), seconds, step },
+      { metric: 'val_acc', value: step / (step + 200), seconds, step },
+    ];
+  }).flat();
+}
+
+describe('external runs: created with a run token, reporting from anywhere', () => {
+  let stack: E2eStack;
+  const operator = () => stack.as(Role.Operator);
+  const withToken = (token: string) => ({
+    post: (path: string, body?: object) =>
+      stack.http.post(path).set('Authorization', `Bearer ${token}`).send(body),
+    get: (path: string) => stack.http.get(path).set('Authorization', `Bearer ${token}`),
+  });
+  const stored = async (id: number) =>
+    (
+      await stack.db.query(
+        `SELECT count(*)::int AS n FROM convergence_points WHERE simulation_id = $1`,
+        [id],
+      )
+    )[0].n as number;
+
+  async function createExternal(body: object = {}) {
+    const { body: created } = await operator()
+      .post('/simulation', { name: 'train', machine_id: 101, program: 'external', ...body })
+      .expect(201);
+    expect(created).toEqual({
+      id: expect.any(Number),
+      status: 'pending',
+      run_token: expect.any(String),
+    });
+    return { id: created.id as number, token: created.run_token as string };
+  }
+
+  beforeAll(async () => {
+    stack = await E2eStack.start();
+    await stack.reset();
+    await seedMachine(stack.db, { machine_id: 101 });
+    await stack.startWorker({ tickMs: 50 });
+  });
+
+  afterAll(() => stack.close());
+
+  it('reports three metrics with steps, params and tags, then finishes, and reads back exactly', async () => {
+    const { id, token } = await createExternal({ params: { lr: 0.01 } });
+    const run = withToken(token);
+    const started = await run.post(`/simulation/${id}/start`).expect(200);
+    expect(started.body).toMatchObject({ simulation_id: id, status: 'running', attempt: 1 });
+    await run.post(`/simulation/${id}/start`).expect(200); // again: the same answer
+
+    const first = trainingPoints(1, 100);
+    const report = {
+      sequence: 1,
+      points: first,
+      params: { lr: 0.01, batch: 32, optimizer: 'adam' },
+      tags: { stage: 'train' },
+    };
+    const answer = await run.post(`/simulation/${id}/metrics`, report).expect(200);
+    expect(answer.body).toEqual({ sequence: 1, points: 300, duplicate: false });
+    // Sent again (a lost answer): stored once.
+    const again = await run.post(`/simulation/${id}/metrics`, report).expect(200);
+    expect(again.body).toEqual({ sequence: 1, points: 300, duplicate: true });
+    expect(await stored(id)).toBe(300);
+    // Another report under a used number.
+    const reused = await run
+      .post(`/simulation/${id}/metrics`, { sequence: 1, points: trainingPoints(101, 1) })
+      .expect(409);
+    expect(reused.body.message).toMatch(/^sequence 1 was already used for a different report/);
+    const second = trainingPoints(101, 100);
+    await run.post(`/simulation/${id}/metrics`, { sequence: 2, points: second }).expect(200);
+    expect(await stored(id)).toBe(600);
+
+    const ended = await run
+      .post(`/simulation/${id}/end`, { status: 'finished', exit_code: 0 })
+      .expect(200);
+    expect(ended.body).toMatchObject({ status: 'finished', program: 'external', exit_code: 0 });
+    await run.post(`/simulation/${id}/end`, { status: 'finished', exit_code: 0 }).expect(200);
+    const late = await run
+      .post(`/simulation/${id}/metrics`, { sequence: 3, points: trainingPoints(201, 1) })
+      .expect(409);
+    expect(late.body.message).toBe(
+      `simulation ${id} has ended (finished): it takes no more reports`,
+    );
+
+    const viewer = stack.as(Role.Viewer);
+    const metrics = (await viewer.get(`/simulation/${id}/metrics`).expect(200)).body;
+    expect(metrics.map((metric: { name: string }) => metric.name)).toEqual([
+      'loss',
+      'val_acc',
+      'val_loss',
+    ]);
+    const all = [...first, ...second];
+    for (const name of ['loss', 'val_loss', 'val_acc']) {
+      const series = all.filter((point) => point.metric === name);
+      const { body } = await viewer.get(`/simulation/${id}/metrics/${name}`).expect(200);
+      expect(body.data).toEqual(
+        series.map(({ seconds, value, step }) => ({ seconds, value, step })),
+      );
+      const summary = metrics.find((metric: { name: string }) => metric.name === name);
+      expect(summary).toMatchObject({
+        count: 200,
+        last: series[199].value,
+        last_step: 2000,
+        max: Math.max(...series.map((point) => point.value)),
+      });
+    }
+    const contract = (await viewer.get(`/converge/${id}`).expect(200)).body;
+    expect(contract.data).toEqual(
+      all
+        .filter((point) => point.metric === 'loss')
+        .map(({ seconds, value }) => ({ seconds, loss: value })),
+    );
+    const detail = await stack.simulation(id);
+    expect(detail.params).toEqual({ lr: 0.01, batch: 32, optimizer: 'adam' });
+    expect(detail.tags).toEqual({ stage: 'train' });
+    const found = await viewer
+      .get(
+        `/simulations?filter=${encodeURIComponent('metrics.val_acc.max > 0.9 AND params.batch = 32')}`,
+      )
+      .expect(200);
+    expect(found.body.map((row: { simulation_id: number }) => row.simulation_id)).toEqual([id]);
+  });
+
+  it('stores a report whole or not at all, and names what it refuses', async () => {
+    const { id, token } = await createExternal({ params: { lr: 0.01 } });
+    const run = withToken(token);
+    const early = await run
+      .post(`/simulation/${id}/metrics`, { sequence: 1, points: trainingPoints(1, 1) })
+      .expect(409);
+    expect(early.body.message).toBe(
+      `simulation ${id} has not started: POST /simulation/${id}/start first`,
+    );
+    await run.post(`/simulation/${id}/start`).expect(200);
+    await run
+      .post(`/simulation/${id}/metrics`, { sequence: 1, points: trainingPoints(1, 10) })
+      .expect(200);
+    // val_acc goes back in time: the loss points beside it are not stored either.
+    const back = await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 2,
+        points: [
+          { metric: 'loss', value: 0.1, seconds: 100 },
+          { metric: 'val_acc', value: 0.5, seconds: 1 },
+        ],
+      })
+      .expect(409);
+    expect(back.body.message).toMatch(/^metric "val_acc": a point at 1 s comes after one at 5 s/);
+    const changed = await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 3,
+        points: [{ metric: 'loss', value: 0.1, seconds: 100 }],
+        params: { lr: 0.02 },
+      })
+      .expect(409);
+    expect(changed.body.message).toMatch(/^params\.lr is already 0\.01; params are written once/);
+    expect(await stored(id)).toBe(30);
+
+    const malformed = await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: -1,
+        points: [
+          { metric: 'loss', value: 'not a number' },
+          { metric: 'bad"name', value: 1 },
+          { metric: 'loss', value: 1, seconds: 0, step: 1.5, extra: true },
+        ],
+      })
+      .expect(400);
+    expect(malformed.body.details).toEqual([
+      'sequence must be a whole number ≥ 0 that numbers this report among the run’s reports',
+      'points[0].value must be a number, or "NaN", "Infinity" or "-Infinity"',
+      expect.stringMatching(/^points\[1\]\.metric must be a metric name/),
+      'points[2]: "extra" is not a field of a point',
+      'points[2].seconds must be a number > 0 (seconds since the run started)',
+      'points[2].step must be a whole number ≥ 0',
+    ]);
+    // Points without seconds get their time of arrival, in order.
+    await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 4,
+        points: [
+          { metric: 'lr', value: 0.01, step: 1 },
+          { metric: 'lr', value: 0.005, step: 2 },
+        ],
+      })
+      .expect(200);
+    const lr = (await stack.as(Role.Viewer).get(`/simulation/${id}/metrics/lr`).expect(200)).body;
+    expect(lr.data.map((point: { step: number }) => point.step)).toEqual([1, 2]);
+    expect(lr.data[1].seconds).toBeGreaterThan(lr.data[0].seconds);
+  });
+
+  it('carries NaN and ±Infinity as their names, and samples and summarises around them', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const values = [1, 'NaN', 3, 'Infinity', 5, '-Infinity', 'NaN', 2];
+    await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 1,
+        points: values.map((value, k) => ({ metric: 'grad_norm', value, seconds: k + 1 })),
+      })
+      .expect(200);
+    const viewer = stack.as(Role.Viewer);
+    const whole = (await viewer.get(`/simulation/${id}/metrics/grad_norm`).expect(200)).body;
+    expect(whole.data.map((point: { value: unknown }) => point.value)).toEqual(values);
+    // Two buckets of four: means of their finite values; extremes pass over NaN.
+    const sampled = (
+      await viewer
+        .get(`/simulation/${id}/metrics/grad_norm?points=2&scale=linear&agg=minmax`)
+        .expect(200)
+    ).body;
+    expect(sampled.meta.downsampled).toBe(true);
+    const mean = (
+      await viewer
+        .get(`/simulation/${id}/metrics/grad_norm?points=2&scale=linear&agg=mean`)
+        .expect(200)
+    ).body;
+    for (const point of mean.data)
+      expect(typeof point.value === 'number' || point.value === 'NaN').toBe(true);
+    expect(mean.data.some((point: { value: unknown }) => point.value === 2)).toBe(true); // (1 + 3) / 2
+    expect(sampled.data.every((point: { value_min: unknown }) => point.value_min !== null)).toBe(
+      true,
+    );
+    const [summary] = (await viewer.get(`/simulation/${id}/metrics`).expect(200)).body;
+    expect(summary).toMatchObject({
+      name: 'grad_norm',
+      count: 8,
+      last: 2,
+      min: '-Infinity',
+      max: 'Infinity',
+    });
+    const ndjson = await viewer
+      .get(`/simulation/${id}/metrics/grad_norm?format=ndjson&to=2`)
+      .expect(200);
+    expect(ndjson.text).toBe('{"seconds":1,"value":1}\n{"seconds":2,"value":"NaN"}\n');
+    const csv = await viewer
+      .get(`/simulation/${id}/metrics/grad_norm?format=csv&from=4&to=6`)
+      .expect(200);
+    expect(csv.text).toBe('seconds,value,step\n4,Infinity,\n5,5,\n6,-Infinity,\n');
+    const bad = await run
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 2,
+        points: [{ metric: 'grad_norm', value: 'nan', seconds: 9 }],
+      })
+      .expect(400);
+    expect(bad.body.message).toBe(
+      'points[0].value must be a number, or "NaN", "Infinity" or "-Infinity"',
+    );
+  });
+
+  it('lets a run token do nothing but report for its own run', async () => {
+    const mine = await createExternal();
+    const theirs = await createExternal();
+    const run = withToken(mine.token);
+    const other = await run.post(`/simulation/${theirs.id}/start`).expect(403);
+    expect(other.body.message).toBe(
+      `this token reports for simulation ${mine.id}, not simulation ${theirs.id}`,
+    );
+    await run.get(`/simulation/${mine.id}`).expect(403);
+    await run.get('/simulations').expect(403);
+    await run.post('/simulation', { name: 'x', machine_id: 101 }).expect(403);
+    // An account token cannot report.
+    await operator().post(`/simulation/${mine.id}/start`).expect(403);
+    // An emulated run has no run token and takes no reports.
+    const emulated = await operator()
+      .post('/simulation', { name: 'e', machine_id: 101 })
+      .expect(201);
+    expect(emulated.body).not.toHaveProperty('run_token');
+  });
+
+  it('is never taken by a worker, is failed as lost when it stops reporting, and retries with a new token', async () => {
+    const { id, token } = await createExternal();
+    const emulated = await operator()
+      .post('/simulation', { name: 'e', machine_id: 101 })
+      .expect(201);
+    await stack.waitForStatus(emulated.body.id, 'finished');
+    expect(await stack.simulation(id)).toMatchObject({ status: 'pending', attempt: 0 });
+
+    await withToken(token).post(`/simulation/${id}/start`).expect(200);
+    await withToken(token).post(`/simulation/${id}/heartbeat`).expect(204);
+    await stack.api.get(SimulationLifecycle).recoverLost(0);
+    expect(await stack.simulation(id)).toMatchObject({ status: 'failed', failure_reason: 'lost' });
+    const lost = await withToken(token).post(`/simulation/${id}/heartbeat`).expect(409);
+    expect(lost.body.message).toBe(`simulation ${id} has ended (failed): it takes no more reports`);
+
+    const retried = await operator().post(`/simulation/${id}/retry`).expect(200);
+    expect(retried.body).toMatchObject({ status: 'pending', run_token: expect.any(String) });
+    const stale = await withToken(token).post(`/simulation/${id}/start`).expect(409);
+    expect(stale.body.message).toBe(
+      `attempt 1 of simulation ${id} was superseded (the run was retried): report with the token of the current attempt (a retry answers it)`,
+    );
+    const next = withToken(retried.body.run_token);
+    const restarted = await next.post(`/simulation/${id}/start`).expect(200);
+    expect(restarted.body).toMatchObject({ status: 'running', attempt: 2 });
+    const superseded = await withToken(token)
+      .post(`/simulation/${id}/metrics`, { sequence: 1, points: [] })
+      .expect(409);
+    expect(superseded.body.message).toBe(
+      `attempt 1 of simulation ${id} was superseded by attempt 2: report with the token of the current attempt (a retry answers it)`,
+    );
+    await next
+      .post(`/simulation/${id}/end`, { status: 'failed', exit_code: 137, reason: 'killed' })
+      .expect(200);
+    expect(await stack.simulation(id)).toMatchObject({
+      status: 'failed',
+      exit_code: 137,
+      failure_reason: 'killed',
+    });
+  });
+
+  it('cancels like any run, and answers a replayed create with a token for the same attempt', async () => {
+    const key = { 'Idempotency-Key': 'external-once' };
+    const first = await stack.http
+      .post('/simulation')
+      .set('Authorization', `Bearer ${stack.token(Role.Operator)}`)
+      .set(key)
+      .send({ name: 'once', machine_id: 101, program: 'external' })
+      .expect(201);
+    const replay = await stack.http
+      .post('/simulation')
+      .set('Authorization', `Bearer ${stack.token(Role.Operator)}`)
+      .set(key)
+      .send({ name: 'once', machine_id: 101, program: 'external' })
+      .expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body.id).toBe(first.body.id);
+    await withToken(replay.body.run_token).post(`/simulation/${first.body.id}/start`).expect(200);
+    await operator().post(`/simulation/${first.body.id}/cancel`).expect(200);
+    const after = await withToken(first.body.run_token)
+      .post(`/simulation/${first.body.id}/heartbeat`)
+      .expect(409);
+    expect(after.body.message).toBe(
+      `simulation ${first.body.id} has ended (cancelled): it takes no more reports`,
+    );
+    const budget = await operator()
+      .post('/simulation', { name: 'x', machine_id: 101, program: 'external', attempt_budget: 3 })
+      .expect(400);
+    expect(budget.body.message).toMatch(/^attempt_budget must be 1 for program "external"/);
+  });
+});

@@ -1,0 +1,334 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import {
+  ConvergencePointRepository,
+  type MetricRef,
+  type RunCurveWrite,
+} from '../convergence-point/convergence-point.repository';
+import {
+  CurveBuilder,
+  type SeriesTail,
+  summaryBlockSize,
+  SUMMARY_LEVELS,
+} from '../convergence-point/curve-builder';
+import { LOSS_METRIC } from '../convergence-point/loss-metric';
+import { queryRows } from '../database/query-rows';
+import { DomainError } from '../errors/domain-error';
+import type { RunParams, RunTags } from '../run-data/run-data';
+import { applyTagChanges, writeParamsOnce } from '../run-data/run-data.repository';
+import { RUN_DATA_LIMITS } from '../run-data/run-keys';
+import { Program } from '../simulation/program';
+import type { AttemptRef } from '../simulation/simulation.repository';
+import { SimulationStatus } from '../simulation/simulation-status';
+
+/** One point of a report: a value of a metric, where the run says it is. */
+export interface ReportedPoint {
+  metric: string;
+  value: number;
+  /** Since the run started; left out, the time the report arrived. */
+  seconds?: number;
+  step?: number;
+}
+
+/** A run's report: numbered by its client, stored whole or not at all. */
+export interface RunReport {
+  sequence: number;
+  /** Of the report as sent (SHA-256, hex): a resent report matches it. */
+  hash: string;
+  points: readonly ReportedPoint[];
+  params?: RunParams;
+  tags?: RunTags;
+}
+
+export interface StoredReport {
+  /** True when this sequence number was stored before, with the same report. */
+  duplicate: boolean;
+  points: number;
+}
+
+/**
+ * Points of one report that the server places in time: a metric's points
+ * without `seconds` get the report's arrival, a microsecond apart, so each
+ * has its own place on the time axis.
+ */
+const ARRIVAL_SPACING_SECONDS = 1e-6;
+
+/** The row a report is checked against, locked for the report's transaction. */
+interface ReportingRun {
+  status: SimulationStatus;
+  attempt: number;
+  program: Program;
+  day: string;
+  /** Seconds since the attempt started, as the database's clock has it. */
+  elapsed: number;
+}
+
+/**
+ * Stores what an external run reports: its points (through the curve write
+ * the worker uses), its params (once) and tags, in one transaction that holds
+ * the run's row, so reports of one run apply one after the other and each is
+ * all or nothing. Reporting keeps the run's lease.
+ */
+@Injectable()
+export class RunReportRepository {
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly curves: ConvergencePointRepository,
+  ) {}
+
+  async report(scope: AttemptRef, report: RunReport): Promise<StoredReport> {
+    return this.manager.transaction(async (manager) => {
+      const run = await reportingRun(manager, scope);
+      const [claimed] = await queryRows<{ sequence: string }>(
+        manager,
+        `INSERT INTO run_batches (simulation_id, attempt, sequence, request_hash, points)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING sequence`,
+        [scope.simulationId, scope.attempt, report.sequence, report.hash, report.points.length],
+      );
+      if (!claimed) {
+        const [prior] = await queryRows<{ request_hash: string; points: number }>(
+          manager,
+          `SELECT request_hash, points FROM run_batches
+           WHERE simulation_id = $1 AND attempt = $2 AND sequence = $3`,
+          [scope.simulationId, scope.attempt, report.sequence],
+        );
+        if (prior.request_hash !== report.hash)
+          throw DomainError.conflict(
+            `sequence ${report.sequence} was already used for a different report of this run: ` +
+              'number each report anew (a report sent again must be the same report)',
+          );
+        await keepLease(manager, scope);
+        return { duplicate: true, points: prior.points };
+      }
+      if (report.params) await writeParamsOnce(manager, scope.simulationId, report.params);
+      if (report.tags)
+        await applyTagChanges(
+          manager,
+          scope.simulationId,
+          report.tags,
+          [],
+          RUN_DATA_LIMITS.maxTags,
+        );
+      const writes = await this.seriesWrites(manager, scope, run, report.points);
+      await this.curves.appendPointsOfRuns(writes, manager);
+      await keepLease(manager, scope);
+      return { duplicate: false, points: report.points.length };
+    });
+  }
+
+  /** The report's points as one write per metric, each going on from where its series stands. */
+  private async seriesWrites(
+    manager: EntityManager,
+    scope: AttemptRef,
+    run: ReportingRun,
+    points: readonly ReportedPoint[],
+  ): Promise<RunCurveWrite[]> {
+    const byMetric = new Map<string, ReportedPoint[]>();
+    for (const point of points) {
+      const series = byMetric.get(point.metric) ?? [];
+      series.push(point);
+      byMetric.set(point.metric, series);
+    }
+    if (byMetric.size === 0) return [];
+    const metrics = await metricIds(manager, scope, [...byMetric.keys()]);
+    const tails = await seriesTails(
+      manager,
+      { ...scope, day: run.day },
+      [...metrics.values()].map((metric) => metric.id),
+    );
+    const ref = { ...scope, day: run.day };
+    const writes: RunCurveWrite[] = [];
+    for (const [name, reported] of byMetric) {
+      const metric = metrics.get(name)!;
+      const tail = tails.get(metric.id);
+      const builder = tail ? CurveBuilder.resume(tail) : new CurveBuilder();
+      let arrival = Math.max(run.elapsed, builder.lastPointSeconds + ARRIVAL_SPACING_SECONDS);
+      const curve = reported.map((point) => {
+        const seconds = point.seconds ?? arrival;
+        if (point.seconds === undefined) arrival += ARRIVAL_SPACING_SECONDS;
+        return { seconds, loss: point.value, step: point.step ?? null };
+      });
+      let previous = builder.lastPointSeconds;
+      for (const point of curve) {
+        if (!(point.seconds > previous))
+          throw DomainError.conflict(
+            `metric ${JSON.stringify(name)}: a point at ${point.seconds} s comes after one at ` +
+              `${previous} s; a metric's points go forward in time (leave seconds out to have the ` +
+              'time of arrival)',
+          );
+        previous = point.seconds;
+      }
+      writes.push({ ref, metric, batch: builder.append(curve) });
+    }
+    return writes;
+  }
+}
+
+/** The run a report is for, locked; a 404 or a 409 saying why it takes no report. */
+async function reportingRun(manager: EntityManager, scope: AttemptRef): Promise<ReportingRun> {
+  const [run] = await queryRows<ReportingRun>(
+    manager,
+    `SELECT status, attempt, program, curve_day::text AS day,
+            COALESCE(extract(epoch FROM clock_timestamp() - started_at), 0)::float8 AS elapsed
+     FROM simulations WHERE simulation_id = $1 FOR UPDATE`,
+    [scope.simulationId],
+  );
+  if (!run) throw DomainError.notFound(`simulation ${scope.simulationId} not found`);
+  notExternal(scope, run.program);
+  if (run.attempt !== scope.attempt || run.status !== SimulationStatus.Running)
+    throw refusal(scope, run);
+  return run;
+}
+
+export function notExternal(scope: AttemptRef, program: Program): void {
+  if (program !== Program.External)
+    throw DomainError.conflict(
+      `simulation ${scope.simulationId} is not an external run: its worker writes its curve`,
+    );
+}
+
+/** Why attempt `scope` can report nothing now: superseded, not started, or ended. */
+export function refusal(
+  scope: AttemptRef,
+  run: { status: SimulationStatus; attempt: number },
+): DomainError {
+  const id = scope.simulationId;
+  // Past the token's attempt, or back to pending after it (a retry): the token is spent.
+  if (
+    run.attempt > scope.attempt ||
+    (run.attempt === scope.attempt && run.status === SimulationStatus.Pending)
+  )
+    return DomainError.conflict(
+      `attempt ${scope.attempt} of simulation ${id} was superseded ` +
+        `${run.attempt > scope.attempt ? `by attempt ${run.attempt}` : '(the run was retried)'}: ` +
+        'report with the token of the current attempt (a retry answers it)',
+    );
+  if (run.status === SimulationStatus.Pending)
+    return DomainError.conflict(
+      `simulation ${id} has not started: POST /simulation/${id}/start first`,
+    );
+  return DomainError.conflict(
+    `simulation ${id} has ended (${run.status}): it takes no more reports`,
+  );
+}
+
+/** Reporting is a heartbeat: the lease the reconciler checks is kept. */
+async function keepLease(manager: EntityManager, scope: AttemptRef): Promise<void> {
+  await queryRows(
+    manager,
+    `UPDATE simulations SET heartbeat_at = clock_timestamp() WHERE simulation_id = $1 AND attempt = $2`,
+    [scope.simulationId, scope.attempt],
+  );
+}
+
+/**
+ * The id of each metric by name in an attempt, numbering names not seen
+ * before after the highest (`loss` is always 0). At most
+ * RUN_DATA_LIMITS.maxMetrics metrics per attempt; more is a 400.
+ */
+async function metricIds(
+  manager: EntityManager,
+  scope: AttemptRef,
+  names: readonly string[],
+): Promise<Map<string, MetricRef>> {
+  const known = await queryRows<{ metric_id: number; name: string }>(
+    manager,
+    `SELECT metric_id, name FROM run_metrics WHERE simulation_id = $1 AND attempt = $2`,
+    [scope.simulationId, scope.attempt],
+  );
+  const ids = new Map(known.map((row) => [row.name, row.metric_id]));
+  let next = Math.max(LOSS_METRIC.id, ...known.map((row) => row.metric_id)) + 1;
+  const metrics = new Map<string, MetricRef>();
+  for (const name of names) {
+    let id = name === LOSS_METRIC.name ? LOSS_METRIC.id : ids.get(name);
+    if (id === undefined) {
+      id = next++;
+      ids.set(name, id);
+    }
+    metrics.set(name, { id, name });
+  }
+  const count = new Set([...ids.keys(), ...names]).size;
+  if (count > RUN_DATA_LIMITS.maxMetrics)
+    throw DomainError.invalid(
+      `the run would have ${count} metrics; at most ${RUN_DATA_LIMITS.maxMetrics} are accepted`,
+    );
+  return metrics;
+}
+
+/** Where each stored series of these metrics stands; a metric with no point yet has none. */
+async function seriesTails(
+  manager: EntityManager,
+  ref: AttemptRef & { day: string },
+  metricIds: readonly number[],
+): Promise<Map<number, SeriesTail>> {
+  const rows = await queryRows<{
+    metric_id: number;
+    seq: number;
+    seconds: number;
+    loss: number;
+    cum_loss: number;
+    cum_seconds: number;
+    cum_finite: number;
+    count: number;
+    last_value: number;
+    last_seconds: number;
+    min_value: number;
+    min_seconds: number;
+    max_value: number;
+    last_step: number | null;
+    min_step: number | null;
+    cells: Array<[number, number, number, number]> | null;
+  }>(
+    manager,
+    `SELECT m.metric_id, p.seq, p.seconds, p.loss, p.cum_loss, p.cum_seconds,
+            COALESCE(p.cum_finite, p.seq + 1) AS cum_finite, m.count,
+            m.last_value, m.last_seconds, m.min_value, m.min_seconds, m.max_value,
+            m.last_step::float8 AS last_step, m.min_step::float8 AS min_step,
+            (SELECT jsonb_agg(jsonb_build_array(c.level, c.block, c.min_loss, c.max_loss))
+             FROM convergence_summaries c
+             JOIN generate_series(1, $5::int) AS l(level)
+               ON c.level = l.level AND c.block = p.seq / (${summaryBlockSize(1)} ^ l.level)::bigint
+             WHERE c.curve_day = $3::date AND c.simulation_id = $1 AND c.attempt = $2
+               AND c.metric_id = m.metric_id) AS cells
+     FROM run_metrics m
+     JOIN LATERAL (
+       SELECT seq, seconds, loss, cum_loss, cum_seconds, cum_finite FROM convergence_points
+       WHERE curve_day = $3::date AND simulation_id = $1 AND attempt = $2
+         AND metric_id = m.metric_id
+       ORDER BY seconds DESC LIMIT 1) p ON true
+     WHERE m.simulation_id = $1 AND m.attempt = $2 AND m.metric_id = ANY($4::smallint[])`,
+    [ref.simulationId, ref.attempt, ref.day, metricIds, SUMMARY_LEVELS],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.metric_id,
+      {
+        last: {
+          seq: row.seq,
+          seconds: row.seconds,
+          loss: row.loss,
+          cumLoss: row.cum_loss,
+          cumSeconds: row.cum_seconds,
+          cumFinite: row.cum_finite,
+        },
+        openCells: (row.cells ?? []).map(([level, block, minLoss, maxLoss]) => ({
+          level,
+          block,
+          minLoss,
+          maxLoss,
+        })),
+        summary: {
+          count: row.count,
+          lastValue: row.last_value,
+          lastSeconds: row.last_seconds,
+          lastStep: row.last_step,
+          minValue: row.min_value,
+          minSeconds: row.min_seconds,
+          minStep: row.min_step,
+          maxValue: row.max_value,
+        },
+      },
+    ]),
+  );
+}
