@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const copyRows = async (id: number, batch: Row[]) => {
       const stream = client.query(
         copyFrom(
-          `COPY convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
+          `COPY convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
         ),
       );
       await pipeline(
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
           batch
             .map(
               (r) =>
-                `${id}\t1\t${day}\t${r.seq}\t${r.seconds}\t${r.loss}\t${r.cumLoss}\t${r.cumSeconds}\n`,
+                `${id}\t1\t${day}\t0\t${r.seq}\t${r.seconds}\t${r.loss}\t${r.cumLoss}\t${r.cumSeconds}\n`,
             )
             .join(''),
         ]),
@@ -148,6 +148,7 @@ async function main(): Promise<void> {
                 simulationId: id,
                 attempt: 1,
                 curveDay: day,
+                metricId: 0,
                 ...row,
               }),
             ),
@@ -163,10 +164,10 @@ async function main(): Promise<void> {
             const tuples = batch.map((row, i) => {
               values.push(row.seq, row.seconds, row.loss, row.cumLoss, row.cumSeconds);
               const b = i * 5;
-              return `(${id}, 1, '${day}', $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+              return `(${id}, 1, '${day}', 0, $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
             });
             await client.query(
-              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds) VALUES ${tuples.join(',')}`,
+              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds) VALUES ${tuples.join(',')}`,
               values,
             );
           }),
@@ -177,8 +178,8 @@ async function main(): Promise<void> {
         write: (id) =>
           inBatches(async (batch) => {
             await client.query(
-              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds)
-               SELECT $1, 1, $7::date, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
+              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
+               SELECT $1, 1, $7::date, 0, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
               [
                 id,
                 batch.map((r) => r.seq),

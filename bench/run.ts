@@ -38,6 +38,7 @@ import { MeasuredProcess, waitForHttp } from './lib/processes';
 import { CURVE_LENGTHS, MACHINES, seed, SIMULATIONS } from './lib/seed';
 import { historyScenario } from './history-scenario';
 import { searchScenario } from './search-scenario';
+import { ingestionScenario } from './ingestion-scenario';
 import { batchAgainstSingles } from './lib/batch-creates';
 import { sampleHeapSpaces } from './lib/heap-spaces';
 import {
@@ -735,6 +736,23 @@ async function main(): Promise<void> {
       settle = settleOn(db);
       rows.push(...search.rows);
       results.search = search.results;
+    }
+
+    if (wanted(12)) {
+      const ingestion = await ingestionScenario({
+        apiUrl,
+        api,
+        db,
+        databaseUrl,
+        operator: operators[0],
+        viewer,
+        log,
+        pair,
+        describe,
+        settle: () => settle(),
+      });
+      rows.push(...ingestion.rows);
+      results.ingestion = ingestion.results;
     }
 
     if (wanted(9)) {

@@ -94,7 +94,7 @@ async function naiveLogSample(id: number, url: URL, response: http.ServerRespons
        SELECT p.seconds, p.loss FROM convergence_points p
        JOIN simulations s ON s.simulation_id = p.simulation_id AND s.attempt = p.attempt
          AND s.curve_day = p.curve_day
-       WHERE p.simulation_id = $1::bigint AND p.seconds > 0
+       WHERE p.simulation_id = $1::bigint AND p.metric_id = 0 AND p.seconds > 0
      ), span AS (SELECT ln(min(seconds)) AS lo, ln(max(seconds)) AS hi FROM pts)
      SELECT width_bucket(ln(seconds), span.lo, span.hi + 1e-9, $2::integer) AS bucket,
             max(seconds) AS seconds, (array_agg(loss ORDER BY seconds DESC))[1] AS loss

@@ -152,15 +152,15 @@ async function insertChunk(
     [from, to],
   );
   await db.query(
-    `INSERT INTO convergence_points (simulation_id, attempt, seq, seconds, loss, cum_loss, cum_seconds, curve_day)
-     SELECT s.simulation_id, 1, k, 10 * (k + 1), 0.1 + 0.9 / (k + 1), k + 1, 5 * (k + 1) * (k + 2), s.curve_day
+    `INSERT INTO convergence_points (simulation_id, attempt, metric_id, seq, seconds, loss, cum_loss, cum_seconds, curve_day)
+     SELECT s.simulation_id, 1, 0, k, 10 * (k + 1), 0.1 + 0.9 / (k + 1), k + 1, 5 * (k + 1) * (k + 2), s.curve_day
      FROM simulations s, generate_series(0, ${POINTS - 1}) AS k
      WHERE s.simulation_id BETWEEN $1 AND $2`,
     [from, to],
   );
   await db.query(
-    `INSERT INTO convergence_summaries (simulation_id, attempt, level, block, min_loss, max_loss, curve_day)
-     SELECT s.simulation_id, 1, 1, b, 0.1, 1, s.curve_day
+    `INSERT INTO convergence_summaries (simulation_id, attempt, metric_id, level, block, min_loss, max_loss, curve_day)
+     SELECT s.simulation_id, 1, 0, 1, b, 0.1, 1, s.curve_day
      FROM simulations s, generate_series(0, 1) AS b
      WHERE s.simulation_id BETWEEN $1 AND $2`,
     [from, to],

@@ -275,7 +275,7 @@ export async function copyCurveWrite(databaseUrl: string, db: DataSource, points
     const loss = 0.0123 + 0.0928 / Math.sqrt(seconds);
     cumLoss += loss;
     cumSeconds += seconds;
-    lines.push(`${id}\t1\t${day}\t${seq}\t${seconds}\t${loss}\t${cumLoss}\t${cumSeconds}\n`);
+    lines.push(`${id}\t1\t${day}\t0\t${seq}\t${seconds}\t${loss}\t${cumLoss}\t${cumSeconds}\n`);
     if (lines.length === 5_000) {
       chunks.push(lines.join(''));
       lines = [];
@@ -287,7 +287,7 @@ export async function copyCurveWrite(databaseUrl: string, db: DataSource, points
   const started = performance.now();
   const stream = client.query(
     copyFrom(
-      `COPY convergence_points (simulation_id, attempt, curve_day, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
+      `COPY convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
     ),
   );
   await pipeline(Readable.from(chunks), stream);

@@ -13,9 +13,14 @@ import {
   BATCH_ROUTE,
   BODY_LIMIT_BYTES,
   carriesJsonBody,
+  isNdjsonReport,
+  NDJSON_REPORT_LIMIT_BYTES,
   refuseUnreadBodies,
+  REPORT_BODY_LIMIT_BYTES,
+  REPORT_ROUTE,
 } from './common/body-limit';
-import { json } from 'express';
+import { json, text } from 'express';
+import { parseNdjsonReport } from './runs/ndjson-report';
 import { observeRequests } from './common/request-observer';
 import { securityHeaders } from './common/security-headers';
 import type { Logger as ProcessLogger } from 'pino';
@@ -73,6 +78,13 @@ export function configureApp(
   app.use(
     BATCH_ROUTE,
     json({ limit: BATCH_BODY_LIMIT_BYTES, type: carriesJsonBody, strict: false }),
+  );
+  // A run's report: up to 10,000 points as JSON, or 100,000 as an NDJSON stream.
+  app.use(
+    REPORT_ROUTE,
+    json({ limit: REPORT_BODY_LIMIT_BYTES, type: carriesJsonBody, strict: false }),
+    text({ limit: NDJSON_REPORT_LIMIT_BYTES, type: isNdjsonReport }),
+    parseNdjsonReport,
   );
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: carriesJsonBody, strict: false });
   app.use(refuseUnreadBodies);

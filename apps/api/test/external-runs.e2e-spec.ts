@@ -259,6 +259,63 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     );
   });
 
+  it('takes a long report as an NDJSON stream: 10,000 points of three metrics in one transaction', async () => {
+    const { id, token } = await createExternal();
+    await withToken(token).post(`/simulation/${id}/start`).expect(200);
+    const points = trainingPoints(1, 10_000 / 3 + 1).slice(0, 10_000);
+    const stream =
+      [
+        JSON.stringify({ sequence: 1, tags: { source: 'ndjson' } }),
+        ...points.map((p) => JSON.stringify(p)),
+      ].join('\n') + '\n';
+    const send = (body: string) =>
+      stack.http
+        .post(`/simulation/${id}/metrics`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', 'application/x-ndjson')
+        .send(body);
+    expect((await send(stream).expect(200)).body).toEqual({
+      sequence: 1,
+      points: 10_000,
+      duplicate: false,
+    });
+    expect((await send(stream).expect(200)).body).toEqual({
+      sequence: 1,
+      points: 10_000,
+      duplicate: true,
+    });
+    expect(await stored(id)).toBe(10_000);
+    const metrics = (await stack.as(Role.Viewer).get(`/simulation/${id}/metrics`).expect(200)).body;
+    expect(metrics.map((m: { name: string; count: number }) => [m.name, m.count])).toEqual([
+      ['loss', 3334],
+      ['val_acc', 3333],
+      ['val_loss', 3333],
+    ]);
+    const broken = await send(
+      '{"sequence":2}\n{"metric":"loss","value":1}\nnot json\n[1]\n',
+    ).expect(400);
+    expect(broken.body.details).toEqual(['line 3 is not JSON', 'line 4 must be a JSON object']);
+    const withPoints = await send('{"sequence":2,"points":[]}\n').expect(400);
+    expect(withPoints.body.message).toBe(
+      'line 1 is the report without its points: each point goes on a line of its own',
+    );
+    // As JSON, at most 10,000 points: the answer says where more go.
+    const many = await withToken(token)
+      .post(`/simulation/${id}/metrics`, {
+        sequence: 3,
+        points: Array.from({ length: 10_001 }, (_, k) => ({
+          metric: 'x',
+          value: k,
+          seconds: 9_000 + k,
+        })),
+      })
+      .expect(400);
+    expect(many.body.message).toBe(
+      'points holds 10001 points; at most 10000 are accepted in one report (send more as an NDJSON stream)',
+    );
+    expect(await stored(id)).toBe(10_000);
+  });
+
   it('lets a run token do nothing but report for its own run', async () => {
     const mine = await createExternal();
     const theirs = await createExternal();

@@ -3279,9 +3279,15 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description As JSON (up to 10,000 points, 4 MiB), or as NDJSON (up to 100,000 points, 16 MiB): the first line the report without its points, then one point per line. */
     requestBody: {
       content: {
         'application/json': components['schemas']['RunReportDto'];
+        /**
+         * @example {"sequence":2}
+         *     {"metric":"loss","value":0.5,"step":10}
+         */
+        'application/x-ndjson': string;
       };
     };
     responses: {

@@ -239,7 +239,10 @@ describe('web dashboard (headless Chromium)', () => {
     await expect(caption.innerText()).resolves.toContain(
       'the band spans each bucket’s lowest and highest loss',
     );
-    expect(await page.locator('.chart').getAttribute('data-band')).toBe('true');
+    // The chart is rebuilt with its band after the render that wrote the caption.
+    await until(async () =>
+      expect(await page.locator('.chart').getAttribute('data-band')).toBe('true'),
+    );
     expect(await pointsOnChart()).toBeLessThanOrEqual(802);
     await screenshot('05-downsampled-band');
   });

@@ -1,5 +1,6 @@
 import { DomainError } from '@app/domain';
 import type { NextFunction, Request, Response } from 'express';
+import { isReportRoute, MAX_NDJSON_REPORT_POINTS } from './body-limit';
 
 /** Far deeper than any body this API reads (a batch's items' machine: four levels). */
 export const MAX_JSON_DEPTH = 16;
@@ -20,7 +21,10 @@ const NUL = '\u0000';
  * where it is (`$.machine.name`), or undefined. Iterative, so no input can
  * exhaust the stack.
  */
-export function jsonShapeProblem(body: unknown): string | undefined {
+export function jsonShapeProblem(
+  body: unknown,
+  arrayItems: number = MAX_JSON_ARRAY_ITEMS,
+): string | undefined {
   const stack: Array<{ value: unknown; path: string; depth: number }> = [
     { value: body, path: '$', depth: 0 },
   ];
@@ -32,8 +36,8 @@ export function jsonShapeProblem(body: unknown): string | undefined {
     if (depth >= MAX_JSON_DEPTH)
       return `request body is nested deeper than ${MAX_JSON_DEPTH} levels at ${path}`;
     if (Array.isArray(value)) {
-      if (value.length > MAX_JSON_ARRAY_ITEMS)
-        return `request body has an array of ${value.length} items at ${path}; at most ${MAX_JSON_ARRAY_ITEMS}`;
+      if (value.length > arrayItems)
+        return `request body has an array of ${value.length} items at ${path}; at most ${arrayItems}`;
       value.forEach((item, index) =>
         stack.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }),
       );
@@ -66,7 +70,9 @@ function topLevelProblem(body: unknown): string | undefined {
 /** Refuses, with a 400 naming the problem, a parsed body whose shape no route could want. */
 export function guardJsonShape(request: Request, _response: Response, next: NextFunction): void {
   const body: unknown = request.body;
+  // A run's report holds its points in one array: as many as its route takes (it checks them itself).
+  const arrayItems = isReportRoute(request) ? MAX_NDJSON_REPORT_POINTS : undefined;
   const problem =
-    body === undefined ? undefined : (topLevelProblem(body) ?? jsonShapeProblem(body));
+    body === undefined ? undefined : (topLevelProblem(body) ?? jsonShapeProblem(body, arrayItems));
   next(problem ? DomainError.invalid(problem) : undefined);
 }

@@ -29,7 +29,7 @@ const REPORT_KEYS = new Set(['sequence', 'points', 'params', 'tags']);
  * Hand-written rather than class-validator: a report holds up to ten
  * thousand points, and each problem must name its point.
  */
-export function checkReport(body: unknown): CheckedReport {
+export function checkReport(body: unknown, maxPoints = MAX_REPORT_POINTS): CheckedReport {
   const problems: string[] = [];
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw DomainError.invalid('the body must be a JSON object: {"sequence": …, "points": […]}');
@@ -44,9 +44,10 @@ export function checkReport(body: unknown): CheckedReport {
     );
   const points = report.points ?? [];
   if (!Array.isArray(points)) problems.push('points must be an array');
-  else if (points.length > MAX_REPORT_POINTS)
+  else if (points.length > maxPoints)
     problems.push(
-      `points holds ${points.length} points; at most ${MAX_REPORT_POINTS} are accepted in one report`,
+      `points holds ${points.length} points; at most ${maxPoints} are accepted in one report` +
+        (maxPoints === MAX_REPORT_POINTS ? ' (send more as an NDJSON stream)' : ''),
     );
   else points.forEach((point, index) => problems.push(...pointProblems(point, `points[${index}]`)));
   problems.push(...runDataProblems(report.params, report.tags));

@@ -1,8 +1,8 @@
 import { DomainError } from '@app/domain';
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
-  ApiBody,
   ApiConflictResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -10,6 +10,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { RequireRole } from '../auth/access-policy.decorators';
 import type { AuthenticatedUser, RunScope } from '../auth/authenticated-user';
@@ -18,7 +19,13 @@ import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { SimulationResponse, toSimulationResponse } from '../simulations/dto/simulation.response';
-import { checkReport } from './run-report-body';
+import { checkReport, MAX_REPORT_POINTS } from './run-report-body';
+import {
+  MAX_NDJSON_REPORT_POINTS,
+  NDJSON_REPORT_LIMIT_BYTES,
+  NDJSON_TYPE,
+  REPORT_BODY_LIMIT_BYTES,
+} from '../common/body-limit';
 import { RunEndDto, RunReportDto, RunReportResponse } from './run-reports.dto';
 import { RunReportsService } from './run-reports.service';
 
@@ -68,17 +75,33 @@ export class RunReportsController {
       'One report, stored whole or not at all, and once: its `sequence` numbers it, and the same ' +
       'report sent again changes nothing (`duplicate: true`). Points of any metrics, each going ' +
       'forward in time; params are written once, tags set. Reporting keeps the run’s lease.',
+    requestBody: {
+      required: true,
+      description:
+        `As JSON (up to ${MAX_REPORT_POINTS.toLocaleString('en')} points, ${REPORT_BODY_LIMIT_BYTES / 1024 / 1024} MiB), ` +
+        `or as NDJSON (up to ${MAX_NDJSON_REPORT_POINTS.toLocaleString('en')} points, ${NDJSON_REPORT_LIMIT_BYTES / 1024 / 1024} MiB): ` +
+        'the first line the report without its points, then one point per line.',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(RunReportDto) } },
+        [NDJSON_TYPE]: {
+          schema: { type: 'string', maxLength: NDJSON_REPORT_LIMIT_BYTES },
+          example: '{"sequence":2}\n{"metric":"loss","value":0.5,"step":10}\n',
+        },
+      },
+    },
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
-  @ApiBody({ type: RunReportDto })
+  @ApiExtraModels(RunReportDto)
   @ApiOkResponse({ type: RunReportResponse })
   async report(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
   ): Promise<RunReportResponse> {
     const scope = scopeOf(user, simulationId);
-    const report = checkReport(body);
+    const ndjson = (type ?? '').toLowerCase().startsWith(NDJSON_TYPE);
+    const report = checkReport(body, ndjson ? MAX_NDJSON_REPORT_POINTS : MAX_REPORT_POINTS);
     const stored = await this.runs.report(scope, report, body);
     return { sequence: report.sequence, points: stored.points, duplicate: stored.duplicate };
   }

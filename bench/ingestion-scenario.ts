@@ -1,0 +1,236 @@
+/**
+ * Scenario 12, runs reporting in: points sent by external runs through
+ * POST /simulation/{id}/metrics (batches of 1,000 as JSON and 10,000 as
+ * NDJSON, from 1 and 4 clients at once) against COPY into the same table
+ * from one process; a whole 1,000-point named metric against today's whole
+ * curve; and a metric's read, idle and while 4 clients report.
+ */
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+import {
+  type BenchRow,
+  type LoadResult,
+  median,
+  type PairOutcome,
+  runLoad,
+  type Side,
+} from './lib/load';
+import type { MeasuredProcess } from './lib/processes';
+import { copyCurveWrite } from './lib/worker-scenarios';
+
+const ROUNDS = 3;
+const REPORT_SECONDS = 8;
+const METRICS = ['loss', 'val_loss', 'val_acc'];
+const INGESTION_TARGET = 0.6;
+
+export interface IngestionContext {
+  apiUrl: string;
+  api: MeasuredProcess;
+  db: DataSource;
+  databaseUrl: string;
+  /** An operator's and a viewer's Authorization header. */
+  operator: string;
+  viewer: string;
+  log: (line: string) => void;
+  pair: (a: Side, b: Side) => Promise<PairOutcome>;
+  describe: (outcome: PairOutcome) => string;
+  settle: () => Promise<void>;
+}
+
+/** An external run, started: its id and its run token's header. */
+async function startedRun(context: IngestionContext, name: string) {
+  const created = await fetch(`${context.apiUrl}/simulation`, {
+    method: 'POST',
+    headers: { authorization: context.operator, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, machine_id: 1, program: 'external' }),
+  });
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
+  const { id, run_token: token } = (await created.json()) as { id: number; run_token: string };
+  const run = { id, authorization: `Bearer ${token}` };
+  const started = await fetch(`${context.apiUrl}/simulation/${id}/start`, {
+    method: 'POST',
+    headers: { authorization: run.authorization },
+  });
+  if (started.status !== 200) throw new Error(`start: ${started.status} ${await started.text()}`);
+  return run;
+}
+
+/** A run's reporter: report after report of `batch` points (three metrics in turn), each numbered. */
+function reporter(
+  context: IngestionContext,
+  run: { id: number; authorization: string },
+  batch: number,
+) {
+  let sequence = 0;
+  let seconds = 0;
+  return async () => {
+    sequence++;
+    const points = Array.from({ length: batch }, (_, k) => {
+      if (k % METRICS.length === 0) seconds += 0.001;
+      const step = Math.round(seconds * 1000);
+      return { metric: METRICS[k % METRICS.length], value: 1 / (1 + step), seconds, step };
+    });
+    const ndjson = batch > 1_000;
+    const body = ndjson
+      ? [JSON.stringify({ sequence }), ...points.map((point) => JSON.stringify(point))].join('\n')
+      : JSON.stringify({ sequence, points });
+    const answer = await fetch(`${context.apiUrl}/simulation/${run.id}/metrics`, {
+      method: 'POST',
+      headers: {
+        authorization: run.authorization,
+        'content-type': ndjson ? 'application/x-ndjson' : 'application/json',
+      },
+      body,
+    });
+    if (answer.status !== 200) throw new Error(`report: ${answer.status} ${await answer.text()}`);
+    await answer.arrayBuffer();
+    return batch;
+  };
+}
+
+/** Points per second that `clients` runs report together for `seconds`, each waiting for its answer. */
+async function ingest(
+  context: IngestionContext,
+  batch: number,
+  clients: number,
+  seconds = REPORT_SECONDS,
+): Promise<number> {
+  const runs = await Promise.all(
+    Array.from({ length: clients }, (_, i) =>
+      startedRun(context, `ingest ${batch}×${clients} #${i}`),
+    ),
+  );
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const sent = await Promise.all(
+    runs.map(async (run) => {
+      const report = reporter(context, run, batch);
+      let points = 0;
+      while (performance.now() < deadline) points += await report();
+      return points;
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return sent.reduce((sum, points) => sum + points, 0) / elapsed;
+}
+
+export async function ingestionScenario(
+  context: IngestionContext,
+): Promise<{ rows: BenchRow[]; results: Record<string, unknown> }> {
+  const { log } = context;
+  const rows: BenchRow[] = [];
+  const results: Record<string, unknown> = {};
+
+  log('\n12. runs reporting in: COPY into convergence_points, 1,000,000 rows from one process');
+  const copyRates: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await context.settle();
+    copyRates.push(await copyCurveWrite(context.databaseUrl, context.db, 1_000_000));
+  }
+  const copyRate = Math.round(median(copyRates));
+  log(`   COPY ${copyRate.toLocaleString('en')} rows/s`);
+  results.copyRates = copyRates;
+
+  for (const batch of [1_000, 10_000]) {
+    for (const clients of [1, 4]) {
+      const label = `batches of ${batch.toLocaleString('en')}${batch > 1_000 ? ' (NDJSON)' : ''}, ${clients} client${clients > 1 ? 's' : ''}`;
+      log(`\n12. reporting through the API, ${label}`);
+      const rates: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await context.settle();
+        rates.push(await ingest(context, batch, clients));
+      }
+      const rate = Math.round(median(rates));
+      const ratio = Number((rate / copyRate).toFixed(2));
+      log(`   ${rate.toLocaleString('en')} points/s (${ratio}× COPY)`);
+      results[`ingest ${batch}x${clients}`] = rates;
+      rows.push({
+        scenario: `12. ingestion, ${label}`,
+        a: 'API, reports of external runs',
+        b: '`COPY FROM STDIN`, one process',
+        figures: `${rate.toLocaleString('en')} points/s vs ${copyRate.toLocaleString('en')} rows/s`,
+        ratio: `${ratio}×`,
+        target: `≥ ${INGESTION_TARGET}×`,
+        holds: ratio >= INGESTION_TARGET,
+      });
+    }
+  }
+
+  // A finished run with 1,000 points of loss and of val_loss: the same read, by either name.
+  const run = await startedRun(context, 'read back');
+  const points = Array.from({ length: 1_000 }, (_, k) => [
+    { metric: 'loss', value: 1 / (k + 1), seconds: k + 1, step: k },
+    { metric: 'val_loss', value: 1.1 / (k + 1), seconds: k + 1, step: k },
+  ]).flat();
+  const stored = await fetch(`${context.apiUrl}/simulation/${run.id}/metrics`, {
+    method: 'POST',
+    headers: { authorization: run.authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ sequence: 1, points }),
+  });
+  if (stored.status !== 200) throw new Error(`report: ${stored.status}`);
+  await fetch(`${context.apiUrl}/simulation/${run.id}/end`, {
+    method: 'POST',
+    headers: { authorization: run.authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'finished', exit_code: 0 }),
+  });
+  const metricRead = {
+    path: () => `/simulation/${run.id}/metrics/val_loss`,
+    headers: { authorization: context.viewer },
+  };
+  const curveRead = {
+    path: () => `/converge/${run.id}`,
+    headers: { authorization: context.viewer },
+  };
+  log('\n12. a whole 1,000-point named metric vs the whole loss curve, same run');
+  const side = (name: string, request: Side['request']): Side => ({
+    name,
+    url: context.apiUrl,
+    request,
+    process: context.api,
+  });
+  const whole = await context.pair(side('metric', metricRead), side('curve', curveRead));
+  log(`   ${context.describe(whole)}`);
+  results.wholeMetric = whole;
+  rows.push({
+    scenario: '12. a whole 1,000-point named metric vs the whole curve',
+    a: '`GET /simulation/{id}/metrics/val_loss`',
+    b: '`GET /converge/{id}`',
+    figures: context.describe(whole),
+    ratio: `${whole.rpsRatio}× req/s`,
+    target: '≥ 0.9× req/s',
+    holds: whole.rpsRatio >= 0.9,
+  });
+
+  log('\n12. the same metric read, idle vs while 4 clients report batches of 1,000');
+  const idle: LoadResult[] = [];
+  const busy: LoadResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await context.settle();
+    idle.push(await runLoad(context.apiUrl, metricRead));
+    const reporting = ingest(context, 1_000, 4, 10);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    busy.push(await runLoad(context.apiUrl, metricRead));
+    await reporting;
+  }
+  const idleP99 = median(idle.map((result) => result.p99));
+  const busyP99 = median(busy.map((result) => result.p99));
+  const p99Ratio = Number((busyP99 / idleP99).toFixed(2));
+  log(`   p99 ${idleP99} ms idle, ${busyP99} ms while reporting: ${p99Ratio}×`);
+  results.readsWhileIngesting = { idle, busy };
+  rows.push({
+    scenario: '12. reads while 4 clients report',
+    a: 'p99 while reporting',
+    b: 'p99 idle',
+    figures: `p99 ${busyP99} / ${idleP99} ms; ${Math.round(median(busy.map((r) => r.rps)))} / ${Math.round(median(idle.map((r) => r.rps)))} req/s`,
+    ratio: `${p99Ratio}×`,
+    target: 'p99 ≤ 1.5×',
+    holds: p99Ratio <= 1.5,
+  });
+  const mlflow = process.env.BENCH_MLFLOW_URL;
+  log(
+    mlflow
+      ? `\n12. BENCH_MLFLOW_URL is set (${mlflow}): the MLflow side is not written yet, so it was not measured`
+      : '\n12. MLflow: not measured (BENCH_MLFLOW_URL names no running MLflow server)',
+  );
+  return { rows, results };
+}
