@@ -2,6 +2,7 @@ import { SimulationLifecycle } from '@app/domain';
 import { seedMachine } from '@app/domain/testing';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
+import { openEventStream, pointsOf } from '../../../test/sse-client';
 
 /** Three metrics with steps, as a training loop would report them. */
 function trainingPoints(from: number, count: number) {
@@ -314,6 +315,37 @@ describe('external runs: created with a run token, reporting from anywhere', () 
       'points holds 10001 points; at most 10000 are accepted in one report (send more as an NDJSON stream)',
     );
     expect(await stored(id)).toBe(10_000);
+  });
+
+  it('streams its loss live as it reports, and ends the stream when it ends', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const baseUrl = await stack.listen();
+    const stream = openEventStream(`${baseUrl}/converge/${id}/stream`, stack.token(Role.Viewer));
+    try {
+      await stream.until((events) => events.some((event) => event.event === 'status'));
+      await run
+        .post(`/simulation/${id}/metrics`, { sequence: 1, points: trainingPoints(1, 5) })
+        .expect(200);
+      await stream.until((events) => pointsOf(events).length === 5);
+      await run
+        .post(`/simulation/${id}/metrics`, {
+          sequence: 2,
+          points: [...trainingPoints(6, 5), { metric: 'loss', value: 'NaN', seconds: 100 }],
+        })
+        .expect(200);
+      await run.post(`/simulation/${id}/end`, { status: 'finished', exit_code: 0 }).expect(200);
+      await stream.ended;
+      const expected = trainingPoints(1, 10)
+        .filter((point) => point.metric === 'loss')
+        .map(({ seconds, value }) => ({ seconds, loss: value as number | string }));
+      expected.push({ seconds: 100, loss: 'NaN' });
+      expect(pointsOf(stream.events)).toEqual(expected);
+      expect(stream.events.at(-1)).toMatchObject({ event: 'end', data: { status: 'finished' } });
+    } finally {
+      stream.close();
+    }
   });
 
   it('lets a run token do nothing but report for its own run', async () => {

@@ -13,6 +13,23 @@ export function simulationEventsChannel(simulationId: number): string {
   return `simulation-events:${simulationId}`;
 }
 
+/**
+ * An event as it travels. JSON has no NaN or infinity (an external run may
+ * report them): they go by their names and come back as numbers. No other
+ * field of an event is ever one of these strings.
+ */
+export function encodeEvent(event: SimulationEvent): string {
+  return JSON.stringify(event, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+  );
+}
+
+export function decodeEvent(message: string): SimulationEvent {
+  return JSON.parse(message, (_key, value: unknown) =>
+    value === 'NaN' || value === 'Infinity' || value === '-Infinity' ? Number(value) : value,
+  ) as SimulationEvent;
+}
+
 /** Points an attempt has just written, in time order. */
 export interface PointsWrittenEvent {
   type: 'points';
@@ -76,7 +93,7 @@ export class SimulationEventPublisher implements SimulationStatusListener {
     if (connection.status !== 'ready' || events.length === 0) return;
     const pipeline = connection.pipeline();
     for (const event of events) {
-      pipeline.publish(simulationEventsChannel(event.simulationId), JSON.stringify(event));
+      pipeline.publish(simulationEventsChannel(event.simulationId), encodeEvent(event));
     }
     pipeline
       .exec()
@@ -157,7 +174,7 @@ export class SimulationEventSubscriber implements OnModuleDestroy {
     if (!handlers) return;
     let event: SimulationEvent;
     try {
-      event = JSON.parse(message) as SimulationEvent;
+      event = decodeEvent(message);
     } catch {
       return;
     }

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  LOSS_METRIC,
   notExternal,
   Program,
   refusal,
@@ -10,6 +11,7 @@ import {
   SimulationStatus,
   type StoredReport,
 } from '@app/domain';
+import { SimulationEventPublisher } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import type { RunScope } from '../auth/authenticated-user';
 import { hashRequest } from '../simulations/request-hash';
@@ -33,6 +35,7 @@ export class RunReportsService {
     private readonly reports: RunReportRepository,
     private readonly lifecycle: SimulationLifecycle,
     private readonly simulations: SimulationRepository,
+    private readonly events: SimulationEventPublisher,
   ) {}
 
   /** pending → running for the token's attempt; for that attempt already running, the same answer. */
@@ -52,9 +55,17 @@ export class RunReportsService {
     throw refusal(scope, now);
   }
 
-  /** `sent`: the report as it came (its hash tells a resent report from another). */
-  report(scope: RunScope, report: CheckedReport, sent: unknown): Promise<StoredReport> {
-    return this.reports.report(scope, { ...report, hash: hashRequest(sent) });
+  /**
+   * Stores a report; its loss points go to the run's live streams, as a
+   * worker's do. `sent`: the report as it came (its hash tells a resent
+   * report from another).
+   */
+  async report(scope: RunScope, report: CheckedReport, sent: unknown): Promise<StoredReport> {
+    const stored = await this.reports.report(scope, { ...report, hash: hashRequest(sent) });
+    for (const { metric, after, points } of stored.written)
+      if (metric === LOSS_METRIC.name && points.length)
+        this.events.pointsWritten({ ...scope, after, points });
+    return stored;
   }
 
   /** Keeps the lease of a run that has nothing to report yet. */

@@ -1,10 +1,11 @@
 import { DomainModule } from '@app/domain';
+import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { RunReportsController } from './run-reports.controller';
 import { RunReportsService } from './run-reports.service';
 
 @Module({
-  imports: [DomainModule],
+  imports: [DomainModule, QueueModule],
   controllers: [RunReportsController],
   providers: [RunReportsService],
 })

@@ -45,6 +45,12 @@ export interface StoredReport {
   /** True when this sequence number was stored before, with the same report. */
   duplicate: boolean;
   points: number;
+  /**
+   * What this report added to each metric (none for a duplicate): the
+   * seconds of the series' point before them (null for its first), and the
+   * points, for live streams.
+   */
+  written: Array<{ metric: string; after: number | null; points: Array<[number, number]> }>;
 }
 
 /**
@@ -99,7 +105,7 @@ export class RunReportRepository {
               'number each report anew (a report sent again must be the same report)',
           );
         await keepLease(manager, scope);
-        return { duplicate: true, points: prior.points };
+        return { duplicate: true, points: prior.points, written: [] };
       }
       if (report.params) await writeParamsOnce(manager, scope.simulationId, report.params);
       if (report.tags)
@@ -113,7 +119,15 @@ export class RunReportRepository {
       const writes = await this.seriesWrites(manager, scope, run, report.points);
       await this.curves.appendPointsOfRuns(writes, manager);
       await keepLease(manager, scope);
-      return { duplicate: false, points: report.points.length };
+      return {
+        duplicate: false,
+        points: report.points.length,
+        written: writes.map(({ metric, batch, after }) => ({
+          metric: metric.name,
+          after,
+          points: batch.points.map((point) => [point.seconds, point.loss]),
+        })),
+      };
     });
   }
 
@@ -123,7 +137,7 @@ export class RunReportRepository {
     scope: AttemptRef,
     run: ReportingRun,
     points: readonly ReportedPoint[],
-  ): Promise<RunCurveWrite[]> {
+  ): Promise<Array<RunCurveWrite & { metric: MetricRef; after: number | null }>> {
     const byMetric = new Map<string, ReportedPoint[]>();
     for (const point of points) {
       const series = byMetric.get(point.metric) ?? [];
@@ -138,7 +152,7 @@ export class RunReportRepository {
       [...metrics.values()].map((metric) => metric.id),
     );
     const ref = { ...scope, day: run.day };
-    const writes: RunCurveWrite[] = [];
+    const writes: Array<RunCurveWrite & { metric: MetricRef; after: number | null }> = [];
     for (const [name, reported] of byMetric) {
       const metric = metrics.get(name)!;
       const tail = tails.get(metric.id);
@@ -159,7 +173,12 @@ export class RunReportRepository {
           );
         previous = point.seconds;
       }
-      writes.push({ ref, metric, batch: builder.append(curve) });
+      writes.push({
+        ref,
+        metric,
+        after: tail ? tail.last.seconds : null,
+        batch: builder.append(curve),
+      });
     }
     return writes;
   }

@@ -7,6 +7,7 @@ import {
 } from '@app/domain';
 import type { PointsWrittenEvent, SimulationEvent } from '@app/queue';
 import { Logger } from '@nestjs/common';
+import { jsonNumber } from '../../common/json-number';
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { LiveCurveFeeds } from './live-curve-feeds';
@@ -176,7 +177,13 @@ export class LiveCurveStream {
 
   private async sendPoints(points: CurvePoint[]): Promise<void> {
     this.cursor = { attempt: this.cursor.attempt, seconds: points[points.length - 1].seconds };
-    await this.send('points', { attempt: this.cursor.attempt, points }, eventIdOf(this.cursor));
+    // NaN and ±Infinity (an external run may report them) by their names, as every answer carries them.
+    const shaped = points.map(({ seconds, loss }) => ({ seconds, loss: jsonNumber(loss) }));
+    await this.send(
+      'points',
+      { attempt: this.cursor.attempt, points: shaped },
+      eventIdOf(this.cursor),
+    );
   }
 
   private async send(event: string, data: unknown, id?: string): Promise<void> {
