@@ -20,7 +20,7 @@ import {
   REPORT_ROUTE,
 } from './common/body-limit';
 import { json, text } from 'express';
-import { parseNdjsonReport } from './runs/ndjson-report';
+import { keepRawReport, parseNdjsonReport } from './runs/ndjson-report';
 import { observeRequests } from './common/request-observer';
 import { securityHeaders } from './common/security-headers';
 import type { Logger as ProcessLogger } from 'pino';
@@ -82,8 +82,13 @@ export function configureApp(
   // A run's report: up to 10,000 points as JSON, or 100,000 as an NDJSON stream.
   app.use(
     REPORT_ROUTE,
-    json({ limit: REPORT_BODY_LIMIT_BYTES, type: carriesJsonBody, strict: false }),
-    text({ limit: NDJSON_REPORT_LIMIT_BYTES, type: isNdjsonReport }),
+    json({
+      limit: REPORT_BODY_LIMIT_BYTES,
+      type: carriesJsonBody,
+      strict: false,
+      verify: keepRawReport,
+    }),
+    text({ limit: NDJSON_REPORT_LIMIT_BYTES, type: isNdjsonReport, verify: keepRawReport }),
     parseNdjsonReport,
   );
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: carriesJsonBody, strict: false });

@@ -1,6 +1,25 @@
 import { DomainError, summarizeProblems } from '@app/domain';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { isNdjsonReport, MAX_NDJSON_REPORT_POINTS } from '../common/body-limit';
+
+/** A report's body as it came, kept by the parser for its hash (RAW_REPORT on the request). */
+export const RAW_REPORT = Symbol('raw report');
+
+/**
+ * The body parsers' `verify` hook on the report route: keeps the bytes a
+ * report came as. A resent report is recognised by them (a retry sends the
+ * same bytes), which costs a SHA-256 of the body instead of re-serialising
+ * ten thousand points in a canonical order.
+ */
+export function keepRawReport(request: IncomingMessage, _response: unknown, body: Buffer): void {
+  (request as IncomingMessage & { [RAW_REPORT]?: Buffer })[RAW_REPORT] = body;
+}
+
+/** The bytes a report came as; undefined where no report parser read the body. */
+export function rawReportOf(request: object): Buffer | undefined {
+  return (request as { [RAW_REPORT]?: Buffer })[RAW_REPORT];
+}
 
 /** Problems named at most, of a stream's lines. */
 const LINES_NAMED = 20;

@@ -1,5 +1,7 @@
 import { DomainError } from '@app/domain';
-import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { rawReportOf } from './ndjson-report';
 import {
   ApiConflictResponse,
   ApiExtraModels,
@@ -98,11 +100,14 @@ export class RunReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: unknown,
     @Headers('content-type') type: string | undefined,
+    @Req() request: Request,
   ): Promise<RunReportResponse> {
     const scope = scopeOf(user, simulationId);
     const ndjson = (type ?? '').toLowerCase().startsWith(NDJSON_TYPE);
     const report = checkReport(body, ndjson ? MAX_NDJSON_REPORT_POINTS : MAX_REPORT_POINTS);
-    const stored = await this.runs.report(scope, report, body);
+    // Read by this route's parsers (bootstrap.ts), which keep the bytes.
+    const sent = rawReportOf(request) ?? Buffer.from(JSON.stringify(body));
+    const stored = await this.runs.report(scope, report, sent);
     return { sequence: report.sequence, points: stored.points, duplicate: stored.duplicate };
   }
 

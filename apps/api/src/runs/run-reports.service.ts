@@ -14,7 +14,7 @@ import {
 import { SimulationEventPublisher } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import type { RunScope } from '../auth/authenticated-user';
-import { hashRequest } from '../simulations/request-hash';
+import { createHash } from 'node:crypto';
 import type { CheckedReport } from './run-report-body';
 
 /** How an external run says it ended. */
@@ -57,11 +57,12 @@ export class RunReportsService {
 
   /**
    * Stores a report; its loss points go to the run's live streams, as a
-   * worker's do. `sent`: the report as it came (its hash tells a resent
-   * report from another).
+   * worker's do. `sent`: the bytes the report came as (their hash tells a
+   * resent report from another).
    */
-  async report(scope: RunScope, report: CheckedReport, sent: unknown): Promise<StoredReport> {
-    const stored = await this.reports.report(scope, { ...report, hash: hashRequest(sent) });
+  async report(scope: RunScope, report: CheckedReport, sent: Buffer): Promise<StoredReport> {
+    const hash = createHash('sha256').update(sent).digest('hex');
+    const stored = await this.reports.report(scope, { ...report, hash });
     for (const { metric, after, points } of stored.written)
       if (metric === LOSS_METRIC.name && points.length)
         this.events.pointsWritten({ ...scope, after, points });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { copyRows } from '../database/copy-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
@@ -182,6 +183,101 @@ export class ConvergencePointRepository {
       held: row.held,
       written: row.fresh ? writes[index].batch.points.length : 0,
     }));
+  }
+
+  /**
+   * appendPointsOfRuns for writers that already hold the run's row in
+   * `manager`'s transaction (a run's report): the points go by COPY, the
+   * summary cells and metric summaries by one statement after. No fence of
+   * its own and no duplicate probe: the caller's lock and its own checks
+   * (a report's sequence) are both.
+   */
+  async appendPointsInHeldRun(
+    writes: ReadonlyArray<RunCurveWrite & { metric: MetricRef }>,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (writes.length === 0) return;
+    await copyRows(
+      manager,
+      'convergence_points',
+      [
+        'simulation_id',
+        'attempt',
+        'curve_day',
+        'metric_id',
+        'seq',
+        'seconds',
+        'loss',
+        'step',
+        'cum_loss',
+        'cum_seconds',
+        'cum_finite',
+      ],
+      (function* () {
+        for (const { ref, metric, batch } of writes)
+          for (const point of batch.points)
+            yield [
+              ref.simulationId,
+              ref.attempt,
+              ref.day,
+              metric.id,
+              point.seq,
+              point.seconds,
+              point.loss,
+              point.step ?? null,
+              point.cumLoss,
+              point.cumSeconds,
+              point.cumFinite === point.seq + 1 ? null : point.cumFinite,
+            ];
+      })(),
+    );
+    const { cells, summaries } = batchColumns(
+      writes.map(({ batch }, index) => ({ key: index + 1, batch })),
+    );
+    await queryRows(
+      manager,
+      `WITH series AS (
+         SELECT * FROM unnest($1::bigint[], $2::integer[], $3::date[], $4::smallint[], $5::text[])
+           WITH ORDINALITY AS r(simulation_id, attempt, curve_day, metric_id, name, series)
+       ), summarised AS (
+         INSERT INTO convergence_summaries
+           (simulation_id, attempt, curve_day, metric_id, level, block, min_loss, max_loss)
+         SELECT r.simulation_id, r.attempt, r.curve_day, r.metric_id, c.lv, c.b, c.mn, c.mx
+         FROM unnest($6::integer[], $7::smallint[], $8::integer[], $9::double precision[],
+                     $10::double precision[]) AS c(series, lv, b, mn, mx)
+         JOIN series r ON r.series = c.series
+         ON CONFLICT (simulation_id, attempt, curve_day, metric_id, level, block)
+           DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
+       )
+       INSERT INTO run_metrics AS m
+         (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
+          min_value, min_seconds, max_value, last_step, min_step)
+       SELECT r.simulation_id, r.attempt, r.metric_id, r.name,
+              u.n, u.lv, u.ls, u.mn, u.ms, u.mx, u.lst, u.mst
+       FROM unnest($11::integer[], $12::integer[], $13::double precision[],
+                   $14::double precision[], $15::double precision[], $16::double precision[],
+                   $17::double precision[], $18::bigint[], $19::bigint[])
+         AS u(series, n, lv, ls, mn, ms, mx, lst, mst)
+       JOIN series r ON r.series = u.series
+       ON CONFLICT (simulation_id, attempt, metric_id) DO UPDATE SET
+         count = EXCLUDED.count, last_value = EXCLUDED.last_value,
+         last_seconds = EXCLUDED.last_seconds, min_value = EXCLUDED.min_value,
+         min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value,
+         last_step = EXCLUDED.last_step, min_step = EXCLUDED.min_step`,
+      [
+        writes.map(({ ref }) => ref.simulationId),
+        writes.map(({ ref }) => ref.attempt),
+        writes.map(({ ref }) => ref.day),
+        writes.map(({ metric }) => metric.id),
+        writes.map(({ metric }) => metric.name),
+        cells.key,
+        cells.level,
+        cells.block,
+        cells.min,
+        cells.max,
+        ...summaryColumnsInOrder(summaries),
+      ],
+    );
   }
 
   /**

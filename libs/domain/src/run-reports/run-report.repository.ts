@@ -71,9 +71,9 @@ interface ReportingRun {
 }
 
 /**
- * Stores what an external run reports: its points (through the curve write
- * the worker uses), its params (once) and tags, in one transaction that holds
- * the run's row, so reports of one run apply one after the other and each is
+ * Stores what an external run reports: its points (by COPY, fenced by the
+ * run's row this transaction holds), its params (once) and tags, in one
+ * transaction, so reports of one run apply one after the other and each is
  * all or nothing. Reporting keeps the run's lease.
  */
 @Injectable()
@@ -117,7 +117,7 @@ export class RunReportRepository {
           RUN_DATA_LIMITS.maxTags,
         );
       const writes = await this.seriesWrites(manager, scope, run, report.points);
-      await this.curves.appendPointsOfRuns(writes, manager);
+      await this.curves.appendPointsInHeldRun(writes, manager);
       await keepLease(manager, scope);
       return {
         duplicate: false,
