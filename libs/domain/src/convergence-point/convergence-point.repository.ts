@@ -9,6 +9,7 @@ import type { AttemptRef } from '../simulation/simulation.repository';
 import { batchColumns, type CurveBatch, summaryColumnsInOrder } from './curve-builder';
 import { CURVE_TABLES } from './curve-partitions';
 import { LOSS_METRIC } from './loss-metric';
+import { upsertMetricSummaries, upsertSummaryCells } from './series-upserts';
 
 /**
  * An attempt's curve, and the day partition it is stored in. Every curve
@@ -128,30 +129,9 @@ export class ConvergencePointRepository {
              AS p(series, q, s, l, st, cl, cs, cf)
            JOIN fresh f ON f.series = p.series
          ), summarised AS (
-           INSERT INTO convergence_summaries
-             (simulation_id, attempt, curve_day, metric_id, level, block, min_loss, max_loss)
-           SELECT f.simulation_id, f.attempt, f.curve_day, f.metric_id, c.lv, c.b, c.mn, c.mx
-           FROM unnest($13::integer[], $14::smallint[], $15::integer[], $16::double precision[],
-                       $17::double precision[]) AS c(series, lv, b, mn, mx)
-           JOIN fresh f ON f.series = c.series
-           ON CONFLICT (simulation_id, attempt, curve_day, metric_id, level, block)
-             DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
+           ${upsertSummaryCells('fresh', 13)}
          ), metric AS (
-           INSERT INTO run_metrics AS m
-             (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
-              min_value, min_seconds, max_value, last_step, min_step)
-           SELECT f.simulation_id, f.attempt, f.metric_id, f.name,
-                  u.n, u.lv, u.ls, u.mn, u.ms, u.mx, u.lst, u.mst
-           FROM unnest($19::integer[], $20::integer[], $21::double precision[],
-                       $22::double precision[], $23::double precision[], $24::double precision[],
-                       $25::double precision[], $26::bigint[], $27::bigint[])
-             AS u(series, n, lv, ls, mn, ms, mx, lst, mst)
-           JOIN fresh f ON f.series = u.series
-           ON CONFLICT (simulation_id, attempt, metric_id) DO UPDATE SET
-             count = EXCLUDED.count, last_value = EXCLUDED.last_value,
-             last_seconds = EXCLUDED.last_seconds, min_value = EXCLUDED.min_value,
-             min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value,
-             last_step = EXCLUDED.last_step, min_step = EXCLUDED.min_step
+           ${upsertMetricSummaries('fresh', 19)}
          )
          SELECT r.series IN (SELECT series FROM lease) AS held,
                 r.series IN (SELECT series FROM fresh) AS fresh
@@ -240,30 +220,9 @@ export class ConvergencePointRepository {
          SELECT * FROM unnest($1::bigint[], $2::integer[], $3::date[], $4::smallint[], $5::text[])
            WITH ORDINALITY AS r(simulation_id, attempt, curve_day, metric_id, name, series)
        ), summarised AS (
-         INSERT INTO convergence_summaries
-           (simulation_id, attempt, curve_day, metric_id, level, block, min_loss, max_loss)
-         SELECT r.simulation_id, r.attempt, r.curve_day, r.metric_id, c.lv, c.b, c.mn, c.mx
-         FROM unnest($6::integer[], $7::smallint[], $8::integer[], $9::double precision[],
-                     $10::double precision[]) AS c(series, lv, b, mn, mx)
-         JOIN series r ON r.series = c.series
-         ON CONFLICT (simulation_id, attempt, curve_day, metric_id, level, block)
-           DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss
+         ${upsertSummaryCells('series', 6)}
        )
-       INSERT INTO run_metrics AS m
-         (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
-          min_value, min_seconds, max_value, last_step, min_step)
-       SELECT r.simulation_id, r.attempt, r.metric_id, r.name,
-              u.n, u.lv, u.ls, u.mn, u.ms, u.mx, u.lst, u.mst
-       FROM unnest($11::integer[], $12::integer[], $13::double precision[],
-                   $14::double precision[], $15::double precision[], $16::double precision[],
-                   $17::double precision[], $18::bigint[], $19::bigint[])
-         AS u(series, n, lv, ls, mn, ms, mx, lst, mst)
-       JOIN series r ON r.series = u.series
-       ON CONFLICT (simulation_id, attempt, metric_id) DO UPDATE SET
-         count = EXCLUDED.count, last_value = EXCLUDED.last_value,
-         last_seconds = EXCLUDED.last_seconds, min_value = EXCLUDED.min_value,
-         min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value,
-         last_step = EXCLUDED.last_step, min_step = EXCLUDED.min_step`,
+       ${upsertMetricSummaries('series', 11)}`,
       [
         writes.map(({ ref }) => ref.simulationId),
         writes.map(({ ref }) => ref.attempt),
