@@ -119,12 +119,14 @@ function parseFrame(frame: string): ServerSentEvent | null {
 }
 
 /** Every point the events carried, in order, following attempt restarts. */
-export function pointsOf(events: ServerSentEvent[]): Array<{ seconds: number; loss: number }> {
-  let points: Array<{ seconds: number; loss: number }> = [];
+export function pointsOf<Point = { seconds: number; loss: number }>(
+  events: ServerSentEvent[],
+): Point[] {
+  let points: Point[] = [];
   for (const event of events) {
     if (event.event === 'attempt') points = [];
     if (event.event === 'points') {
-      points.push(...(event.data as { points: Array<{ seconds: number; loss: number }> }).points);
+      points.push(...(event.data as { points: Point[] }).points);
     }
   }
   return points;

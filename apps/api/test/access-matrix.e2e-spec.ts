@@ -30,6 +30,7 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /simulation/:simulation_id/retry': Role.Operator,
   'GET /simulation/:simulation_id/metrics': Role.Viewer,
   'GET /simulation/:simulation_id/metrics/:metric': Role.Viewer,
+  'GET /simulation/:simulation_id/metrics/:metric/stream': Role.Viewer,
   'POST /simulation/:simulation_id/start': Role.Run,
   'POST /simulation/:simulation_id/metrics': Role.Run,
   'POST /simulation/:simulation_id/heartbeat': Role.Run,

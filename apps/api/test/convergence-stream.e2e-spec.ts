@@ -165,6 +165,36 @@ describe('GET /converge/{id}/stream (Server-Sent Events)', () => {
     await connection.until(ended);
   }, 30_000);
 
+  it('fills in a named metric from the database too, once the attempt has reported it', async () => {
+    await seedMachine(stack.db, { machine_id: 101 });
+    const { simulation_id: id } = await seedSimulation(stack.db, {
+      machine_id: 101,
+      status: SimulationStatus.Running,
+      attempt: 1,
+    });
+    const connection = openEventStream(
+      `${baseUrl}/simulation/${id}/metrics/val_loss/stream`,
+      token,
+    );
+    await connection.until((events) => events.some((e) => e.event === 'status'));
+
+    // Written straight to the database, loss and val_loss: no event is published for them.
+    const ref = await curveRefOf(stack.db, id);
+    const curve = [1, 2, 3].map((seconds) => ({ seconds, loss: 1 / seconds, step: seconds * 10 }));
+    await stack.api.get(ConvergencePointRepository).appendPointsOfRuns([
+      { ref, batch: new CurveBuilder().append(curve.map(({ seconds }) => ({ seconds, loss: 9 }))) },
+      { ref, metric: { id: 1, name: 'val_loss' }, batch: new CurveBuilder().append(curve) },
+    ]);
+    await connection.until((events) => pointsOf(events).length === 3, 15_000);
+    expect(pointsOf(connection.events)).toEqual(
+      curve.map(({ seconds, loss, step }) => ({ seconds, value: loss, step })),
+    );
+
+    await stack.api.get(SimulationLifecycle).finish({ simulationId: id, attempt: 1 });
+    await connection.until(ended);
+    expect(pointsOf(connection.events)).toHaveLength(3);
+  }, 30_000);
+
   it('applies the same auth as the other endpoints and refuses a bad Last-Event-ID', async () => {
     const id = await create({});
     await stack.http.get(`/converge/${id}/stream`).expect(401);

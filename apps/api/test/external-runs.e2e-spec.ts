@@ -348,6 +348,52 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     }
   });
 
+  it('streams any metric live, waiting for one not reported yet; an ended run without it is a 404', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const baseUrl = await stack.listen();
+    const viewer = stack.token(Role.Viewer);
+    const metricStream = (name: string, lastEventId?: string) =>
+      openEventStream(`${baseUrl}/simulation/${id}/metrics/${name}/stream`, viewer, lastEventId);
+    const valAcc = (points: ReturnType<typeof trainingPoints>) =>
+      points
+        .filter((point) => point.metric === 'val_acc')
+        .map(({ seconds, value, step }) => ({ seconds, value, step }));
+    // Opened before the run has reported val_acc: it waits for it.
+    const live = metricStream('val_acc');
+    try {
+      expect(await live.status).toBe(200);
+      await live.until((events) => events.some((event) => event.event === 'status'));
+      await run
+        .post(`/simulation/${id}/metrics`, { sequence: 1, points: trainingPoints(1, 5) })
+        .expect(200);
+      await live.until((events) => pointsOf(events).length === 5);
+      const lastId = [...live.events].reverse().find((event) => event.id)?.id;
+      expect(lastId).toBe('1:2.5');
+      // A client back with its Last-Event-ID gets the rest and nothing twice.
+      const resumed = metricStream('val_acc', '1:1.5');
+      await run
+        .post(`/simulation/${id}/metrics`, { sequence: 2, points: trainingPoints(6, 5) })
+        .expect(200);
+      await run.post(`/simulation/${id}/end`, { status: 'finished', exit_code: 0 }).expect(200);
+      await live.ended;
+      await resumed.ended;
+      expect(pointsOf(live.events)).toEqual(valAcc(trainingPoints(1, 10)));
+      expect(pointsOf(resumed.events)).toEqual(valAcc(trainingPoints(4, 7)));
+      expect(live.events.at(-1)).toMatchObject({ event: 'end', data: { status: 'finished' } });
+    } finally {
+      live.close();
+    }
+    // After the end: the whole metric, then `end`; one it never reported is a 404 naming it.
+    const replay = metricStream('val_acc');
+    await replay.ended;
+    expect(pointsOf(replay.events)).toEqual(valAcc(trainingPoints(1, 10)));
+    const missing = await stack.as(Role.Viewer).get(`/simulation/${id}/metrics/lr/stream`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toContain('no metric "lr"');
+  });
+
   it('lets a run token do nothing but report for its own run', async () => {
     const mine = await createExternal();
     const theirs = await createExternal();

@@ -43,6 +43,7 @@ describe('the OpenAPI document at /docs-json', () => {
         'POST /simulation/{simulation_id}/retry',
         'GET /simulation/{simulation_id}/metrics',
         'GET /simulation/{simulation_id}/metrics/{metric}',
+        'GET /simulation/{simulation_id}/metrics/{metric}/stream',
         'POST /simulation/{simulation_id}/start',
         'POST /simulation/{simulation_id}/metrics',
         'POST /simulation/{simulation_id}/heartbeat',

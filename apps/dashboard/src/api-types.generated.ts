@@ -479,6 +479,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/simulation/{simulation_id}/metrics/{metric}/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One metric of a run, live (Server-Sent Events)
+     * @description GET /converge/{id}/stream for any metric (`loss` included), with points shaped as /simulation/{id}/metrics/{name} shapes them: `points` {attempt, points:[{seconds, value, step?}]}. A run that has not reported the metric yet may still: the stream waits for it (each new attempt starts it over). For a run that has ended without it, a 404.
+     */
+    get: operations['ConvergenceController_metricStream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/compare': {
     parameters: {
       query?: never;
@@ -6445,6 +6465,176 @@ export interface operations {
       };
       path: {
         simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An event stream. */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such simulation, or (for a named metric) none reported by that name. */
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The simulation exists but its curve has expired: history retention (HISTORY_RETENTION_DAYS) removes the curves of runs that ended longer ago than that. */
+      410: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ConvergenceController_metricStream: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last `points` event received, to resume after it. */
+        'Last-Event-ID'?: string;
+      };
+      path: {
+        simulation_id: number;
+        metric: string;
       };
       cookie?: never;
     };

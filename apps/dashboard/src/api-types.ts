@@ -15,6 +15,7 @@ export type Machine = Schemas['MachineResponse'];
 export type Curve = Schemas['ConvergenceResponse'];
 export type CurvePoint = Schemas['ConvergencePointResponse'];
 export type MetricCurve = Schemas['MetricCurveResponse'];
+export type MetricPoint = Schemas['MetricPointResponse'];
 export type RunMetric = Schemas['RunMetricResponse'];
 
 export type SimulationStatus = Simulation['status'];

@@ -1,4 +1,4 @@
-import type { Curve, CurvePoint, MetricCurve } from './api-types';
+import type { Curve, CurvePoint, MetricCurve, MetricPoint } from './api-types';
 
 /** A value as the API sends it: a number, or the name of one that is not finite. */
 type JsonNumber = CurvePoint['loss'];
@@ -56,6 +56,11 @@ export function hasBand(points: CurvePoint[]): boolean {
  * A named metric's answer in the chart's shape: its `value` plotted where
  * the loss curve's `loss` is, and its bucket extremes as the band.
  */
+/** A named metric's streamed points in the chart's shape. */
+export function metricPointsAsCurve(points: MetricPoint[]): CurvePoint[] {
+  return points.map(({ seconds, value }) => ({ seconds, loss: value }));
+}
+
 export function metricAsCurve(curve: MetricCurve): Curve {
   return {
     meta: curve.meta,

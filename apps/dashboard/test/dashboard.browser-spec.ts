@@ -289,7 +289,7 @@ describe('web dashboard (headless Chromium)', () => {
     await screenshot('05b-metric-picker');
   });
 
-  it('shows an external run as it reported itself: its program, exit code and metrics', async () => {
+  it('shows an external run as it reported itself, any of its metrics live: its program, exit code and metrics', async () => {
     const created = await stack
       .as(Role.Operator)
       .post('/simulation', { name: 'From a laptop', machine_id: 101, program: 'external' });
@@ -305,22 +305,34 @@ describe('web dashboard (headless Chromium)', () => {
       { metric: 'loss', value: 1 / (k + 1), seconds: k + 1, step: k },
       { metric: 'val_acc', value: k / 12, seconds: k + 1, step: k },
     ]).flat();
-    expect((await run('metrics', { sequence: 1, points })).status).toBe(200);
-    expect((await run('end', { status: 'finished', exit_code: 0 })).status).toBe(200);
+    expect((await run('metrics', { sequence: 1, points: points.slice(0, 12) })).status).toBe(200);
     await signInWithToken(stack.token(Role.Viewer));
     await page.goto(`${baseUrl}/#/simulations/${id}`);
     await page.getByRole('heading', { name: 'From a laptop' }).waitFor();
-    await expect(page.locator('dl.fields').first().innerText()).resolves.toMatch(
-      /Program\s+external \(reports from anywhere\)\s+Exit code\s+0/,
+    await until(async () => expect(await pointsOnChart()).toBe(6));
+    // Another metric of a running run follows its own stream.
+    const metricStream = page.waitForRequest((request) =>
+      request.url().endsWith(`/simulation/${id}/metrics/val_acc/stream`),
     );
-    await expect(page.getByRole('heading', { name: 'Emulation' }).count()).resolves.toBe(0);
-    await until(async () => expect(await pointsOnChart()).toBe(12));
     await page.getByLabel('Metric', { exact: true }).selectOption('val_acc');
+    await metricStream;
+    await until(async () => expect(await pointsOnChart()).toBe(6));
+    await page.getByRole('status').filter({ hasText: 'live' }).waitFor();
+    expect((await run('metrics', { sequence: 2, points: points.slice(12) })).status).toBe(200);
+    await until(async () => expect(await pointsOnChart()).toBe(12));
+    expect((await run('end', { status: 'finished', exit_code: 0 })).status).toBe(200);
     await until(async () =>
       expect(await page.locator('figcaption').innerText()).toContain(
         'last: val_acc 0.9167 at 12 s',
       ),
     );
+    // The stream's `end` has the page read the run again.
+    await until(async () =>
+      expect(await page.locator('dl.fields').first().innerText()).toMatch(
+        /Program\s+external \(reports from anywhere\)\s+Exit code\s+0/,
+      ),
+    );
+    await expect(page.getByRole('heading', { name: 'Emulation' }).count()).resolves.toBe(0);
     await screenshot('05c-external-run');
   });
 

@@ -1,4 +1,5 @@
 import {
+  LOSS_METRIC,
   SimulationLifecycle,
   type SimulationStatus,
   type SimulationStatusChange,
@@ -30,15 +31,25 @@ export function decodeEvent(message: string): SimulationEvent {
   ) as SimulationEvent;
 }
 
-/** Points an attempt has just written, in time order. */
+/** A written point as it travels: [seconds, value], or [seconds, value, step] where the run gave a step. */
+export type WrittenPoint = [number, number] | [number, number, number];
+
+/** Points of one metric an attempt has just written, in time order. */
 export interface PointsWrittenEvent {
   type: 'points';
   simulationId: number;
   attempt: number;
+  /** The metric's name; absent for `loss`, the emulator's (so its events stay as they were). */
+  metric?: string;
   /** Seconds of the point written just before these; null for the first batch. Lets a listener see a gap. */
   after: number | null;
-  /** [seconds, loss] pairs: half the bytes of objects. */
-  points: Array<[number, number]>;
+  /** Tuples rather than objects: half the bytes. */
+  points: WrittenPoint[];
+}
+
+/** The metric a points event is of. */
+export function metricOfEvent(event: PointsWrittenEvent): string {
+  return event.metric ?? LOSS_METRIC.name;
 }
 
 export interface StatusChangedEvent extends SimulationStatusChange {

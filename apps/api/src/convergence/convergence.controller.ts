@@ -149,4 +149,39 @@ export class ConvergenceController {
   ): Promise<void> {
     await this.streams.open(simulationId, resumeFrom, response);
   }
+
+  @Get('simulation/:simulation_id/metrics/:metric/stream')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({
+    summary: 'One metric of a run, live (Server-Sent Events)',
+    description:
+      'GET /converge/{id}/stream for any metric (`loss` included), with points shaped as ' +
+      '/simulation/{id}/metrics/{name} shapes them: `points` {attempt, points:[{seconds, value, ' +
+      'step?}]}. A run that has not reported the metric yet may still: the stream waits for it ' +
+      '(each new attempt starts it over). For a run that has ended without it, a 404.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiParam({
+    name: 'metric',
+    example: 'val_loss',
+    schema: { type: 'string', pattern: RUN_KEY_PATTERN.source, maxLength: 250 },
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    schema: { type: 'string', maxLength: LAST_EVENT_ID_MAX_LENGTH },
+    description: 'The id of the last `points` event received, to resume after it.',
+  })
+  @ApiOkResponse({
+    description: 'An event stream.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  async metricStream(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @Param('metric', ParseMetricNamePipe) metric: string,
+    @RequestHeader('last-event-id', LastEventIdPipe) resumeFrom: CurveCursor | null,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.streams.open(simulationId, resumeFrom, response, { metric, shape: 'metric' });
+  }
 }

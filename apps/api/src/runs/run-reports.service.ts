@@ -64,8 +64,13 @@ export class RunReportsService {
     const hash = createHash('sha256').update(sent).digest('hex');
     const stored = await this.reports.report(scope, { ...report, hash });
     for (const { metric, after, points } of stored.written)
-      if (metric === LOSS_METRIC.name && points.length)
-        this.events.pointsWritten({ ...scope, after, points });
+      if (points.length)
+        this.events.pointsWritten({
+          ...scope,
+          ...(metric === LOSS_METRIC.name ? {} : { metric }),
+          after,
+          points,
+        });
     return stored;
   }
 

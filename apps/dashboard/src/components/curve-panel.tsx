@@ -1,7 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api-client';
-import type { Curve, CurvePoint, MetricCurve, RunMetric, SimulationStatus } from '../api-types';
-import { appendPoints, hasBand, metricAsCurve, toColumns } from '../curve-data';
+import type {
+  Curve,
+  CurvePoint,
+  MetricCurve,
+  MetricPoint,
+  RunMetric,
+  SimulationStatus,
+} from '../api-types';
+import {
+  appendPoints,
+  hasBand,
+  metricAsCurve,
+  metricPointsAsCurve,
+  toColumns,
+} from '../curve-data';
 import { compactNumber } from '../format';
 import { useApp } from '../hooks';
 import { CurveChart } from './curve-chart';
@@ -10,10 +23,8 @@ import { ErrorMessage } from './error-message';
 /** Past this many live points, the chart shows the sampled curve, re-read once a second. */
 const LIVE_POINT_LIMIT = 20_000;
 const RECONNECT_MS = 1000;
-/** The contract's curve: the one metric the live stream carries. */
+/** The contract's curve, read and streamed through the contract's own endpoints. */
 const LOSS = 'loss';
-/** How often a running run's other metrics are re-read (they have no stream yet). */
-const METRIC_POLL_MS = 2000;
 
 type CurveWindow = { from: number; to: number } | null;
 
@@ -25,9 +36,9 @@ interface CurvePanelProps {
 }
 
 /**
- * The curve of a simulation's chosen metric: the loss live from the stream
- * while it runs, otherwise sampled by the API for the chart's width (min–max
- * per bucket), for the whole run or a zoomed window.
+ * The curve of a simulation's chosen metric: live from its stream while it
+ * runs, otherwise sampled by the API for the chart's width (min–max per
+ * bucket), for the whole run or a zoomed window.
  */
 export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelProps) {
   const { api } = useApp();
@@ -44,7 +55,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
   statusEvent.current = onStatusEvent;
 
   const active = status === 'pending' || status === 'running';
-  const live = active && zoomWindow === null && metric === LOSS;
+  const live = active && zoomWindow === null;
   const scale = logX ? 'log' : 'linear';
 
   // The metrics to choose from: read again as the run's status moves on.
@@ -87,20 +98,13 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
     setError(null);
   };
 
-  // Not following the stream: one sampled read per change of metric, window or
-  // scale, and every few seconds while another metric of a running run grows.
+  // Not following the stream: one sampled read per change of metric, window or scale.
   useEffect(() => {
     if (live) return;
     const abort = new AbortController();
-    const read = () =>
-      readSampled(abort.signal).catch((failure) => abort.signal.aborted || setError(failure));
-    void read();
-    const poll = active && metric !== LOSS ? setInterval(read, METRIC_POLL_MS) : undefined;
-    return () => {
-      abort.abort();
-      clearInterval(poll);
-    };
-  }, [simulationId, live, active, metric, scale, zoomWindow?.from, zoomWindow?.to]);
+    readSampled(abort.signal).catch((failure) => abort.signal.aborted || setError(failure));
+    return () => abort.abort();
+  }, [simulationId, live, metric, scale, zoomWindow?.from, zoomWindow?.to]);
 
   // Running: follow the stream, reconnecting where it left off.
   useEffect(() => {
@@ -131,12 +135,19 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
         setLiveState('connecting');
         try {
           await api.stream(
-            `/converge/${simulationId}/stream`,
+            metric === LOSS
+              ? `/converge/${simulationId}/stream`
+              : `/simulation/${simulationId}/metrics/${encodeURIComponent(metric)}/stream`,
             (event) => {
               setLiveState('live');
               if (event.id) lastEventId = event.id;
-              const data = JSON.parse(event.data) as { points?: CurvePoint[] };
-              if (event.event === 'points' && data.points) onPoints(data.points);
+              const data = JSON.parse(event.data) as { points?: CurvePoint[] | MetricPoint[] };
+              if (event.event === 'points' && data.points)
+                onPoints(
+                  metric === LOSS
+                    ? (data.points as CurvePoint[])
+                    : metricPointsAsCurve(data.points as MetricPoint[]),
+                );
               else if (event.event === 'attempt')
                 setPoints([]); // a retry starts the curve over
               else if (event.event === 'status' || event.event === 'end') statusEvent.current();
@@ -160,7 +171,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
       abort.abort();
       setLiveState('off');
     };
-  }, [simulationId, live]);
+  }, [simulationId, live, metric]);
 
   const columns = useMemo(() => toColumns(points, { logX, logY }), [points, logX, logY]);
   const band = hasBand(points);

@@ -50,7 +50,12 @@ export interface StoredReport {
    * seconds of the series' point before them (null for its first), and the
    * points, for live streams.
    */
-  written: Array<{ metric: string; after: number | null; points: Array<[number, number]> }>;
+  written: Array<{
+    metric: string;
+    after: number | null;
+    /** [seconds, value] or [seconds, value, step]. */
+    points: Array<[number, number] | [number, number, number]>;
+  }>;
 }
 
 /**
@@ -125,7 +130,9 @@ export class RunReportRepository {
         written: writes.map(({ metric, batch, after }) => ({
           metric: metric.name,
           after,
-          points: batch.points.map((point) => [point.seconds, point.loss]),
+          points: batch.points.map(({ seconds, loss, step }) =>
+            step === null || step === undefined ? [seconds, loss] : [seconds, loss, step],
+          ),
         })),
       };
     });

@@ -1,5 +1,5 @@
-import { CurveReadRepository, SimulationStatus } from '@app/domain';
-import { SimulationEvent, SimulationEventSubscriber } from '@app/queue';
+import { CurveReadRepository, LOSS_METRIC, SimulationStatus } from '@app/domain';
+import { metricOfEvent, SimulationEvent, SimulationEventSubscriber } from '@app/queue';
 import { liveCurveStreamsOpen } from '@app/runtime';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 
@@ -9,14 +9,16 @@ export type FeedListener = (event: SimulationEvent) => void;
 export const QUIET_CHECK_MS = 5_000;
 
 interface Feed {
-  listeners: Set<FeedListener>;
+  /** Each listener, and the metric it follows (it hears every event: status is for all). */
+  listeners: Map<FeedListener, string>;
   unsubscribe: () => void;
   timer: NodeJS.Timeout;
   lastHeard: number;
   /** What the feed last knew, to tell a real change from a repeat. */
   attempt: number;
   status: SimulationStatus | null;
-  lastSeconds: number;
+  /** Seconds of the last point heard of each metric, in `attempt`. */
+  lastSeconds: Map<string, number>;
 }
 
 /**
@@ -38,25 +40,25 @@ export class LiveCurveFeeds implements OnModuleDestroy {
     private readonly curves: CurveReadRepository,
   ) {}
 
-  /** Starts telling `listener` about the simulation; call the answer to stop. */
-  watch(simulationId: number, listener: FeedListener): () => void {
+  /** Starts telling `listener` about the simulation, whose `metric` it follows; call the answer to stop. */
+  watch(simulationId: number, metric: string, listener: FeedListener): () => void {
     let feed = this.feeds.get(simulationId);
     if (!feed) {
       const created: Feed = {
-        listeners: new Set(),
+        listeners: new Map(),
         unsubscribe: this.subscriber.subscribe(simulationId, (event) => this.heard(created, event)),
         timer: setInterval(() => void this.checkIfQuiet(simulationId, created), QUIET_CHECK_MS),
         lastHeard: Date.now(),
         attempt: 0,
         status: null,
-        lastSeconds: 0,
+        lastSeconds: new Map(),
       };
       created.timer.unref();
       feed = created;
       this.feeds.set(simulationId, feed);
     }
     const current = feed;
-    current.listeners.add(listener);
+    current.listeners.set(listener, metric);
     return () => {
       current.listeners.delete(listener);
       if (current.listeners.size > 0 || this.feeds.get(simulationId) !== current) return;
@@ -95,29 +97,39 @@ export class LiveCurveFeeds implements OnModuleDestroy {
     feed.lastHeard = Date.now();
     if (event.attempt > feed.attempt) {
       feed.attempt = event.attempt;
-      feed.lastSeconds = 0;
+      feed.lastSeconds.clear();
     }
     if (event.type === 'status' && event.attempt === feed.attempt) feed.status = event.status;
     if (event.type === 'points' && event.attempt === feed.attempt && event.points.length) {
-      feed.lastSeconds = event.points[event.points.length - 1][0];
+      feed.lastSeconds.set(metricOfEvent(event), event.points[event.points.length - 1][0]);
     }
-    for (const listener of feed.listeners) listener(event);
+    for (const listener of feed.listeners.keys()) listener(event);
   }
 
   private async checkIfQuiet(simulationId: number, feed: Feed): Promise<void> {
     if (Date.now() - feed.lastHeard < QUIET_CHECK_MS) return;
     try {
-      const window = await this.curves.window(simulationId, 0, Number.POSITIVE_INFINITY);
-      if (!window || this.feeds.get(simulationId) !== feed) return;
-      const { attempt } = window.ref;
-      const lastSeconds = window.last?.seconds ?? 0;
-      if (attempt !== feed.attempt || window.status !== feed.status) {
-        this.heard(feed, { type: 'status', simulationId, attempt, status: window.status });
-      }
-      if (lastSeconds > feed.lastSeconds) {
-        // An empty batch "after" the newest stored point: every stream behind it reads the gap.
-        this.heard(feed, { type: 'points', simulationId, attempt, after: lastSeconds, points: [] });
-        feed.lastSeconds = lastSeconds;
+      // One read per metric followed (usually one): the first also tells the status.
+      for (const metric of new Set(feed.listeners.values())) {
+        const window = await this.curves.window(simulationId, 0, Number.POSITIVE_INFINITY, metric);
+        if (!window || this.feeds.get(simulationId) !== feed) return;
+        const { attempt } = window.ref;
+        if (attempt !== feed.attempt || window.status !== feed.status) {
+          this.heard(feed, { type: 'status', simulationId, attempt, status: window.status });
+        }
+        const lastSeconds = window.last?.seconds ?? 0;
+        if (lastSeconds > (feed.lastSeconds.get(metric) ?? 0)) {
+          // An empty batch "after" the newest stored point: every stream behind it reads the gap.
+          this.heard(feed, {
+            type: 'points',
+            simulationId,
+            attempt,
+            ...(metric === LOSS_METRIC.name ? {} : { metric }),
+            after: lastSeconds,
+            points: [],
+          });
+          feed.lastSeconds.set(metric, lastSeconds);
+        }
       }
       feed.lastHeard = Date.now();
     } catch (error) {

@@ -5,7 +5,7 @@ import {
   TERMINAL_STATUSES,
   type CurvePoint,
 } from '@app/domain';
-import type { PointsWrittenEvent, SimulationEvent } from '@app/queue';
+import { metricOfEvent, type PointsWrittenEvent, type SimulationEvent } from '@app/queue';
 import { Logger } from '@nestjs/common';
 import { jsonNumber } from '../../common/json-number';
 import { once } from 'node:events';
@@ -25,6 +25,21 @@ export const KEEP_ALIVE_MS = 15_000;
 /** A client this far behind stops being written to live; it catches up from the database once it drains. */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The series a stream follows and how its points look: the contract's
+ * `{seconds, loss}` on /converge/{id}/stream, and `{seconds, value, step?}`
+ * for a named metric (loss included) on /simulation/{id}/metrics/{name}/stream.
+ */
+export interface StreamedSeries {
+  metric: string;
+  shape: 'contract' | 'metric';
+}
+
+export const CONTRACT_SERIES: StreamedSeries = { metric: LOSS_METRIC.name, shape: 'contract' };
+
+/** A metric id not known (yet): the metric has not been reported in the cursor's attempt. */
+const UNKNOWN_METRIC = -1;
+
 /** Event ids say where the client is, so a reconnect resumes exactly after it. */
 export function eventIdOf(cursor: CurveCursor): string {
   return `${cursor.attempt}:${cursor.seconds}`;
@@ -38,7 +53,7 @@ export function parseEventId(value: string): CurveCursor | null {
 }
 
 /**
- * One client's Server-Sent Events stream of one simulation's curve.
+ * One client's Server-Sent Events stream of one metric of a simulation.
  *
  * It subscribes first, then reads what is stored after the client's cursor,
  * then plays the live events it buffered meanwhile, skipping what it already
@@ -56,6 +71,8 @@ export class LiveCurveStream {
   private cursor: CurveCursor;
   /** The partition of the curve streamed, known once the stream has read its simulation. */
   private curveDay = '';
+  /** The streamed metric's id in the cursor's attempt; ids are numbered per attempt. */
+  private metricId: number;
   private sentStatus: SimulationStatus | null = null;
   private live = false;
   private readonly buffered: SimulationEvent[] = [];
@@ -71,15 +88,17 @@ export class LiveCurveStream {
     private readonly curves: CurveReadRepository,
     private readonly feeds: LiveCurveFeeds,
     resumeFrom: CurveCursor | null,
+    private readonly series: StreamedSeries = CONTRACT_SERIES,
   ) {
     this.cursor = resumeFrom ?? { attempt: 0, seconds: 0 };
+    this.metricId = this.idInEveryAttempt();
   }
 
   /** Runs until the simulation ends or the client leaves. */
   start(): void {
     this.response.on('close', () => this.close());
     this.untrack = this.feeds.trackStream(() => this.close());
-    this.stopWatching = this.feeds.watch(this.simulationId, (event) => {
+    this.stopWatching = this.feeds.watch(this.simulationId, this.series.metric, (event) => {
       if (this.live) this.enqueue(() => this.handle(event));
       else this.buffered.push(event);
     });
@@ -87,13 +106,19 @@ export class LiveCurveStream {
 
     this.enqueue(async () => {
       // Read after subscribing: a change from here on arrives as an event.
-      const state = await this.curves.window(this.simulationId, 0, Number.POSITIVE_INFINITY);
+      const state = await this.curves.window(
+        this.simulationId,
+        0,
+        Number.POSITIVE_INFINITY,
+        this.series.metric,
+      );
       if (!state) return this.close();
       // A stream ends with its run request, so its curve stays in this day's partition.
       this.curveDay = state.ref.day;
       // An id from an attempt that does not exist (yet) cannot be resumed: start over.
       if (this.cursor.attempt > state.ref.attempt) this.cursor = { attempt: 0, seconds: 0 };
       await this.enterAttempt(state.ref.attempt);
+      if (state.ref.attempt === this.cursor.attempt) this.metricId = state.ref.metricId;
       await this.catchUp();
       await this.sendStatus(state.ref.attempt, state.status);
       this.live = true;
@@ -115,7 +140,7 @@ export class LiveCurveStream {
     if (this.closed || event.attempt < this.cursor.attempt) return;
     await this.enterAttempt(event.attempt);
     if (event.type === 'status') return this.sendStatus(event.attempt, event.status);
-    return this.receivePoints(event);
+    if (metricOfEvent(event) === this.series.metric) await this.receivePoints(event);
   }
 
   /** A later attempt restarts the curve: say so, and follow it from its beginning. */
@@ -123,6 +148,7 @@ export class LiveCurveStream {
     if (attempt <= this.cursor.attempt) return;
     const hadPoints = this.cursor.attempt > 0;
     this.cursor = { attempt, seconds: 0 };
+    this.metricId = this.idInEveryAttempt();
     this.sentStatus = null;
     if (hadPoints) await this.send('attempt', { attempt });
   }
@@ -134,7 +160,7 @@ export class LiveCurveStream {
     }
     const fresh = event.points
       .filter(([seconds]) => seconds > this.cursor.seconds)
-      .map(([seconds, loss]) => ({ seconds, loss }));
+      .map(([seconds, loss, step]) => ({ seconds, loss, step: step ?? null }));
     if (fresh.length && this.response.writableLength <= MAX_BUFFERED_BYTES) {
       await this.sendPoints(fresh);
     }
@@ -155,12 +181,12 @@ export class LiveCurveStream {
 
   /** Sends every stored point of the cursor's attempt after the cursor, page by page. */
   private async catchUp(): Promise<void> {
-    if (this.cursor.attempt === 0) return;
+    if (this.cursor.attempt === 0 || !(await this.metricKnown())) return;
     const ref = {
       simulationId: this.simulationId,
       attempt: this.cursor.attempt,
       day: this.curveDay,
-      metricId: LOSS_METRIC.id,
+      metricId: this.metricId,
     };
     for (;;) {
       const page = await this.curves.page(
@@ -170,7 +196,7 @@ export class LiveCurveStream {
         STREAM_PAGE_SIZE,
       );
       if (page.length === 0 || this.closed) return;
-      await this.sendPoints(page.map(({ seconds, loss }) => ({ seconds, loss })));
+      await this.sendPoints(page);
       if (page.length < STREAM_PAGE_SIZE) return;
     }
   }
@@ -178,12 +204,33 @@ export class LiveCurveStream {
   private async sendPoints(points: CurvePoint[]): Promise<void> {
     this.cursor = { attempt: this.cursor.attempt, seconds: points[points.length - 1].seconds };
     // NaN and ±Infinity (an external run may report them) by their names, as every answer carries them.
-    const shaped = points.map(({ seconds, loss }) => ({ seconds, loss: jsonNumber(loss) }));
+    const shaped =
+      this.series.shape === 'contract'
+        ? points.map(({ seconds, loss }) => ({ seconds, loss: jsonNumber(loss) }))
+        : points.map(({ seconds, loss, step }) => ({
+            seconds,
+            value: jsonNumber(loss),
+            ...(step === null || step === undefined ? {} : { step }),
+          }));
     await this.send(
       'points',
       { attempt: this.cursor.attempt, points: shaped },
       eventIdOf(this.cursor),
     );
+  }
+
+  /** `loss` is 0 in every attempt; any other metric's id is known once the attempt has reported it. */
+  private idInEveryAttempt(): number {
+    return this.series.metric === LOSS_METRIC.name ? LOSS_METRIC.id : UNKNOWN_METRIC;
+  }
+
+  /** Looks the metric's id up in the cursor's attempt while it is not known; false while it has none. */
+  private async metricKnown(): Promise<boolean> {
+    if (this.metricId !== UNKNOWN_METRIC) return true;
+    const state = await this.curves.window(this.simulationId, 0, 0, this.series.metric);
+    if (state?.ref.attempt === this.cursor.attempt && state.metricKnown)
+      this.metricId = state.ref.metricId;
+    return this.metricId !== UNKNOWN_METRIC;
   }
 
   private async send(event: string, data: unknown, id?: string): Promise<void> {

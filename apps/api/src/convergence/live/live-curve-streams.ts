@@ -1,8 +1,8 @@
-import { CurveReadRepository } from '@app/domain';
+import { CurveReadRepository, TERMINAL_STATUSES } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { LiveCurveFeeds } from './live-curve-feeds';
-import { CurveCursor, LiveCurveStream } from './live-curve-stream';
+import { CONTRACT_SERIES, CurveCursor, LiveCurveStream, StreamedSeries } from './live-curve-stream';
 
 /** Opens Server-Sent Events streams of curves. */
 @Injectable()
@@ -13,16 +13,25 @@ export class LiveCurveStreams {
   ) {}
 
   /**
-   * Streams `simulationId`'s curve on `response`, after `resumeFrom` when the
-   * client reconnects. An unknown simulation, or an expired curve, is refused
-   * before any byte is sent.
+   * Streams a metric of `simulationId` (by default the contract's loss
+   * curve) on `response`, after `resumeFrom` when the client reconnects. An
+   * unknown simulation, or an expired curve, is refused before any byte is
+   * sent, as is a metric an ended run never reported; a run still going may
+   * report it yet, so its stream waits for it.
    */
   async open(
     simulationId: number,
     resumeFrom: CurveCursor | null,
     response: Response,
+    series: StreamedSeries = CONTRACT_SERIES,
   ): Promise<void> {
-    await this.curves.readableWindow(simulationId, 0, 0);
+    const window = await this.curves.window(simulationId, 0, 0, series.metric);
+    const refused =
+      !window ||
+      window.expired ||
+      (!window.metricKnown && TERMINAL_STATUSES.includes(window.status));
+    // readableWindow says why, as every curve read does.
+    if (refused) await this.curves.readableWindow(simulationId, 0, 0, series.metric);
     response.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -32,6 +41,13 @@ export class LiveCurveStreams {
     });
     response.flushHeaders();
     response.write('retry: 2000\n\n');
-    new LiveCurveStream(response, simulationId, this.curves, this.feeds, resumeFrom).start();
+    new LiveCurveStream(
+      response,
+      simulationId,
+      this.curves,
+      this.feeds,
+      resumeFrom,
+      series,
+    ).start();
   }
 }
