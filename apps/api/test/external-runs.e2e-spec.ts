@@ -114,6 +114,7 @@ describe('external runs: created with a run token, reporting from anywhere', () 
         count: 200,
         last: series[199].value,
         last_step: 2000,
+        by_step: true,
         max: Math.max(...series.map((point) => point.value)),
       });
     }

@@ -83,6 +83,7 @@ describe('named metrics: a run with several series, each read like the contract 
         max: 0.9,
         last_step: null,
         min_step: null,
+        by_step: false,
       },
       {
         name: SLASHED.name,
@@ -94,6 +95,7 @@ describe('named metrics: a run with several series, each read like the contract 
         max: 3,
         last_step: null,
         min_step: null,
+        by_step: false,
       },
       {
         name: 'val_acc',
@@ -105,6 +107,7 @@ describe('named metrics: a run with several series, each read like the contract 
         max: 0.7,
         last_step: null,
         min_step: 100,
+        by_step: false,
       },
     ]);
   });

@@ -217,6 +217,7 @@ describe('params, tags and metric summaries of a run', () => {
           max: 2,
           last_step: null,
           min_step: null,
+          by_step: false,
         },
       ]);
     });

@@ -447,8 +447,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One metric of a run, by seconds: sampled or exported
-     * @description Everything GET /converge/{id} does, for any metric of the current attempt (`loss` is the same series): `from`/`to`, `points`, `scale`, `agg`, `format=csv|ndjson`. Points carry `value`, and `step` where the run reported one. Percent-encode the name in the path. A metric the current attempt has not reported is a 404.
+     * One metric of a run, by seconds or by step: sampled or exported
+     * @description Everything GET /converge/{id} does, for any metric of the current attempt (`loss` is the same series): `from`/`to`, `points`, `scale`, `agg`, `format=csv|ndjson`; and `x=step` to read it along the steps the run gave. Points carry `value`, and `step` where the run reported one. Percent-encode the name in the path. A metric the current attempt has not reported is a 404.
      */
     get: operations['ConvergenceController_metric'];
     put?: never;
@@ -1587,9 +1587,15 @@ export interface components {
       window: components['schemas']['CurveWindowResponse'];
       /** @example val_loss */
       metric: string;
+      /**
+       * @description The axis read along (`x`): buckets and the window are in its units.
+       * @example seconds
+       * @enum {string}
+       */
+      x: 'seconds' | 'step';
     };
     MetricCurveResponse: {
-      /** @description Ordered by seconds. While the run is in progress, the points reported so far. When sampled, the first and last point of the window are always included as they are. */
+      /** @description Ordered by seconds (and so by step, with x=step). While the run is in progress, the points reported so far. When sampled, the first and last point of the window are always included as they are. */
       data: components['schemas']['MetricPointResponse'][];
       meta: components['schemas']['MetricCurveMetaResponse'];
     };
@@ -1639,6 +1645,11 @@ export interface components {
        * @example 800
        */
       min_step: number | null;
+      /**
+       * @description Whether the metric can be sampled by step (`x=step`): every point gave a step and none was lower than the one before.
+       * @example true
+       */
+      by_step: boolean;
     };
     ComparedRunResponse: {
       /** @example 1 */
@@ -6289,6 +6300,8 @@ export interface operations {
         agg?: 'last' | 'mean' | 'minmax';
         /** @description csv and ndjson stream every point of the window (no sampling), for export. `points`, `scale` and `agg` apply to JSON only. */
         format?: 'json' | 'csv' | 'ndjson';
+        /** @description The x-axis: seconds, or the steps the run gave. With `step`, `from`/`to` and the bucket edges are steps (log buckets are spaced over step + 1, as steps start at 0) and `agg=mean` is refused. Only a metric whose every point gave a step, none lower than the one before, can be read by step (`by_step` in its summary); another is a 409. */
+        x?: 'seconds' | 'step';
       };
       header?: never;
       path: {
@@ -6371,6 +6384,23 @@ export interface operations {
       };
       /** @description No such simulation, or (for a named metric) none reported by that name. */
       404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description x=step for a metric that cannot be read by step (a point without a step, or a step lower than the one before). */
+      409: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiExtraModels,
   ApiHeader,
   ApiGoneResponse,
@@ -22,7 +23,7 @@ import { ConvergenceResponse } from './convergence.response';
 import { toConvergence, toMetricCurve } from './curve-shapes';
 import { CurveExport } from './curve-export';
 import { CurveSampler } from './curve-sampler';
-import { ConvergeQuery } from './dto/converge.query';
+import { ConvergeQuery, MetricCurveQuery } from './dto/converge.query';
 import { LAST_EVENT_ID_MAX_LENGTH, LastEventIdPipe } from './live/last-event-id.pipe';
 import type { CurveCursor } from './live/live-curve-stream';
 import { LiveCurveStreams } from './live/live-curve-streams';
@@ -85,12 +86,19 @@ export class ConvergenceController {
   @Get('simulation/:simulation_id/metrics/:metric')
   @RequireRole(Role.Viewer)
   @ApiOperation({
-    summary: 'One metric of a run, by seconds: sampled or exported',
+    summary: 'One metric of a run, by seconds or by step: sampled or exported',
     description:
       'Everything GET /converge/{id} does, for any metric of the current attempt (`loss` is ' +
-      'the same series): `from`/`to`, `points`, `scale`, `agg`, `format=csv|ndjson`. Points ' +
-      'carry `value`, and `step` where the run reported one. Percent-encode the name in the path. ' +
-      'A metric the current attempt has not reported is a 404.',
+      'the same series): `from`/`to`, `points`, `scale`, `agg`, `format=csv|ndjson`; and ' +
+      '`x=step` to read it along the steps the run gave. Points carry `value`, and `step` where ' +
+      'the run reported one. Percent-encode the name in the path. A metric the current attempt ' +
+      'has not reported is a 404.',
+  })
+  @ApiConflictResponse({
+    description:
+      'x=step for a metric that cannot be read by step (a point without a step, or a step lower ' +
+      'than the one before).',
+    type: ErrorResponse,
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
   @ApiParam({
@@ -112,11 +120,16 @@ export class ConvergenceController {
   async metric(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Param('metric', ParseMetricNamePipe) metric: string,
-    @Query() query: ConvergeQuery,
+    @Query() query: MetricCurveQuery,
   ): Promise<MetricCurveResponse | StreamableFile> {
+    const { x: axis = 'seconds', ...curveQuery } = query;
     return (query.format ?? 'json') === 'json'
-      ? toMetricCurve(await this.sampler.sample(simulationId, query, metric), metric)
-      : this.exporter.open(simulationId, query, metric);
+      ? toMetricCurve(
+          await this.sampler.sample(simulationId, curveQuery, metric, axis),
+          metric,
+          axis,
+        )
+      : this.exporter.open(simulationId, curveQuery, metric, axis);
   }
 
   @Get('converge/:simulation_id/stream')

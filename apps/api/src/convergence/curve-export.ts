@@ -1,5 +1,5 @@
 import { jsonNumber } from '../common/json-number';
-import { CurvePoint, CurveReadRepository, DomainError } from '@app/domain';
+import { CurveAxis, CurvePoint, CurveReadRepository, DomainError } from '@app/domain';
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { ConvergeQuery, CurveFormat } from './dto/converge.query';
@@ -56,9 +56,16 @@ export class CurveExport {
 
   /**
    * Every point of the query's window of one metric (the contract's `loss`
-   * by default), in its export format; sampling parameters are refused.
+   * by default), in its export format; sampling parameters are refused. By
+   * step (`axis`), the window's from/to are steps: it is the seconds from its
+   * first point to its last, as step order is time order in such a series.
    */
-  async open(simulationId: number, query: ConvergeQuery, metric?: string): Promise<StreamableFile> {
+  async open(
+    simulationId: number,
+    query: ConvergeQuery,
+    metric?: string,
+    axis: CurveAxis = 'seconds',
+  ): Promise<StreamableFile> {
     const format = query.format as Exclude<CurveFormat, 'json'>;
     const sampling = (['points', 'scale', 'agg'] as const).filter(
       (key) => query[key] !== undefined,
@@ -68,11 +75,15 @@ export class CurveExport {
         `${sampling.join(', ')} cannot be combined with format=${format}: exports hold every point`,
       );
     }
-    const from = query.from ?? 0;
-    const to = query.to ?? Number.POSITIVE_INFINITY;
-    if (from > to) throw DomainError.invalid('from must not be greater than to');
-    const window = await this.curves.readableWindow(simulationId, from, to, metric);
+    const asked = { from: query.from ?? 0, to: query.to ?? Number.POSITIVE_INFINITY };
+    if (asked.from > asked.to) throw DomainError.invalid('from must not be greater than to');
+    const window = await (axis === 'step'
+      ? this.curves.readableStepWindow(simulationId, asked.from, asked.to, metric)
+      : this.curves.readableWindow(simulationId, asked.from, asked.to, metric));
     const { ref } = window;
+    // By step, the window's seconds; an empty one is an empty export (from above to).
+    const { from, to } =
+      axis === 'step' ? { from: window.first?.seconds ?? 1, to: window.last?.seconds ?? 0 } : asked;
     const { type, header, line } = FORMATS[metric === undefined ? 'loss' : 'metric'][format];
     const curves = this.curves;
 

@@ -1,10 +1,11 @@
-import { CurveReadRepository, CurveWindow, DomainError, StoredPoint } from '@app/domain';
+import { CurveAxis, CurveReadRepository, CurveWindow, DomainError, StoredPoint } from '@app/domain';
 import { summaryBlockSize } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { ConvergenceMetaResponse } from './convergence.response';
 import {
   ConvergeQuery,
   CurveAggregation,
+  CurveScale,
   DEFAULT_SAMPLE_POINTS,
   WHOLE_CURVE_LIMIT,
 } from './dto/converge.query';
@@ -37,7 +38,7 @@ interface Bucket {
   before: StoredPoint | null;
   through: StoredPoint;
   count: number;
-  /** Its lower edge in seconds (inclusive). */
+  /** The seconds of its first point, or a lower bound of them (inclusive). */
   lowerEdge: number;
 }
 
@@ -51,15 +52,32 @@ interface Bucket {
 export class CurveSampler {
   constructor(private readonly curves: CurveReadRepository) {}
 
-  /** One metric's series (the contract's `loss` by default), sampled as `query` asks. */
-  async sample(simulationId: number, query: ConvergeQuery, metric?: string): Promise<SampledCurve> {
+  /**
+   * One metric's series (the contract's `loss` by default), sampled as
+   * `query` asks: by seconds, or by the steps the run gave (`axis`), where
+   * from/to and the bucket edges are steps.
+   */
+  async sample(
+    simulationId: number,
+    query: ConvergeQuery,
+    metric?: string,
+    axis: CurveAxis = 'seconds',
+  ): Promise<SampledCurve> {
     const from = query.from ?? 0;
     const to = query.to ?? Number.POSITIVE_INFINITY;
     if (from > to) throw DomainError.invalid('from must not be greater than to');
-    const window = await this.curves.readableWindow(simulationId, from, to, metric);
-
     const scale = query.scale ?? 'log';
     const agg = query.agg ?? 'last';
+    if (axis === 'step' && agg === 'mean')
+      throw DomainError.invalid(
+        'agg=mean is by seconds only (a bucket mean stands at its mean seconds); ' +
+          'with x=step use agg=last or agg=minmax',
+      );
+    const window =
+      axis === 'step'
+        ? await this.curves.readableStepWindow(simulationId, from, to, metric)
+        : await this.curves.readableWindow(simulationId, from, to, metric);
+
     const limit = query.points ?? WHOLE_CURVE_LIMIT;
     const windowPoints = window.first && window.last ? window.last.seq - window.first.seq + 1 : 0;
     const meta: ConvergenceMetaResponse = {
@@ -80,7 +98,7 @@ export class CurveSampler {
       data = await this.whole(window, windowPoints, agg);
     } else if (windowPoints > limit) {
       const buckets = query.points ?? DEFAULT_SAMPLE_POINTS;
-      data = await this.downsample(window, buckets, scale, agg);
+      data = await this.downsample(window, buckets, scale, agg, axis);
       meta.downsampled = true;
       meta.buckets = buckets;
     }
@@ -105,16 +123,23 @@ export class CurveSampler {
     bucketCount: number,
     scale: ConvergeQuery['scale'] & string,
     agg: CurveAggregation,
+    axis: CurveAxis,
   ): Promise<SampledPoint[]> {
     const first = window.first as StoredPoint;
     const last = window.last as StoredPoint;
-    const edges = bucketEdges(first.seconds, last.seconds, bucketCount, scale);
-    // Bucket k holds edges[k] ≤ seconds < edges[k+1]; the last one also holds `last`.
+    // Every point at one step: no step edge falls between them, but seconds do.
+    if (axis === 'step' && first.step === last.step) axis = 'seconds';
+    const edges =
+      axis === 'step'
+        ? stepEdges(first.step as number, last.step as number, bucketCount, scale)
+        : bucketEdges(first.seconds, last.seconds, bucketCount, scale);
+    // Bucket k holds edges[k] ≤ x < edges[k+1]; the last one also holds `last`.
     const inner = edges.slice(1, -1);
     const probes = await this.curves.lastPointsBefore(
       window.ref,
       inner,
       inner.map(() => false),
+      axis,
     );
     // The point before the window is never read: its sums are the first point's minus itself.
     const beforeWindow: StoredPoint | null =
@@ -134,7 +159,10 @@ export class CurveSampler {
       const before = bounds[k];
       const through = bounds[k + 1] as StoredPoint;
       const count = through.seq - (before?.seq ?? -1);
-      if (count > 0) buckets.push({ index: k, before, through, count, lowerEdge: edges[k] });
+      // By step, the edge is no time: the bucket starts just after the point before it.
+      const lowerEdge =
+        axis === 'seconds' ? edges[k] : before ? nextAbove(before.seconds) : first.seconds;
+      if (count > 0) buckets.push({ index: k, before, through, count, lowerEdge });
     }
 
     const extremes = agg === 'minmax' ? await this.extremes(window, buckets) : null;
@@ -206,6 +234,23 @@ export class CurveSampler {
       }),
     );
   }
+}
+
+/**
+ * Bucket edges over steps. Steps start at 0, which no log axis holds: log
+ * buckets are spaced over step + 1, so the first ones still go step by step.
+ */
+function stepEdges(lo: number, hi: number, n: number, scale: CurveScale): number[] {
+  if (scale !== 'log') return bucketEdges(lo, hi, n, scale);
+  return bucketEdges(lo + 1, hi + 1, n, scale).map((edge) => edge - 1);
+}
+
+/** The smallest double above `value` (≥ 0): where a bucket after a point at `value` seconds begins. */
+function nextAbove(value: number): number {
+  const bits = new Float64Array([value]);
+  const view = new BigInt64Array(bits.buffer);
+  view[0] += 1n;
+  return bits[0];
 }
 
 function pointOf(point: StoredPoint, agg: CurveAggregation): SampledPoint {

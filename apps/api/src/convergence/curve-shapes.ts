@@ -1,3 +1,4 @@
+import type { CurveAxis } from '@app/domain';
 import { jsonNumber } from '../common/json-number';
 import { ConvergencePointResponse, ConvergenceResponse } from './convergence.response';
 import type { SampledCurve, SampledPoint } from './curve-sampler';
@@ -27,6 +28,10 @@ export function toMetricPoint(point: SampledPoint): MetricPointResponse {
   return shaped;
 }
 
-export function toMetricCurve(curve: SampledCurve, metric: string): MetricCurveResponse {
-  return { data: curve.data.map(toMetricPoint), meta: { ...curve.meta, metric } };
+export function toMetricCurve(
+  curve: SampledCurve,
+  metric: string,
+  x: CurveAxis = 'seconds',
+): MetricCurveResponse {
+  return { data: curve.data.map(toMetricPoint), meta: { ...curve.meta, metric, x } };
 }

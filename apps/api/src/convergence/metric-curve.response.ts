@@ -1,8 +1,8 @@
-import { RUN_KEY_PATTERN } from '@app/domain';
+import { RUN_KEY_PATTERN, type CurveAxis } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JSON_NUMBER_SCHEMA, NonFinite } from '../common/json-number';
 import { ConvergenceMetaResponse } from './convergence.response';
-import { MAX_SAMPLE_POINTS } from './dto/converge.query';
+import { CURVE_AXES, MAX_SAMPLE_POINTS } from './dto/converge.query';
 
 export class MetricPointResponse {
   @ApiProperty({
@@ -49,6 +49,13 @@ export class MetricPointResponse {
 export class MetricCurveMetaResponse extends ConvergenceMetaResponse {
   @ApiProperty({ example: 'val_loss', pattern: RUN_KEY_PATTERN.source, maxLength: 250 })
   metric: string;
+
+  @ApiProperty({
+    enum: CURVE_AXES,
+    example: 'seconds',
+    description: 'The axis read along (`x`): buckets and the window are in its units.',
+  })
+  x: CurveAxis;
 }
 
 export class MetricCurveResponse {
@@ -56,7 +63,8 @@ export class MetricCurveResponse {
     type: [MetricPointResponse],
     maxItems: MAX_SAMPLE_POINTS + 2,
     description:
-      'Ordered by seconds. While the run is in progress, the points reported so far. ' +
+      'Ordered by seconds (and so by step, with x=step). While the run is in progress, the ' +
+      'points reported so far. ' +
       'When sampled, the first and last point of the window are always included as they are.',
   })
   data: MetricPointResponse[];

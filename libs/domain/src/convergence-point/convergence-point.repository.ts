@@ -125,7 +125,7 @@ export class ConvergencePointRepository {
                   p.cs, p.cf
            FROM unnest($6::integer[], $7::integer[], $8::double precision[], $9::double precision[],
                        $10::bigint[], $11::double precision[], $12::double precision[],
-                       $28::integer[])
+                       $29::integer[])
              AS p(series, q, s, l, st, cl, cs, cf)
            JOIN fresh f ON f.series = p.series
          ), summarised AS (

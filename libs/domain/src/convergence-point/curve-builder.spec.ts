@@ -100,6 +100,7 @@ describe('CurveBuilder', () => {
       minSeconds: 2,
       minStep: 20,
       maxValue: 2,
+      byStep: true,
     });
     expect(first.points.map((point) => point.step)).toEqual([10, 20]);
     const second = builder.append([
@@ -115,8 +116,27 @@ describe('CurveBuilder', () => {
       minSeconds: 2,
       minStep: 20,
       maxValue: 3,
+      byStep: false,
     });
     expect(first.summary?.count).toBe(2);
+  });
+
+  it('can be read by step while every point gives one and none goes back (equal steps do not)', () => {
+    const byStep = (...batches: Array<Array<number | null>>) => {
+      const builder = new CurveBuilder();
+      let seconds = 0;
+      let result: boolean | undefined;
+      for (const steps of batches)
+        result = builder.append(steps.map((step) => ({ seconds: ++seconds, loss: 1, step })))
+          .summary?.byStep;
+      return result;
+    };
+    expect(byStep([0, 10], [10, 20])).toBe(true);
+    expect(byStep([0, 10], [5])).toBe(false);
+    expect(byStep([0, 10], [null, 20])).toBe(false);
+    expect(byStep([null])).toBe(false);
+    // Once lost, never back: the points that went back are still stored.
+    expect(byStep([3, 2], [4, 5])).toBe(false);
   });
 
   it('goes on from a stored tail exactly as one builder would have (resume)', () => {

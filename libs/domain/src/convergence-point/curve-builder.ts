@@ -76,6 +76,8 @@ export interface MetricSummary {
   /** The step of the last point and of the minimum; null where none was given. */
   lastStep: number | null;
   minStep: number | null;
+  /** Every point gave a step, none lower than the one before: the series can be read by step. */
+  byStep: boolean;
 }
 
 /**
@@ -212,9 +214,11 @@ export class CurveBuilder {
         minSeconds: seconds,
         minStep: step,
         maxValue: value,
+        byStep: step !== null,
       };
       return;
     }
+    summary.byStep &&= step !== null && summary.lastStep !== null && step >= summary.lastStep;
     summary.count++;
     summary.lastValue = value;
     summary.lastSeconds = seconds;
@@ -263,6 +267,7 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
     maxValue: [] as number[],
     lastStep: [] as Array<number | null>,
     minStep: [] as Array<number | null>,
+    byStep: [] as boolean[],
   };
   for (const { key, batch } of batches) {
     for (const point of batch.points) {
@@ -293,6 +298,7 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
       summaries.maxValue.push(summary.maxValue);
       summaries.lastStep.push(summary.lastStep);
       summaries.minStep.push(summary.minStep);
+      summaries.byStep.push(summary.byStep);
     }
   }
   return { points, cells, summaries };
@@ -301,7 +307,7 @@ export function batchColumns(batches: Iterable<{ key: number; batch: CurveBatch 
 /**
  * batchColumns' metric summaries in the order statements unnest them: key,
  * count, last value and seconds, minimum value and seconds, maximum, last
- * and minimum's steps.
+ * and minimum's steps, whether it can be read by step.
  */
 export function summaryColumnsInOrder(summaries: ReturnType<typeof batchColumns>['summaries']) {
   return [
@@ -314,5 +320,6 @@ export function summaryColumnsInOrder(summaries: ReturnType<typeof batchColumns>
     summaries.maxValue,
     summaries.lastStep,
     summaries.minStep,
+    summaries.byStep,
   ];
 }

@@ -97,7 +97,36 @@ const STATEMENTS = {
    ORDER BY seconds DESC LIMIT 1) l ON true`,
   pageAfter: pageSql(false),
   pageFrom: pageSql(true),
+  /**
+   * A series' first and last points with $4 ≤ step ≤ $5, and whether it can
+   * be read by step at all (run_metrics.by_step): then step order is its
+   * order, and the partial index on steps answers each end with one probe.
+   */
+  stepWindow: `SELECT m.by_step, to_jsonb(f) AS first, to_jsonb(l) AS last
+ FROM run_metrics m
+ LEFT JOIN LATERAL (
+   SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
+   WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
+     AND metric_id = $6::smallint AND step IS NOT NULL AND step >= $4::bigint
+   ORDER BY step, seconds LIMIT 1) f ON m.by_step
+ LEFT JOIN LATERAL (
+   SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
+   WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $3::date
+     AND metric_id = $6::smallint AND step IS NOT NULL AND step <= $5::bigint
+   ORDER BY step DESC, seconds DESC LIMIT 1) l ON m.by_step
+ WHERE m.simulation_id = $1::bigint AND m.attempt = $2::integer AND m.metric_id = $6::smallint`,
 } as const;
+
+/** How a series is walked: by seconds (every series), or by the steps the run gave. */
+export type CurveAxis = 'seconds' | 'step';
+
+/** Steps are integers: a step bound in the index's own type, so the probe is an index range. */
+function stepBound(value: number, round: (value: number) => number): string {
+  const bounded = Math.min(Math.max(round(value), -1), Number.MAX_SAFE_INTEGER);
+  return String(bounded);
+}
 
 /**
  * Reads curves without ever loading one whole: every query here is a bounded
@@ -203,14 +232,54 @@ export class CurveReadRepository {
   }
 
   /**
+   * readableWindow by step: the series' points with from ≤ step ≤ to. A
+   * series that cannot be read by step (a point without one, or a step lower
+   * than the one before) is a conflict that says so.
+   */
+  async readableStepWindow(
+    simulationId: number,
+    from: number,
+    to: number,
+    metric: string = LOSS_METRIC.name,
+  ): Promise<CurveWindow> {
+    const window = await this.readableWindow(simulationId, 0, 0, metric);
+    const { ref } = window;
+    const [row] = await plannedRows<{
+      by_step: boolean;
+      first: StoredPointRow | null;
+      last: StoredPointRow | null;
+    }>(this.manager, STATEMENTS.stepWindow, [
+      ref.simulationId,
+      ref.attempt,
+      ref.day,
+      stepBound(from, Math.ceil),
+      stepBound(to, Math.floor),
+      ref.metricId,
+    ]);
+    if (!row?.by_step)
+      throw DomainError.conflict(
+        `metric ${JSON.stringify(metric)} of simulation ${simulationId} cannot be read by step: ` +
+          'some of its points gave no step, or a step lower than the one before (its summary in ' +
+          `GET /simulation/${simulationId}/metrics says by_step); read it by seconds`,
+      );
+    const first = row.first ? this.storedPoint(row.first) : null;
+    const last = row.last ? this.storedPoint(row.last) : null;
+    const empty = !first || !last || first.seq > last.seq;
+    return { ...window, first: empty ? null : first, last: empty ? null : last };
+  }
+
+  /**
    * For each edge, the last point before it (seconds < edge, or ≤ where
    * `inclusive` says so), or null when there is none: one index probe each.
+   * By step (a series read by step only), step < edge.
    */
   async lastPointsBefore(
     ref: SeriesRef,
     edges: readonly number[],
     inclusive: readonly boolean[],
+    axis: CurveAxis = 'seconds',
   ): Promise<Array<StoredPoint | null>> {
+    if (axis === 'step') return this.lastPointsBeforeStep(ref, edges);
     const rows = await plannedRows<{ k: number; point: StoredPointRow | null }>(
       this.manager,
       `SELECT e.k::int AS k, to_jsonb(p) AS point
@@ -223,6 +292,33 @@ export class CurveReadRepository {
          ORDER BY seconds DESC LIMIT 1) p ON true
        ORDER BY e.k`,
       [ref.simulationId, ref.attempt, edges, inclusive, ref.day, ref.metricId],
+    );
+    return rows.map((row) => (row.point ? this.storedPoint(row.point) : null));
+  }
+
+  /** For each edge, the last point with step < edge: integer steps, so step < ⌈edge⌉. */
+  private async lastPointsBeforeStep(
+    ref: SeriesRef,
+    edges: readonly number[],
+  ): Promise<Array<StoredPoint | null>> {
+    const rows = await plannedRows<{ k: number; point: StoredPointRow | null }>(
+      this.manager,
+      `SELECT e.k::int AS k, to_jsonb(p) AS point
+       FROM unnest($3::bigint[]) WITH ORDINALITY AS e(edge, k)
+       LEFT JOIN LATERAL (
+         SELECT seq, seconds, loss, step, cum_loss, cum_seconds,
+          COALESCE(cum_finite, seq + 1) AS cum_finite FROM convergence_points
+         WHERE simulation_id = $1::bigint AND attempt = $2::integer AND curve_day = $4::date
+           AND metric_id = $5::smallint AND step IS NOT NULL AND step < e.edge
+         ORDER BY step DESC, seconds DESC LIMIT 1) p ON true
+       ORDER BY e.k`,
+      [
+        ref.simulationId,
+        ref.attempt,
+        edges.map((edge) => stepBound(edge, Math.ceil)),
+        ref.day,
+        ref.metricId,
+      ],
     );
     return rows.map((row) => (row.point ? this.storedPoint(row.point) : null));
   }

@@ -20,28 +20,26 @@ export function upsertSummaryCells(series: string, first: number): string {
       DO UPDATE SET min_loss = EXCLUDED.min_loss, max_loss = EXCLUDED.max_loss`;
 }
 
-/** Nine parameters: summaryColumnsInOrder(summaries). */
+/** Ten parameters: summaryColumnsInOrder(summaries). */
 export function upsertMetricSummaries(series: string, first: number): string {
-  const [key, count, last, lastSeconds, min, minSeconds, max, lastStep, minStep] = parameters(
-    first,
-    9,
-  );
+  const [key, count, last, lastSeconds, min, minSeconds, max, lastStep, minStep, byStep] =
+    parameters(first, 10);
   return `INSERT INTO run_metrics AS m
       (simulation_id, attempt, metric_id, name, count, last_value, last_seconds,
-       min_value, min_seconds, max_value, last_step, min_step)
+       min_value, min_seconds, max_value, last_step, min_step, by_step)
     SELECT r.simulation_id, r.attempt, r.metric_id, r.name,
-           u.n, u.lv, u.ls, u.mn, u.ms, u.mx, u.lst, u.mst
+           u.n, u.lv, u.ls, u.mn, u.ms, u.mx, u.lst, u.mst, u.bs
     FROM unnest(${key}::integer[], ${count}::integer[], ${last}::double precision[],
                 ${lastSeconds}::double precision[], ${min}::double precision[],
                 ${minSeconds}::double precision[], ${max}::double precision[],
-                ${lastStep}::bigint[], ${minStep}::bigint[])
-      AS u(series, n, lv, ls, mn, ms, mx, lst, mst)
+                ${lastStep}::bigint[], ${minStep}::bigint[], ${byStep}::boolean[])
+      AS u(series, n, lv, ls, mn, ms, mx, lst, mst, bs)
     JOIN ${series} r ON r.series = u.series
     ON CONFLICT (simulation_id, attempt, metric_id) DO UPDATE SET
       count = EXCLUDED.count, last_value = EXCLUDED.last_value,
       last_seconds = EXCLUDED.last_seconds, min_value = EXCLUDED.min_value,
       min_seconds = EXCLUDED.min_seconds, max_value = EXCLUDED.max_value,
-      last_step = EXCLUDED.last_step, min_step = EXCLUDED.min_step`;
+      last_step = EXCLUDED.last_step, min_step = EXCLUDED.min_step, by_step = EXCLUDED.by_step`;
 }
 
 function parameters(first: number, count: number): string[] {

@@ -337,11 +337,12 @@ export class OriginalImport {
     await queryRows(
       manager,
       `INSERT INTO run_metrics (simulation_id, attempt, metric_id, name, count, last_value,
-                               last_seconds, min_value, min_seconds, max_value, last_step, min_step)
-       SELECT id, 1, $10, $11, n, lv, ls, mn, ms, mx, lst, mst
+                               last_seconds, min_value, min_seconds, max_value, last_step, min_step,
+                               by_step)
+       SELECT id, 1, $11, $12, n, lv, ls, mn, ms, mx, lst, mst, bs
        FROM unnest($1::bigint[], $2::integer[], $3::float8[], $4::float8[], $5::float8[],
-                   $6::float8[], $7::float8[], $8::bigint[], $9::bigint[])
-         AS u(id, n, lv, ls, mn, ms, mx, lst, mst)`,
+                   $6::float8[], $7::float8[], $8::bigint[], $9::bigint[], $10::boolean[])
+         AS u(id, n, lv, ls, mn, ms, mx, lst, mst, bs)`,
       [...summaryColumnsInOrder(summaries), LOSS_METRIC.id, LOSS_METRIC.name],
     );
     if (cells.key.length === 0) return;

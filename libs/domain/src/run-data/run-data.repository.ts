@@ -26,12 +26,14 @@ export interface RunMetricSummary {
   /** The steps the run gave with the last point and the minimum; null where it gave none. */
   lastStep: number | null;
   minStep: number | null;
+  /** Every point gave a step and none went back: the metric can be sampled by step. */
+  byStep: boolean;
 }
 
 /** run_metrics' columns as a RunMetricSummary, for a table aliased `m` (steps are safe integers: JSON numbers). */
 const SUMMARY_COLUMNS = `m.name, m.count, m.last_value AS last, m.last_seconds AS "lastSeconds",
   m.min_value AS min, m.min_seconds AS "minSeconds", m.max_value AS max,
-  m.last_step::float8 AS "lastStep", m.min_step::float8 AS "minStep"`;
+  m.last_step::float8 AS "lastStep", m.min_step::float8 AS "minStep", m.by_step AS "byStep"`;
 
 /** A run's params and tags as two JSON objects (NULL for none), for the run whose id is `id`. */
 const paramsAndTagsOfRun = (id: string) => `

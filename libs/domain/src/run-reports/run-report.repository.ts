@@ -304,13 +304,14 @@ async function seriesTails(
     max_value: number;
     last_step: number | null;
     min_step: number | null;
+    by_step: boolean;
     cells: Array<[number, number, number, number]> | null;
   }>(
     manager,
     `SELECT m.metric_id, p.seq, p.seconds, p.loss, p.cum_loss, p.cum_seconds,
             COALESCE(p.cum_finite, p.seq + 1) AS cum_finite, m.count,
             m.last_value, m.last_seconds, m.min_value, m.min_seconds, m.max_value,
-            m.last_step::float8 AS last_step, m.min_step::float8 AS min_step,
+            m.last_step::float8 AS last_step, m.min_step::float8 AS min_step, m.by_step,
             (SELECT jsonb_agg(jsonb_build_array(c.level, c.block, c.min_loss, c.max_loss))
              FROM convergence_summaries c
              JOIN generate_series(1, $5::int) AS l(level)
@@ -353,6 +354,7 @@ async function seriesTails(
           minSeconds: row.min_seconds,
           minStep: row.min_step,
           maxValue: row.max_value,
+          byStep: row.by_step,
         },
       },
     ]),

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import type { CurveAxis } from '@app/domain';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 
 export const CURVE_SCALES = ['linear', 'log'] as const;
@@ -90,4 +91,22 @@ export class ConvergeQuery {
   @IsOptional()
   @IsIn(CURVE_FORMATS, { message: `format must be one of: ${CURVE_FORMATS.join(', ')}` })
   format?: CurveFormat;
+}
+
+export const CURVE_AXES = ['seconds', 'step'] as const;
+
+/** A named metric's read: everything /converge/{id} takes, and the axis to read it along. */
+export class MetricCurveQuery extends ConvergeQuery {
+  @ApiPropertyOptional({
+    enum: CURVE_AXES,
+    default: 'seconds',
+    description:
+      'The x-axis: seconds, or the steps the run gave. With `step`, `from`/`to` and the bucket ' +
+      'edges are steps (log buckets are spaced over step + 1, as steps start at 0) and `agg=mean` ' +
+      'is refused. Only a metric whose every point gave a step, none lower than the one before, ' +
+      'can be read by step (`by_step` in its summary); another is a 409.',
+  })
+  @IsOptional()
+  @IsIn(CURVE_AXES, { message: `x must be one of: ${CURVE_AXES.join(', ')}` })
+  x?: CurveAxis;
 }

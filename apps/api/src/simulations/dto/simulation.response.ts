@@ -291,6 +291,14 @@ export class RunMetricResponse {
     description: 'The step reported where the minimum was first reached; null where none was.',
   })
   min_step: number | null;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'Whether the metric can be sampled by step (`x=step`): every point gave a step and none ' +
+      'was lower than the one before.',
+  })
+  by_step: boolean;
 }
 
 export function toSimulationResponse(simulation: Simulation): SimulationResponse {
@@ -352,5 +360,6 @@ export function toRunMetricResponse(summary: RunMetricSummary): RunMetricRespons
     max: jsonNumber(summary.max),
     last_step: summary.lastStep,
     min_step: summary.minStep,
+    by_step: summary.byStep,
   };
 }

@@ -15,6 +15,7 @@ import { RunParamsTagsMetrics1795845600000 } from './1795845600000-RunParamsTags
 import { RunDataStatistics1795849200000 } from './1795849200000-RunDataStatistics';
 import { NamedMetrics1795852800000 } from './1795852800000-NamedMetrics';
 import { RunReports1795856400000 } from './1795856400000-RunReports';
+import { StepAxis1795860000000 } from './1795860000000-StepAxis';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RunDataStatistics1795849200000,
   NamedMetrics1795852800000,
   RunReports1795856400000,
+  StepAxis1795860000000,
 ];
