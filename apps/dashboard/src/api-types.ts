@@ -17,6 +17,7 @@ export type CurvePoint = Schemas['ConvergencePointResponse'];
 export type MetricCurve = Schemas['MetricCurveResponse'];
 export type MetricPoint = Schemas['MetricPointResponse'];
 export type RunMetric = Schemas['RunMetricResponse'];
+export type Compare = Schemas['CompareResponse'];
 
 export type SimulationStatus = Simulation['status'];
 export type MachineStatus = Machine['status'];

@@ -10,6 +10,7 @@ import {
   storeSession,
   type Session,
 } from './session';
+import { ComparePage } from './views/compare-page';
 import { MachinesPage } from './views/machines-page';
 import { SignIn } from './views/sign-in';
 import { SimulationPage } from './views/simulation-page';
@@ -71,7 +72,12 @@ export function App() {
 function Page() {
   const route = useHashRoute();
   useEffect(() => {
-    const titles = { simulations: 'Simulations', simulation: 'Simulation', machines: 'Machines' };
+    const titles = {
+      simulations: 'Simulations',
+      simulation: 'Simulation',
+      machines: 'Machines',
+      compare: 'Compare',
+    };
     document.title = `${route.page in titles ? titles[route.page as keyof typeof titles] : 'Not found'} · AISimulation`;
   }, [route.page]);
   switch (route.page) {
@@ -81,6 +87,8 @@ function Page() {
       return <SimulationPage key={route.id} id={route.id} />;
     case 'machines':
       return <MachinesPage />;
+    case 'compare':
+      return <ComparePage ids={route.ids} metric={route.metric} />;
     default:
       return (
         <>

@@ -64,6 +64,7 @@ describe('metricAsCurve', () => {
       agg: 'minmax' as const,
       window: { from: null, to: null },
       metric: 'val_acc',
+      x: 'seconds' as const,
     };
     const curve = metricAsCurve({
       meta,

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ConvergencePointRepository, SimulationStatus } from '@app/domain';
 import { seedCurve, seedSimulation } from '@app/domain/testing';
+import { simulationsHref } from '../src/route';
 import { Role } from '../../api/src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
 
@@ -543,7 +544,8 @@ describe('web dashboard (headless Chromium)', () => {
     );
     const total = (await stack.db.query(`SELECT count(*)::int AS n FROM simulations`))[0].n;
     await signInWithToken(stack.token(Role.Viewer));
-    const firstName = () => page.locator('tbody tr').first().locator('td').nth(1).innerText();
+    // Columns: the compare box, the id, then the name.
+    const firstName = () => page.locator('tbody tr').first().locator('td').nth(2).innerText();
     await until(async () => expect(await firstName()).toBe('Paged 40'));
     const pager = page.getByRole('navigation', { name: 'Pages' });
     await pager.getByText(`1–25 of ${total}`).waitFor();
@@ -585,7 +587,7 @@ describe('web dashboard (headless Chromium)', () => {
       "tags.sweep = 'browser' AND params.lr < 0.1",
     );
     await search.getByRole('button', { name: 'Apply' }).click();
-    const names = () => page.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    const names = () => page.locator('tbody tr td:nth-child(3)').allInnerTexts();
     await until(async () =>
       expect((await names()).sort()).toEqual(['Searched lr=0.003', 'Searched lr=0.03']),
     );
@@ -607,5 +609,74 @@ describe('web dashboard (headless Chromium)', () => {
     await search.getByRole('button', { name: 'Apply' }).click();
     await page.getByText(/filter: at character 12: expected a value/).waitFor();
     expect(ids).toHaveLength(3);
+  });
+
+  it('compares runs chosen in the list: differing params, summaries and the curves overlaid', async () => {
+    const created = await stack
+      .as(Role.Operator)
+      .post('/simulations/batch', {
+        simulations: [0.1, 0.01, 0.001].map((lr) => ({
+          name: `Compared lr=${lr}`,
+          machine: { machine_id: 101, name: 'Machine A' },
+          program: 'external',
+          params: { lr, optimizer: 'sgd' },
+        })),
+      })
+      .expect(201);
+    const runs = created.body.simulations as Array<{ id: number; run_token: string }>;
+    // Two report val_loss; the third never does.
+    for (const [index, run] of runs.slice(0, 2).entries()) {
+      const report = (path: string, body?: object) =>
+        stack.http
+          .post(`/simulation/${run.id}/${path}`)
+          .set('Authorization', `Bearer ${run.run_token}`)
+          .send(body)
+          .expect(200);
+      await report('start');
+      await report('metrics', {
+        sequence: 1,
+        points: Array.from({ length: 20 }, (_, k) => ({
+          metric: 'val_loss',
+          value: (index + 1) / (k + 1),
+          seconds: k + 1,
+          step: k * 100,
+        })),
+      });
+    }
+    await signInWithToken(stack.token(Role.Viewer));
+    // Earlier tests leave many runs: find these three first.
+    await page.goto(`${baseUrl}/${simulationsHref({ filter: "name LIKE 'Compared lr=%'" })}`);
+    for (const run of runs) {
+      await page.getByRole('checkbox', { name: new RegExp(`\\(${run.id}\\)$`) }).check();
+    }
+    await page.getByRole('link', { name: 'Compare 3 runs' }).click();
+    await page.getByRole('heading', { name: 'Compare 3 runs' }).waitFor();
+    expect(page.url()).toContain(`#/compare?ids=${runs.map((run) => run.id).join('%2C')}`);
+
+    await page.getByLabel('Metric', { exact: true }).selectOption('val_loss');
+    await page.getByText(`Not shown: ${runs[2].id} (no val_loss).`).waitFor();
+    await until(async () =>
+      expect(await page.locator('.chart.overlay').getAttribute('data-series')).toBe('3'),
+    );
+    expect(await page.locator('.chart.overlay').getAttribute('data-x-scale')).toBe('log');
+    // Only lr differs: it is a column; the optimizer is said once.
+    await page.getByRole('columnheader', { name: 'params.lr' }).waitFor();
+    await expect(
+      page.getByRole('columnheader', { name: 'params.optimizer' }).count(),
+    ).resolves.toBe(0);
+    await page.getByText('The same in every run: optimizer = sgd.').waitFor();
+    const row = (id: number) =>
+      page.getByRole('table', { name: /compared runs/ }).locator('tbody tr', {
+        hasText: `${id} · Compared`,
+      });
+    // val_loss of the second run: 2/(k+1), lowest at the last point, step 1,900.
+    await until(async () =>
+      expect(await row(runs[1].id).innerText()).toMatch(
+        /running\s+0\.01\s+0\.1\s+0\.1\s+1900\s+2$/,
+      ),
+    );
+    expect(await row(runs[2].id).innerText()).toContain('—');
+    expect(await widerThanScreen()).toEqual([]);
+    await screenshot('12-compare');
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { CurveColumns } from '../curve-data';
-import { compactNumber } from '../format';
+import { followWidth, legendValue, metricChartBase } from './chart-axes';
 
 interface CurveChartProps {
   columns: CurveColumns;
@@ -15,37 +15,6 @@ interface CurveChartProps {
   onZoom: (from: number, to: number) => void;
 }
 
-const HEIGHT = 340;
-
-/**
- * Labels on a log axis: within one decade every tick (else a zoomed window shows one number or
- * none), up to four decades the 1s and 5s, beyond that the decades only.
- */
-const logTickFilter: uPlot.Axis.Filter = (chart, splits, axisIndex) => {
-  const scale = chart.scales[axisIndex === 0 ? 'x' : 'y'];
-  const decades = Math.log10((scale.max ?? 10) / (scale.min ?? 1));
-  return splits.map((value) => {
-    const digit = Number(value.toExponential(0).charAt(0));
-    if (decades < 1 || digit === 1) return value;
-    return decades < 4 && digit === 5 ? value : null;
-  });
-};
-
-/** No data yet (a run that has not written a point): any positive span, so a log axis works. */
-const EMPTY_RANGE: uPlot.Range.MinMax = [1, 10];
-
-const exactRange: uPlot.Range.Function = (_chart, min, max) => {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return EMPTY_RANGE;
-  if (min === max) return min > 0 ? [min / 2, max * 2] : [min - 1, max + 1];
-  return [min, max];
-};
-
-/** A little air above and below the curve, instead of rounding out to whole decades. */
-const paddedLogRange: uPlot.Range.Function = (_chart, min, max) =>
-  Number.isFinite(min) && Number.isFinite(max) && min > 0 && max > 0
-    ? [min / 1.25, max * 1.25]
-    : EMPTY_RANGE;
-
 /** Without a band, its two edge series are left out of the chart (and its legend). */
 const shown = (columns: CurveColumns, band: boolean) =>
   (band ? columns : columns.slice(0, 2)) as uPlot.AlignedData;
@@ -54,7 +23,7 @@ const bandEdge = (metric: string, label: string): uPlot.Series => ({
   label: `${metric} ${label}`,
   stroke: 'rgba(37,99,235,0.35)',
   points: { show: false },
-  value: (_chart, value) => compactNumber(value),
+  value: legendValue,
 });
 
 /**
@@ -71,37 +40,18 @@ export function CurveChart({ columns, logX, logY, band, metric, onZoom }: CurveC
   // Axis distributions and the band are fixed at creation: a toggle rebuilds the chart.
   useEffect(() => {
     const element = container.current!;
-    // Canvas cannot read CSS variables: take the theme's colours as they are now.
-    const muted = getComputedStyle(element).getPropertyValue('--text-muted').trim() || '#57606a';
-    const axis = (text: string, log: boolean): uPlot.Axis => ({
-      label: text,
-      stroke: muted,
-      grid: { stroke: 'rgba(128,128,128,0.18)' },
-      ticks: { stroke: 'rgba(128,128,128,0.3)' },
-      ...(log ? { filter: logTickFilter } : {}),
-      // uPlot passes null for the ticks it leaves unlabelled.
-      values: (_chart, splits) =>
-        splits.map((value) => (value == null ? '' : compactNumber(value))),
-    });
+    const base = metricChartBase(element, metric, { logX, logY });
     const options: uPlot.Options = {
-      width: Math.max(element.clientWidth, 280),
-      height: HEIGHT,
-      scales: {
-        // The x axis spans exactly the data (the whole run, or the zoomed window); uPlot's
-        // default would round a log axis out to whole decades.
-        x: { time: false, distr: logX ? 3 : 1, log: 10, range: exactRange },
-        y: { distr: logY ? 3 : 1, log: 10, range: logY ? paddedLogRange : undefined },
-      },
-      axes: [axis('seconds', logX), { ...axis(metric, logY), size: 64 }],
+      ...base,
       series: [
-        { label: 'seconds', value: (_chart, value) => compactNumber(value) },
+        ...base.series,
         {
           label: metric,
           stroke: '#2563eb',
           width: 2,
           spanGaps: false,
           points: { show: false },
-          value: (_chart, value) => compactNumber(value),
+          value: legendValue,
         },
         ...(band ? [bandEdge(metric, 'min'), bandEdge(metric, 'max')] : []),
       ],
@@ -128,12 +78,9 @@ export function CurveChart({ columns, logX, logY, band, metric, onZoom }: CurveC
     element.dataset.yScale = instance.scales.y.distr === 3 ? 'log' : 'linear';
     element.dataset.band = String(instance.series.length === 4);
     chart.current = instance;
-    const resize = new ResizeObserver(() =>
-      instance.setSize({ width: Math.max(element.clientWidth, 280), height: HEIGHT }),
-    );
-    resize.observe(element);
+    const stopFollowing = followWidth(element, instance);
     return () => {
-      resize.disconnect();
+      stopFollowing();
       instance.destroy();
       chart.current = null;
     };

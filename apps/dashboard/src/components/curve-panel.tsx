@@ -1,3 +1,4 @@
+import { AxesToggles } from './axes-toggles';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api-client';
 import type {
@@ -17,6 +18,7 @@ import {
 } from '../curve-data';
 import { compactNumber } from '../format';
 import { useApp } from '../hooks';
+import { MetricPicker } from './metric-picker';
 import { CurveChart } from './curve-chart';
 import { ErrorMessage } from './error-message';
 
@@ -197,43 +199,16 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
         )}
       </h2>
       <div class="chart-controls">
-        <div class="metric-picker">
-          <label for="metric-picker">Metric</label>
-          <select
-            id="metric-picker"
-            name="metric"
-            value={metric}
-            onChange={(event) => {
-              setMetric(event.currentTarget.value);
-              setZoomWindow(null);
-            }}
-          >
-            {metrics.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset>
-          <legend>Axes</legend>
-          <label class="toggle">
-            <input
-              type="checkbox"
-              checked={logX}
-              onChange={(event) => setLogX(event.currentTarget.checked)}
-            />
-            Log seconds (x)
-          </label>
-          <label class="toggle">
-            <input
-              type="checkbox"
-              checked={logY}
-              onChange={(event) => setLogY(event.currentTarget.checked)}
-            />
-            Log {metric} (y)
-          </label>
-        </fieldset>
+        <MetricPicker
+          id="metric-picker"
+          metric={metric}
+          metrics={metrics}
+          onPick={(picked) => {
+            setMetric(picked);
+            setZoomWindow(null);
+          }}
+        />
+        <AxesToggles metric={metric} logX={logX} logY={logY} onLogX={setLogX} onLogY={setLogY} />
         <form class="window" aria-label="Zoom window" onSubmit={applyWindow}>
           <label>
             From (s)

@@ -4,8 +4,9 @@ import { ErrorMessage } from '../components/error-message';
 import { SimulationActions } from '../components/simulation-actions';
 import { StatusBadge } from '../components/status-badge';
 import { dateTime } from '../format';
+import { useState } from 'preact/hooks';
 import { useApp, useResource } from '../hooks';
-import { simulationHref, simulationsHref } from '../route';
+import { compareHref, MAX_COMPARED, simulationHref, simulationsHref } from '../route';
 import { hasRole } from '../session';
 
 const SORT_KEYS = [
@@ -110,6 +111,14 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
   const first = (state.page - 1) * state.limit;
   const filtered = state.status !== '' || state.machine_id !== '' || state.filter.trim() !== '';
   const columns = columnLabels(state.columns);
+  // Runs ticked for comparison, in the order ticked; kept across pages and filters.
+  const [selected, setSelected] = useState<number[]>([]);
+  const toggle = (id: number, on: boolean) =>
+    setSelected((current) =>
+      on
+        ? [...current.filter((other) => other !== id), id].slice(-MAX_COMPARED)
+        : current.filter((other) => other !== id),
+    );
 
   return (
     <>
@@ -197,6 +206,21 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
         </label>
       </form>
       <SearchForm state={state} />
+      {selected.length > 0 && (
+        <p class="compare-bar" aria-live="polite">
+          {selected.length} chosen to compare.{' '}
+          {selected.length >= 2 ? (
+            <a class="button" href={compareHref(selected)}>
+              Compare {selected.length} runs
+            </a>
+          ) : (
+            'Choose one more.'
+          )}{' '}
+          <button type="button" onClick={() => setSelected([])}>
+            Clear
+          </button>
+        </p>
+      )}
       <ErrorMessage error={list.error} action="Could not load simulations" />
       {list.data && rows.length === 0 ? (
         <p class="empty">
@@ -216,6 +240,9 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
             </caption>
             <thead>
               <tr>
+                <th scope="col">
+                  <span class="visually-hidden">Compare</span>
+                </th>
                 <th scope="col">Id</th>
                 <SortHeader label="Name" sortKey="name" state={state} />
                 <th scope="col">Machine</th>
@@ -236,6 +263,16 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
             <tbody>
               {rows.map((simulation) => (
                 <tr key={simulation.simulation_id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Compare ${simulation.name} (${simulation.simulation_id})`}
+                      checked={selected.includes(simulation.simulation_id)}
+                      onChange={(event) =>
+                        toggle(simulation.simulation_id, event.currentTarget.checked)
+                      }
+                    />
+                  </td>
                   <td>
                     <a href={simulationHref(simulation.simulation_id)}>
                       {simulation.simulation_id}
