@@ -1368,6 +1368,7 @@ export interface components {
       sequence: number;
       /**
        * Format: int32
+       * @description Points in the report.
        * @example 1000
        */
       points: number;

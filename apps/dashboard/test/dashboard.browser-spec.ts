@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ConvergencePointRepository, SimulationStatus } from '@app/domain';
 import { seedCurve, seedSimulation } from '@app/domain/testing';
 import { simulationsHref } from '../src/route';
+import { runExternalRunScript } from '../../../test/external-run-script';
 import { Role } from '../../api/src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
 
@@ -678,5 +679,41 @@ describe('web dashboard (headless Chromium)', () => {
     expect(await row(runs[2].id).innerText()).toContain('—');
     expect(await widerThanScreen()).toEqual([]);
     await screenshot('12-compare');
+  });
+
+  it('shows a run the curl walkthrough reported: its params, tags, metrics and each curve', async () => {
+    const script = runExternalRunScript({
+      API: baseUrl,
+      TOKEN: stack.token(Role.Operator),
+      NAME: 'From curl',
+      STEPS: '2000',
+    });
+    const id = await script.id;
+    await script.exited;
+    await signInWithToken(stack.token(Role.Viewer));
+    await page.goto(`${baseUrl}/#/simulations/${id}`);
+    await page.getByRole('heading', { name: 'From curl' }).waitFor();
+    await until(async () =>
+      expect(await page.locator('main').innerText()).toMatch(/optimizer\s+adam/),
+    );
+    expect(await page.locator('main').innerText()).toMatch(/reviewed\s+tag\s+yes/);
+    const picker = page.getByLabel('Metric', { exact: true });
+    await until(async () =>
+      expect(await picker.locator('option').allInnerTexts()).toEqual([
+        'loss',
+        'val_acc',
+        'val_loss',
+      ]),
+    );
+    // 2,000 points each: sampled for the chart into 800 log buckets.
+    for (const metric of ['loss', 'val_acc']) {
+      await picker.selectOption(metric);
+      await page
+        .locator('figcaption')
+        .filter({ hasText: 'of 2,000 points, sampled into 800 log buckets' })
+        .filter({ hasText: `last: ${metric}` })
+        .waitFor();
+    }
+    await screenshot('05d-curl-run');
   });
 });

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RUN_DATA_LIMITS, RUN_KEY_PATTERN } from '@app/domain';
 import { PARAM_VALUE_SCHEMA, TAG_VALUE_SCHEMA } from '../simulations/dto/run-data.schema';
+import { MAX_NDJSON_REPORT_POINTS } from '../common/body-limit';
 import { MAX_REPORT_POINTS } from './run-report-body';
 import { JSON_NUMBER_SCHEMA, NonFinite } from '../common/json-number';
 
@@ -112,8 +113,10 @@ export class RunReportResponse {
     type: 'integer',
     format: 'int32',
     minimum: 0,
-    maximum: MAX_REPORT_POINTS,
+    // An NDJSON report holds more than a JSON one.
+    maximum: MAX_NDJSON_REPORT_POINTS,
     example: 1000,
+    description: 'Points in the report.',
   })
   points: number;
 

@@ -116,6 +116,7 @@ export function SimulationPage({ id }: { id: number }) {
                 </dl>
               </section>
             )}
+            <RunData params={simulation.params} tags={simulation.tags} />
           </div>
           <CurvePanel simulationId={id} status={simulation.status} onStatusEvent={detail.reload} />
           <section class="card" aria-labelledby="attempts-title">
@@ -162,5 +163,36 @@ export function SimulationPage({ id }: { id: number }) {
         </>
       )}
     </>
+  );
+}
+
+/** A run's params (written once) and tags (changed at will), each as name and value. */
+function RunData({ params, tags }: Pick<SimulationDetail, 'params' | 'tags'>) {
+  const entries = (record: Record<string, unknown>) =>
+    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return (
+    <section class="card" aria-labelledby="run-data-title">
+      <h2 id="run-data-title">Params and tags</h2>
+      {Object.keys(params).length === 0 && Object.keys(tags).length === 0 ? (
+        <p class="empty">None given.</p>
+      ) : (
+        <dl class="fields">
+          {entries(params).map(([key, value]) => (
+            <>
+              <dt key={`p-${key}`}>{key}</dt>
+              <dd>{String(value)}</dd>
+            </>
+          ))}
+          {entries(tags).map(([key, value]) => (
+            <>
+              <dt key={`t-${key}`}>
+                {key} <span class="tag-mark">tag</span>
+              </dt>
+              <dd>{String(value)}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+    </section>
   );
 }
