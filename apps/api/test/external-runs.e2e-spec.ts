@@ -415,6 +415,37 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     expect(emulated.body).not.toHaveProperty('run_token');
   });
 
+  it('keeps its lease with every report, a resent one too', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const heartbeat = async () =>
+      (
+        await stack.db.query(
+          `SELECT extract(epoch FROM now() - heartbeat_at)::float8 AS age FROM simulations
+           WHERE simulation_id = $1`,
+          [id],
+        )
+      )[0].age as number;
+    const ageBack = () =>
+      stack.db.query(
+        `UPDATE simulations SET heartbeat_at = now() - interval '1 hour' WHERE simulation_id = $1`,
+        [id],
+      );
+    const report = { sequence: 1, points: trainingPoints(1, 2) };
+    await ageBack();
+    await run.post(`/simulation/${id}/metrics`, report).expect(200);
+    expect(await heartbeat()).toBeLessThan(60);
+    await ageBack();
+    const resent = await run.post(`/simulation/${id}/metrics`, report).expect(200);
+    expect(resent.body.duplicate).toBe(true);
+    expect(await heartbeat()).toBeLessThan(60);
+    // A refused report changes nothing, the lease included.
+    await ageBack();
+    await run.post(`/simulation/${id}/metrics`, { ...report, points: [] }).expect(409);
+    expect(await heartbeat()).toBeGreaterThan(3_000);
+  });
+
   it('is never taken by a worker, is failed as lost when it stops reporting, and retries with a new token', async () => {
     const { id, token } = await createExternal();
     const emulated = await operator()

@@ -23,5 +23,18 @@ describe('simulation events on the wire', () => {
       status: SimulationStatus.Running,
     } as SimulationEvent;
     expect(decodeEvent(encodeEvent(status))).toEqual(status);
+    const finite: SimulationEvent = {
+      type: 'points',
+      simulationId: 7,
+      attempt: 1,
+      metric: 'val_acc',
+      after: 1,
+      points: [
+        [2, 0.5, 20],
+        [3, 0.25, 30],
+      ],
+    };
+    expect(encodeEvent(finite)).toBe(JSON.stringify(finite));
+    expect(decodeEvent(encodeEvent(finite))).toEqual(finite);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { copyRows } from '../database/copy-rows';
+import { copyDate, copyRows } from '../database/copy-rows';
 import { preparedRows, queryRows } from '../database/query-rows';
 import { sqlLiteral as lit } from '../database/sql-literal';
 import { SimulationStatus } from '../simulation/simulation-status';
@@ -181,25 +181,26 @@ export class ConvergencePointRepository {
       manager,
       'convergence_points',
       [
-        'simulation_id',
-        'attempt',
-        'curve_day',
-        'metric_id',
-        'seq',
-        'seconds',
-        'loss',
-        'step',
-        'cum_loss',
-        'cum_seconds',
-        'cum_finite',
+        ['simulation_id', 'int8'],
+        ['attempt', 'int4'],
+        ['curve_day', 'date'],
+        ['metric_id', 'int2'],
+        ['seq', 'int4'],
+        ['seconds', 'float8'],
+        ['loss', 'float8'],
+        ['step', 'int8'],
+        ['cum_loss', 'float8'],
+        ['cum_seconds', 'float8'],
+        ['cum_finite', 'int4'],
       ],
       (function* () {
-        for (const { ref, metric, batch } of writes)
+        for (const { ref, metric, batch } of writes) {
+          const day = copyDate(ref.day);
           for (const point of batch.points)
             yield [
               ref.simulationId,
               ref.attempt,
-              ref.day,
+              day,
               metric.id,
               point.seq,
               point.seconds,
@@ -207,8 +208,10 @@ export class ConvergencePointRepository {
               point.step ?? null,
               point.cumLoss,
               point.cumSeconds,
+              // Null while every value so far was finite: read as seq + 1.
               point.cumFinite === point.seq + 1 ? null : point.cumFinite,
             ];
+        }
       })(),
     );
     const { cells, summaries } = batchColumns(

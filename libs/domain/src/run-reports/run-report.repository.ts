@@ -14,6 +14,7 @@ import {
 } from '../convergence-point/curve-builder';
 import { LOSS_METRIC } from '../convergence-point/loss-metric';
 import { queryRows } from '../database/query-rows';
+import { sqlLiteral } from '../database/sql-literal';
 import { DomainError } from '../errors/domain-error';
 import type { RunParams, RunTags } from '../run-data/run-data';
 import { applyTagChanges, writeParamsOnce } from '../run-data/run-data.repository';
@@ -90,26 +91,13 @@ export class RunReportRepository {
 
   async report(scope: AttemptRef, report: RunReport): Promise<StoredReport> {
     return this.manager.transaction(async (manager) => {
-      const run = await reportingRun(manager, scope);
-      const [claimed] = await queryRows<{ sequence: string }>(
-        manager,
-        `INSERT INTO run_batches (simulation_id, attempt, sequence, request_hash, points)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING sequence`,
-        [scope.simulationId, scope.attempt, report.sequence, report.hash, report.points.length],
-      );
+      const { run, claimed, prior, metrics } = await openReport(manager, scope, report);
       if (!claimed) {
-        const [prior] = await queryRows<{ request_hash: string; points: number }>(
-          manager,
-          `SELECT request_hash, points FROM run_batches
-           WHERE simulation_id = $1 AND attempt = $2 AND sequence = $3`,
-          [scope.simulationId, scope.attempt, report.sequence],
-        );
-        if (prior.request_hash !== report.hash)
+        if (prior?.request_hash !== report.hash)
           throw DomainError.conflict(
             `sequence ${report.sequence} was already used for a different report of this run: ` +
               'number each report anew (a report sent again must be the same report)',
           );
-        await keepLease(manager, scope);
         return { duplicate: true, points: prior.points, written: [] };
       }
       if (report.params) await writeParamsOnce(manager, scope.simulationId, report.params);
@@ -121,9 +109,8 @@ export class RunReportRepository {
           [],
           RUN_DATA_LIMITS.maxTags,
         );
-      const writes = await this.seriesWrites(manager, scope, run, report.points);
+      const writes = await this.seriesWrites(manager, scope, run, metrics, report.points);
       await this.curves.appendPointsInHeldRun(writes, manager);
-      await keepLease(manager, scope);
       return {
         duplicate: false,
         points: report.points.length,
@@ -143,6 +130,7 @@ export class RunReportRepository {
     manager: EntityManager,
     scope: AttemptRef,
     run: ReportingRun,
+    known: ReadonlyMap<string, number>,
     points: readonly ReportedPoint[],
   ): Promise<Array<RunCurveWrite & { metric: MetricRef; after: number | null }>> {
     const byMetric = new Map<string, ReportedPoint[]>();
@@ -152,12 +140,16 @@ export class RunReportRepository {
       byMetric.set(point.metric, series);
     }
     if (byMetric.size === 0) return [];
-    const metrics = await metricIds(manager, scope, [...byMetric.keys()]);
-    const tails = await seriesTails(
-      manager,
-      { ...scope, day: run.day },
-      [...metrics.values()].map((metric) => metric.id),
-    );
+    const metrics = metricIds(known, [...byMetric.keys()]);
+    // A metric numbered just now has no stored series: only the others have a tail to read.
+    const stored = [...metrics.values()].filter(({ name }) => known.has(name));
+    const tails = stored.length
+      ? await seriesTails(
+          manager,
+          { ...scope, day: run.day },
+          stored.map((metric) => metric.id),
+        )
+      : new Map<number, SeriesTail>();
     const ref = { ...scope, day: run.day };
     const writes: Array<RunCurveWrite & { metric: MetricRef; after: number | null }> = [];
     for (const [name, reported] of byMetric) {
@@ -191,20 +183,69 @@ export class RunReportRepository {
   }
 }
 
-/** The run a report is for, locked; a 404 or a 409 saying why it takes no report. */
-async function reportingRun(manager: EntityManager, scope: AttemptRef): Promise<ReportingRun> {
-  const [run] = await queryRows<ReportingRun>(
+/**
+ * Opens a report, in one statement: locks the run's row, claims the
+ * report's sequence number and keeps the lease when the run may report
+ * (its attempt, running, external), and reads what the report is checked
+ * against: a report stored under that number before, and the attempt's
+ * metrics by name. A 404 or a 409 says why a run takes no report.
+ */
+async function openReport(
+  manager: EntityManager,
+  scope: AttemptRef,
+  report: RunReport,
+): Promise<{
+  run: ReportingRun;
+  claimed: boolean;
+  prior: { request_hash: string; points: number } | null;
+  metrics: Map<string, number>;
+}> {
+  const [row] = await queryRows<
+    ReportingRun & {
+      claimed: boolean;
+      prior: { request_hash: string; points: number } | null;
+      metrics: Array<[number, string]> | null;
+    }
+  >(
     manager,
-    `SELECT status, attempt, program, curve_day::text AS day,
-            COALESCE(extract(epoch FROM clock_timestamp() - started_at), 0)::float8 AS elapsed
-     FROM simulations WHERE simulation_id = $1 FOR UPDATE`,
-    [scope.simulationId],
+    `WITH run AS (
+       SELECT status, attempt, program, curve_day,
+              COALESCE(extract(epoch FROM clock_timestamp() - started_at), 0)::float8 AS elapsed
+       FROM simulations WHERE simulation_id = $1 FOR UPDATE
+     ), open AS (
+       SELECT 1 FROM run
+       WHERE attempt = $2 AND status = ${sqlLiteral(SimulationStatus.Running)}
+         AND program = ${sqlLiteral(Program.External)}
+     ), claimed AS (
+       INSERT INTO run_batches (simulation_id, attempt, sequence, request_hash, points)
+       SELECT $1, $2, $3, $4, $5 FROM open
+       ON CONFLICT DO NOTHING RETURNING sequence
+     ), lease AS (
+       -- Reporting is a heartbeat: the lease the reconciler checks is kept.
+       UPDATE simulations SET heartbeat_at = clock_timestamp()
+       WHERE simulation_id = $1 AND EXISTS (SELECT 1 FROM open)
+     )
+     SELECT r.status, r.attempt, r.program, r.curve_day::text AS day, r.elapsed,
+            EXISTS (SELECT 1 FROM claimed) AS claimed,
+            (SELECT to_jsonb(b) FROM (
+               SELECT request_hash, points FROM run_batches
+               WHERE simulation_id = $1 AND attempt = $2 AND sequence = $3) b) AS prior,
+            (SELECT jsonb_agg(jsonb_build_array(m.metric_id, m.name)) FROM run_metrics m
+             WHERE m.simulation_id = $1 AND m.attempt = $2) AS metrics
+     FROM run r`,
+    [scope.simulationId, scope.attempt, report.sequence, report.hash, report.points.length],
   );
-  if (!run) throw DomainError.notFound(`simulation ${scope.simulationId} not found`);
-  notExternal(scope, run.program);
-  if (run.attempt !== scope.attempt || run.status !== SimulationStatus.Running)
-    throw refusal(scope, run);
-  return run;
+  if (!row) throw DomainError.notFound(`simulation ${scope.simulationId} not found`);
+  notExternal(scope, row.program);
+  if (row.attempt !== scope.attempt || row.status !== SimulationStatus.Running)
+    throw refusal(scope, row);
+  const { claimed, prior, metrics, ...run } = row;
+  return {
+    run,
+    claimed,
+    prior,
+    metrics: new Map((metrics ?? []).map(([id, name]) => [name, id])),
+  };
 }
 
 export function notExternal(scope: AttemptRef, program: Program): void {
@@ -239,32 +280,17 @@ export function refusal(
   );
 }
 
-/** Reporting is a heartbeat: the lease the reconciler checks is kept. */
-async function keepLease(manager: EntityManager, scope: AttemptRef): Promise<void> {
-  await queryRows(
-    manager,
-    `UPDATE simulations SET heartbeat_at = clock_timestamp() WHERE simulation_id = $1 AND attempt = $2`,
-    [scope.simulationId, scope.attempt],
-  );
-}
-
 /**
  * The id of each metric by name in an attempt, numbering names not seen
  * before after the highest (`loss` is always 0). At most
  * RUN_DATA_LIMITS.maxMetrics metrics per attempt; more is a 400.
  */
-async function metricIds(
-  manager: EntityManager,
-  scope: AttemptRef,
+function metricIds(
+  known: ReadonlyMap<string, number>,
   names: readonly string[],
-): Promise<Map<string, MetricRef>> {
-  const known = await queryRows<{ metric_id: number; name: string }>(
-    manager,
-    `SELECT metric_id, name FROM run_metrics WHERE simulation_id = $1 AND attempt = $2`,
-    [scope.simulationId, scope.attempt],
-  );
-  const ids = new Map(known.map((row) => [row.name, row.metric_id]));
-  let next = Math.max(LOSS_METRIC.id, ...known.map((row) => row.metric_id)) + 1;
+): Map<string, MetricRef> {
+  const ids = new Map(known);
+  let next = Math.max(LOSS_METRIC.id, ...known.values()) + 1;
   const metrics = new Map<string, MetricRef>();
   for (const name of names) {
     let id = name === LOSS_METRIC.name ? LOSS_METRIC.id : ids.get(name);
