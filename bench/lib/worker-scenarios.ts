@@ -259,7 +259,17 @@ export async function workerCurveWrite(
 }
 
 /** Scenario 7, side B: the same number of rows by COPY, from this process. */
-export async function copyCurveWrite(databaseUrl: string, db: DataSource, points: number) {
+/**
+ * Rows per second COPY writes into convergence_points from one process.
+ * `withSteps` gives every row a step, as runs that report steps do: the
+ * index over steps is then kept up too, as it is for their reports.
+ */
+export async function copyCurveWrite(
+  databaseUrl: string,
+  db: DataSource,
+  points: number,
+  withSteps = false,
+) {
   const [{ id, day }] = await db.query(
     `INSERT INTO simulations (name, machine_id, status, attempt, emulation)
      VALUES ('copy', 1, 'running', 1, '{"points":1,"span_seconds":1,"tick_ms":0,"noise":0,"seed":1,"decimals":3}')
@@ -275,7 +285,10 @@ export async function copyCurveWrite(databaseUrl: string, db: DataSource, points
     const loss = 0.0123 + 0.0928 / Math.sqrt(seconds);
     cumLoss += loss;
     cumSeconds += seconds;
-    lines.push(`${id}\t1\t${day}\t0\t${seq}\t${seconds}\t${loss}\t${cumLoss}\t${cumSeconds}\n`);
+    const step = withSteps ? `\t${seq * 10}` : '';
+    lines.push(
+      `${id}\t1\t${day}\t0\t${seq}\t${seconds}\t${loss}\t${cumLoss}\t${cumSeconds}${step}\n`,
+    );
     if (lines.length === 5_000) {
       chunks.push(lines.join(''));
       lines = [];
@@ -287,7 +300,7 @@ export async function copyCurveWrite(databaseUrl: string, db: DataSource, points
   const started = performance.now();
   const stream = client.query(
     copyFrom(
-      `COPY convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds) FROM STDIN`,
+      `COPY convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds${withSteps ? ', step' : ''}) FROM STDIN`,
     ),
   );
   await pipeline(Readable.from(chunks), stream);

@@ -349,6 +349,33 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     }
   });
 
+  it('announces a long batch live rather than carrying it: streams read it from the database', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const baseUrl = await stack.listen();
+    const stream = openEventStream(
+      `${baseUrl}/simulation/${id}/metrics/val_acc/stream`,
+      stack.token(Role.Viewer),
+    );
+    try {
+      await stream.until((events) => events.some((event) => event.event === 'status'));
+      // 3,000 points of val_acc: past LIVE_EVENT_MAX_POINTS, and the run goes on.
+      const points = trainingPoints(1, 3_000);
+      await run.post(`/simulation/${id}/metrics`, { sequence: 1, points }).expect(200);
+      // Sooner than the quiet check (QUIET_CHECK_MS) would find them.
+      await stream.until((events) => pointsOf(events).length === 3_000, 3_000);
+      expect(pointsOf(stream.events)).toEqual(
+        points
+          .filter((point) => point.metric === 'val_acc')
+          .map(({ seconds, value, step }) => ({ seconds, value, step })),
+      );
+      expect(stream.events.some((event) => event.event === 'end')).toBe(false);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('streams any metric live, waiting for one not reported yet; an ended run without it is a 404', async () => {
     const { id, token } = await createExternal();
     const run = withToken(token);

@@ -12,6 +12,7 @@ import {
   summaryBlockSize,
   SUMMARY_LEVELS,
 } from '../convergence-point/curve-builder';
+import type { CurvePoint } from '../convergence-point/curve-point';
 import { LOSS_METRIC } from '../convergence-point/loss-metric';
 import { queryRows } from '../database/query-rows';
 import { sqlLiteral } from '../database/sql-literal';
@@ -51,12 +52,7 @@ export interface StoredReport {
    * seconds of the series' point before them (null for its first), and the
    * points, for live streams.
    */
-  written: Array<{
-    metric: string;
-    after: number | null;
-    /** [seconds, value] or [seconds, value, step]. */
-    points: Array<[number, number] | [number, number, number]>;
-  }>;
+  written: Array<{ metric: string; after: number | null; points: readonly CurvePoint[] }>;
 }
 
 /**
@@ -117,9 +113,7 @@ export class RunReportRepository {
         written: writes.map(({ metric, batch, after }) => ({
           metric: metric.name,
           after,
-          points: batch.points.map(({ seconds, loss, step }) =>
-            step === null || step === undefined ? [seconds, loss] : [seconds, loss, step],
-          ),
+          points: batch.points,
         })),
       };
     });
