@@ -1,4 +1,4 @@
-import { SimulationLifecycle } from '@app/domain';
+import { CurveBuilder, SimulationLifecycle } from '@app/domain';
 import { seedMachine } from '@app/domain/testing';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
@@ -440,6 +440,52 @@ describe('external runs: created with a run token, reporting from anywhere', () 
       .post('/simulation', { name: 'e', machine_id: 101 })
       .expect(201);
     expect(emulated.body).not.toHaveProperty('run_token');
+  });
+
+  it('stores the summary cells one builder of the whole series would, however the reports cut it', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const points = trainingPoints(1, 1_500);
+    // Reports ending inside blocks of every level, so later ones go on with open cells.
+    const cuts = [0, 37 * 3, 600 * 3, 601 * 3, 1_500 * 3];
+    for (let k = 1; k < cuts.length; k++)
+      await run
+        .post(`/simulation/${id}/metrics`, {
+          sequence: k,
+          points: points.slice(cuts[k - 1], cuts[k]),
+        })
+        .expect(200);
+    const stored: Array<{
+      metric: string;
+      level: number;
+      block: number;
+      min: number;
+      max: number;
+    }> = await stack.db.query(
+      `SELECT m.name AS metric, c.level, c.block, c.min_loss AS min, c.max_loss AS max
+         FROM convergence_summaries c
+         JOIN run_metrics m USING (simulation_id, attempt, metric_id)
+         WHERE c.simulation_id = $1 ORDER BY m.name, c.level, c.block`,
+      [id],
+    );
+    const expected = ['loss', 'val_acc', 'val_loss'].flatMap((metric) =>
+      new CurveBuilder()
+        .append(
+          points
+            .filter((point) => point.metric === metric)
+            .map(({ seconds, value }) => ({ seconds, loss: value })),
+        )
+        .cells.map(({ level, block, minLoss, maxLoss }) => ({
+          metric,
+          level,
+          block,
+          min: minLoss,
+          max: maxLoss,
+        }))
+        .sort((a, b) => a.level - b.level || a.block - b.block),
+    );
+    expect(stored).toEqual(expected);
   });
 
   it('keeps its lease with every report, a resent one too', async () => {

@@ -167,8 +167,9 @@ export class ConvergencePointRepository {
 
   /**
    * appendPointsOfRuns for writers that already hold the run's row in
-   * `manager`'s transaction (a run's report): the points go by COPY, the
-   * summary cells and metric summaries by one statement after. No fence of
+   * `manager`'s transaction (a run's report): the points and the summary
+   * cells new to the batch go by COPY, the cells it continues and the metric
+   * summaries by one statement after. No fence of
    * its own and no duplicate probe: the caller's lock and its own checks
    * (a report's sequence) are both.
    */
@@ -214,8 +215,43 @@ export class ConvergencePointRepository {
         }
       })(),
     );
+    // Cells new to this batch (most of them) go by COPY too; the few it continues are updated.
+    await copyRows(
+      manager,
+      'convergence_summaries',
+      [
+        ['simulation_id', 'int8'],
+        ['attempt', 'int4'],
+        ['curve_day', 'date'],
+        ['metric_id', 'int2'],
+        ['level', 'int2'],
+        ['block', 'int4'],
+        ['min_loss', 'float8'],
+        ['max_loss', 'float8'],
+      ],
+      (function* () {
+        for (const { ref, metric, batch } of writes) {
+          const day = copyDate(ref.day);
+          for (const cell of batch.cells)
+            if (!cell.continued)
+              yield [
+                ref.simulationId,
+                ref.attempt,
+                day,
+                metric.id,
+                cell.level,
+                cell.block,
+                cell.minLoss,
+                cell.maxLoss,
+              ];
+        }
+      })(),
+    );
     const { cells, summaries } = batchColumns(
-      writes.map(({ batch }, index) => ({ key: index + 1, batch })),
+      writes.map(({ batch }, index) => ({
+        key: index + 1,
+        batch: { ...batch, cells: batch.cells.filter((cell) => cell.continued) },
+      })),
     );
     await queryRows(
       manager,

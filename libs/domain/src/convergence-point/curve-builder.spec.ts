@@ -145,11 +145,19 @@ describe('CurveBuilder', () => {
       loss: Math.abs(Math.sin(k)) + 1 / (k + 1),
       step: k,
     }));
-    /** Cells by (level, block), later writes replacing earlier: what the table holds. */
+    /**
+     * Cells by (level, block), later writes replacing earlier: what the table
+     * holds. A cell is new the first time it is written and continued every
+     * time after (its row is then inserted once and updated after).
+     */
     const table = (batches: CurveBatch[]) => {
       const cells = new Map<string, SummaryCell>();
       for (const batch of batches)
-        for (const cell of batch.cells) cells.set(`${cell.level}:${cell.block}`, cell);
+        for (const { continued, ...cell } of batch.cells) {
+          const key = `${cell.level}:${cell.block}`;
+          expect([key, continued]).toEqual([key, cells.has(key)]);
+          cells.set(key, cell);
+        }
       return cells;
     };
     const whole = new CurveBuilder().append(curve);
@@ -188,7 +196,7 @@ describe('CurveBuilder', () => {
     expect(batch.points.map((point) => point.cumFinite)).toEqual([0, 1, 1, 1, 2, 3, 3, 4]);
     expect(batch.points.at(-1)!.cumLoss).toBe(2 - 1 + 4 + 3);
     const [cell] = batch.cells.filter((c) => c.level === 1);
-    expect(cell).toEqual({ level: 1, block: 0, minLoss: -1, maxLoss: Infinity });
+    expect(cell).toEqual({ level: 1, block: 0, minLoss: -1, maxLoss: Infinity, continued: false });
     expect(batch.summary).toMatchObject({
       count: 8,
       lastValue: 3,

@@ -59,6 +59,12 @@ export interface SummaryCell {
   block: number;
   minLoss: number;
   maxLoss: number;
+  /**
+   * In a batch: the cell was open before it, so an earlier batch (or the
+   * tail the builder resumed from) stored it, and this batch updates it.
+   * Every other cell of a batch is new.
+   */
+  continued?: boolean;
 }
 
 /**
@@ -154,6 +160,7 @@ export class CurveBuilder {
     const stored: StoredPoint[] = new Array(points.length);
     // Cells this batch changed, per level, in block order (a level's blocks only move forward).
     const touched: SummaryCell[][] = Array.from({ length: this.levels + 1 }, () => []);
+    const openBefore = new Set(this.openCells);
     for (let index = 0; index < points.length; index++) {
       const { seconds, loss } = points[index];
       const step = points[index].step ?? null;
@@ -197,7 +204,7 @@ export class CurveBuilder {
     // Copies: the open cells and the summary keep changing after this batch is handed out.
     return {
       points: stored,
-      cells: touched.flat().map((cell) => ({ ...cell })),
+      cells: touched.flat().map((cell) => ({ ...cell, continued: openBefore.has(cell) })),
       ...(this.summary && { summary: { ...this.summary } }),
     };
   }

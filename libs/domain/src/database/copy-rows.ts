@@ -33,6 +33,8 @@ class BinaryRows {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private offset = 0;
   private readonly rowBytes: number;
+  /** Rows written so far. */
+  count = 0;
 
   constructor(private readonly types: readonly CopyColumnType[]) {
     this.rowBytes = 2 + types.reduce((sum, type) => sum + 4 + WIDTH[type], 0);
@@ -63,6 +65,7 @@ class BinaryRows {
       else at = this.buffer.writeInt32BE(value, at);
     }
     this.offset = at;
+    this.count++;
   }
 
   /** Every chunk, the trailer in the last. */
@@ -85,7 +88,7 @@ class BinaryRows {
  * `manager`'s transaction: the fastest way Postgres takes rows. It has no
  * WHERE: the caller's transaction must already hold whatever fences the rows
  * (a run's row, locked). `columns` names each column with its type, in the
- * order of each row's values.
+ * order of each row's values. No rows, no statement.
  */
 export async function copyRows(
   manager: EntityManager,
@@ -95,10 +98,10 @@ export async function copyRows(
 ): Promise<void> {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('copyRows runs inside a transaction only');
-  const chunks = encodeCopyRows(
-    columns.map(([, type]) => type),
-    rows,
-  );
+  const binary = new BinaryRows(columns.map(([, type]) => type));
+  for (const row of rows) binary.row(row);
+  if (binary.count === 0) return;
+  const chunks = binary.end();
   const client = (await runner.connect()) as PoolClient;
   const names = columns.map(([name]) => name).join(', ');
   const stream = client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN WITH (FORMAT binary)`));
