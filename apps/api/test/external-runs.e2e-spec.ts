@@ -1,4 +1,10 @@
-import { CurveBuilder, SimulationLifecycle } from '@app/domain';
+import {
+  ConvergencePointRepository,
+  CurveBuilder,
+  RunReportRepository,
+  SimulationLifecycle,
+} from '@app/domain';
+import { DataSource } from 'typeorm';
 import { seedMachine } from '@app/domain/testing';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
@@ -442,6 +448,59 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     expect(emulated.body).not.toHaveProperty('run_token');
   });
 
+  /** What the run stores of each metric, and what one builder of each whole series makes. */
+  async function storedAndExpected(id: number, points: ReturnType<typeof trainingPoints>) {
+    const metrics = ['loss', 'val_acc', 'val_loss'];
+    const stored = {
+      cells: await stack.db.query(
+        `SELECT m.name AS metric, c.level, c.block, c.min_loss AS min, c.max_loss AS max
+         FROM convergence_summaries c
+         JOIN run_metrics m USING (simulation_id, attempt, metric_id)
+         WHERE c.simulation_id = $1 ORDER BY m.name, c.level, c.block`,
+        [id],
+      ),
+      points: await stack.db.query(
+        `SELECT m.name AS metric, p.seq, p.seconds, p.loss AS value, p.cum_loss, p.cum_seconds
+         FROM convergence_points p
+         JOIN run_metrics m USING (simulation_id, attempt, metric_id)
+         WHERE p.simulation_id = $1 ORDER BY m.name, p.seq`,
+        [id],
+      ),
+    };
+    const wholes = metrics.map((metric) => ({
+      metric,
+      batch: new CurveBuilder().append(
+        points
+          .filter((point) => point.metric === metric)
+          .map(({ seconds, value }) => ({ seconds, loss: value })),
+      ),
+    }));
+    const expected = {
+      cells: wholes.flatMap(({ metric, batch }) =>
+        batch.cells
+          .map(({ level, block, minLoss, maxLoss }) => ({
+            metric,
+            level,
+            block,
+            min: minLoss,
+            max: maxLoss,
+          }))
+          .sort((a, b) => a.level - b.level || a.block - b.block),
+      ),
+      points: wholes.flatMap(({ metric, batch }) =>
+        batch.points.map(({ seq, seconds, loss, cumLoss, cumSeconds }) => ({
+          metric,
+          seq,
+          seconds,
+          value: loss,
+          cum_loss: cumLoss,
+          cum_seconds: cumSeconds,
+        })),
+      ),
+    };
+    return { stored, expected };
+  }
+
   it('stores the summary cells one builder of the whole series would, however the reports cut it', async () => {
     const { id, token } = await createExternal();
     const run = withToken(token);
@@ -456,35 +515,32 @@ describe('external runs: created with a run token, reporting from anywhere', () 
           points: points.slice(cuts[k - 1], cuts[k]),
         })
         .expect(200);
-    const stored: Array<{
-      metric: string;
-      level: number;
-      block: number;
-      min: number;
-      max: number;
-    }> = await stack.db.query(
-      `SELECT m.name AS metric, c.level, c.block, c.min_loss AS min, c.max_loss AS max
-         FROM convergence_summaries c
-         JOIN run_metrics m USING (simulation_id, attempt, metric_id)
-         WHERE c.simulation_id = $1 ORDER BY m.name, c.level, c.block`,
-      [id],
+    const { stored, expected } = await storedAndExpected(id, points);
+    expect(stored).toEqual(expected);
+  });
+
+  it('reads a series back when another process wrote to it since its last report here', async () => {
+    const { id, token } = await createExternal();
+    const run = withToken(token);
+    await run.post(`/simulation/${id}/start`).expect(200);
+    const points = trainingPoints(1, 30);
+    await run
+      .post(`/simulation/${id}/metrics`, { sequence: 1, points: points.slice(0, 30) })
+      .expect(200);
+    // Another API process: its own repository, so its own kept tails.
+    const elsewhere = new RunReportRepository(
+      stack.api.get(DataSource).manager,
+      stack.api.get(ConvergencePointRepository),
     );
-    const expected = ['loss', 'val_acc', 'val_loss'].flatMap((metric) =>
-      new CurveBuilder()
-        .append(
-          points
-            .filter((point) => point.metric === metric)
-            .map(({ seconds, value }) => ({ seconds, loss: value })),
-        )
-        .cells.map(({ level, block, minLoss, maxLoss }) => ({
-          metric,
-          level,
-          block,
-          min: minLoss,
-          max: maxLoss,
-        }))
-        .sort((a, b) => a.level - b.level || a.block - b.block),
+    await elsewhere.report(
+      { simulationId: id, attempt: 1 },
+      { sequence: 2, hash: 'elsewhere', points: points.slice(30, 60) },
     );
+    // This process's tails of the run are stale now: it must see that, and read them back.
+    await run
+      .post(`/simulation/${id}/metrics`, { sequence: 3, points: points.slice(60) })
+      .expect(200);
+    const { stored, expected } = await storedAndExpected(id, points);
     expect(stored).toEqual(expected);
   });
 

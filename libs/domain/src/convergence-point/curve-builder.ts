@@ -128,6 +128,8 @@ export class CurveBuilder {
   /** The block each level is filling, with its extremes so far. */
   private readonly openCells: SummaryCell[] = [];
   private summary?: MetricSummary;
+  /** The last point appended (or resumed from). */
+  private last?: StoredPoint;
 
   /** `plannedPoints`: how long the curve will be, when known; otherwise every level is kept. */
   constructor(plannedPoints?: number) {
@@ -142,6 +144,7 @@ export class CurveBuilder {
     builder.cumSeconds = tail.last.cumSeconds;
     builder.cumFinite = tail.last.cumFinite;
     builder.lastSeconds = tail.last.seconds;
+    builder.last = tail.last;
     for (const cell of tail.openCells) builder.openCells[cell.level] = { ...cell };
     builder.summary = { ...tail.summary };
     return builder;
@@ -149,6 +152,20 @@ export class CurveBuilder {
 
   get length(): number {
     return this.nextSeq;
+  }
+
+  /**
+   * Where the series stands now, as a builder resumed from it would go on:
+   * what a writer keeps to skip reading it back before its next batch.
+   * Undefined before any point.
+   */
+  tail(): SeriesTail | undefined {
+    if (!this.last || !this.summary) return undefined;
+    return {
+      last: this.last,
+      openCells: this.openCells.filter(Boolean).map((cell) => ({ ...cell })),
+      summary: { ...this.summary },
+    };
   }
 
   /** Seconds of the last point appended (0 before any). */
@@ -201,6 +218,7 @@ export class CurveBuilder {
         if (changed[changed.length - 1] !== cell) changed.push(cell);
       }
     }
+    if (points.length) this.last = stored[points.length - 1];
     // Copies: the open cells and the summary keep changing after this batch is handed out.
     return {
       points: stored,

@@ -21,6 +21,7 @@ import type { RunParams, RunTags } from '../run-data/run-data';
 import { applyTagChanges, writeParamsOnce } from '../run-data/run-data.repository';
 import { RUN_DATA_LIMITS } from '../run-data/run-keys';
 import { Program } from '../simulation/program';
+import { type SeriesKey, SeriesTailCache } from './series-tail-cache';
 import type { AttemptRef } from '../simulation/simulation.repository';
 import { SimulationStatus } from '../simulation/simulation-status';
 
@@ -62,6 +63,19 @@ export interface StoredReport {
  */
 const ARRIVAL_SPACING_SECONDS = 1e-6;
 
+/** A metric the attempt has: its id, and how many points its series holds. */
+interface KnownMetric {
+  id: number;
+  count: number;
+}
+
+/** One metric's batch of a report, and where its series will stand once it is stored. */
+type SeriesWrite = RunCurveWrite & {
+  metric: MetricRef;
+  after: number | null;
+  tail: SeriesTail | undefined;
+};
+
 /** The row a report is checked against, locked for the report's transaction. */
 interface ReportingRun {
   status: SimulationStatus;
@@ -80,13 +94,17 @@ interface ReportingRun {
  */
 @Injectable()
 export class RunReportRepository {
+  private readonly tails = new SeriesTailCache();
+
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly curves: ConvergencePointRepository,
   ) {}
 
   async report(scope: AttemptRef, report: RunReport): Promise<StoredReport> {
-    return this.manager.transaction(async (manager) => {
+    // Kept once the report has committed: a rolled-back one leaves the series as it was.
+    const kept: Array<[SeriesKey, SeriesTail]> = [];
+    const stored = await this.manager.transaction(async (manager) => {
       const { run, claimed, prior, metrics } = await openReport(manager, scope, report);
       if (!claimed) {
         if (prior?.request_hash !== report.hash)
@@ -107,6 +125,8 @@ export class RunReportRepository {
         );
       const writes = await this.seriesWrites(manager, scope, run, metrics, report.points);
       await this.curves.appendPointsInHeldRun(writes, manager);
+      for (const { metric, tail } of writes)
+        if (tail) kept.push([{ ...scope, metricId: metric.id }, tail]);
       return {
         duplicate: false,
         points: report.points.length,
@@ -117,6 +137,8 @@ export class RunReportRepository {
         })),
       };
     });
+    for (const [series, tail] of kept) this.tails.set(series, tail);
+    return stored;
   }
 
   /** The report's points as one write per metric, each going on from where its series stands. */
@@ -124,9 +146,9 @@ export class RunReportRepository {
     manager: EntityManager,
     scope: AttemptRef,
     run: ReportingRun,
-    known: ReadonlyMap<string, number>,
+    known: ReadonlyMap<string, KnownMetric>,
     points: readonly ReportedPoint[],
-  ): Promise<Array<RunCurveWrite & { metric: MetricRef; after: number | null }>> {
+  ): Promise<SeriesWrite[]> {
     const byMetric = new Map<string, ReportedPoint[]>();
     for (const point of points) {
       const series = byMetric.get(point.metric) ?? [];
@@ -135,17 +157,21 @@ export class RunReportRepository {
     }
     if (byMetric.size === 0) return [];
     const metrics = metricIds(known, [...byMetric.keys()]);
-    // A metric numbered just now has no stored series: only the others have a tail to read.
-    const stored = [...metrics.values()].filter(({ name }) => known.has(name));
-    const tails = stored.length
-      ? await seriesTails(
-          manager,
-          { ...scope, day: run.day },
-          stored.map((metric) => metric.id),
-        )
-      : new Map<number, SeriesTail>();
+    // A metric numbered just now has no stored series; the others' tails this process may keep.
+    const tails = new Map<number, SeriesTail>();
+    const unread: number[] = [];
+    for (const { name, id } of metrics.values()) {
+      const count = known.get(name)?.count;
+      if (count === undefined) continue;
+      const tail = this.tails.get({ ...scope, metricId: id }, count);
+      if (tail) tails.set(id, tail);
+      else unread.push(id);
+    }
+    if (unread.length)
+      for (const [id, tail] of await seriesTails(manager, { ...scope, day: run.day }, unread))
+        tails.set(id, tail);
     const ref = { ...scope, day: run.day };
-    const writes: Array<RunCurveWrite & { metric: MetricRef; after: number | null }> = [];
+    const writes: SeriesWrite[] = [];
     for (const [name, reported] of byMetric) {
       const metric = metrics.get(name)!;
       const tail = tails.get(metric.id);
@@ -166,11 +192,13 @@ export class RunReportRepository {
           );
         previous = point.seconds;
       }
+      const batch = builder.append(curve);
       writes.push({
         ref,
         metric,
         after: tail ? tail.last.seconds : null,
-        batch: builder.append(curve),
+        batch,
+        tail: builder.tail(),
       });
     }
     return writes;
@@ -192,13 +220,13 @@ async function openReport(
   run: ReportingRun;
   claimed: boolean;
   prior: { request_hash: string; points: number } | null;
-  metrics: Map<string, number>;
+  metrics: Map<string, KnownMetric>;
 }> {
   const [row] = await queryRows<
     ReportingRun & {
       claimed: boolean;
       prior: { request_hash: string; points: number } | null;
-      metrics: Array<[number, string]> | null;
+      metrics: Array<[number, string, number]> | null;
     }
   >(
     manager,
@@ -224,7 +252,7 @@ async function openReport(
             (SELECT to_jsonb(b) FROM (
                SELECT request_hash, points FROM run_batches
                WHERE simulation_id = $1 AND attempt = $2 AND sequence = $3) b) AS prior,
-            (SELECT jsonb_agg(jsonb_build_array(m.metric_id, m.name)) FROM run_metrics m
+            (SELECT jsonb_agg(jsonb_build_array(m.metric_id, m.name, m.count)) FROM run_metrics m
              WHERE m.simulation_id = $1 AND m.attempt = $2) AS metrics
      FROM run r`,
     [scope.simulationId, scope.attempt, report.sequence, report.hash, report.points.length],
@@ -238,7 +266,7 @@ async function openReport(
     run,
     claimed,
     prior,
-    metrics: new Map((metrics ?? []).map(([id, name]) => [name, id])),
+    metrics: new Map((metrics ?? []).map(([id, name, count]) => [name, { id, count }])),
   };
 }
 
@@ -280,11 +308,11 @@ export function refusal(
  * RUN_DATA_LIMITS.maxMetrics metrics per attempt; more is a 400.
  */
 function metricIds(
-  known: ReadonlyMap<string, number>,
+  known: ReadonlyMap<string, KnownMetric>,
   names: readonly string[],
 ): Map<string, MetricRef> {
-  const ids = new Map(known);
-  let next = Math.max(LOSS_METRIC.id, ...known.values()) + 1;
+  const ids = new Map([...known].map(([name, { id }]) => [name, id]));
+  let next = Math.max(LOSS_METRIC.id, ...ids.values()) + 1;
   const metrics = new Map<string, MetricRef>();
   for (const name of names) {
     let id = name === LOSS_METRIC.name ? LOSS_METRIC.id : ids.get(name);
