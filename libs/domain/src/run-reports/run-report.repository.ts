@@ -360,12 +360,17 @@ async function seriesTails(
             COALESCE(p.cum_finite, p.seq + 1) AS cum_finite, m.count,
             m.last_value, m.last_seconds, m.min_value, m.min_seconds, m.max_value,
             m.last_step::float8 AS last_step, m.min_step::float8 AS min_step, m.by_step,
+            -- One key lookup per level, whatever the planner thinks of the table (LIMIT keeps
+            -- the lookup its own: as a join, stale statistics after a large delete made it a
+            -- scan of every cell of the series, growing with the run).
             (SELECT jsonb_agg(jsonb_build_array(c.level, c.block, c.min_loss, c.max_loss))
-             FROM convergence_summaries c
-             JOIN generate_series(1, $5::int) AS l(level)
-               ON c.level = l.level AND c.block = p.seq / (${summaryBlockSize(1)} ^ l.level)::bigint
-             WHERE c.curve_day = $3::date AND c.simulation_id = $1 AND c.attempt = $2
-               AND c.metric_id = m.metric_id) AS cells
+             FROM generate_series(1, $5::int) AS l(level)
+             CROSS JOIN LATERAL (
+               SELECT level, block, min_loss, max_loss FROM convergence_summaries
+               WHERE curve_day = $3::date AND simulation_id = $1 AND attempt = $2
+                 AND metric_id = m.metric_id AND level = l.level
+                 AND block = p.seq / (${summaryBlockSize(1)} ^ l.level)::bigint
+               LIMIT 1) c) AS cells
      FROM run_metrics m
      JOIN LATERAL (
        SELECT seq, seconds, loss, cum_loss, cum_seconds, cum_finite FROM convergence_points
