@@ -3,7 +3,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -24,7 +23,8 @@ import { toConvergence, toMetricCurve } from './curve-shapes';
 import { CurveExport } from './curve-export';
 import { CurveSampler } from './curve-sampler';
 import { ConvergeQuery, MetricCurveQuery } from './dto/converge.query';
-import { LAST_EVENT_ID_MAX_LENGTH, LastEventIdPipe } from './live/last-event-id.pipe';
+import { ApiEventStream } from './live/api-event-stream.decorator';
+import { LastEventIdPipe } from './live/last-event-id.pipe';
 import type { CurveCursor } from './live/live-curve-stream';
 import { LiveCurveStreams } from './live/live-curve-streams';
 import { MetricCurveResponse } from './metric-curve.response';
@@ -145,16 +145,7 @@ export class ConvergenceController {
       'and no duplicate.',
   })
   @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
-  @ApiHeader({
-    name: 'Last-Event-ID',
-    required: false,
-    schema: { type: 'string', maxLength: LAST_EVENT_ID_MAX_LENGTH },
-    description: 'The id of the last `points` event received, to resume after it.',
-  })
-  @ApiOkResponse({
-    description: 'An event stream.',
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
-  })
+  @ApiEventStream()
   async stream(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @RequestHeader('last-event-id', LastEventIdPipe) resumeFrom: CurveCursor | null,
@@ -179,16 +170,7 @@ export class ConvergenceController {
     example: 'val_loss',
     schema: { type: 'string', pattern: RUN_KEY_PATTERN.source, maxLength: 250 },
   })
-  @ApiHeader({
-    name: 'Last-Event-ID',
-    required: false,
-    schema: { type: 'string', maxLength: LAST_EVENT_ID_MAX_LENGTH },
-    description: 'The id of the last `points` event received, to resume after it.',
-  })
-  @ApiOkResponse({
-    description: 'An event stream.',
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
-  })
+  @ApiEventStream()
   async metricStream(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Param('metric', ParseMetricNamePipe) metric: string,
