@@ -53,8 +53,8 @@ export async function seedSearch(db: DataSource, runs: number): Promise<void> {
   await db.query(`SELECT setval('simulations_simulation_id_seq', $1)`, [runs]);
   // Numbers (lr log-uniform over 1e-5…1e-1, batch a power of two, five uniform), two strings, a flag.
   await db.query(
-    `INSERT INTO run_params (simulation_id, key, number, text, flag)
-     SELECT i, p.key,
+    `INSERT INTO run_params (simulation_id, key, creation_date, number, text, flag)
+     SELECT i, p.key, now() - ($1 - i) * interval '1 second',
             CASE p.key WHEN 'lr' THEN power(10, -1 - 4 * random())
                        WHEN 'batch' THEN power(2, 4 + floor(random() * 6))
                        WHEN 'optimizer' THEN NULL WHEN 'dataset' THEN NULL WHEN 'augment' THEN NULL
@@ -68,8 +68,9 @@ export async function seedSearch(db: DataSource, runs: number): Promise<void> {
     [runs],
   );
   await db.query(
-    `INSERT INTO run_tags (simulation_id, key, value)
-     SELECT i, 'team', 'team-' || (i % 10) FROM generate_series(1, $1::int) AS i`,
+    `INSERT INTO run_tags (simulation_id, key, creation_date, value)
+     SELECT i, 'team', now() - ($1 - i) * interval '1 second', 'team-' || (i % 10)
+     FROM generate_series(1, $1::int) AS i`,
     [runs],
   );
   await db.query(

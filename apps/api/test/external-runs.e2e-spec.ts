@@ -5,7 +5,7 @@ import {
   SimulationLifecycle,
 } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { seedMachine } from '@app/domain/testing';
+import { runDataDatesOf, seedMachine } from '@app/domain/testing';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
 import { openEventStream, pointsOf } from '../../../test/sse-client';
@@ -133,6 +133,7 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     const detail = await stack.simulation(id);
     expect(detail.params).toEqual({ lr: 0.01, batch: 32, optimizer: 'adam' });
     expect(detail.tags).toEqual({ stage: 'train' });
+    expect(await runDataDatesOf(stack.db, id)).toEqual({ rows: 4, withRunDate: 4 });
     const found = await viewer
       .get(
         `/simulations?filter=${encodeURIComponent('metrics.val_acc.max > 0.9 AND params.batch = 32')}`,

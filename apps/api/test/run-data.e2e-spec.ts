@@ -1,5 +1,5 @@
 import { ConvergencePointRepository } from '@app/domain';
-import { seedCurve, seedMachine, seedSimulation } from '@app/domain/testing';
+import { runDataDatesOf, seedCurve, seedMachine, seedSimulation } from '@app/domain/testing';
 import { SimulationStatus } from '@app/domain';
 import { Role } from '../src/auth/role';
 import { E2eStack } from '../../../test/e2e-stack';
@@ -136,6 +136,7 @@ describe('params, tags and metric summaries of a run', () => {
       expect(changed.body).toEqual({ b: 'two', c: '3' });
       const shown = (await stack.as(Role.Viewer).get(`/simulation/${body.id}`).expect(200)).body;
       expect(shown.tags).toEqual({ b: 'two', c: '3' });
+      expect(await runDataDatesOf(stack.db, body.id)).toEqual({ rows: 2, withRunDate: 2 });
     });
 
     it('lets an operator tag only their own runs (403), an admin any; 404 for no run', async () => {

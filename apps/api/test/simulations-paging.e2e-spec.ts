@@ -164,10 +164,10 @@ describe('GET /simulations: keyset paging by cursor', () => {
     // lr in 0…1 and batch in 100…1000 share one number column: a histogram of
     // the column alone would put lr < 0.9 at about half of what it matches.
     await stack.db.query(
-      `INSERT INTO run_params (simulation_id, key, number)
-       SELECT i, 'lr', i / 3000.0 FROM generate_series(1, 3000) AS i
+      `INSERT INTO run_params (simulation_id, key, number, creation_date)
+       SELECT simulation_id, 'lr', simulation_id / 3000.0, creation_date FROM simulations
        UNION ALL
-       SELECT i, 'batch', 100 + i * 0.3 FROM generate_series(1, 3000) AS i`,
+       SELECT simulation_id, 'batch', 100 + simulation_id * 0.3, creation_date FROM simulations`,
     );
     await stack.db.query('ANALYZE simulations, run_params');
     const total = async (filter: string) => {
@@ -182,4 +182,5 @@ describe('GET /simulations: keyset paging by cursor', () => {
     expect(broad.exact).toBe('false');
     expect(Math.abs(broad.count - 2_699) / 2_699).toBeLessThan(0.1);
   });
+
 });

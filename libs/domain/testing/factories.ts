@@ -129,7 +129,8 @@ export async function seedRunData(
 ): Promise<void> {
   for (const [key, value] of Object.entries(seed.params ?? {}))
     await db.query(
-      `INSERT INTO run_params (simulation_id, key, number, text, flag) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO run_params (simulation_id, key, number, text, flag, creation_date)
+       SELECT $1, $2, $3, $4, $5, creation_date FROM simulations WHERE simulation_id = $1`,
       [
         simulationId,
         key,
@@ -139,11 +140,11 @@ export async function seedRunData(
       ],
     );
   for (const [key, value] of Object.entries(seed.tags ?? {}))
-    await db.query(`INSERT INTO run_tags (simulation_id, key, value) VALUES ($1, $2, $3)`, [
-      simulationId,
-      key,
-      value,
-    ]);
+    await db.query(
+      `INSERT INTO run_tags (simulation_id, key, value, creation_date)
+       SELECT $1, $2, $3, creation_date FROM simulations WHERE simulation_id = $1`,
+      [simulationId, key, value],
+    );
   let metricId = 0;
   for (const [name, summary] of Object.entries(seed.metrics ?? {}))
     await db.query(
@@ -162,4 +163,24 @@ export async function seedRunData(
         summary.max,
       ],
     );
+}
+
+/**
+ * How many of a run's param and tag rows carry its creation date, and how
+ * many rows it has: a list in creation order walks them by that copy.
+ */
+export async function runDataDatesOf(
+  db: DataSource,
+  simulationId: number,
+): Promise<{ rows: number; withRunDate: number }> {
+  const [counts] = await db.query(
+    `SELECT count(*)::int AS rows,
+            count(*) FILTER (WHERE data.creation_date = run.creation_date)::int AS "withRunDate"
+     FROM (SELECT creation_date FROM run_params WHERE simulation_id = $1
+           UNION ALL SELECT creation_date FROM run_tags WHERE simulation_id = $1) AS data,
+          simulations AS run
+     WHERE run.simulation_id = $1`,
+    [simulationId],
+  );
+  return counts;
 }

@@ -44,7 +44,9 @@ const paramsAndTagsOfRun = (id: string) => `
 /**
  * Writes the params and tags of newly inserted runs, in the caller's
  * transaction: one statement per table however many runs. Params go to the
- * column of their type.
+ * column of their type. Each row carries its run's creation date: a list in
+ * creation order walks an equality's index in that order (migration
+ * RunDataInCreationOrder).
  */
 export async function insertRunData(
   manager: EntityManager,
@@ -56,8 +58,11 @@ export async function insertRunData(
   if (params.length)
     await queryRows(
       manager,
-      `INSERT INTO run_params (simulation_id, key, number, text, flag)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::double precision[], $4::text[], $5::boolean[])`,
+      `INSERT INTO run_params (simulation_id, key, number, text, flag, creation_date)
+       SELECT given.*, run.creation_date
+       FROM unnest($1::bigint[], $2::text[], $3::double precision[], $4::text[], $5::boolean[])
+         AS given (simulation_id, key, number, text, flag)
+       JOIN simulations AS run USING (simulation_id)`,
       [
         params.map((p) => p.simulationId),
         params.map((p) => p.key),
@@ -72,8 +77,10 @@ export async function insertRunData(
   if (tags.length)
     await queryRows(
       manager,
-      `INSERT INTO run_tags (simulation_id, key, value)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])`,
+      `INSERT INTO run_tags (simulation_id, key, value, creation_date)
+       SELECT given.*, run.creation_date
+       FROM unnest($1::bigint[], $2::text[], $3::text[]) AS given (simulation_id, key, value)
+       JOIN simulations AS run USING (simulation_id)`,
       [tags.map((t) => t.simulationId), tags.map((t) => t.key), tags.map((t) => t.value)],
     );
 }
@@ -270,8 +277,10 @@ export async function applyTagChanges(
   if (entries.length)
     await queryRows(
       manager,
-      `INSERT INTO run_tags (simulation_id, key, value)
-       SELECT $1::bigint, * FROM unnest($2::text[], $3::text[])
+      `INSERT INTO run_tags (simulation_id, key, value, creation_date)
+       SELECT run.simulation_id, given.*, run.creation_date
+       FROM unnest($2::text[], $3::text[]) AS given (key, value)
+       JOIN simulations AS run ON run.simulation_id = $1::bigint
        ON CONFLICT (simulation_id, key) DO UPDATE SET value = EXCLUDED.value`,
       [simulationId, entries.map(([key]) => key), entries.map(([, value]) => value)],
     );

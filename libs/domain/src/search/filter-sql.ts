@@ -146,6 +146,69 @@ export function filterProbesRunData(filter: string): boolean {
   return probes(parseFilter(filter));
 }
 
+/**
+ * The equality that leads a list in creation order, and the rest of the
+ * filter. Filtered by `params.dataset = 'x'`, a list walked the runs by
+ * date and probed each, so a page read as many runs as the filter's share
+ * asks (at a million runs, 200 per match for a 0.5 % filter); walking that
+ * equality's own index in creation order (migration RunDataInCreationOrder)
+ * reads about one entry per run shown, at any size.
+ *
+ * The lead is the first term of the filter's top-level AND that compares a
+ * param's text or number or a tag with `=`. `join` joins its row as `lead`
+ * (whose creation_date and simulation_id are the run's, the list's order);
+ * `rest` is the condition of the other terms ('' when there are none).
+ * Null when no term can lead.
+ */
+export interface CreationOrderLead {
+  join: string;
+  rest: string;
+}
+
+export function creationOrderLead(
+  filter: string,
+  parameters: SqlParameters,
+): CreationOrderLead | null {
+  const expression = parseFilter(filter);
+  // Every term checked in the filter's order first, so a bad one is the
+  // same 400 whichever term leads.
+  conditionOf(expression, new SqlParameters(), false);
+  const terms = expression.kind === 'and' ? expression.of : [expression];
+  const leading = terms.findIndex(
+    (term) => term.kind === 'compare' && term.comparator === '=' && canLead(term),
+  );
+  if (leading < 0) return null;
+  const lead = terms[leading] as Extract<FilterExpression, { kind: 'compare' }>;
+  const join = leadJoin(resolveField(lead.field), lead.value, parameters);
+  const rest = terms
+    .filter((_, index) => index !== leading)
+    .map((term) => conditionOf(term, parameters, false))
+    .join(' AND ');
+  return { join, rest };
+}
+
+function canLead({ field, value }: { field: FilterField; value: FilterValue }): boolean {
+  const { kind } = resolveField(field);
+  return (
+    (kind === 'param' && (typeof value === 'string' || typeof value === 'number')) ||
+    (kind === 'tag' && typeof value === 'string')
+  );
+}
+
+function leadJoin(field: ResolvedField, value: FilterValue, parameters: SqlParameters): string {
+  const on = (table: string, condition: string) =>
+    `JOIN ${table} AS lead ON lead.simulation_id = run.simulation_id AND ${condition}`;
+  if (field.kind === 'tag')
+    return on('run_tags', tagValue('lead', field.key, '=', value as string, parameters));
+  if (field.kind !== 'param') throw new Error(`${field.kind} cannot lead a walk`);
+  return typeof value === 'number'
+    ? on(
+        'run_params',
+        numberPointRange(paramNumberPoint('lead'), field.key, '=', value, parameters),
+      )
+    : on('run_params', paramText('lead', field.key, '=', value as string, parameters));
+}
+
 function conditionOf(
   expression: FilterExpression,
   parameters: SqlParameters,
@@ -202,33 +265,22 @@ function comparison(
           numberPointRange(PARAM_NUMBER_POINT, field.key, comparator, value, parameters),
           fenced,
         );
-      const key = `p.key = ${parameters.add(field.key, 'text')}`;
       if (typeof value === 'boolean') {
         if (comparator !== '=' && comparator !== '!=')
           throw DomainError.invalid(
             `${where} ${named} ${comparator} ${value}: true and false compare with = and != only`,
           );
+        const key = `p.key = ${parameters.add(field.key, 'text')}`;
         return paramProbe(`${key} AND p.flag ${op} ${parameters.add(value, 'boolean')}`, fenced);
       }
-      return paramProbe(`${key} AND p.text ${op} ${parameters.add(value, 'text')}`, fenced);
+      return paramProbe(paramText('p', field.key, op, value, parameters), fenced);
     }
     case 'tag': {
       if (typeof value !== 'string')
         throw DomainError.invalid(
           `${where} ${named} is a tag: tags are strings, compare with a quoted string`,
         );
-      const key = parameters.add(field.key, 'text');
-      const text = parameters.add(value, 'text');
-      // Equality walks run_tags_by_value's prefix; the whole value is compared
-      // only where it is longer than that prefix (a second condition on the
-      // same value would halve the planner's estimate of the first).
-      const condition =
-        comparator !== '='
-          ? `t.value ${op} ${text}`
-          : value.length < TAG_INDEX_PREFIX
-            ? `left(t.value, ${TAG_INDEX_PREFIX}) = ${text}`
-            : `left(t.value, ${TAG_INDEX_PREFIX}) = left(${text}, ${TAG_INDEX_PREFIX}) AND t.value = ${text}`;
-      return tagProbe(`t.key = ${key} AND ${condition}`, fenced);
+      return tagProbe(tagValue('t', field.key, comparator, value, parameters), fenced);
     }
     case 'metric': {
       if (typeof value !== 'number')
@@ -275,8 +327,9 @@ function textMatch(
   }
 }
 
-/** A param's (key, number) as run_params_by_number holds it. */
-export const PARAM_NUMBER_POINT = 'ROW(p.key, p.number)::run_number_point';
+/** A param's (key, number) as run_params_by_number holds it, on the row aliased `alias`. */
+const paramNumberPoint = (alias: string) => `ROW(${alias}.key, ${alias}.number)::run_number_point`;
+export const PARAM_NUMBER_POINT = paramNumberPoint('p');
 
 /** A metric's (name, summary) as run_metrics_by_<summary> holds it. */
 export function metricPoint(column: string): string {
@@ -326,6 +379,39 @@ export function numberPointRange(
 export function numberPointsOfKey(point: string, key: string, parameters: SqlParameters): string {
   const at = (number: number) => parameters.add(numberPoint(key, number), 'run_number_point');
   return `${point} >= ${at(-Infinity)} AND ${point} <= ${at(NaN)}`;
+}
+
+/** A param's text compared, on the run_params row aliased `alias`. */
+function paramText(
+  alias: string,
+  key: string,
+  op: string,
+  value: string,
+  parameters: SqlParameters,
+): string {
+  return `${alias}.key = ${parameters.add(key, 'text')} AND ${alias}.text ${op} ${parameters.add(value, 'text')}`;
+}
+
+/** A tag's value compared, on the run_tags row aliased `alias`. */
+function tagValue(
+  alias: string,
+  key: string,
+  comparator: Comparator,
+  value: string,
+  parameters: SqlParameters,
+): string {
+  const text = parameters.add(value, 'text');
+  const column = `${alias}.value`;
+  // Equality walks the value's indexed prefix; the whole value is compared
+  // only where it is longer than that prefix (a second condition on the
+  // same value would halve the planner's estimate of the first).
+  const condition =
+    comparator !== '='
+      ? `${column} ${SQL_COMPARATOR[comparator]} ${text}`
+      : value.length < TAG_INDEX_PREFIX
+        ? `left(${column}, ${TAG_INDEX_PREFIX}) = ${text}`
+        : `left(${column}, ${TAG_INDEX_PREFIX}) = left(${text}, ${TAG_INDEX_PREFIX}) AND ${column} = ${text}`;
+  return `${alias}.key = ${parameters.add(key, 'text')} AND ${condition}`;
 }
 
 const fence = (fenced: boolean) => (fenced ? ' OFFSET 0' : '');

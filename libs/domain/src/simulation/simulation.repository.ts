@@ -13,7 +13,12 @@ import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-liter
 import { DomainError, summarizeProblems } from '../errors/domain-error';
 import { insertRunData } from '../run-data/run-data.repository';
 import type { RunParams, RunTags } from '../run-data/run-data';
-import { filterCondition, filterProbesRunData, SqlParameters } from '../search/filter-sql';
+import {
+  creationOrderLead,
+  filterCondition,
+  filterProbesRunData,
+  SqlParameters,
+} from '../search/filter-sql';
 import { decodeSortKey, encodeSortKey, sortRanks } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
@@ -182,8 +187,11 @@ export class SimulationRepository {
    */
   async list(query: SimulationListQuery): Promise<SimulationPage> {
     if (!isColumnSort(query.orderBy)) return this.listByRunData(query, query.orderBy);
-    const { where, parameters } = listFilter(query);
-    const column = SORT_COLUMN[query.orderBy];
+    const { where, parameters, lead } = listFilter(query, query.orderBy === 'creation_date');
+    // A leading equality's row carries the run's creation date and id: ordering
+    // by its copy is what lets the walk follow its index.
+    const ordered = lead ? 'lead' : 'run';
+    const column = `${ordered}.${SORT_COLUMN[query.orderBy]}`;
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     const conditions = where ? [where] : [];
     if (query.after) {
@@ -191,15 +199,15 @@ export class SimulationRepository {
       const keyType = query.orderBy === 'name' ? 'varchar' : 'timestamptz';
       const beyond = query.order === 'desc' ? '<' : '>';
       conditions.push(
-        `(${column}, simulation_id) ${beyond} ($${parameters.length - 1}::${keyType}, $${parameters.length}::bigint)`,
+        `(${column}, ${ordered}.simulation_id) ${beyond} ($${parameters.length - 1}::${keyType}, $${parameters.length}::bigint)`,
       );
     }
     parameters.push(query.limit + 1, query.offset ?? 0);
     const rows = await queryRows<Row & { list_key: string }>(
       this.manager,
-      `SELECT *, ${column}::text AS list_key FROM simulations AS run
+      `SELECT run.*, ${column}::text AS list_key FROM simulations AS run ${lead ?? ''}
        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY ${column} ${direction}, simulation_id ${direction}
+       ORDER BY ${column} ${direction}, ${ordered}.simulation_id ${direction}
        LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
       parameters,
     );
@@ -584,16 +592,25 @@ type ListFilter = Pick<SimulationListQuery, 'status' | 'machineId' | 'filter'>;
 /**
  * The WHERE of a list's filters (on simulations aliased `run`), with its
  * parameters; statuses, ids and everything a filter holds only ever as parameters.
+ * For a list in creation order, also the join of the equality that leads
+ * it, if the filter has one (creationOrderLead).
  */
-function listFilter(filter: ListFilter): { where: string; parameters: unknown[] } {
+function listFilter(
+  filter: ListFilter,
+  inCreationOrder = false,
+): { where: string; parameters: unknown[]; lead?: string } {
   const conditions: string[] = [];
   const parameters = new SqlParameters();
   if (filter.status !== undefined)
     conditions.push(`run.status = ${parameters.add(filter.status, 'text')}`);
   if (filter.machineId !== undefined)
     conditions.push(`run.machine_id = ${parameters.add(filter.machineId, 'integer')}`);
-  if (filter.filter !== undefined) conditions.push(filterCondition(filter.filter, parameters));
-  return { where: conditions.join(' AND '), parameters: parameters.values };
+  if (filter.filter === undefined)
+    return { where: conditions.join(' AND '), parameters: parameters.values };
+  const lead = inCreationOrder ? creationOrderLead(filter.filter, parameters) : null;
+  if (!lead) conditions.push(filterCondition(filter.filter, parameters));
+  else if (lead.rest) conditions.push(lead.rest);
+  return { where: conditions.join(' AND '), parameters: parameters.values, lead: lead?.join };
 }
 
 /**

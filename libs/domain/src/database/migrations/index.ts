@@ -16,6 +16,7 @@ import { RunDataStatistics1795849200000 } from './1795849200000-RunDataStatistic
 import { NamedMetrics1795852800000 } from './1795852800000-NamedMetrics';
 import { RunReports1795856400000 } from './1795856400000-RunReports';
 import { StepAxis1795860000000 } from './1795860000000-StepAxis';
+import { RunDataInCreationOrder1795863600000 } from './1795863600000-RunDataInCreationOrder';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   NamedMetrics1795852800000,
   RunReports1795856400000,
   StepAxis1795860000000,
+  RunDataInCreationOrder1795863600000,
 ];
