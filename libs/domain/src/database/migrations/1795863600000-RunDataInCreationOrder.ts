@@ -22,11 +22,20 @@ export class RunDataInCreationOrder1795863600000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     const run = (text: string) => queryRunner.query(text);
     for (const table of ['run_params', 'run_tags']) {
+      // Every row is rewritten: without its secondary indexes to update row
+      // by row, then built again as they were, it takes a third of the time.
+      const secondary: Array<{ indexdef: string; indexname: string }> = await queryRunner.query(
+        `SELECT indexname, indexdef FROM pg_indexes
+         WHERE schemaname = current_schema() AND tablename = $1 AND indexname <> $1 || '_pkey'`,
+        [table],
+      );
+      for (const { indexname } of secondary) await run(`DROP INDEX ${indexname}`);
       await run(`ALTER TABLE ${table} ADD COLUMN creation_date timestamptz`);
       await run(`
         UPDATE ${table} AS data SET creation_date = run.creation_date
         FROM simulations AS run WHERE run.simulation_id = data.simulation_id`);
       await run(`ALTER TABLE ${table} ALTER COLUMN creation_date SET NOT NULL`);
+      for (const { indexdef } of secondary) await run(indexdef);
     }
     await run(`
       CREATE INDEX run_params_text_in_creation_order
