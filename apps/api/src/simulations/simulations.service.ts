@@ -12,6 +12,7 @@ import {
   SimulationAttempt,
   SimulationLifecycle,
   SimulationListQuery,
+  SimulationPage,
   SimulationTotal,
   SimulationRepository,
   Program,
@@ -55,10 +56,7 @@ export class SimulationsService {
     }
     const asked = columns === undefined ? undefined : parseColumns(columns);
     const after = cursor === undefined ? undefined : decodeListCursor(cursor, listing);
-    const [page, total] = await Promise.all([
-      this.simulations.list({ ...listing, after }),
-      this.simulations.total(listing),
-    ]);
+    const [page, total] = await this.pageAndTotal({ ...listing, after });
     const columnValues = asked
       ? await this.runData.columnValues(
           page.items.map(({ simulationId }) => simulationId),
@@ -71,6 +69,22 @@ export class SimulationsService {
       nextCursor: page.next && encodeListCursor(listing, page.next),
       columnValues,
     };
+  }
+
+  /**
+   * A page and the total of its list. A first page that holds every match
+   * has counted them: its total is exact without a second statement (a
+   * selective search's usual case). Only a first page can tell, so a later
+   * one is read beside its total.
+   */
+  private async pageAndTotal(
+    query: SimulationListQuery,
+  ): Promise<[SimulationPage, SimulationTotal]> {
+    if (query.after !== undefined || query.offset)
+      return Promise.all([this.simulations.list(query), this.simulations.total(query)]);
+    const page = await this.simulations.list(query);
+    if (page.next === null) return [page, { count: page.items.length, exact: true }];
+    return [page, await this.simulations.total(query)];
   }
 
   async get(simulationId: number): Promise<{
