@@ -41,6 +41,24 @@ describe('jsonShapeProblem', () => {
     );
   });
 
+  it('names where a NUL character is, in text or in a field name, and an object too wide', () => {
+    expect(jsonShapeProblem({ points: [{ metric: 'ok' }, { 'odd key': ['a', 'b\u0000'] }] })).toBe(
+      'request body has a NUL character (\\u0000) in the text at $.points[1]["odd key"][1]; text may not hold it',
+    );
+    expect(jsonShapeProblem('a\u0000')).toBe(
+      'request body has a NUL character (\\u0000) in the text at $; text may not hold it',
+    );
+    expect(jsonShapeProblem({ a: { 'b\u0000': 1 } })).toBe(
+      'request body has a NUL character (\\u0000) in a field name at $.a; names may not hold it',
+    );
+    const wide = Object.fromEntries(
+      Array.from({ length: MAX_JSON_OBJECT_KEYS + 1 }, (_, i) => [`k${i}`, i]),
+    );
+    expect(jsonShapeProblem({ list: [0, { inner: wide }] })).toBe(
+      `request body has an object of ${MAX_JSON_OBJECT_KEYS + 1} fields at $.list[1].inner; at most ${MAX_JSON_OBJECT_KEYS}`,
+    );
+  });
+
   it('walks a million-level body without exhausting the stack', () => {
     expect(jsonShapeProblem(nested(1_000_000))).toMatch(/nested deeper than/);
   });

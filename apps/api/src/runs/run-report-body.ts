@@ -49,38 +49,40 @@ export function checkReport(body: unknown, maxPoints = MAX_REPORT_POINTS): Check
       `points holds ${points.length} points; at most ${maxPoints} are accepted in one report` +
         (maxPoints === MAX_REPORT_POINTS ? ' (send more as an NDJSON stream)' : ''),
     );
-  else points.forEach((point, index) => problems.push(...pointProblems(point, `points[${index}]`)));
+  else points.forEach((point, index) => pointProblems(point, index, problems));
   problems.push(...runDataProblems(report.params, report.tags));
   if (problems.length) throw DomainError.invalid(summarizeProblems(problems), problems);
   return {
     sequence: sequence as number,
-    points: (points as Array<ReportedPoint & { value: unknown }>).map((point) => ({
-      ...point,
-      value: numberFromJson(point.value)!,
-    })),
+    // A value given by name ("NaN", "Infinity") becomes its number; the others are kept as parsed.
+    points: (points as Array<ReportedPoint & { value: unknown }>).map((point) =>
+      typeof point.value === 'number' ? point : { ...point, value: numberFromJson(point.value)! },
+    ),
     ...(report.params !== undefined && { params: report.params as RunParams }),
     ...(report.tags !== undefined && { tags: report.tags as RunTags }),
   };
 }
 
-function pointProblems(point: unknown, at: string): string[] {
-  if (point === null || typeof point !== 'object' || Array.isArray(point))
-    return [`${at} must be an object: {"metric": "loss", "value": 0.5, "step": 10}`];
+/** Adds the problems of the point at `index` to `problems`; its name is written only for one. */
+function pointProblems(point: unknown, index: number, problems: string[]): void {
+  const at = () => `points[${index}]`;
+  if (point === null || typeof point !== 'object' || Array.isArray(point)) {
+    problems.push(`${at()} must be an object: {"metric": "loss", "value": 0.5, "step": 10}`);
+    return;
+  }
   const { metric, value, seconds, step } = point as Record<string, unknown>;
-  const problems: string[] = [];
-  for (const key of Object.keys(point))
+  for (const key in point)
     if (!POINT_KEYS.has(key))
-      problems.push(`${at}: ${JSON.stringify(key.slice(0, 100))} is not a field of a point`);
+      problems.push(`${at()}: ${JSON.stringify(key.slice(0, 100))} is not a field of a point`);
   if (typeof metric !== 'string' || !RUN_KEY_PATTERN.test(metric))
-    problems.push(`${at}.metric must be a metric name (${RUN_KEY_RULE})`);
+    problems.push(`${at()}.metric must be a metric name (${RUN_KEY_RULE})`);
   if (numberFromJson(value) === undefined)
-    problems.push(`${at}.value must be a number, or "NaN", "Infinity" or "-Infinity"`);
+    problems.push(`${at()}.value must be a number, or "NaN", "Infinity" or "-Infinity"`);
   if (
     seconds !== undefined &&
     (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)
   )
-    problems.push(`${at}.seconds must be a number > 0 (seconds since the run started)`);
+    problems.push(`${at()}.seconds must be a number > 0 (seconds since the run started)`);
   if (step !== undefined && (!Number.isSafeInteger(step) || (step as number) < 0))
-    problems.push(`${at}.step must be a whole number ≥ 0`);
-  return problems;
+    problems.push(`${at()}.step must be a whole number ≥ 0`);
 }

@@ -214,6 +214,7 @@ export class ConvergencePointRepository {
             ];
         }
       })(),
+      writes.reduce((sum, { batch }) => sum + batch.points.length, 0),
     );
     // Cells new to this batch (most of them) go by COPY too; the few it continues are updated.
     await copyRows(
@@ -246,6 +247,7 @@ export class ConvergencePointRepository {
               ];
         }
       })(),
+      writes.reduce((sum, { batch }) => sum + batch.cells.length, 0),
     );
     const { cells, summaries } = batchColumns(
       writes.map(({ batch }, index) => ({

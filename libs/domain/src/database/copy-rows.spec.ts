@@ -46,6 +46,25 @@ describe("COPY's binary format", () => {
     expect(at).toBe(bytes.length);
   });
 
+  it('sizes the first chunk for the rows expected: they go whole in one, or fill the largest', () => {
+    const rows = (count: number) => Array.from({ length: count }, (_, k) => [k, k / 3]);
+    // 19 bytes of header, 26 per row, 2 of trailer.
+    const few = encodeCopyRows(['int8', 'float8'], rows(3), 3);
+    expect(few.map((chunk) => chunk.length)).toEqual([19 + 3 * 26 + 2]);
+    // A chunk holds 256 KiB at most: 20,000 rows (508 KiB) take two.
+    const many = encodeCopyRows(['int8', 'float8'], rows(20_000), 20_000);
+    expect(many).toHaveLength(2);
+    expect(Buffer.concat(many)).toEqual(
+      Buffer.concat(encodeCopyRows(['int8', 'float8'], rows(20_000))),
+    );
+    // Fewer expected than come: more chunks, the same bytes.
+    const under = encodeCopyRows(['int8', 'float8'], rows(100), 2);
+    expect(under.length).toBeGreaterThan(1);
+    expect(Buffer.concat(under)).toEqual(
+      Buffer.concat(encodeCopyRows(['int8', 'float8'], rows(100))),
+    );
+  });
+
   it('splits many rows into chunks that add up to the same bytes', () => {
     const rows = Array.from({ length: 20_000 }, (_, k) => [k, k / 3]);
     const chunks = encodeCopyRows(['int8', 'float8'], rows);

@@ -30,14 +30,29 @@ export function copyDate(day: string): number {
  */
 class BinaryRows {
   private readonly chunks: Buffer[] = [];
-  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private buffer: Buffer;
   private offset = 0;
   private readonly rowBytes: number;
   /** Rows written so far. */
   count = 0;
 
-  constructor(private readonly types: readonly CopyColumnType[]) {
+  /**
+   * `expectedRows`, where the caller knows them: the first chunk is then as
+   * large as they take (a report's few summary cells do not take a whole
+   * chunk, allocated anew for each report), and one chunk still carries them
+   * all whenever they fit.
+   */
+  constructor(
+    private readonly types: readonly CopyColumnType[],
+    expectedRows?: number,
+  ) {
     this.rowBytes = 2 + types.reduce((sum, type) => sum + 4 + WIDTH[type], 0);
+    const framing = SIGNATURE.length + 8 + 2;
+    this.buffer = Buffer.allocUnsafe(
+      expectedRows === undefined
+        ? CHUNK_BYTES
+        : Math.min(CHUNK_BYTES, framing + Math.max(1, expectedRows) * this.rowBytes),
+    );
     SIGNATURE.copy(this.buffer, 0);
     // Flags, and the length of the header extension: both none.
     this.buffer.writeInt32BE(0, SIGNATURE.length);
@@ -88,17 +103,22 @@ class BinaryRows {
  * `manager`'s transaction: the fastest way Postgres takes rows. It has no
  * WHERE: the caller's transaction must already hold whatever fences the rows
  * (a run's row, locked). `columns` names each column with its type, in the
- * order of each row's values. No rows, no statement.
+ * order of each row's values, `expectedRows` how many there will be if known.
+ * No rows, no statement.
  */
 export async function copyRows(
   manager: EntityManager,
   table: string,
   columns: ReadonlyArray<readonly [name: string, type: CopyColumnType]>,
   rows: Iterable<readonly CopyValue[]>,
+  expectedRows?: number,
 ): Promise<void> {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('copyRows runs inside a transaction only');
-  const binary = new BinaryRows(columns.map(([, type]) => type));
+  const binary = new BinaryRows(
+    columns.map(([, type]) => type),
+    expectedRows,
+  );
   for (const row of rows) binary.row(row);
   if (binary.count === 0) return;
   const chunks = binary.end();
@@ -112,8 +132,9 @@ export async function copyRows(
 export function encodeCopyRows(
   types: readonly CopyColumnType[],
   rows: Iterable<readonly CopyValue[]>,
+  expectedRows?: number,
 ): Buffer[] {
-  const binary = new BinaryRows(types);
+  const binary = new BinaryRows(types, expectedRows);
   for (const row of rows) binary.row(row);
   return binary.end();
 }
