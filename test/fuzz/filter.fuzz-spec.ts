@@ -24,6 +24,10 @@ import { E2eStack } from '../e2e-stack';
 const FILTERS = Number(process.env.FUZZ_FILTERS ?? 1_500);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = 40;
+/** Creation order is not id order, and some runs share a date (ties go by id). */
+const createdAt = (id: number) => new Date(Date.UTC(2026, 0, 1, (id * 7) % 25));
+const inCreationOrder = (ids: number[]) =>
+  [...ids].sort((a, b) => createdAt(a).getTime() - createdAt(b).getTime() || a - b);
 
 const PARAM_KEYS = ['lr', 'batch size', 'opt', 'a.b/c:d', 'flag'];
 const TAG_KEYS = ['team', 'note', 'x-y'];
@@ -328,6 +332,7 @@ describe(`fuzzing the search language against its model (${FILTERS} filters, see
         machine_id: model.machineId,
         status: model.status as SimulationStatus,
         attempt: 1,
+        creation_date: createdAt(id),
       });
       await seedRunData(stack.db, id, {
         params: model.params,
@@ -355,9 +360,21 @@ describe(`fuzzing the search language against its model (${FILTERS} filters, see
       const got = (answer.body as Array<{ simulation_id: number }>)
         .map((row) => row.simulation_id)
         .sort((a, b) => a - b);
+      // In creation order an equality on a param or a tag leads the walk: the same runs, in that order.
+      const created = await stack
+        .as(Role.Viewer)
+        .get(`/simulations?order_by=creation_date&limit=1000&filter=${encodeURIComponent(filter)}`);
+      const inOrder = (created.body as Array<{ simulation_id: number }>).map(
+        (row) => row.simulation_id,
+      );
       if (JSON.stringify(got) !== JSON.stringify(expected))
         mismatches.push(
           `${filter} → ${JSON.stringify(got)}, the model says ${JSON.stringify(expected)}`,
+        );
+      else if (JSON.stringify(inOrder) !== JSON.stringify(inCreationOrder(expected)))
+        mismatches.push(
+          `${filter} in creation order → ${created.status} ${JSON.stringify(inOrder)}, ` +
+            `the model says ${JSON.stringify(inCreationOrder(expected))}`,
         );
       else if (expected.length) matched++;
       if (mismatches.length >= 5) break;
