@@ -170,43 +170,45 @@ export function creationOrderLead(
   parameters: SqlParameters,
 ): CreationOrderLead | null {
   const expression = parseFilter(filter);
-  // Every term checked in the filter's order first, so a bad one is the
-  // same 400 whichever term leads.
-  conditionOf(expression, new SqlParameters(), false);
   const terms = expression.kind === 'and' ? expression.of : [expression];
-  const leading = terms.findIndex(
-    (term) => term.kind === 'compare' && term.comparator === '=' && canLead(term),
-  );
-  if (leading < 0) return null;
-  const lead = terms[leading] as Extract<FilterExpression, { kind: 'compare' }>;
-  const join = leadJoin(resolveField(lead.field), lead.value, parameters);
-  const rest = terms
-    .filter((_, index) => index !== leading)
-    .map((term) => conditionOf(term, parameters, false))
-    .join(' AND ');
-  return { join, rest };
+  const leading = terms.find(canLead);
+  if (!leading) return null;
+  // The terms in the filter's order, so a bad one is the same 400 the plain condition gives.
+  let join = '';
+  const rest: string[] = [];
+  for (const term of terms)
+    if (term === leading) join = leadJoin(leading, parameters);
+    else rest.push(conditionOf(term, parameters, false));
+  return { join, rest: rest.join(' AND ') };
 }
 
-function canLead({ field, value }: { field: FilterField; value: FilterValue }): boolean {
-  const { kind } = resolveField(field);
+type Comparison = Extract<FilterExpression, { kind: 'compare' }>;
+
+/** An equality on a param's text or number, or on a tag: never a 400 (a bad term is not one). */
+function canLead(term: FilterExpression): term is Comparison {
+  if (term.kind !== 'compare' || term.comparator !== '=') return false;
+  let kind: ResolvedField['kind'];
+  try {
+    kind = resolveField(term.field).kind;
+  } catch {
+    return false;
+  }
+  const { value } = term;
   return (
     (kind === 'param' && (typeof value === 'string' || typeof value === 'number')) ||
     (kind === 'tag' && typeof value === 'string')
   );
 }
 
-function leadJoin(field: ResolvedField, value: FilterValue, parameters: SqlParameters): string {
+function leadJoin({ field, value }: Comparison, parameters: SqlParameters): string {
+  const { key, kind } = resolveField(field) as Extract<ResolvedField, { key: string }>;
   const on = (table: string, condition: string) =>
     `JOIN ${table} AS lead ON lead.simulation_id = run.simulation_id AND ${condition}`;
-  if (field.kind === 'tag')
-    return on('run_tags', tagValue('lead', field.key, '=', value as string, parameters));
-  if (field.kind !== 'param') throw new Error(`${field.kind} cannot lead a walk`);
+  if (kind === 'tag')
+    return on('run_tags', tagValue('lead', key, '=', value as string, parameters));
   return typeof value === 'number'
-    ? on(
-        'run_params',
-        numberPointRange(paramNumberPoint('lead'), field.key, '=', value, parameters),
-      )
-    : on('run_params', paramText('lead', field.key, '=', value as string, parameters));
+    ? on('run_params', numberPointRange(paramNumberPoint('lead'), key, '=', value, parameters))
+    : on('run_params', paramText('lead', key, '=', value as string, parameters));
 }
 
 function conditionOf(
