@@ -252,12 +252,18 @@ function pathArbitrary(
   const values = names.map((name) => {
     const schema =
       operation.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema ?? {};
-    return fc
-      .oneof(
-        { weight: 4, arbitrary: schemas.valid(schema, hints, name) },
-        { weight: 2, arbitrary: schemas.invalid(schema) },
-      )
-      .map((value) => encodeURIComponent(asText(value)));
+    return (
+      fc
+        .oneof(
+          { weight: 4, arbitrary: schemas.valid(schema, hints, name) },
+          { weight: 2, arbitrary: schemas.invalid(schema) },
+        )
+        .map(asText)
+        // `.` and `..` are no segment a URL carries (`/metrics/.` is sent as `/metrics/`, another
+        // route), percent-encoded or not; run keys refuse them for that reason.
+        .filter((text) => text !== '.' && text !== '..')
+        .map((text) => encodeURIComponent(text))
+    );
   });
   return fc.tuple(...values).map((encoded) => {
     let index = 0;

@@ -1091,7 +1091,7 @@ export interface components {
       /** @description How the convergence curve is emulated; left out, the contract's ten points. */
       emulation?: components['schemas']['EmulationDto'];
       /**
-       * @description The run's params: up to 200 keys (1 to 250 letters, digits, spaces and _ - . / :), each a number, a string (at most 500 characters) or a boolean. Written once; search compares numbers as numbers (docs/search.md).
+       * @description The run's params: up to 200 keys (1 to 250 letters, digits, spaces and _ - . / :, not . or .. alone), each a number, a string (at most 500 characters) or a boolean. Written once; search compares numbers as numbers (docs/search.md).
        * @example {
        *       "lr": 0.01,
        *       "optimizer": "adam",
@@ -1102,7 +1102,7 @@ export interface components {
         [key: string]: number | string | boolean;
       };
       /**
-       * @description The run's tags: up to 200 keys (1 to 250 letters, digits, spaces and _ - . / :), each a string of at most 5000 characters. Changed later with PATCH /simulation/{id}/tags.
+       * @description The run's tags: up to 200 keys (1 to 250 letters, digits, spaces and _ - . / :, not . or .. alone), each a string of at most 5000 characters. Changed later with PATCH /simulation/{id}/tags.
        * @example {
        *       "team": "vision"
        *     }
