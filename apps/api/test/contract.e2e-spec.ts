@@ -128,7 +128,7 @@ describe.each(CONNECTIONS)('the original service contract, end to end, %s', (_, 
     expect(partial).toEqual(DOCUMENTED_CURVE.slice(0, partial.length));
   });
 
-  it('gives the app’s sessions JIT off from the database’s settings, sending no startup options', async () => {
+  it('gives the app’s sessions JIT off and SSD page costs from the database’s settings, sending no startup options', async () => {
     const db = new DataSource(
       postgresOptions({
         url: stack.env.DATABASE_URL!,
@@ -140,6 +140,7 @@ describe.each(CONNECTIONS)('the original service contract, end to end, %s', (_, 
     try {
       expect((db.options as { extra: Record<string, unknown> }).extra.options).toBeUndefined();
       expect(await db.query('SHOW jit')).toEqual([{ jit: 'off' }]);
+      expect(await db.query('SHOW random_page_cost')).toEqual([{ random_page_cost: '1.1' }]);
     } finally {
       await db.destroy();
     }

@@ -17,6 +17,7 @@ import { NamedMetrics1795852800000 } from './1795852800000-NamedMetrics';
 import { RunReports1795856400000 } from './1795856400000-RunReports';
 import { StepAxis1795860000000 } from './1795860000000-StepAxis';
 import { RunDataInCreationOrder1795863600000 } from './1795863600000-RunDataInCreationOrder';
+import { RandomPageCost1795867200000 } from './1795867200000-RandomPageCost';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   RunReports1795856400000,
   StepAxis1795860000000,
   RunDataInCreationOrder1795863600000,
+  RandomPageCost1795867200000,
 ];
