@@ -4,10 +4,11 @@
  * NDJSON, from 1 and 4 clients at once) against COPY of the same batches
  * into the same table, each batch committed before the next as a report is
  * answered only once durable (one bulk COPY of a million rows is shown too:
- * it pays one commit where reports pay one per batch); a whole 1,000-point named metric against today's whole
- * curve; and a metric's read, idle and while 4 clients report.
+ * it pays one commit where reports pay one per batch); a whole 1,000-point
+ * named metric against today's whole curve; and a metric's read, idle and
+ * while 4 clients report. The reporting clients run in a process of their
+ * own, as a service's clients do.
  */
-import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import {
   type BenchRow,
@@ -20,11 +21,15 @@ import {
 import type { MeasuredProcess } from './lib/processes';
 import { copyBatches } from './lib/copy-batches';
 import { copyCurveWrite } from './lib/worker-scenarios';
+import { startedRun } from './lib/external-runs';
+import { ReportingClients } from './lib/reporting-clients';
+import { MLFLOW_MAX_BATCH, mlflowExperiment, mlflowLogHistory, mlflowRun } from './lib/mlflow-runs';
 
 const ROUNDS = 3;
 const REPORT_SECONDS = 8;
-const METRICS = ['loss', 'val_loss', 'val_acc'];
 const INGESTION_TARGET = 0.6;
+/** Ours against MLflow's `log-batch`, one process each. */
+const MLFLOW_TARGET = 20;
 
 export interface IngestionContext {
   apiUrl: string;
@@ -40,87 +45,31 @@ export interface IngestionContext {
   settle: () => Promise<void>;
 }
 
-/** An external run, started: its id and its run token's header. */
-async function startedRun(context: IngestionContext, name: string) {
-  const created = await fetch(`${context.apiUrl}/simulation`, {
-    method: 'POST',
-    headers: { authorization: context.operator, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, machine_id: 1, program: 'external' }),
-  });
-  if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
-  const { id, run_token: token } = (await created.json()) as { id: number; run_token: string };
-  const run = { id, authorization: `Bearer ${token}` };
-  const started = await fetch(`${context.apiUrl}/simulation/${id}/start`, {
-    method: 'POST',
-    headers: { authorization: run.authorization },
-  });
-  if (started.status !== 200) throw new Error(`start: ${started.status} ${await started.text()}`);
-  return run;
-}
-
-/** A run's reporter: report after report of `batch` points (three metrics in turn), each numbered. */
-function reporter(
-  context: IngestionContext,
-  run: { id: number; authorization: string },
-  batch: number,
-) {
-  let sequence = 0;
-  let seconds = 0;
-  return async () => {
-    sequence++;
-    const points = Array.from({ length: batch }, (_, k) => {
-      if (k % METRICS.length === 0) seconds += 0.001;
-      const step = Math.round(seconds * 1000);
-      return { metric: METRICS[k % METRICS.length], value: 1 / (1 + step), seconds, step };
-    });
-    const ndjson = batch > 1_000;
-    const body = ndjson
-      ? [JSON.stringify({ sequence }), ...points.map((point) => JSON.stringify(point))].join('\n')
-      : JSON.stringify({ sequence, points });
-    const answer = await fetch(`${context.apiUrl}/simulation/${run.id}/metrics`, {
-      method: 'POST',
-      headers: {
-        authorization: run.authorization,
-        'content-type': ndjson ? 'application/x-ndjson' : 'application/json',
-      },
-      body,
-    });
-    if (answer.status !== 200) throw new Error(`report: ${answer.status} ${await answer.text()}`);
-    await answer.arrayBuffer();
-    return batch;
-  };
-}
-
-/** Points per second that `clients` runs report together for `seconds`, each waiting for its answer. */
-async function ingest(
-  context: IngestionContext,
-  batch: number,
-  clients: number,
-  seconds = REPORT_SECONDS,
-): Promise<number> {
-  const runs = await Promise.all(
-    Array.from({ length: clients }, (_, i) =>
-      startedRun(context, `ingest ${batch}×${clients} #${i}`),
-    ),
-  );
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  const sent = await Promise.all(
-    runs.map(async (run) => {
-      const report = reporter(context, run, batch);
-      let points = 0;
-      while (performance.now() < deadline) points += await report();
-      return points;
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return sent.reduce((sum, points) => sum + points, 0) / elapsed;
-}
-
 export async function ingestionScenario(
   context: IngestionContext,
 ): Promise<{ rows: BenchRow[]; results: Record<string, unknown> }> {
+  const clients = ReportingClients.start();
+  try {
+    return await measureIngestion(context, clients);
+  } finally {
+    clients.stop();
+  }
+}
+
+async function measureIngestion(
+  context: IngestionContext,
+  reporting: ReportingClients,
+): Promise<{ rows: BenchRow[]; results: Record<string, unknown> }> {
   const { log } = context;
+  const ingest = (batch: number, clients: number, seconds = REPORT_SECONDS) =>
+    reporting.ingest({
+      to: 'api',
+      apiUrl: context.apiUrl,
+      operator: context.operator,
+      batch,
+      clients,
+      seconds,
+    });
   const rows: BenchRow[] = [];
   const results: Record<string, unknown> = {};
 
@@ -145,7 +94,7 @@ export async function ingestionScenario(
       const floors: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         await context.settle();
-        rates.push(await ingest(context, batch, clients));
+        rates.push(await ingest(batch, clients));
         await context.settle();
         floors.push(
           await copyBatches(context.databaseUrl, context.db, batch, clients, REPORT_SECONDS),
@@ -175,7 +124,7 @@ export async function ingestionScenario(
   }
 
   // A finished run with 1,000 points of loss and of val_loss: the same read, by either name.
-  const run = await startedRun(context, 'read back');
+  const run = await startedRun(context.apiUrl, context.operator, 'read back');
   const points = Array.from({ length: 1_000 }, (_, k) => [
     { metric: 'loss', value: 1 / (k + 1), seconds: k + 1, step: k },
     { metric: 'val_loss', value: 1.1 / (k + 1), seconds: k + 1, step: k },
@@ -225,10 +174,10 @@ export async function ingestionScenario(
   for (let round = 0; round < ROUNDS; round++) {
     await context.settle();
     idle.push(await runLoad(context.apiUrl, metricRead));
-    const reporting = ingest(context, 1_000, 4, 10);
+    const reporters = ingest(1_000, 4, 10);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     busy.push(await runLoad(context.apiUrl, metricRead));
-    await reporting;
+    await reporters;
   }
   const idleP99 = median(idle.map((result) => result.p99));
   const busyP99 = median(busy.map((result) => result.p99));
@@ -245,10 +194,86 @@ export async function ingestionScenario(
     holds: p99Ratio <= 1.5,
   });
   const mlflow = process.env.BENCH_MLFLOW_URL;
-  log(
-    mlflow
-      ? `\n12. BENCH_MLFLOW_URL is set (${mlflow}): the MLflow side is not written yet, so it was not measured`
-      : '\n12. MLflow: not measured (BENCH_MLFLOW_URL names no running MLflow server)',
-  );
+  if (mlflow) rows.push(...(await againstMlflow(context, reporting, mlflow, results, metricRead)));
+  else log('\n12. MLflow: not measured (BENCH_MLFLOW_URL names no running MLflow server)');
   return { rows, results };
+}
+
+/**
+ * The same reports through MLflow's `log-batch` (at most 1,000 metrics each,
+ * its limit) and the same whole-metric read through its `get-history`,
+ * against the figures measured above.
+ */
+async function againstMlflow(
+  context: IngestionContext,
+  reporting: ReportingClients,
+  mlflowUrl: string,
+  results: Record<string, unknown>,
+  metricRead: Side['request'],
+): Promise<BenchRow[]> {
+  const { log } = context;
+  const rows: BenchRow[] = [];
+  const health = await fetch(`${mlflowUrl}/health`).catch((error: Error) => error);
+  if (health instanceof Error || !health.ok)
+    throw new Error(`BENCH_MLFLOW_URL=${mlflowUrl} answers no /health: is MLflow running?`);
+  for (const clients of [1, 4]) {
+    log(`\n12. MLflow log-batch, 1,000 metrics each, ${clients} client${clients > 1 ? 's' : ''}`);
+    const rates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await context.settle();
+      rates.push(
+        await reporting.ingest({
+          to: 'mlflow',
+          mlflowUrl,
+          batch: MLFLOW_MAX_BATCH,
+          clients,
+          seconds: REPORT_SECONDS,
+        }),
+      );
+    }
+    const theirs = Math.round(median(rates));
+    const ours = Math.round(
+      median((results[`ingest 1000x${clients}`] as { rates: number[] }).rates),
+    );
+    const ratio = Number((ours / theirs).toFixed(1));
+    log(`   ${theirs.toLocaleString('en')} points/s; ours ${ours.toLocaleString('en')}: ${ratio}×`);
+    results[`mlflow ingest 1000x${clients}`] = rates;
+    rows.push({
+      scenario: `12. ingestion vs MLflow, batches of 1,000, ${clients} client${clients > 1 ? 's' : ''}`,
+      a: 'API, reports of external runs',
+      b: 'MLflow `runs/log-batch`',
+      figures: `${ours.toLocaleString('en')} vs ${theirs.toLocaleString('en')} points/s`,
+      ratio: `${ratio}×`,
+      target: `≥ ${MLFLOW_TARGET}×`,
+      holds: ratio >= MLFLOW_TARGET,
+    });
+  }
+
+  log('\n12. a whole 1,000-point metric vs MLflow get-history of the same');
+  const experiment = await mlflowExperiment(mlflowUrl, 'aisimulation-bench');
+  const run = await mlflowRun(mlflowUrl, experiment, 'read back');
+  await mlflowLogHistory(mlflowUrl, run, ['loss', 'val_loss'], 1_000);
+  const history = await context.pair(
+    { name: 'metric', url: context.apiUrl, request: metricRead, process: context.api },
+    {
+      name: 'MLflow',
+      url: mlflowUrl,
+      request: {
+        path: () =>
+          `/api/2.0/mlflow/metrics/get-history?run_id=${run}&metric_key=val_loss&max_results=25000`,
+      },
+    },
+  );
+  log(`   ${context.describe(history)}`);
+  results.mlflowHistory = history;
+  rows.push({
+    scenario: '12. a whole 1,000-point metric vs MLflow',
+    a: '`GET /simulation/{id}/metrics/val_loss`',
+    b: 'MLflow `metrics/get-history`',
+    figures: context.describe(history),
+    ratio: `${history.rpsRatio}× req/s`,
+    target: 'reference',
+    holds: null,
+  });
+  return rows;
 }

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import type { HistoryContext } from './history-scenario';
 import type { BenchRow, PairOutcome, Side } from './lib/load';
+import { seedMlflowSearch } from './lib/mlflow-search';
 
 const SEARCH_SMALL = 10_000;
 const SEARCH_LARGE = 1_000_000;
@@ -31,6 +32,21 @@ const SEARCHES: Array<{ label: string; query: string }> = [
     query: `filter=${encodeURIComponent("params.optimizer = 'sgd' OR tags.team = 'team-3'")}&order_by=update_date&order=desc&limit=50`,
   },
 ];
+
+/**
+ * One search both can answer, as each says it: MLflow compares params as
+ * strings only (= and LIKE), filters on a metric's latest value and ANDs
+ * terms; first page of 50, best first.
+ */
+const MLFLOW_SEARCH = {
+  ours: `filter=${encodeURIComponent("params.dataset = 'dataset-7' AND metrics.val_loss.last < 0.3")}&order_by=metrics.val_loss.last&limit=50`,
+  theirs: {
+    filter: "params.dataset = 'dataset-7' and metrics.val_loss < 0.3",
+    order_by: ['metrics.val_loss ASC'],
+    max_results: 50,
+    run_view_type: 'ACTIVE_ONLY',
+  },
+};
 
 interface Size {
   label: string;
@@ -150,6 +166,35 @@ export async function searchScenario(
       target: 'req/s ≥ 0.6×',
       holds: against.rpsRatio >= 0.6,
     });
+    const mlflow = process.env.BENCH_MLFLOW_URL;
+    const mlflowDatabase = process.env.BENCH_MLFLOW_DATABASE_URL;
+    if (mlflow && mlflowDatabase) {
+      log(`\n11. a params-and-metric search vs MLflow runs/search, both at ${small.label} runs`);
+      const experiment = await seedMlflowSearch(mlflowDatabase, SEARCH_SMALL);
+      const theirs = await context.pair(side(small, `/simulations?${MLFLOW_SEARCH.ours}`), {
+        name: 'MLflow',
+        url: mlflow,
+        request: {
+          method: 'POST',
+          path: () => '/api/2.0/mlflow/runs/search',
+          body: () => JSON.stringify({ experiment_ids: [experiment], ...MLFLOW_SEARCH.theirs }),
+        },
+      });
+      log(`   ${context.describe(theirs)}`);
+      outcomes.againstMlflow = theirs;
+      rows.push({
+        scenario: '11. a params-and-metric search vs MLflow',
+        a: `search at ${small.label}`,
+        b: `MLflow \`runs/search\` at ${small.label}`,
+        figures: context.describe(theirs),
+        ratio: `${theirs.rpsRatio}× req/s`,
+        target: 'req/s ≥ 20×',
+        holds: theirs.rpsRatio >= 20,
+      });
+    } else
+      log(
+        '\n11. MLflow: not measured (BENCH_MLFLOW_URL and BENCH_MLFLOW_DATABASE_URL name no running MLflow server and its database)',
+      );
     results.search = outcomes;
     return { rows, results };
   } finally {

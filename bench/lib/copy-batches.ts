@@ -13,8 +13,9 @@ const COLUMNS =
  * `batch` rows (each committed before the next, as a report is answered
  * only once it is durable), from `clients` connections at once for
  * `seconds`: what Postgres itself does with the work a run's reports give
- * it, before any HTTP, JSON or checks. The rows are made before the clock
- * starts, with steps, in COPY's text format.
+ * it, before any HTTP, JSON or checks. Each batch's rows are made as a
+ * reporting client makes its body, inside the timed loop, with steps, in
+ * COPY's text format.
  */
 export async function copyBatches(
   databaseUrl: string,
