@@ -64,17 +64,29 @@ export interface StatusChangedEvent extends SimulationStatusChange {
 
 export type SimulationEvent = PointsWrittenEvent | StatusChangedEvent;
 
+/** Runs whose audience the publisher remembers; past it, it forgets them all and learns again. */
+const AUDIENCES_KEPT = 10_000;
+
 /**
  * Publishes what happens to a simulation for live streams. Publishing is
  * best effort: a message lost while Redis is away is made up for by the
  * streams themselves, which re-read the database when they see a gap or
  * after a quiet spell. So nothing here ever waits on Redis or fails a run.
+ *
+ * Points go to a run nobody watched at its last publish (PUBLISH answers
+ * how many subscribers a message reached) as an announcement without them:
+ * a stream that has subscribed since reads them from the database, as it
+ * reads any gap, and the publish that reaches it makes the next events carry
+ * their points again. Unwatched runs, most of them, then cost neither the
+ * encoding nor the bytes of their points.
  */
 @Injectable()
 export class SimulationEventPublisher implements SimulationStatusListener {
   private readonly logger = new Logger(SimulationEventPublisher.name);
   private failures = 0;
   private outbox: SimulationEvent[] = [];
+  /** Subscribers each run's channel had at its last publish; a run not here is taken as watched. */
+  private readonly audience = new Map<number, number>();
 
   /** Publishes every status change the lifecycle makes in this process. */
   constructor(
@@ -85,7 +97,15 @@ export class SimulationEventPublisher implements SimulationStatusListener {
   }
 
   pointsWritten(event: Omit<PointsWrittenEvent, 'type'>): void {
-    this.publish({ type: 'points', ...event });
+    const { points } = event;
+    if (points.length > 0 && !this.watched(event.simulationId))
+      this.publish({ type: 'points', ...event, after: points[points.length - 1][0], points: [] });
+    else this.publish({ type: 'points', ...event });
+  }
+
+  /** False when the run's last publish reached no subscriber: its points are then announced only. */
+  watched(simulationId: number): boolean {
+    return this.audience.get(simulationId) !== 0;
   }
 
   statusChanged(change: SimulationStatusChange): void {
@@ -118,6 +138,10 @@ export class SimulationEventPublisher implements SimulationStatusListener {
         const failed = results?.find(([error]) => error)?.[0];
         if (failed) throw failed;
         this.failures = 0;
+        if (this.audience.size > AUDIENCES_KEPT) this.audience.clear();
+        events.forEach((event, index) =>
+          this.audience.set(event.simulationId, Number(results?.[index]?.[1] ?? 1)),
+        );
       })
       .catch((error: Error) => {
         if (this.failures++ === 0) this.logger.warn(`publishing events failed: ${error.message}`);

@@ -81,9 +81,9 @@ export class RunReportsService {
     for (const { metric, after, points } of stored.written) {
       if (points.length === 0) continue;
       const named = metric === LOSS_METRIC.name ? {} : { metric };
-      // A long batch is announced, not carried: streams watching read it from the database.
+      // A long batch, or one nobody watches, is announced, not carried: streams read it from the database.
       const event =
-        points.length > LIVE_EVENT_MAX_POINTS
+        points.length > LIVE_EVENT_MAX_POINTS || !this.events.watched(scope.simulationId)
           ? { after: points[points.length - 1].seconds, points: [] }
           : { after, points: points.map(writtenPoint) };
       this.events.pointsWritten({ ...scope, ...named, ...event });
