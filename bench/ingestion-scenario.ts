@@ -12,6 +12,7 @@
 import type { DataSource } from 'typeorm';
 import {
   type BenchRow,
+  failuresOf,
   type LoadResult,
   median,
   type PairOutcome,
@@ -258,19 +259,21 @@ async function againstMlflow(
     {
       name: 'MLflow',
       url: mlflowUrl,
+      failuresMeasured: true,
       request: {
         path: () =>
           `/api/2.0/mlflow/metrics/get-history?run_id=${run}&metric_key=val_loss&max_results=25000`,
       },
     },
   );
-  log(`   ${context.describe(history)}`);
+  const figures = context.describe(history) + failuresOf('MLflow', history.b.rounds);
+  log(`   ${figures}`);
   results.mlflowHistory = history;
   rows.push({
     scenario: '12. a whole 1,000-point metric vs MLflow',
     a: '`GET /simulation/{id}/metrics/val_loss`',
     b: 'MLflow `metrics/get-history`',
-    figures: context.describe(history),
+    figures,
     ratio: `${history.rpsRatio}× req/s`,
     target: 'reference',
     holds: null,

@@ -9,7 +9,7 @@ import { postgresOptions } from '@app/domain';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import type { HistoryContext } from './history-scenario';
-import type { BenchRow, PairOutcome, Side } from './lib/load';
+import { type BenchRow, failuresOf, type PairOutcome, type Side } from './lib/load';
 import { seedMlflowSearch } from './lib/mlflow-search';
 
 const SEARCH_SMALL = 10_000;
@@ -174,19 +174,21 @@ export async function searchScenario(
       const theirs = await context.pair(side(small, `/simulations?${MLFLOW_SEARCH.ours}`), {
         name: 'MLflow',
         url: mlflow,
+        failuresMeasured: true,
         request: {
           method: 'POST',
           path: () => '/api/2.0/mlflow/runs/search',
           body: () => JSON.stringify({ experiment_ids: [experiment], ...MLFLOW_SEARCH.theirs }),
         },
       });
-      log(`   ${context.describe(theirs)}`);
+      const figures = context.describe(theirs) + failuresOf('MLflow', theirs.b.rounds);
+      log(`   ${figures}`);
       outcomes.againstMlflow = theirs;
       rows.push({
         scenario: '11. a params-and-metric search vs MLflow',
         a: `search at ${small.label}`,
         b: `MLflow \`runs/search\` at ${small.label}`,
-        figures: context.describe(theirs),
+        figures,
         ratio: `${theirs.rpsRatio}× req/s`,
         target: 'req/s ≥ 20×',
         holds: theirs.rpsRatio >= 20,

@@ -67,6 +67,18 @@ export interface Side {
   url: string;
   request: LoadRequest;
   process?: MeasuredProcess;
+  /**
+   * Another system's side (MLflow): its failed requests (errors, 10-s
+   * timeouts) are among its figures, reported by `failuresOf`, rather than
+   * voiding the run as any failure of ours does.
+   */
+  failuresMeasured?: boolean;
+}
+
+/** How many of a side's requests failed over its rounds, for its figures; nothing when none did. */
+export function failuresOf(name: string, rounds: readonly LoadResult[]): string {
+  const failed = rounds.reduce((sum, r) => sum + r.failures, 0);
+  return failed ? `; ${name}: ${failed} requests failed or timed out` : '';
 }
 
 export interface PairOutcome {
