@@ -137,6 +137,7 @@ describe('GET /simulations?filter=: the search language', () => {
     expect(await ids(`tags.note = '${LONG_NOTE}'`)).toEqual([2]);
     expect(await ids(`tags.note = '${LONG_NOTE.slice(0, -1)}'`)).toEqual([]);
     expect(await ids("tags.note LIKE '%-end'")).toEqual([2]);
+    expect(await ids("tags.note LIKE '%\\\\'")).toEqual([]);
   });
 
   it("filters on a metric's summaries of the current attempt only", async () => {
@@ -316,6 +317,7 @@ describe('GET /simulations?filter=: the search language', () => {
     ['tags.team = 1', /tags are strings/],
     ['params.augment < true', /true and false compare with = and != only/],
     ["machine_id LIKE '1%'", /LIKE matches text fields only/],
+    ["tags.team LIKE 'speech\\'", /LIKE 'speech\\' ends in a backslash that escapes nothing/],
     ['params.`é` = 1', /is not a param name/],
   ])('refuses %s with a 400 naming the problem', async (filter, message) => {
     expect(await refusal(filter)).toMatch(message);

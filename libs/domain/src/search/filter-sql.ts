@@ -304,6 +304,10 @@ function textMatch(
   fenced: boolean,
 ): string {
   const where = `filter: at character ${at.column}:`;
+  if (endsInLoneEscape(pattern))
+    throw DomainError.invalid(
+      `${where} LIKE ${quoteForMessage(pattern)} ends in a backslash that escapes nothing: write \\\\ for a literal backslash`,
+    );
   const like = (column: string) => `${column} LIKE ${parameters.add(pattern, 'text')}`;
   switch (field.kind) {
     case 'attribute':
@@ -328,6 +332,14 @@ function textMatch(
       );
   }
 }
+
+/** Postgres refuses a LIKE pattern whose last backslash has no character to make literal. */
+function endsInLoneEscape(pattern: string): boolean {
+  const trailing = pattern.length - pattern.replace(/\\+$/, '').length;
+  return trailing % 2 === 1;
+}
+
+const quoteForMessage = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** A param's (key, number) as run_params_by_number holds it, on the row aliased `alias`. */
 const paramNumberPoint = (alias: string) => `ROW(${alias}.key, ${alias}.number)::run_number_point`;
