@@ -23,7 +23,7 @@ export function toConvergence(curve: SampledCurve): ConvergenceResponse {
   return { data: data.map(toConvergencePoint), meta };
 }
 
-function isContractPoint(point: SampledPoint): point is ConvergencePointResponse {
+function isContractPoint(point: SampledPoint): boolean {
   return (
     Number.isFinite(point.loss) &&
     point.loss_min === undefined &&
