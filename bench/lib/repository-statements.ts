@@ -12,6 +12,6 @@ export function repositoryStatements(): Record<string, string> {
     machineStatus: MachineRepository.statements.status,
     curveCurrent: CurveReadRepository.statements.current,
     curveWindow: CurveReadRepository.statements.window,
-    curvePageFrom: CurveReadRepository.statements.pageFrom,
+    curvePageFrom: CurveReadRepository.statements.pageValuesFrom,
   };
 }

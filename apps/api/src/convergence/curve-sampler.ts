@@ -95,7 +95,8 @@ export class CurveSampler {
 
     let data: SampledPoint[] = [];
     if (windowPoints > 0 && windowPoints <= limit) {
-      data = await this.whole(window, windowPoints, agg);
+      // The contract's curve (no metric named) carries no steps.
+      data = await this.whole(window, windowPoints, agg, metric !== undefined);
     } else if (windowPoints > limit) {
       const buckets = query.points ?? DEFAULT_SAMPLE_POINTS;
       data = await this.downsample(window, buckets, scale, agg, axis);
@@ -110,10 +111,13 @@ export class CurveSampler {
     window: CurveWindow,
     count: number,
     agg: CurveAggregation,
+    steps: boolean,
   ): Promise<SampledPoint[]> {
     const first = window.first as StoredPoint;
     const last = window.last as StoredPoint;
-    const points = await this.curves.page(window.ref, first.seconds, last.seconds, count, true);
+    const points = steps
+      ? await this.curves.page(window.ref, first.seconds, last.seconds, count, true)
+      : await this.curves.pageValues(window.ref, first.seconds, last.seconds, count);
     if (agg !== 'minmax') return points;
     return points.map((point) => ({ ...point, loss_min: point.loss, loss_max: point.loss }));
   }

@@ -16,7 +16,20 @@ export function toConvergencePoint(point: SampledPoint): ConvergencePointRespons
 }
 
 export function toConvergence(curve: SampledCurve): ConvergenceResponse {
-  return { data: curve.data.map(toConvergencePoint), meta: curve.meta };
+  const { data, meta } = curve;
+  // A whole curve's rows are its answer as they come (CurveSampler reads them without steps);
+  // only a non-finite value, a bucket's extremes or a step makes each point a copy.
+  if (data.every(isContractPoint)) return { data, meta };
+  return { data: data.map(toConvergencePoint), meta };
+}
+
+function isContractPoint(point: SampledPoint): boolean {
+  return (
+    Number.isFinite(point.loss) &&
+    point.loss_min === undefined &&
+    point.loss_max === undefined &&
+    point.step === undefined
+  );
 }
 
 /** A sampled point in a named metric's shape: `value`, and the step where the run gave one. */
