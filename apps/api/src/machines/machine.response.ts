@@ -1,6 +1,8 @@
 import { MachineStatus, MachineWithLoad } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { INSTANT_MAX_LENGTH, NAME_MAX_LENGTH } from '../common/text-bounds';
+import { PROGRAM_LIMITS } from '@app/domain';
+import { ProgramResponse, toProgramResponses } from './program.response';
 
 export class MachineResponse {
   @ApiProperty({ example: 102 })
@@ -35,6 +37,15 @@ export class MachineResponse {
 
   @ApiProperty({ example: 0 })
   pending: number;
+
+  @ApiProperty({
+    type: [ProgramResponse],
+    maxItems: PROGRAM_LIMITS.programs + 1,
+    description:
+      'What a run on it may name as `program`: the built-in `emulate`, then the programs its ' +
+      "worker declared at its last start (docs/programs.md). `external` runs need no machine's program.",
+  })
+  programs: ProgramResponse[];
 }
 
 export function toMachineResponse({
@@ -53,5 +64,6 @@ export function toMachineResponse({
     capacity,
     running,
     pending,
+    programs: toProgramResponses(machine.programs ?? []),
   };
 }

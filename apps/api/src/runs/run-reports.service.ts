@@ -59,7 +59,7 @@ export class RunReportsService {
     if (run.status === SimulationStatus.Running && run.attempt === scope.attempt) return run;
     if (run.status !== SimulationStatus.Pending || run.attempt + 1 !== scope.attempt)
       throw refusal(scope, run);
-    const started = await this.lifecycle.claim(scope.simulationId, 'external', Program.External);
+    const started = await this.lifecycle.claim(scope.simulationId, 'external', [Program.External]);
     if (started?.attempt === scope.attempt) return started;
     const now = await this.current(scope);
     if (now.status === SimulationStatus.Running && now.attempt === scope.attempt) return now;

@@ -24,7 +24,7 @@ import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRuns } from '../leases/held-runs';
 import { PeriodicTask } from '@app/runtime';
-import { ClaimUnansweredError, MachineDrainingError } from './run-errors';
+import { ClaimUnansweredError, MachineDrainingError, ProgramElsewhereError } from './run-errors';
 import { PostgresGate } from './postgres-gate';
 import { RunOutcome, SimulationRunService } from './simulation-run.service';
 import { withRunLogContext } from './run-log-context';
@@ -80,11 +80,16 @@ export class SimulationRunConsumer
    * heartbeat's first report names the machine, and must find it.
    */
   async onModuleInit(): Promise<void> {
-    const { machineId, machineName, workerId, concurrency } = this.config;
+    const { machineId, machineName, workerId, concurrency, programs, gpus } = this.config;
     if (machineId !== undefined) {
-      const machine = await this.machines.registerForWorker(machineId, machineName);
+      const machine = await this.machines.registerForWorker(machineId, machineName, {
+        programs,
+        gpus: gpus.length,
+      });
+      const offered = ['emulate', ...programs.map((program) => program.name)].join(', ');
       this.logger.log(
-        `worker ${workerId} serves machine ${machineId} ("${machine.name}"), concurrency ${concurrency}`,
+        `worker ${workerId} serves machine ${machineId} ("${machine.name}"), concurrency ${concurrency}, ` +
+          `programs: ${offered}; GPUs: ${gpus.length ? gpus.join(',') : 'none'}`,
       );
     } else {
       this.logger.log(
@@ -229,7 +234,7 @@ export class SimulationRunConsumer
     } catch (error) {
       // Rethrown so Bull tries the job again with backoff: the machine is
       // draining, or infrastructure failed before the run could start.
-      if (error instanceof MachineDrainingError) {
+      if (error instanceof MachineDrainingError || error instanceof ProgramElsewhereError) {
         this.logger.log(`simulation ${payload.simulationId}: ${error.message}`);
         throw error;
       }

@@ -6,6 +6,7 @@ import {
   CurvePoint,
   EndAttempt,
   MachineRepository,
+  Program,
   Simulation,
   SimulationLifecycle,
   SimulationRepository,
@@ -28,7 +29,13 @@ import { addRunLogBindings } from './run-log-context';
 import { RunTransitions } from './run-transitions';
 import { RunStopped } from '../leases/run-stopped';
 import { recordStaleWrite } from '../leases/stale-writes';
-import { ClaimUnansweredError, MachineDrainingError, NonRetryableRunError } from './run-errors';
+import {
+  ClaimUnansweredError,
+  MachineDrainingError,
+  NonRetryableRunError,
+  ProgramElsewhereError,
+} from './run-errors';
+import { ProgramFailedError, ProgramRunner } from '../programs/program-runner';
 
 /**
  * Points written per statement at most. Large enough that a million-point
@@ -55,6 +62,7 @@ export class SimulationRunService {
     private readonly queue: SimulationQueueProducer,
     private readonly runs: HeldRuns,
     private readonly events: SimulationEventPublisher,
+    private readonly programs: ProgramRunner,
   ) {}
 
   /**
@@ -75,6 +83,8 @@ export class SimulationRunService {
       if (current?.status === SimulationStatus.Pending) {
         const machine = await this.machines.findById(current.machineId);
         if (machine?.draining) throw new MachineDrainingError(current.machineId);
+        if (current.program !== Program.Emulate && current.program !== Program.External)
+          throw new ProgramElsewhereError(current);
       }
       this.logger.log(
         `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
@@ -86,7 +96,13 @@ export class SimulationRunService {
     const held = this.runs.hold({ simulationId, attempt: claimed.attempt });
     const timeout = setTimeout(() => held.stop('timeout'), this.timeoutFor(claimed));
     try {
-      await this.emitCurve(held, claimed);
+      if (claimed.program === Program.Emulate) await this.emitCurve(held, claimed);
+      else {
+        await this.programs.run(held, claimed);
+        await untilWritten(() => this.lifecycle.recordExitCode(held.ref, 0), {
+          signal: held.signal,
+        });
+      }
       const finished = await untilWritten(() => this.transitions.finish(held.ref), {
         signal: held.signal,
       });
@@ -94,7 +110,12 @@ export class SimulationRunService {
       recordStaleWrite(held.ref, 'finish');
       return this.explainLoss(held.ref);
     } catch (error) {
-      return await this.settle(held, held.signal.aborted ? held.signal.reason : error, requestId);
+      return await this.settle(
+        held,
+        claimed,
+        held.signal.aborted ? held.signal.reason : error,
+        requestId,
+      );
     } finally {
       clearTimeout(timeout);
       this.runs.release(held);
@@ -106,6 +127,8 @@ export class SimulationRunService {
    * their time, and a run that falls that far behind is stuck.
    */
   private timeoutFor(simulation: Simulation): number {
+    const program = this.programs.declared(simulation.program);
+    if (program) return program.timeLimitSeconds * 1000;
     return this.config.timeoutMs + plannedDurationMs(simulation.emulation, this.config.tickMs);
   }
 
@@ -155,7 +178,12 @@ export class SimulationRunService {
   }
 
   /** Records how an attempt that did not finish ended, and queues the next attempt if there is one. */
-  private async settle(held: HeldRun, cause: unknown, requestId?: string): Promise<RunOutcome> {
+  private async settle(
+    held: HeldRun,
+    simulation: Simulation,
+    cause: unknown,
+    requestId?: string,
+  ): Promise<RunOutcome> {
     const { ref } = held;
     // The run's own signal is spent; the bookkeeping gets until the lease would run out.
     const deadline = Date.now() + this.config.leaseMs;
@@ -175,7 +203,9 @@ export class SimulationRunService {
       return 'handed-back';
     }
 
-    const end = this.describeFailure(cause);
+    const end = this.describeFailure(cause, simulation);
+    if (cause instanceof ProgramFailedError)
+      await untilWritten(() => this.lifecycle.recordExitCode(ref, cause.exit.code), { deadline });
     const ended = await untilWritten(() => this.lifecycle.endAttempt(ref, end), { deadline });
     if (!ended) {
       recordStaleWrite(ref, `end (${end.outcome})`);
@@ -197,14 +227,20 @@ export class SimulationRunService {
     return 'failed';
   }
 
-  private describeFailure(cause: unknown): EndAttempt {
+  private describeFailure(cause: unknown, simulation: Simulation): EndAttempt {
     if (cause instanceof RunStopped && cause.reason === 'timeout') {
       attemptTimeouts.inc();
+      const program = this.programs.declared(simulation.program);
       return {
         outcome: AttemptOutcome.TimedOut,
-        reason: `timed out: still running ${this.config.timeoutMs} ms after its planned end`,
+        reason: program
+          ? `timed out: program "${program.name}" ran past its time limit of ${program.timeLimitSeconds} s`
+          : `timed out: still running ${this.config.timeoutMs} ms after its planned end`,
         retryable: true,
       };
+    }
+    if (cause instanceof ProgramFailedError) {
+      return { outcome: AttemptOutcome.Failed, reason: cause.message, retryable: true };
     }
     if (cause instanceof NonRetryableRunError) {
       return { outcome: AttemptOutcome.Failed, reason: cause.message, retryable: false };

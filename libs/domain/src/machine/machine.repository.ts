@@ -8,6 +8,7 @@ import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-liter
 import { DomainError } from '../errors/domain-error';
 import { SimulationStatus } from '../simulation/simulation-status';
 import { Machine } from './machine.entity';
+import type { ProgramDeclaration } from '../program/program-declaration';
 
 const { Pending, Running } = SimulationStatus;
 
@@ -33,6 +34,12 @@ export interface MachineWithLoad {
 }
 
 type Row = Record<string, unknown>;
+
+/** What a machine's worker declares it can run, at every start. */
+export interface MachineOffer {
+  programs: ProgramDeclaration[];
+  gpus: number;
+}
 
 /** A machine row with what its status and load are computed from. */
 interface MachineLoadRow extends Row {
@@ -162,13 +169,19 @@ export class MachineRepository {
    * A worker dedicated to a machine registers it at boot; with a name it also
    * renames it (the worker's configuration is the authority on its machine).
    */
-  async registerForWorker(machineId: number, name: string | undefined): Promise<Machine> {
+  async registerForWorker(
+    machineId: number,
+    name: string | undefined,
+    { programs, gpus }: MachineOffer = { programs: [], gpus: 0 },
+  ): Promise<Machine> {
     const rows = await queryRows<Row>(
       this.manager,
-      `INSERT INTO machines (machine_id, name) VALUES ($1::integer, COALESCE($2::varchar, 'Machine ' || $1::integer))
-       ON CONFLICT (machine_id) DO UPDATE SET name = COALESCE($2::varchar, machines.name)
+      `INSERT INTO machines (machine_id, name, programs, gpus)
+       VALUES ($1::integer, COALESCE($2::varchar, 'Machine ' || $1::integer), $3::json, $4::integer)
+       ON CONFLICT (machine_id) DO UPDATE
+         SET name = COALESCE($2::varchar, machines.name), programs = $3::json, gpus = $4::integer
        RETURNING *`,
-      [machineId, name ?? null],
+      [machineId, name ?? null, JSON.stringify(programs), gpus],
     );
     return this.rows.one(rows[0]);
   }

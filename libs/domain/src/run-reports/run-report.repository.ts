@@ -270,7 +270,7 @@ async function openReport(
   };
 }
 
-export function notExternal(scope: AttemptRef, program: Program): void {
+export function notExternal(scope: AttemptRef, program: string): void {
   if (program !== Program.External)
     throw DomainError.conflict(
       `simulation ${scope.simulationId} is not an external run: its worker writes its curve`,

@@ -1,6 +1,7 @@
 import {
   MachineStatus,
   Program,
+  PROGRAM_NAME_PATTERN,
   RUN_DATA_LIMITS,
   RunMetricSummary,
   RunParams,
@@ -116,12 +117,15 @@ export class SimulationResponse {
   failure_reason?: string;
 
   @ApiPropertyOptional({
-    enum: ['external'],
+    type: String,
+    pattern: PROGRAM_NAME_PATTERN.source,
+    maxLength: 63,
     example: 'external',
     description:
-      'Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).',
+      'What runs it: `external` (a run that reports from anywhere) or a program its machine declared; ' +
+      'left out for the emulator (the contract’s run).',
   })
-  program?: 'external';
+  program?: string;
 
   @ApiPropertyOptional({
     type: 'integer',
@@ -130,7 +134,8 @@ export class SimulationResponse {
     minimum: -2147483648,
     maximum: 2147483647,
     example: 0,
-    description: 'An external run’s exit code as it reported it at its end (null until then).',
+    description:
+      'How the run ended by its exit code: as an external run reported it, or as a program exited (null until then, and for a program killed by a signal).',
   })
   exit_code?: number | null;
 
@@ -318,8 +323,8 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
     heartbeat_at: iso(simulation.heartbeatAt),
   };
   if (simulation.failureReason) response.failure_reason = boundedReason(simulation.failureReason);
-  if (simulation.program === Program.External) {
-    response.program = Program.External;
+  if (simulation.program !== Program.Emulate) {
+    response.program = simulation.program;
     response.exit_code = simulation.exitCode;
   }
   return response;
