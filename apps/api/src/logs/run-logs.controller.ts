@@ -13,8 +13,8 @@ import { RequireRole } from '../auth/access-policy.decorators';
 import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { RunLogsQuery } from './run-logs.query';
-import { RunLogsResponse } from './run-logs.response';
+import { MAX_LOG_LINES, RunLogsQuery } from './run-logs.query';
+import { LINE_MAX_LENGTH, RunLogsResponse } from './run-logs.response';
 import { RunLogsService } from './run-logs.service';
 
 @ApiTags('logs')
@@ -39,7 +39,13 @@ export class RunLogsController {
     description: 'The lines as JSON, or as plain text (`format=text`).',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(RunLogsResponse) } },
-      'text/plain': { schema: { type: 'string', example: 'epoch 1 loss 2.30\n' } },
+      'text/plain': {
+        schema: {
+          type: 'string',
+          maxLength: MAX_LOG_LINES * (LINE_MAX_LENGTH + 1),
+          example: 'epoch 1 loss 2.30\n',
+        },
+      },
     },
   })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -1,16 +1,18 @@
-import { RunLogLine } from '@app/domain';
+import { PROGRAM_LIMITS, RunLogLine } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { INSTANT_MAX_LENGTH } from '../common/text-bounds';
 import { MAX_LOG_LINES } from './run-logs.query';
 
-/** A line a program may print, at most: what a program file may allow (max_line_bytes has no upper bound but this). */
-const LINE_MAX_LENGTH = 1_048_576;
+/** A stored line's length at most: the largest max_line_bytes a programs file may set. */
+export const LINE_MAX_LENGTH = PROGRAM_LIMITS.logLineBytes;
+const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 
 export class RunLogLineResponse {
   @ApiProperty({
     type: 'integer',
     format: 'int64',
     minimum: 1,
+    maximum: MAX_SEQ,
     example: 1,
     description: 'Its place in the attempt’s output.',
   })
@@ -36,7 +38,7 @@ export class RunLogLineResponse {
 }
 
 export class RunLogsResponse {
-  @ApiProperty({ type: 'integer', format: 'int32', example: 1 })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647, example: 1 })
   attempt: number;
 
   @ApiProperty({ type: [RunLogLineResponse], maxItems: MAX_LOG_LINES })
@@ -46,6 +48,7 @@ export class RunLogsResponse {
     type: 'integer',
     format: 'int64',
     minimum: 0,
+    maximum: MAX_SEQ,
     description:
       "Lines of the attempt's output no longer kept: its log outgrew its program's logs.max_bytes, and the oldest went.",
   })
@@ -55,6 +58,7 @@ export class RunLogsResponse {
     type: 'integer',
     format: 'int64',
     minimum: 0,
+    maximum: MAX_SEQ,
     description:
       'The seq to pass as `after` for the lines that follow (the last one answered, or `after` itself).',
   })

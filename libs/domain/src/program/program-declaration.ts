@@ -66,6 +66,8 @@ export const PROGRAM_LIMITS = {
   commandArguments: 256,
   descriptionLength: 1000,
   choiceLength: 500,
+  logBytes: 2 ** 30,
+  logLineBytes: 2 ** 20,
 } as const;
 
 export const PROGRAM_DEFAULTS = {

@@ -110,11 +110,19 @@ function readProgram(reader: Reader, name: string, value: unknown): ProgramDecla
     limits: readLimits(reader, spec.limits, [...path, 'limits']),
     logs: {
       maxBytes:
-        reader.whole(logs.max_bytes, [...path, 'logs', 'max_bytes'], 1024) ??
-        PROGRAM_DEFAULTS.logs.maxBytes,
+        reader.whole(
+          logs.max_bytes,
+          [...path, 'logs', 'max_bytes'],
+          1024,
+          PROGRAM_LIMITS.logBytes,
+        ) ?? PROGRAM_DEFAULTS.logs.maxBytes,
       maxLineBytes:
-        reader.whole(logs.max_line_bytes, [...path, 'logs', 'max_line_bytes'], 80) ??
-        PROGRAM_DEFAULTS.logs.maxLineBytes,
+        reader.whole(
+          logs.max_line_bytes,
+          [...path, 'logs', 'max_line_bytes'],
+          80,
+          PROGRAM_LIMITS.logLineBytes,
+        ) ?? PROGRAM_DEFAULTS.logs.maxLineBytes,
     },
   };
 }
@@ -317,10 +325,25 @@ class Reader {
     return number;
   }
 
-  whole(value: unknown, path: Array<string | number>, least: number): number | undefined {
+  whole(
+    value: unknown,
+    path: Array<string | number>,
+    least: number,
+    most = Number.MAX_SAFE_INTEGER,
+  ): number | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
-      this.problem(path, `must be a whole number of at least ${least}`);
+    if (
+      typeof value !== 'number' ||
+      !Number.isSafeInteger(value) ||
+      value < least ||
+      value > most
+    ) {
+      this.problem(
+        path,
+        most === Number.MAX_SAFE_INTEGER
+          ? `must be a whole number of at least ${least}`
+          : `must be a whole number from ${least} to ${most}`,
+      );
       return undefined;
     }
     return value;
