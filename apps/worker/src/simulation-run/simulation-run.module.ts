@@ -5,6 +5,7 @@ import { LeasesModule } from '../leases/leases.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { CurveEmulator } from './convergence-emulator';
 import { CurveWriter } from './curve-writer';
+import { RunJobs } from './run-jobs';
 import { RunTransitions } from './run-transitions';
 import { SimulationRunConsumer } from './simulation-run.consumer';
 import { SimulationRunService } from './simulation-run.service';
@@ -17,6 +18,7 @@ import { WorkerReadiness } from './worker-readiness';
     CurveEmulator,
     CurveWriter,
     RunTransitions,
+    RunJobs,
     SimulationRunService,
     SimulationRunConsumer,
     WorkerReadiness,

@@ -44,8 +44,9 @@ import { ProgramFailedError, ProgramRunner } from '../programs/program-runner';
  */
 export const MAX_POINTS_PER_WRITE = 5_000;
 
+/** How a job's run ended: an attempt's outcome (AttemptOutcome's words), or no attempt at all. */
 export type RunOutcome =
-  'finished' | 'retrying' | 'failed' | 'cancelled' | 'lost' | 'handed-back' | 'not-claimed';
+  'finished' | 'retrying' | 'failed' | 'cancelled' | 'lost' | 'handed_back' | 'not_claimed';
 
 @Injectable()
 export class SimulationRunService {
@@ -89,7 +90,7 @@ export class SimulationRunService {
       this.logger.log(
         `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
       );
-      return 'not-claimed';
+      return 'not_claimed';
     }
     addRunLogBindings({ attempt: claimed.attempt });
     attemptsStarted.inc();
@@ -200,7 +201,7 @@ export class SimulationRunService {
       this.logger.log(
         `simulation ${ref.simulationId}: attempt ${ref.attempt} handed back at shutdown`,
       );
-      return 'handed-back';
+      return 'handed_back';
     }
 
     const end = this.describeFailure(cause, simulation);
