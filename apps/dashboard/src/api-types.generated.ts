@@ -866,6 +866,14 @@ export interface components {
         'running' | 'finished' | 'failed' | 'timed_out' | 'lost' | 'cancelled' | 'handed_back';
       /** @example null */
       reason: string | null;
+      /**
+       * @description The GPUs its program was given (CUDA_VISIBLE_DEVICES); left out when it needed none.
+       * @example [
+       *       "0",
+       *       "1"
+       *     ]
+       */
+      gpus?: string[];
     };
     SimulationDetailResponse: {
       /** @example 1 */
@@ -1489,6 +1497,20 @@ export interface components {
        */
       time_limit_seconds: number;
     };
+    MachineGpusResponse: {
+      /**
+       * @description GPUs its worker found (nvidia-smi) or was told of (GPUS) at its last start.
+       * @example 4
+       */
+      total: number;
+      /**
+       * @description Given to its running attempts.
+       * @example 1
+       */
+      in_use: number;
+      /** @example 3 */
+      free: number;
+    };
     MachineResponse: {
       /** @example 102 */
       machine_id: number;
@@ -1516,6 +1538,7 @@ export interface components {
       pending: number;
       /** @description What a run on it may name as `program`: the built-in `emulate`, then the programs its worker declared at its last start (docs/programs.md). `external` runs need no machine's program. */
       programs: components['schemas']['ProgramResponse'][];
+      gpus: components['schemas']['MachineGpusResponse'];
     };
     RegisterMachineDto: {
       /** @example 103 */

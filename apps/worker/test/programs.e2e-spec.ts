@@ -349,3 +349,118 @@ function exists(file: string): boolean {
     return false;
   }
 }
+
+describe('programs: GPUs, each given to one run at a time', () => {
+  const MACHINE = 702;
+  let stack: E2eStack;
+  let home: string;
+  let out: string;
+
+  beforeAll(async () => {
+    home = mkdtempSync(path.join(tmpdir(), 'aisim-gpus-'));
+    out = path.join(home, 'out');
+    chmodSync(home, 0o755);
+    execFileSync('mkdir', ['-m', '777', out]);
+    const script = path.join(home, 'holds-gpus.sh');
+    writeFileSync(
+      script,
+      [
+        'echo "$CUDA_VISIBLE_DEVICES" > "$OUT/gpus-$AISIM_RUN_ID"',
+        'while [ ! -e "$OUT/release-$AISIM_RUN_ID" ]; do sleep 0.05; done',
+      ].join('\n'),
+      { mode: 0o644 },
+    );
+    const programs = path.join(home, 'programs.yaml');
+    writeFileSync(
+      programs,
+      [
+        'programs:',
+        '  two-gpus:',
+        `    command: [/bin/sh, ${script}]`,
+        `    env: {OUT: ${out}}`,
+        '    gpus: 2',
+        '  four-gpus:',
+        '    command: [/bin/true]',
+        '    gpus: 4',
+      ].join('\n'),
+    );
+    stack = await E2eStack.start();
+    await stack.reset();
+    await stack.startWorker({
+      env: {
+        MACHINE_ID: String(MACHINE),
+        PROGRAMS_FILE: programs,
+        GPUS: '0,1,2',
+        RUNS_DIR: path.join(home, 'runs'),
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await stack.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  const gpusOf = (id: number): string | undefined => {
+    try {
+      return readFileSync(path.join(out, `gpus-${id}`), 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const machineGpus = async () => {
+    const { body } = await stack.as('viewer').get('/machines').expect(200);
+    return body.find((m: { machine_id: number }) => m.machine_id === MACHINE).gpus;
+  };
+
+  it('refuses a program needing more GPUs than the machine has', async () => {
+    const { body } = await stack
+      .as('operator')
+      .post('/simulation', { name: 'x', machine_id: MACHINE, program: 'four-gpus' })
+      .expect(400);
+    expect(body.message).toBe(`program "four-gpus" needs 4 GPU(s) a run; machine ${MACHINE} has 3`);
+  });
+
+  it('runs as many as have GPUs free; the others wait in the queue, pending, until GPUs are given back', async () => {
+    expect(await machineGpus()).toEqual({ total: 3, in_use: 0, free: 3 });
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        (
+          await stack
+            .as('operator')
+            .post('/simulation', { name: `gpu ${i}`, machine_id: MACHINE, program: 'two-gpus' })
+            .expect(201)
+        ).body.id,
+      );
+    const first = await eventually(async () => ids.find((id) => gpusOf(id) !== undefined), {
+      what: 'a run to get its GPUs',
+    });
+    expect(gpusOf(first)?.split(',')).toHaveLength(2);
+    expect(await machineGpus()).toEqual({ total: 3, in_use: 2, free: 1 });
+    const others = ids.filter((id) => id !== first);
+    for (const id of others) expect((await stack.simulation(id)).status).toBe('pending');
+    const detail = await stack.simulation(first);
+    expect(detail.attempts[0].gpus).toEqual(gpusOf(first)?.split(','));
+
+    const given = new Map<number, string>([[first, gpusOf(first) as string]]);
+    let current = first;
+    for (let i = 0; i < 2; i++) {
+      writeFileSync(path.join(out, `release-${current}`), '');
+      await stack.waitForStatus(current, 'finished');
+      current = await eventually(
+        async () => others.find((id) => !given.has(id) && gpusOf(id) !== undefined),
+        { what: 'the next run to get GPUs', timeoutMs: 30_000 },
+      );
+      given.set(current, gpusOf(current) as string);
+      // One run at a time holds two of the three GPUs: the one left waits, pending.
+      for (const id of others.filter((other) => !given.has(other)))
+        expect((await stack.simulation(id)).status).toBe('pending');
+      expect(await machineGpus()).toEqual({ total: 3, in_use: 2, free: 1 });
+    }
+    writeFileSync(path.join(out, `release-${current}`), '');
+    await stack.waitForStatus(current, 'finished');
+    for (const gpus of given.values()) expect(gpus.split(',').sort()).toHaveLength(2);
+    expect(await machineGpus()).toEqual({ total: 3, in_use: 0, free: 3 });
+  });
+});

@@ -4,6 +4,29 @@ import { INSTANT_MAX_LENGTH, NAME_MAX_LENGTH } from '../common/text-bounds';
 import { PROGRAM_LIMITS } from '@app/domain';
 import { ProgramResponse, toProgramResponses } from './program.response';
 
+export class MachineGpusResponse {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1000,
+    example: 4,
+    description: 'GPUs its worker found (nvidia-smi) or was told of (GPUS) at its last start.',
+  })
+  total: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1000,
+    example: 1,
+    description: 'Given to its running attempts.',
+  })
+  in_use: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000, example: 3 })
+  free: number;
+}
+
 export class MachineResponse {
   @ApiProperty({ example: 102 })
   machine_id: number;
@@ -46,6 +69,9 @@ export class MachineResponse {
       "worker declared at its last start (docs/programs.md). `external` runs need no machine's program.",
   })
   programs: ProgramResponse[];
+
+  @ApiProperty({ type: () => MachineGpusResponse })
+  gpus: MachineGpusResponse;
 }
 
 export function toMachineResponse({
@@ -55,6 +81,7 @@ export function toMachineResponse({
   capacity,
   running,
   pending,
+  gpusInUse,
 }: MachineWithLoad): MachineResponse {
   return {
     machine_id: machine.machineId,
@@ -65,5 +92,10 @@ export function toMachineResponse({
     running,
     pending,
     programs: toProgramResponses(machine.programs ?? []),
+    gpus: {
+      total: machine.gpus,
+      in_use: gpusInUse,
+      free: Math.max(0, machine.gpus - gpusInUse),
+    },
   };
 }

@@ -58,6 +58,10 @@ export function checkProgram(planned: PlannedCreation, machine: Machine): Planne
       `program "${name}" is not declared on machine ${machine.machineId} (it runs: ${offered.join(', ')}; GET /machines lists them)`,
     );
   }
+  if (program.gpus > machine.gpus)
+    throw DomainError.invalid(
+      `program "${name}" needs ${program.gpus} GPU(s) a run; machine ${machine.machineId} has ${machine.gpus}`,
+    );
   return { ...planned, params: resolveProgramParams(program, params) };
 }
 

@@ -17,6 +17,7 @@ import { ProcessKeeper } from './process-keeper';
 import { OutputStream, ProgramExit, ProgramProcess, ProgramStartError } from './program-process';
 import { makeRunDirectory, removeRunDirectory } from './run-directory';
 import { LogSink } from './log-sink';
+import { GpuPool } from './gpu-pool';
 
 /** Lines of a failed run's output its failure reason quotes, the last ones. */
 const REASON_LINES = 10;
@@ -49,6 +50,7 @@ export class ProgramFailedError extends Error {
 export class ProgramRunner {
   private readonly logger = new Logger(ProgramRunner.name);
   private readonly programs: Map<string, ProgramDeclaration>;
+  private readonly gpus: GpuPool;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -57,6 +59,21 @@ export class ProgramRunner {
     private readonly logs: RunLogRepository,
   ) {
     this.programs = new Map(config.programs.map((program) => [program.name, program]));
+    this.gpus = new GpuPool(config.gpus);
+  }
+
+  /** Whether any program here needs GPUs (runs of the others need no look before their claim). */
+  get needsGpus(): boolean {
+    return [...this.programs.values()].some((program) => program.gpus > 0);
+  }
+
+  /** The GPUs a run of `name` needs, now given to it; null while too few are free. */
+  takeGpus(name: string): string[] | null {
+    return this.gpus.take(this.declared(name)?.gpus ?? 0);
+  }
+
+  giveGpus(gpus: readonly string[]): void {
+    this.gpus.give(gpus);
   }
 
   /** The program as this worker declares it; undefined when it does not. */
@@ -64,7 +81,7 @@ export class ProgramRunner {
     return this.programs.get(name);
   }
 
-  async run(held: HeldRun, simulation: Simulation): Promise<void> {
+  async run(held: HeldRun, simulation: Simulation, gpus: readonly string[] = []): Promise<void> {
     const program = this.declared(simulation.program);
     if (!program)
       throw new NonRetryableRunError(
@@ -102,8 +119,8 @@ export class ProgramRunner {
           AISIM_ATTEMPT: String(held.ref.attempt),
           AISIM_RUN_DIR: directory.path,
           AISIM_PARAMS_FILE: directory.paramsFile,
-          // No GPU is given yet: a program sees none rather than every one.
-          CUDA_VISIBLE_DEVICES: '',
+          // Its own GPUs, or none: a program never sees every GPU of the machine.
+          CUDA_VISIBLE_DEVICES: gpus.join(','),
         },
         cwd: directory.path,
         user: this.config.runUser,

@@ -33,6 +33,19 @@ export class ProgramElsewhereError extends Error {
 }
 
 /**
+ * The run's program needs more GPUs than this worker has free now: thrown to
+ * Bull, which tries the job again later; the run waits in the queue, pending.
+ */
+export class GpusBusyError extends Error {
+  constructor(simulation: { simulationId: number; program: string }, needed: number) {
+    super(
+      `simulation ${simulation.simulationId} waits for ${needed} free GPU(s) for program "${simulation.program}"`,
+    );
+    this.name = 'GpusBusyError';
+  }
+}
+
+/**
  * Postgres did not answer a run's claim within a lease. This worker may be
  * cut off from it while Redis still hears it renew the job's lock, so no one
  * else would take the job: it goes back to Bull, to be tried again later,

@@ -9,7 +9,12 @@ import type { Job } from 'bull';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkerConfig } from '../config/worker-config';
 import { Slots } from '../machinery/slots';
-import { ClaimUnansweredError, MachineDrainingError, ProgramElsewhereError } from './run-errors';
+import {
+  ClaimUnansweredError,
+  GpusBusyError,
+  MachineDrainingError,
+  ProgramElsewhereError,
+} from './run-errors';
 import { withRunLogContext } from './run-log-context';
 import { RunOutcome, SimulationRunService } from './simulation-run.service';
 
@@ -71,8 +76,13 @@ export class RunJobs {
       return outcome;
     } catch (error) {
       // Rethrown so Bull tries the job again with backoff: the machine is draining, its
-      // program runs on another worker, or infrastructure failed before the run could start.
-      if (error instanceof MachineDrainingError || error instanceof ProgramElsewhereError) {
+      // program runs on another worker, its GPUs are busy, or infrastructure failed
+      // before the run could start.
+      if (
+        error instanceof MachineDrainingError ||
+        error instanceof ProgramElsewhereError ||
+        error instanceof GpusBusyError
+      ) {
         this.logger.log(`simulation ${payload.simulationId}: ${error.message}`);
         throw error;
       }

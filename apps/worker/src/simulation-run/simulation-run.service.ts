@@ -33,6 +33,7 @@ import {
   ClaimUnansweredError,
   MachineDrainingError,
   NonRetryableRunError,
+  GpusBusyError,
   ProgramElsewhereError,
 } from './run-errors';
 import { ProgramFailedError, ProgramRunner } from '../programs/program-runner';
@@ -74,32 +75,38 @@ export class SimulationRunService {
    * nothing more and stops.
    */
   async run({ simulationId, requestId }: RunSimulationPayload): Promise<RunOutcome> {
-    const claimed = await answeredWithin(
-      this.transitions.claim(simulationId),
-      this.config.leaseMs,
-      () => new ClaimUnansweredError(simulationId, this.config.leaseMs),
-    );
-    if (!claimed) {
-      const current = await this.simulations.findById(simulationId);
-      if (current?.status === SimulationStatus.Pending) {
-        const machine = await this.machines.findById(current.machineId);
-        if (machine?.draining) throw new MachineDrainingError(current.machineId);
-        if (current.program !== Program.Emulate && current.program !== Program.External)
-          throw new ProgramElsewhereError(current);
-      }
-      this.logger.log(
-        `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
+    // GPUs are taken before the claim: a run waits for them in the queue, pending, not here.
+    const gpus = await this.takeGpusFor(simulationId);
+    try {
+      const claimed = await answeredWithin(
+        this.transitions.claim(simulationId),
+        this.config.leaseMs,
+        () => new ClaimUnansweredError(simulationId, this.config.leaseMs),
       );
-      return 'not_claimed';
+      if (!claimed) return await this.whyNotClaimed(simulationId);
+      return await this.runClaimed(claimed, gpus, requestId);
+    } finally {
+      this.programs.giveGpus(gpus);
     }
+  }
+
+  private async runClaimed(
+    claimed: Simulation,
+    gpus: string[],
+    requestId: string | undefined,
+  ): Promise<RunOutcome> {
     addRunLogBindings({ attempt: claimed.attempt });
     attemptsStarted.inc();
-    const held = this.runs.hold({ simulationId, attempt: claimed.attempt });
+    const held = this.runs.hold({ simulationId: claimed.simulationId, attempt: claimed.attempt });
     const timeout = setTimeout(() => held.stop('timeout'), this.timeoutFor(claimed));
     try {
       if (claimed.program === Program.Emulate) await this.emitCurve(held, claimed);
       else {
-        await this.programs.run(held, claimed);
+        if (gpus.length)
+          await untilWritten(() => this.lifecycle.recordGpus(held.ref, gpus), {
+            signal: held.signal,
+          });
+        await this.programs.run(held, claimed, gpus);
         await untilWritten(() => this.lifecycle.recordExitCode(held.ref, 0), {
           signal: held.signal,
         });
@@ -121,6 +128,35 @@ export class SimulationRunService {
       clearTimeout(timeout);
       this.runs.release(held);
     }
+  }
+
+  /**
+   * The GPUs a pending run's program needs, taken from this worker's; none
+   * for a worker whose programs need none (and then no read at all).
+   * Throws GpusBusyError, back to the queue, while too few are free.
+   */
+  private async takeGpusFor(simulationId: number): Promise<string[]> {
+    if (!this.programs.needsGpus) return [];
+    const pending = await this.simulations.findById(simulationId);
+    if (pending?.status !== SimulationStatus.Pending) return [];
+    const gpus = this.programs.takeGpus(pending.program);
+    if (!gpus) throw new GpusBusyError(pending, this.programs.declared(pending.program)?.gpus ?? 0);
+    return gpus;
+  }
+
+  /** A job whose run was not claimed: done, or back to the queue to wait (a draining machine, another worker's program). */
+  private async whyNotClaimed(simulationId: number): Promise<RunOutcome> {
+    const current = await this.simulations.findById(simulationId);
+    if (current?.status === SimulationStatus.Pending) {
+      const machine = await this.machines.findById(current.machineId);
+      if (machine?.draining) throw new MachineDrainingError(current.machineId);
+      if (current.program !== Program.Emulate && current.program !== Program.External)
+        throw new ProgramElsewhereError(current);
+    }
+    this.logger.log(
+      `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
+    );
+    return 'not_claimed';
   }
 
   /**

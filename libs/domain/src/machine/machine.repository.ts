@@ -31,6 +31,8 @@ export interface MachineWithLoad {
   capacity: number;
   running: number;
   pending: number;
+  /** GPUs its running attempts were given. */
+  gpusInUse: number;
 }
 
 type Row = Record<string, unknown>;
@@ -49,6 +51,7 @@ interface MachineLoadRow extends Row {
   capacity: number;
   running: number;
   pending: number;
+  gpus_in_use: number;
 }
 
 /** The most machines a list answers: the first, by machine_id (an answer's size has a bound). */
@@ -74,18 +77,26 @@ const STATEMENTS = {
           count(*) FILTER (WHERE status = ${lit(Running)})::int AS running,
           count(*) FILTER (WHERE status = ${lit(Pending)})::int AS pending
    FROM simulations WHERE status IN ${list([Pending, Running])} GROUP BY machine_id
+ ), gpus AS (
+   SELECT s.machine_id, sum(cardinality(a.gpus))::int AS in_use
+   FROM simulations s
+   JOIN simulation_attempts a ON a.simulation_id = s.simulation_id AND a.attempt = s.attempt
+   WHERE s.status = ${lit(Running)} AND a.gpus IS NOT NULL
+   GROUP BY s.machine_id
  )
  SELECT m.*,
         (COALESCE(dl.workers, 0) + pool.workers) > 0 AS served,
         GREATEST(seen.last_seen_at, pool.last_seen_at) AS last_seen_at,
         COALESCE(dl.capacity, 0) + pool.capacity AS capacity,
         COALESCE(load.running, 0) AS running,
-        COALESCE(load.pending, 0) AS pending
+        COALESCE(load.pending, 0) AS pending,
+        COALESCE(gpus.in_use, 0) AS gpus_in_use
  FROM machines m
  CROSS JOIN pool
  LEFT JOIN seen ON seen.machine_id = m.machine_id
  LEFT JOIN dedicated_live dl ON dl.machine_id = m.machine_id
  LEFT JOIN load ON load.machine_id = m.machine_id
+ LEFT JOIN gpus ON gpus.machine_id = m.machine_id
  WHERE $1::integer IS NULL OR m.machine_id = $1
  ORDER BY m.machine_id
  LIMIT ${MACHINES_LISTED_MAX}`,
@@ -267,6 +278,7 @@ export class MachineRepository {
       capacity: row.capacity,
       running: row.running,
       pending: row.pending,
+      gpusInUse: row.gpus_in_use,
     }));
   }
 }

@@ -68,6 +68,7 @@ export const PROGRAM_LIMITS = {
   choiceLength: 500,
   logBytes: 2 ** 30,
   logLineBytes: 2 ** 20,
+  gpus: 64,
 } as const;
 
 export const PROGRAM_DEFAULTS = {

@@ -104,7 +104,8 @@ function readProgram(reader: Reader, name: string, value: unknown): ProgramDecla
     killGraceSeconds:
       reader.positive(spec.kill_grace_seconds, [...path, 'kill_grace_seconds'], true) ??
       PROGRAM_DEFAULTS.killGraceSeconds,
-    gpus: reader.whole(spec.gpus, [...path, 'gpus'], 0) ?? PROGRAM_DEFAULTS.gpus,
+    gpus:
+      reader.whole(spec.gpus, [...path, 'gpus'], 0, PROGRAM_LIMITS.gpus) ?? PROGRAM_DEFAULTS.gpus,
     keepWorkdir:
       reader.flag(spec.keep_workdir, [...path, 'keep_workdir']) ?? PROGRAM_DEFAULTS.keepWorkdir,
     limits: readLimits(reader, spec.limits, [...path, 'limits']),

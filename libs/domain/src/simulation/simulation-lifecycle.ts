@@ -286,6 +286,15 @@ export class SimulationLifecycle {
     });
   }
 
+  /** The GPUs attempt `ref` was given, recorded on it (a machine's GPUs in use are its running attempts'). */
+  async recordGpus(ref: AttemptRef, gpus: readonly string[]): Promise<void> {
+    await queryRows(
+      this.manager,
+      `UPDATE simulation_attempts SET gpus = $3::text[] WHERE simulation_id = $1 AND attempt = $2`,
+      [ref.simulationId, ref.attempt, gpus],
+    );
+  }
+
   /** The exit code the attempt's program ended with, while `ref` still holds the run. */
   async recordExitCode(ref: AttemptRef, exitCode: number | null): Promise<void> {
     await queryRows(

@@ -1,6 +1,7 @@
 import {
   MachineStatus,
   Program,
+  PROGRAM_LIMITS,
   PROGRAM_NAME_PATTERN,
   RUN_DATA_LIMITS,
   RunMetricSummary,
@@ -171,6 +172,16 @@ export class SimulationAttemptResponse {
 
   @ApiProperty({ nullable: true, type: String, example: null, maxLength: REASON_MAX_LENGTH })
   reason: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: PROGRAM_LIMITS.gpus,
+    items: { type: 'string', pattern: '^[0-9]{1,3}$', maxLength: 3 },
+    example: ['0', '1'],
+    description:
+      'The GPUs its program was given (CUDA_VISIBLE_DEVICES); left out when it needed none.',
+  })
+  gpus?: string[];
 }
 
 export class EmulationResponse {
@@ -348,6 +359,7 @@ export function toSimulationDetailResponse(
       ended_at: iso(attempt.endedAt),
       outcome: attempt.outcome,
       reason: boundedReason(attempt.reason),
+      ...(attempt.gpus?.length && { gpus: attempt.gpus }),
     })),
     params,
     tags,

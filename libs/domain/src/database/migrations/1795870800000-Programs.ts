@@ -6,6 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   worker declares it at start (ProgramDeclaration as JSON) and its GPUs.
  *   The API checks a create against them. `json`, not `jsonb`: the file's
  *   order of programs and params is how they are listed and named.
+ * - `simulation_attempts.gpus`: the GPUs an attempt was given (their
+ *   indexes, as CUDA_VISIBLE_DEVICES takes them); a machine's GPUs in use are
+ *   those of its running attempts.
  * - `run_logs`: each attempt's output, a line per row in the order it was
  *   read (`seq`), stdout (1) or stderr (2). A worker keeps an attempt's log
  *   within its program's bound by deleting the oldest lines, so the first
@@ -19,6 +22,7 @@ export class Programs1795870800000 implements MigrationInterface {
       ALTER TABLE machines
         ADD COLUMN programs json NOT NULL DEFAULT '[]'::json,
         ADD COLUMN gpus integer NOT NULL DEFAULT 0 CHECK (gpus >= 0)`);
+    await queryRunner.query(`ALTER TABLE simulation_attempts ADD COLUMN gpus text[]`);
     await queryRunner.query(`
       CREATE TABLE run_logs (
         simulation_id bigint NOT NULL REFERENCES simulations (simulation_id) ON DELETE CASCADE,
@@ -34,6 +38,7 @@ export class Programs1795870800000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE run_logs`);
+    await queryRunner.query(`ALTER TABLE simulation_attempts DROP COLUMN gpus`);
     await queryRunner.query(`ALTER TABLE machines DROP COLUMN programs, DROP COLUMN gpus`);
   }
 }
