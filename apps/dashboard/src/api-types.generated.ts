@@ -1499,16 +1499,21 @@ export interface components {
     };
     MachineGpusResponse: {
       /**
+       * Format: int32
        * @description GPUs its worker found (nvidia-smi) or was told of (GPUS) at its last start.
        * @example 4
        */
       total: number;
       /**
+       * Format: int32
        * @description Given to its running attempts.
        * @example 1
        */
       in_use: number;
-      /** @example 3 */
+      /**
+       * Format: int32
+       * @example 3
+       */
       free: number;
     };
     MachineResponse: {

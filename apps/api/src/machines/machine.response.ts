@@ -7,6 +7,7 @@ import { ProgramResponse, toProgramResponses } from './program.response';
 export class MachineGpusResponse {
   @ApiProperty({
     type: 'integer',
+    format: 'int32',
     minimum: 0,
     maximum: 1000,
     example: 4,
@@ -16,6 +17,7 @@ export class MachineGpusResponse {
 
   @ApiProperty({
     type: 'integer',
+    format: 'int32',
     minimum: 0,
     maximum: 1000,
     example: 1,
@@ -23,7 +25,7 @@ export class MachineGpusResponse {
   })
   in_use: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000, example: 3 })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 1000, example: 3 })
   free: number;
 }
 
