@@ -1,6 +1,9 @@
 import {
+  type AttemptRef,
+  type CurvePoint,
   LOSS_METRIC,
   SimulationLifecycle,
+  type StoredReport,
   type SimulationStatus,
   type SimulationStatusChange,
   type SimulationStatusListener,
@@ -64,6 +67,20 @@ export interface StatusChangedEvent extends SimulationStatusChange {
 
 export type SimulationEvent = PointsWrittenEvent | StatusChangedEvent;
 
+/**
+ * Points of one metric that travel in one live event at most. A report's
+ * batch can be 100,000 points: every API process would decode all of it
+ * whether or not anyone watches. Past this, the event announces the batch
+ * (an empty batch after its last point) and streams behind read it from the
+ * database, as they fill any gap.
+ */
+export const LIVE_EVENT_MAX_POINTS = 2_000;
+
+/** A stored point as a live event carries it. */
+function writtenPoint({ seconds, loss, step }: CurvePoint): WrittenPoint {
+  return step === null || step === undefined ? [seconds, loss] : [seconds, loss, step];
+}
+
 /** Runs whose audience the publisher remembers; past it, it forgets them all and learns again. */
 const AUDIENCES_KEPT = 10_000;
 
@@ -101,6 +118,23 @@ export class SimulationEventPublisher implements SimulationStatusListener {
     if (points.length > 0 && !this.watched(event.simulationId))
       this.publish({ type: 'points', ...event, after: points[points.length - 1][0], points: [] });
     else this.publish({ type: 'points', ...event });
+  }
+
+  /**
+   * What a report stored, to the run's live streams: a metric's new points in
+   * one event each, or, for a batch too large to carry or a run nobody
+   * watches, an announcement that streams fill from the database.
+   */
+  reportWritten(ref: AttemptRef, written: StoredReport['written']): void {
+    for (const { metric, after, points } of written) {
+      if (points.length === 0) continue;
+      const named = metric === LOSS_METRIC.name ? {} : { metric };
+      const event =
+        points.length > LIVE_EVENT_MAX_POINTS || !this.watched(ref.simulationId)
+          ? { after: points[points.length - 1].seconds, points: [] }
+          : { after, points: points.map(writtenPoint) };
+      this.pointsWritten({ ...ref, ...named, ...event });
+    }
   }
 
   /** False when the run's last publish reached no subscriber: its points are then announced only. */

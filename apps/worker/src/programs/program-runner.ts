@@ -6,8 +6,10 @@ import {
   resolveProgramParams,
   RunDataRepository,
   RunLogRepository,
+  RunReportRepository,
   Simulation,
 } from '@app/domain';
+import { SimulationEventPublisher } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRun } from '../leases/held-runs';
@@ -17,6 +19,8 @@ import { ProcessKeeper } from './process-keeper';
 import { OutputStream, ProgramExit, ProgramProcess, ProgramStartError } from './program-process';
 import { makeRunDirectory, removeRunDirectory } from './run-directory';
 import { LogSink } from './log-sink';
+import { readMetricRecord } from './metric-records';
+import { MetricSink } from './metric-sink';
 import { GpuPool } from './gpu-pool';
 
 /** Lines of a failed run's output its failure reason quotes, the last ones. */
@@ -57,6 +61,8 @@ export class ProgramRunner {
     private readonly keeper: ProcessKeeper,
     private readonly runData: RunDataRepository,
     private readonly logs: RunLogRepository,
+    private readonly reports: RunReportRepository,
+    private readonly events: SimulationEventPublisher,
   ) {
     this.programs = new Map(config.programs.map((program) => [program.name, program]));
     this.gpus = new GpuPool(config.gpus);
@@ -100,10 +106,25 @@ export class ProgramRunner {
     );
     const tail: string[] = [];
     const log = new LogSink(this.logs, held.ref, program.logs.maxBytes);
-    const remember = (stream: OutputStream, line: OutputLine) => {
+    const logLine = (stream: OutputStream, line: OutputLine) => {
       log.push(stream, line);
       tail.push(`${stream === 'stderr' ? '! ' : ''}${line.text}${line.cut ? ' […]' : ''}`);
       if (tail.length > REASON_LINES) tail.shift();
+    };
+    const note = (problem: string) => logLine('stderr', { text: `aisim: ${problem}`, cut: false });
+    const metrics = new MetricSink(
+      this.reports,
+      this.events,
+      held.ref,
+      simulation.startedAt ?? new Date(),
+      note,
+    );
+    // A metric record on stdout goes to the run's curves; every other line is its log.
+    const remember = (stream: OutputStream, line: OutputLine) => {
+      const record = stream === 'stdout' && !line.cut ? readMetricRecord(line.text) : undefined;
+      if (record && 'points' in record) return metrics.push(record.points);
+      logLine(stream, line);
+      if (record) note(record.problem);
     };
     try {
       held.signal.throwIfAborted();
@@ -140,7 +161,8 @@ export class ProgramRunner {
         this.keeper.forget(child.pid);
       }
     } finally {
-      // The whole log is stored before the run's end is told.
+      // The whole log and every metric are stored before the run's end is told.
+      await metrics.close();
       await log.close();
       if (!program.keepWorkdir)
         await removeRunDirectory(directory).catch((error: Error) =>
