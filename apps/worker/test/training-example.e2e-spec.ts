@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2eStack } from '../../../test/e2e-stack';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../../../scripts/lib/local-services');
+
 /**
  * The training example (examples/programs/train_digits.py) as a machine's
  * program, through the whole stack: a real network trained on a real
@@ -16,6 +19,10 @@ describe('the training example: a real model trained as a program', () => {
   let home: string;
 
   beforeAll(async () => {
+    // The example's Python: Debian's NumPy and scikit-learn, installed on a fresh machine as Redis is.
+    services.ensureDebianPythonModules(['numpy', 'sklearn'], ['python3-numpy', 'python3-sklearn'], {
+      log: (line: string) => process.stderr.write(`${line}\n`),
+    });
     // The run user must read the script: a directory of its own, not the checkout.
     home = mkdtempSync(path.join(tmpdir(), 'aisim-training-'));
     chmodSync(home, 0o755);
@@ -48,7 +55,8 @@ describe('the training example: a real model trained as a program', () => {
         RUNS_DIR: path.join(home, 'runs'),
       },
     });
-  });
+    // Installing the Python packages may take a minute on a fresh machine.
+  }, 300_000);
 
   afterAll(async () => {
     await stack.close();
