@@ -29,6 +29,7 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /simulation/:simulation_id/cancel': Role.Operator,
   'POST /simulation/:simulation_id/retry': Role.Operator,
   'GET /simulation/:simulation_id/logs': Role.Viewer,
+  'GET /simulation/:simulation_id/logs/stream': Role.Viewer,
   'GET /simulation/:simulation_id/metrics': Role.Viewer,
   'GET /simulation/:simulation_id/metrics/:metric': Role.Viewer,
   'GET /simulation/:simulation_id/metrics/:metric/stream': Role.Viewer,

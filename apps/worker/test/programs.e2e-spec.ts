@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
+import { openEventStream, type ServerSentEvent } from '../../../test/sse-client';
 
 /**
  * Programs declared in a programs file, run by a real worker as real
@@ -49,6 +50,7 @@ describe('programs: declared on a machine, run as processes', () => {
           '    params: {code: {type: integer, min: 0, max: 255}}\n',
         ),
         sh('signals', `echo "about to crash"; kill -SEGV $$`),
+        sh('ticks', `for i in 1 2 3 4 5 6; do echo "tick $i"; sleep 0.15; done`),
         sh(
           'floods',
           `head -c 20000000 /dev/zero | tr '\\0' 'x'; echo; yes "a flooding line" | head -n 200000; echo "the end"; exit 1`,
@@ -121,6 +123,7 @@ describe('programs: declared on a machine, run as processes', () => {
       'show-env',
       'exits',
       'signals',
+      'ticks',
       'floods',
       'forks',
       'stubborn',
@@ -151,7 +154,7 @@ describe('programs: declared on a machine, run as processes', () => {
           .expect(400)
       ).body.message as string;
     expect(await refusal({ program: 'train' })).toBe(
-      `program "train" is not declared on machine ${MACHINE} (it runs: emulate, echo-args, show-env, exits, signals, floods, forks, stubborn, slow, missing; GET /machines lists them)`,
+      `program "train" is not declared on machine ${MACHINE} (it runs: emulate, echo-args, show-env, exits, signals, ticks, floods, forks, stubborn, slow, missing; GET /machines lists them)`,
     );
     expect(await refusal({ program: 'echo-args', params: { lr: 2, colour: 'red' } })).toBe(
       'params.colour: program "echo-args" takes no such param (it takes: label, lr, epochs); ' +
@@ -264,6 +267,48 @@ describe('programs: declared on a machine, run as processes', () => {
     await stack.as('viewer').get(`/simulation/${id}/logs?attempt=2`).expect(404);
     await stack.as('viewer').get(`/simulation/${id}/logs?tail=0`).expect(400);
     await stack.as('viewer').get(`/simulation/999999/logs`).expect(404);
+  });
+
+  it('follows the output live, line by line, and resumes after the last line a client had', async () => {
+    const baseUrl = await stack.listen();
+    const id = await create({ program: 'ticks' });
+    const follow = (lastEventId?: string) =>
+      openEventStream(
+        `${baseUrl}/simulation/${id}/logs/stream`,
+        stack.token('viewer'),
+        lastEventId,
+      );
+    const live = follow();
+    await live.ended;
+    const texts = (events: ServerSentEvent[]) =>
+      events
+        .filter((event) => event.event === 'lines')
+        .flatMap((event) =>
+          (event.data as { lines: Array<{ text: string }> }).lines.map((line) => line.text),
+        );
+    expect(texts(live.events)).toEqual([
+      'tick 1',
+      'tick 2',
+      'tick 3',
+      'tick 4',
+      'tick 5',
+      'tick 6',
+    ]);
+    // Lines came as the program printed them, not all at its end.
+    expect(live.events.filter((event) => event.event === 'lines').length).toBeGreaterThan(1);
+    expect(live.events.at(-1)).toMatchObject({
+      event: 'end',
+      data: { attempt: 1, status: 'finished' },
+    });
+
+    const resumed = follow('1:3');
+    await resumed.ended;
+    expect(texts(resumed.events)).toEqual(['tick 4', 'tick 5', 'tick 6']);
+    expect(resumed.events[0].id).toBe('1:6');
+
+    const refused = follow('yesterday');
+    expect(await refused.status).toBe(400);
+    refused.close();
   });
 
   it('tells an exit code of 137 from a kill by a signal', async () => {

@@ -16,6 +16,9 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MAX_LOG_LINES, RunLogsQuery } from './run-logs.query';
 import { LINE_MAX_LENGTH, RunLogsResponse } from './run-logs.response';
 import { RunLogsService } from './run-logs.service';
+import { logCursorOf } from './live-log-stream';
+import { ApiEventStream } from '../convergence/live/api-event-stream.decorator';
+import { RequestHeader } from '../common/request-header.decorator';
 
 @ApiTags('logs')
 @ApiExtraModels(RunLogsResponse)
@@ -58,5 +61,27 @@ export class RunLogsController {
     if ((query.format ?? 'json') === 'json') return answer;
     response.type('text/plain; charset=utf-8');
     return answer.lines.map((line) => `${line.text}\n`).join('');
+  }
+
+  @Get('simulation/:simulation_id/logs/stream')
+  @RequireRole(Role.Viewer)
+  @ApiOperation({
+    summary: "A program run's output, live (Server-Sent Events)",
+    description:
+      'The lines stored so far, then each as its worker stores it, a few times a second, ' +
+      'attempt after attempt, and `end` once the run has ended (then closes). Events: `lines` ' +
+      '{attempt, lines:[{seq, stream, at, text, cut}]} with id `<attempt>:<seq>`; `attempt` ' +
+      '{attempt} when a new attempt starts its output over; `end` {attempt, status}. Reconnect ' +
+      'with `Last-Event-ID`, to this API or another, to go on after the last line received.',
+  })
+  @ApiParam({ name: 'simulation_id', type: Number, example: 1 })
+  @ApiEventStream()
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async follow(
+    @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @RequestHeader('last-event-id') lastEventId: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.logs.follow(simulationId, logCursorOf(lastEventId), response);
   }
 }

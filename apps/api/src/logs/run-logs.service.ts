@@ -1,11 +1,15 @@
 import { DomainError, RunLogRepository, SimulationRepository } from '@app/domain';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { Response } from 'express';
+import { LiveLogStream, LogCursor } from './live-log-stream';
 import { MAX_LOG_LINES, RunLogsQuery } from './run-logs.query';
 import { RunLogsResponse, toRunLogLineResponse } from './run-logs.response';
 
 /** Reads a program run's stored output, an attempt at a time. */
 @Injectable()
-export class RunLogsService {
+export class RunLogsService implements OnModuleDestroy {
+  private readonly following = new Set<LiveLogStream>();
+
   constructor(
     private readonly simulations: SimulationRepository,
     private readonly logs: RunLogRepository,
@@ -37,5 +41,38 @@ export class RunLogsService {
       next_after: lines.length ? lines[lines.length - 1].seq : after,
       more,
     };
+  }
+
+  /** Follows the run's output as a stream of Server-Sent Events, from `resumeFrom` on. */
+  async follow(
+    simulationId: number,
+    resumeFrom: LogCursor | null,
+    response: Response,
+  ): Promise<void> {
+    if (!(await this.simulations.findById(simulationId)))
+      throw DomainError.notFound(`simulation ${simulationId} not found`);
+    response.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      // Proxies such as nginx would otherwise buffer the stream.
+      'X-Accel-Buffering': 'no',
+    });
+    response.flushHeaders();
+    response.write('retry: 2000\n\n');
+    const stream = new LiveLogStream(
+      response,
+      simulationId,
+      this.simulations,
+      this.logs,
+      resumeFrom ?? { attempt: 0, seq: 0 },
+    );
+    this.following.add(stream);
+    void stream.run().finally(() => this.following.delete(stream));
+  }
+
+  /** Before the HTTP server closes: ends every stream (clients resume elsewhere with their Last-Event-ID). */
+  onModuleDestroy(): void {
+    for (const stream of [...this.following]) stream.close();
   }
 }
