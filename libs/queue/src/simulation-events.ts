@@ -4,13 +4,16 @@ import {
   LOSS_METRIC,
   SimulationLifecycle,
   type StoredReport,
-  type SimulationStatus,
+  SimulationStatus,
   type SimulationStatusChange,
   type SimulationStatusListener,
 } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RedisConnections } from './redis-connections';
+
+/** Where cancelled attempts are announced, `{simulationId, attempt}`, for the workers holding them. */
+export const RUN_STOPS_CHANNEL = 'aisim:run-stops';
 
 /** One Redis channel per simulation: a stream subscribes only to what it shows. */
 export function simulationEventsChannel(simulationId: number): string {
@@ -104,6 +107,7 @@ export class SimulationEventPublisher implements SimulationStatusListener {
   private outbox: SimulationEvent[] = [];
   /** Subscribers each run's channel had at its last publish; a run not here is taken as watched. */
   private readonly audience = new Map<number, number>();
+  private stops: SimulationStatusChange[] = [];
 
   /** Publishes every status change the lifecycle makes in this process. */
   constructor(
@@ -144,6 +148,21 @@ export class SimulationEventPublisher implements SimulationStatusListener {
 
   statusChanged(change: SimulationStatusChange): void {
     this.publish({ type: 'status', ...change });
+    // Workers hear of a cancelled run on one channel of their own, before their next heartbeat would.
+    if (change.status === SimulationStatus.Cancelled) this.stops.push(change);
+    if (this.stops.length === 1 && change.status === SimulationStatus.Cancelled)
+      setImmediate(() => this.flushStops());
+  }
+
+  private flushStops(): void {
+    const stops = this.stops;
+    this.stops = [];
+    const connection = this.connections.command;
+    if (connection.status !== 'ready') return;
+    for (const { simulationId, attempt } of stops)
+      connection
+        .publish(RUN_STOPS_CHANNEL, JSON.stringify({ simulationId, attempt }))
+        .catch(() => undefined);
   }
 
   /**
@@ -254,6 +273,38 @@ export class SimulationEventSubscriber implements OnModuleDestroy {
       return;
     }
     for (const handler of handlers) handler(event);
+  }
+}
+
+/**
+ * Hears the attempts cancelled anywhere (RUN_STOPS_CHANNEL), on a connection
+ * of its own, for a worker to stop what it holds of them at once instead of
+ * at its next heartbeat. Best effort: the heartbeat still finds any it missed.
+ */
+@Injectable()
+export class RunStopsSubscriber implements OnModuleDestroy {
+  private connection?: Redis;
+
+  constructor(private readonly connections: RedisConnections) {}
+
+  listen(stopped: (ref: AttemptRef) => void): void {
+    if (this.connection) throw new Error('RunStopsSubscriber listens for one listener');
+    this.connection = this.connections.dedicated('run-stops');
+    this.connection.on('error', () => undefined);
+    this.connection.on('message', (_channel: string, message: string) => {
+      try {
+        const { simulationId, attempt } = JSON.parse(message) as AttemptRef;
+        if (Number.isSafeInteger(simulationId) && Number.isSafeInteger(attempt))
+          stopped({ simulationId, attempt });
+      } catch {
+        // Not one of ours: nothing to stop.
+      }
+    });
+    void this.connection.subscribe(RUN_STOPS_CHANNEL).catch(() => undefined);
+  }
+
+  onModuleDestroy(): void {
+    this.connection?.disconnect();
   }
 }
 
