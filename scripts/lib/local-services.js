@@ -63,6 +63,34 @@ function ensureDebianCommand(command, debianPackage, { log = () => {}, otherwise
   );
 }
 
+/**
+ * Python modules of Debian's packages for the system's python3 (what a
+ * program's PATH finds, not a user's own Python): installed when we may;
+ * otherwise an error that says what to do.
+ */
+function ensureDebianPythonModules(modules, debianPackages, { log = () => {} } = {}) {
+  const python = '/usr/bin/python3';
+  const importable = () =>
+    spawnSync(python, ['-c', `import ${modules.join(', ')}`], { stdio: 'ignore' }).status === 0;
+  if (importable()) return python;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (isRoot && hasApt) {
+    log(
+      `${python} cannot import ${modules.join(', ')}; installing ${debianPackages.join(' ')} with apt-get …`,
+    );
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...debianPackages], {
+      stdio: 'inherit',
+      env,
+    });
+    if (importable()) return python;
+  }
+  throw new MissingDependencyError(
+    `${python} cannot import ${modules.join(', ')}. Install them (Debian: sudo apt-get install ${debianPackages.join(' ')}).`,
+  );
+}
+
 function ensureRedisServer(log = () => {}) {
   return ensureDebianCommand('redis-server', 'redis-server', {
     log,
@@ -504,6 +532,7 @@ module.exports = {
   canPostgresUserUse,
   ensureDatabase,
   ensureDebianCommand,
+  ensureDebianPythonModules,
   ensureRedisServer,
   findPostgresBinDir,
   freePort,

@@ -15,6 +15,7 @@ import { MachinesModule } from './machines/machines.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { RunsModule } from './runs/runs.module';
+import { RunLogsModule } from './logs/run-logs.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         SimulationsModule,
         RunsModule,
+        RunLogsModule,
         MachinesModule,
         ConvergenceModule,
         CompareModule,

@@ -28,6 +28,8 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /simulations/batch': Role.Operator,
   'POST /simulation/:simulation_id/cancel': Role.Operator,
   'POST /simulation/:simulation_id/retry': Role.Operator,
+  'GET /simulation/:simulation_id/logs': Role.Viewer,
+  'GET /simulation/:simulation_id/logs/stream': Role.Viewer,
   'GET /simulation/:simulation_id/metrics': Role.Viewer,
   'GET /simulation/:simulation_id/metrics/:metric': Role.Viewer,
   'GET /simulation/:simulation_id/metrics/:metric/stream': Role.Viewer,

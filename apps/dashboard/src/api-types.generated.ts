@@ -337,6 +337,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/simulation/{simulation_id}/logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A program run's output, stdout and stderr, an attempt at a time
+     * @description The lines its program printed, in the order its worker read them, numbered by `seq`; the current attempt's unless `attempt` says which. `tail` answers the last lines, `after` pages on from an earlier answer (`next_after`). A log outgrowing its program's `logs.max_bytes` keeps its tail, and `dropped` counts what went. Runs of the emulator and external runs print nothing here. `format=text` answers the lines alone.
+     */
+    get: operations['RunLogsController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulation/{simulation_id}/logs/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A program run's output, live (Server-Sent Events)
+     * @description The lines stored so far, then each as its worker stores it, a few times a second, attempt after attempt, and `end` once the run has ended (then closes). Events: `lines` {attempt, lines:[{seq, stream, at, text, cut}]} with id `<attempt>:<seq>`; `attempt` {attempt} when a new attempt starts its output over; `end` {attempt, status}. Reconnect with `Last-Event-ID`, to this API or another, to go on after the last line received.
+     */
+    get: operations['RunLogsController_follow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/machines': {
     parameters: {
       query?: never;
@@ -846,6 +886,14 @@ export interface components {
         'running' | 'finished' | 'failed' | 'timed_out' | 'lost' | 'cancelled' | 'handed_back';
       /** @example null */
       reason: string | null;
+      /**
+       * @description The GPUs its program was given (CUDA_VISIBLE_DEVICES); left out when it needed none.
+       * @example [
+       *       "0",
+       *       "1"
+       *     ]
+       */
+      gpus?: string[];
     };
     SimulationDetailResponse: {
       /** @example 1 */
@@ -913,14 +961,13 @@ export interface components {
        */
       failure_reason?: string;
       /**
-       * @description Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).
+       * @description What runs it: `external` (a run that reports from anywhere) or a program its machine declared; left out for the emulator (the contract’s run).
        * @example external
-       * @enum {string}
        */
-      program?: 'external';
+      program?: string;
       /**
        * Format: int32
-       * @description An external run’s exit code as it reported it at its end (null until then).
+       * @description How the run ended by its exit code: as an external run reported it, or as a program exited (null until then, and for a program killed by a signal).
        * @example 0
        */
       exit_code?: number | null;
@@ -1082,11 +1129,11 @@ export interface components {
        */
       max_attempts?: number;
       /**
-       * @description What runs it: `emulate` (the contract's run: a worker serving the machine emulates the curve) or `external` (a run reporting from anywhere: no worker takes it; the answer carries its run-scoped token, and its client reports its start, metrics and end; docs/runs.md). An external run has one attempt (`attempt_budget` 1): its client, not a worker, decides about retries.
+       * @description What runs it: `emulate` (the contract's run: a worker serving the machine emulates the curve), `external` (a run reporting from anywhere: no worker takes it; the answer carries its run-scoped token, and its client reports its start, metrics and end; docs/runs.md), or a program the machine's worker declared (GET /machines lists them with their params; docs/programs.md): `params` are then checked against its params and their bounds, defaults filled in. An external run has one attempt (`attempt_budget` 1): its client, not a worker, decides about retries.
        * @default emulate
-       * @enum {string}
+       * @example emulate
        */
-      program?: 'emulate' | 'external';
+      program?: string;
       machine?: components['schemas']['MachineReferenceDto'];
       /** @description How the convergence curve is emulated; left out, the contract's ten points. */
       emulation?: components['schemas']['EmulationDto'];
@@ -1202,14 +1249,13 @@ export interface components {
        */
       failure_reason?: string;
       /**
-       * @description Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).
+       * @description What runs it: `external` (a run that reports from anywhere) or a program its machine declared; left out for the emulator (the contract’s run).
        * @example external
-       * @enum {string}
        */
-      program?: 'external';
+      program?: string;
       /**
        * Format: int32
-       * @description An external run’s exit code as it reported it at its end (null until then).
+       * @description How the run ended by its exit code: as an external run reported it, or as a program exited (null until then, and for a program killed by a signal).
        * @example 0
        */
       exit_code?: number | null;
@@ -1290,14 +1336,13 @@ export interface components {
        */
       failure_reason?: string;
       /**
-       * @description Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).
+       * @description What runs it: `external` (a run that reports from anywhere) or a program its machine declared; left out for the emulator (the contract’s run).
        * @example external
-       * @enum {string}
        */
-      program?: 'external';
+      program?: string;
       /**
        * Format: int32
-       * @description An external run’s exit code as it reported it at its end (null until then).
+       * @description How the run ended by its exit code: as an external run reported it, or as a program exited (null until then, and for a program killed by a signal).
        * @example 0
        */
       exit_code?: number | null;
@@ -1396,6 +1441,101 @@ export interface components {
        */
       reason?: string;
     };
+    RunLogLineResponse: {
+      /**
+       * Format: int64
+       * @description Its place in the attempt’s output.
+       * @example 1
+       */
+      seq: number;
+      /**
+       * @example stdout
+       * @enum {string}
+       */
+      stream: 'stdout' | 'stderr';
+      /**
+       * Format: date-time
+       * @description When the worker read it.
+       */
+      at: string;
+      /** @example epoch 1 loss 2.30 */
+      text: string;
+      /** @description The line went on past its program's max_line_bytes; this is its start. */
+      cut: boolean;
+    };
+    RunLogsResponse: {
+      /**
+       * Format: int32
+       * @example 1
+       */
+      attempt: number;
+      lines: components['schemas']['RunLogLineResponse'][];
+      /**
+       * Format: int64
+       * @description Lines of the attempt's output no longer kept: its log outgrew its program's logs.max_bytes, and the oldest went.
+       */
+      dropped: number;
+      /**
+       * Format: int64
+       * @description The seq to pass as `after` for the lines that follow (the last one answered, or `after` itself).
+       */
+      next_after: number;
+      /** @description More lines follow now (a later `after` page holds them). */
+      more: boolean;
+    };
+    ProgramParamResponse: {
+      /**
+       * @example number
+       * @enum {string}
+       */
+      type: 'number' | 'integer' | 'string' | 'boolean';
+      description?: string;
+      /** @description Used when a run does not give it; absent: a run must. */
+      default?: number | string | boolean;
+      /** @example 0.0001 */
+      min?: number;
+      /** @example 1 */
+      max?: number;
+      choices?: string[];
+    };
+    ProgramResponse: {
+      /** @example train-digits */
+      name: string;
+      description?: string;
+      /** @description The params a run of it may give (as the run's params), their bounds and defaults. */
+      params: {
+        [key: string]: components['schemas']['ProgramParamResponse'];
+      };
+      /**
+       * @description GPUs each run of it is given.
+       * @example 0
+       */
+      gpus: number;
+      /**
+       * @description A run still going after this long is stopped and fails.
+       * @example 3600
+       */
+      time_limit_seconds: number;
+    };
+    MachineGpusResponse: {
+      /**
+       * Format: int32
+       * @description GPUs its worker found (nvidia-smi) or was told of (GPUS) at its last start.
+       * @example 4
+       */
+      total: number;
+      /**
+       * Format: int32
+       * @description Given to its running attempts.
+       * @example 1
+       */
+      in_use: number;
+      /**
+       * Format: int32
+       * @example 3
+       */
+      free: number;
+    };
     MachineResponse: {
       /** @example 102 */
       machine_id: number;
@@ -1421,6 +1561,9 @@ export interface components {
       running: number;
       /** @example 0 */
       pending: number;
+      /** @description What a run on it may name as `program`: the built-in `emulate`, then the programs its worker declared at its last start (docs/programs.md). `external` runs need no machine's program. */
+      programs: components['schemas']['ProgramResponse'][];
+      gpus: components['schemas']['MachineGpusResponse'];
     };
     RegisterMachineDto: {
       /** @example 103 */
@@ -5070,6 +5213,317 @@ export interface operations {
       };
       /** @description The body is not JSON (Content-Type other than application/json, or none), or JSON in a charset or Content-Encoding the API does not read (send UTF-8). */
       415: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RunLogsController_read: {
+    parameters: {
+      query?: {
+        /** @description The attempt whose output to read; left out, the run's current one. */
+        attempt?: number;
+        /** @description Only lines after this seq (the `next_after` of an earlier answer). */
+        after?: number;
+        /** @description Only the last this many lines (of those after `after`). */
+        tail?: number;
+        /** @description Lines at most (default and most: 10000). */
+        limit?: number;
+        /** @description `text`: the lines alone, as the program printed them (stdout and stderr interleaved). */
+        format?: 'json' | 'text';
+      };
+      header?: never;
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lines as JSON, or as plain text (`format=text`). */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunLogsResponse'];
+          'text/plain': string;
+        };
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A rate limit is spent; the message names it. Retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until the budget refills. */
+          'Retry-After'?: number;
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The request line and headers are over 16 KB; shorten the query. */
+      431: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Postgres or Redis is unreachable; nothing was changed. Retry shortly. */
+      503: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RunLogsController_follow: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last `points` event received, to resume after it. */
+        'Last-Event-ID'?: string;
+      };
+      path: {
+        simulation_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An event stream. */
+      200: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description A parameter is invalid; the message names it. */
+      400: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Requires the viewer role or higher. */
+      403: {
+        headers: {
+          /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
+          'X-Request-Id'?: string;
+          /** @description The request's `Origin`, when it is one of `CORS_ORIGINS`; absent otherwise (no origin is allowed by default). */
+          'Access-Control-Allow-Origin'?: string;
+          /** @description The budget closest to running out: its name (`ip`, `client` or `token`), quota `q` and window `w` in seconds, e.g. `"client";q=600;w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What is left of that budget: remaining requests `r` and seconds `t` until its window resets, e.g. `"client";r=599;t=42`. */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      404: {
         headers: {
           /** @description The X-Request-Id sent, or one made up; it is on the log lines of this request. */
           'X-Request-Id'?: string;

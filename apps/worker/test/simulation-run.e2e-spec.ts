@@ -134,7 +134,7 @@ describe('the worker', () => {
         .filter((o) => o.id === id)
         .map((o) => o.outcome)
         .sort();
-      expect(forId).toEqual(['finished', 'not-claimed']);
+      expect(forId).toEqual(['finished', 'not_claimed']);
     }
     expect(await statusCounts()).toEqual({ finished: 15 });
     const points: Array<{ count: number }> = await stack.db.query(

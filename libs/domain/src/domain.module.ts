@@ -11,6 +11,7 @@ import { WorkerRepository } from './machine/worker.repository';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { SimulationLifecycle } from './simulation/simulation-lifecycle';
 import { RunDataRepository } from './run-data/run-data.repository';
+import { RunLogRepository } from './run-logs/run-log.repository';
 import { SimulationRepository } from './simulation/simulation.repository';
 
 const REPOSITORIES = [
@@ -25,6 +26,7 @@ const REPOSITORIES = [
   HistoryRepository,
   RunDataRepository,
   RunReportRepository,
+  RunLogRepository,
 ];
 
 export interface DatabaseModuleOptions {

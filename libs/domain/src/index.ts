@@ -39,3 +39,7 @@ export * from './run-data/run-data';
 export * from './run-data/run-data.repository';
 export * from './simulation/program';
 export * from './run-reports/run-report.repository';
+export * from './program/program-declaration';
+export * from './program/program-declarations';
+export * from './program/program-command';
+export * from './run-logs/run-log.repository';

@@ -5,7 +5,11 @@ import type { AdvancedSettings, QueueOptions } from 'bull';
 import { DomainModule } from '@app/domain';
 import { MachineQueues } from './machine-queues';
 import { RedisConnections } from './redis-connections';
-import { SimulationEventPublisher, SimulationEventSubscriber } from './simulation-events';
+import {
+  RunStopsSubscriber,
+  SimulationEventPublisher,
+  SimulationEventSubscriber,
+} from './simulation-events';
 import { SimulationQueueProducer } from './simulation-queue.producer';
 
 export interface QueueSettings {
@@ -73,8 +77,10 @@ export class QueueConnectionModule {
     SimulationQueueProducer,
     SimulationEventPublisher,
     SimulationEventSubscriber,
+    RunStopsSubscriber,
   ],
   exports: [
+    RunStopsSubscriber,
     MachineQueues,
     SimulationQueueProducer,
     SimulationEventPublisher,

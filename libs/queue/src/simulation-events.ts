@@ -1,13 +1,19 @@
 import {
+  type AttemptRef,
+  type CurvePoint,
   LOSS_METRIC,
   SimulationLifecycle,
-  type SimulationStatus,
+  type StoredReport,
+  SimulationStatus,
   type SimulationStatusChange,
   type SimulationStatusListener,
 } from '@app/domain';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RedisConnections } from './redis-connections';
+
+/** Where cancelled attempts are announced, `{simulationId, attempt}`, for the workers holding them. */
+export const RUN_STOPS_CHANNEL = 'aisim:run-stops';
 
 /** One Redis channel per simulation: a stream subscribes only to what it shows. */
 export function simulationEventsChannel(simulationId: number): string {
@@ -64,6 +70,20 @@ export interface StatusChangedEvent extends SimulationStatusChange {
 
 export type SimulationEvent = PointsWrittenEvent | StatusChangedEvent;
 
+/**
+ * Points of one metric that travel in one live event at most. A report's
+ * batch can be 100,000 points: every API process would decode all of it
+ * whether or not anyone watches. Past this, the event announces the batch
+ * (an empty batch after its last point) and streams behind read it from the
+ * database, as they fill any gap.
+ */
+export const LIVE_EVENT_MAX_POINTS = 2_000;
+
+/** A stored point as a live event carries it. */
+function writtenPoint({ seconds, loss, step }: CurvePoint): WrittenPoint {
+  return step === null || step === undefined ? [seconds, loss] : [seconds, loss, step];
+}
+
 /** Runs whose audience the publisher remembers; past it, it forgets them all and learns again. */
 const AUDIENCES_KEPT = 10_000;
 
@@ -87,6 +107,7 @@ export class SimulationEventPublisher implements SimulationStatusListener {
   private outbox: SimulationEvent[] = [];
   /** Subscribers each run's channel had at its last publish; a run not here is taken as watched. */
   private readonly audience = new Map<number, number>();
+  private stops: SimulationStatusChange[] = [];
 
   /** Publishes every status change the lifecycle makes in this process. */
   constructor(
@@ -103,6 +124,23 @@ export class SimulationEventPublisher implements SimulationStatusListener {
     else this.publish({ type: 'points', ...event });
   }
 
+  /**
+   * What a report stored, to the run's live streams: a metric's new points in
+   * one event each, or, for a batch too large to carry or a run nobody
+   * watches, an announcement that streams fill from the database.
+   */
+  reportWritten(ref: AttemptRef, written: StoredReport['written']): void {
+    for (const { metric, after, points } of written) {
+      if (points.length === 0) continue;
+      const named = metric === LOSS_METRIC.name ? {} : { metric };
+      const event =
+        points.length > LIVE_EVENT_MAX_POINTS || !this.watched(ref.simulationId)
+          ? { after: points[points.length - 1].seconds, points: [] }
+          : { after, points: points.map(writtenPoint) };
+      this.pointsWritten({ ...ref, ...named, ...event });
+    }
+  }
+
   /** False when the run's last publish reached no subscriber: its points are then announced only. */
   watched(simulationId: number): boolean {
     return this.audience.get(simulationId) !== 0;
@@ -110,6 +148,21 @@ export class SimulationEventPublisher implements SimulationStatusListener {
 
   statusChanged(change: SimulationStatusChange): void {
     this.publish({ type: 'status', ...change });
+    // Workers hear of a cancelled run on one channel of their own, before their next heartbeat would.
+    if (change.status === SimulationStatus.Cancelled) this.stops.push(change);
+    if (this.stops.length === 1 && change.status === SimulationStatus.Cancelled)
+      setImmediate(() => this.flushStops());
+  }
+
+  private flushStops(): void {
+    const stops = this.stops;
+    this.stops = [];
+    const connection = this.connections.command;
+    if (connection.status !== 'ready') return;
+    for (const { simulationId, attempt } of stops)
+      connection
+        .publish(RUN_STOPS_CHANNEL, JSON.stringify({ simulationId, attempt }))
+        .catch(() => undefined);
   }
 
   /**
@@ -220,6 +273,38 @@ export class SimulationEventSubscriber implements OnModuleDestroy {
       return;
     }
     for (const handler of handlers) handler(event);
+  }
+}
+
+/**
+ * Hears the attempts cancelled anywhere (RUN_STOPS_CHANNEL), on a connection
+ * of its own, for a worker to stop what it holds of them at once instead of
+ * at its next heartbeat. Best effort: the heartbeat still finds any it missed.
+ */
+@Injectable()
+export class RunStopsSubscriber implements OnModuleDestroy {
+  private connection?: Redis;
+
+  constructor(private readonly connections: RedisConnections) {}
+
+  listen(stopped: (ref: AttemptRef) => void): void {
+    if (this.connection) throw new Error('RunStopsSubscriber listens for one listener');
+    this.connection = this.connections.dedicated('run-stops');
+    this.connection.on('error', () => undefined);
+    this.connection.on('message', (_channel: string, message: string) => {
+      try {
+        const { simulationId, attempt } = JSON.parse(message) as AttemptRef;
+        if (Number.isSafeInteger(simulationId) && Number.isSafeInteger(attempt))
+          stopped({ simulationId, attempt });
+      } catch {
+        // Not one of ours: nothing to stop.
+      }
+    });
+    void this.connection.subscribe(RUN_STOPS_CHANNEL).catch(() => undefined);
+  }
+
+  onModuleDestroy(): void {
+    this.connection?.disconnect();
   }
 }
 

@@ -1,6 +1,33 @@
 import { MachineStatus, MachineWithLoad } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { INSTANT_MAX_LENGTH, NAME_MAX_LENGTH } from '../common/text-bounds';
+import { PROGRAM_LIMITS } from '@app/domain';
+import { ProgramResponse, toProgramResponses } from './program.response';
+
+export class MachineGpusResponse {
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: 0,
+    maximum: 1000,
+    example: 4,
+    description: 'GPUs its worker found (nvidia-smi) or was told of (GPUS) at its last start.',
+  })
+  total: number;
+
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: 0,
+    maximum: 1000,
+    example: 1,
+    description: 'Given to its running attempts.',
+  })
+  in_use: number;
+
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 1000, example: 3 })
+  free: number;
+}
 
 export class MachineResponse {
   @ApiProperty({ example: 102 })
@@ -35,6 +62,18 @@ export class MachineResponse {
 
   @ApiProperty({ example: 0 })
   pending: number;
+
+  @ApiProperty({
+    type: [ProgramResponse],
+    maxItems: PROGRAM_LIMITS.programs + 1,
+    description:
+      'What a run on it may name as `program`: the built-in `emulate`, then the programs its ' +
+      "worker declared at its last start (docs/programs.md). `external` runs need no machine's program.",
+  })
+  programs: ProgramResponse[];
+
+  @ApiProperty({ type: () => MachineGpusResponse })
+  gpus: MachineGpusResponse;
 }
 
 export function toMachineResponse({
@@ -44,6 +83,7 @@ export function toMachineResponse({
   capacity,
   running,
   pending,
+  gpusInUse,
 }: MachineWithLoad): MachineResponse {
   return {
     machine_id: machine.machineId,
@@ -53,5 +93,11 @@ export function toMachineResponse({
     capacity,
     running,
     pending,
+    programs: toProgramResponses(machine.programs ?? []),
+    gpus: {
+      total: machine.gpus,
+      in_use: gpusInUse,
+      free: Math.max(0, machine.gpus - gpusInUse),
+    },
   };
 }

@@ -14,6 +14,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -28,11 +29,13 @@ import { Role } from '../auth/role';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MachineResponse, toMachineResponse } from './machine.response';
+import { ProgramParamResponse } from './program.response';
 import { RegisterMachineDto } from './register-machine.dto';
 
 const MachineIdParam = () => ApiParam({ name: 'machine_id', type: Number, example: 101 });
 
 @ApiTags('machines')
+@ApiExtraModels(ProgramParamResponse)
 @Controller()
 export class MachinesController {
   constructor(private readonly machines: MachineRepository) {}

@@ -1,7 +1,5 @@
 import {
-  type CurvePoint,
   DomainError,
-  LOSS_METRIC,
   notExternal,
   Program,
   refusal,
@@ -12,25 +10,11 @@ import {
   SimulationStatus,
   type StoredReport,
 } from '@app/domain';
-import { SimulationEventPublisher, type WrittenPoint } from '@app/queue';
+import { SimulationEventPublisher } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import type { RunScope } from '../auth/authenticated-user';
 import { createHash } from 'node:crypto';
 import type { CheckedReport } from './run-report-body';
-
-/**
- * Points of one metric that travel in one live event at most. A report's
- * batch can be 100,000 points: every API process would decode all of it
- * whether or not anyone watches. Past this, the event announces the batch
- * (an empty batch after its last point) and streams behind read it from the
- * database, as they fill any gap.
- */
-export const LIVE_EVENT_MAX_POINTS = 2_000;
-
-/** A stored point as a live event carries it. */
-function writtenPoint({ seconds, loss, step }: CurvePoint): WrittenPoint {
-  return step === null || step === undefined ? [seconds, loss] : [seconds, loss, step];
-}
 
 /** How an external run says it ended. */
 export interface ReportedEnd {
@@ -59,7 +43,7 @@ export class RunReportsService {
     if (run.status === SimulationStatus.Running && run.attempt === scope.attempt) return run;
     if (run.status !== SimulationStatus.Pending || run.attempt + 1 !== scope.attempt)
       throw refusal(scope, run);
-    const started = await this.lifecycle.claim(scope.simulationId, 'external', Program.External);
+    const started = await this.lifecycle.claim(scope.simulationId, 'external', [Program.External]);
     if (started?.attempt === scope.attempt) return started;
     const now = await this.current(scope);
     if (now.status === SimulationStatus.Running && now.attempt === scope.attempt) return now;
@@ -78,16 +62,7 @@ export class RunReportsService {
   async report(scope: RunScope, report: CheckedReport, sent: Buffer): Promise<StoredReport> {
     const hash = createHash('sha256').update(sent).digest('hex');
     const stored = await this.reports.report(scope, { ...report, hash });
-    for (const { metric, after, points } of stored.written) {
-      if (points.length === 0) continue;
-      const named = metric === LOSS_METRIC.name ? {} : { metric };
-      // A long batch, or one nobody watches, is announced, not carried: streams read it from the database.
-      const event =
-        points.length > LIVE_EVENT_MAX_POINTS || !this.events.watched(scope.simulationId)
-          ? { after: points[points.length - 1].seconds, points: [] }
-          : { after, points: points.map(writtenPoint) };
-      this.events.pointsWritten({ ...scope, ...named, ...event });
-    }
+    this.events.reportWritten(scope, stored.written);
     return stored;
   }
 

@@ -2,8 +2,12 @@ import {
   fromEmulationSettings,
   resolveEmulation,
   DomainError,
+  Machine,
   NewSimulation,
   Program,
+  PROGRAMS,
+  resolveProgramParams,
+  RunParams,
   summarizeProblems,
 } from '@app/domain';
 import { CreateSimulationDto } from './dto/create-simulation.dto';
@@ -14,6 +18,8 @@ export interface PlannedCreation {
   machineId: number;
   machineName?: string;
   attemptBudget?: number;
+  /** A declared program's params as checked against it, defaults filled in. */
+  params?: RunParams;
 }
 
 export function machineNotFound(machineId: number): string {
@@ -25,7 +31,38 @@ export function planCreation(request: CreateSimulationDto): PlannedCreation {
   const asked = attemptBudgetOf(request);
   const attemptBudget =
     request.program === Program.External ? externalBudget(request, asked) : asked;
+  if (isDeclaredProgram(request.program) && request.emulation !== undefined)
+    throw DomainError.invalid(
+      `emulation applies to program "emulate" only: program "${request.program}" makes its own curves`,
+    );
   return { request, ...resolveMachine(request), attemptBudget };
+}
+
+/** A program a machine's operator declared, not one every installation has. */
+export function isDeclaredProgram(program: string | undefined): program is string {
+  return program !== undefined && !(PROGRAMS as readonly string[]).includes(program);
+}
+
+/**
+ * A planned run of a declared program, checked against what its machine's
+ * worker declared: the program there, the params within its bounds. Answers
+ * the plan with the params resolved (defaults filled in).
+ */
+export function checkProgram(planned: PlannedCreation, machine: Machine): PlannedCreation {
+  const { program: name, params } = planned.request;
+  if (!isDeclaredProgram(name)) return planned;
+  const program = machine.programs.find((declared) => declared.name === name);
+  if (!program) {
+    const offered = [Program.Emulate, ...machine.programs.map((declared) => declared.name)];
+    throw DomainError.invalid(
+      `program "${name}" is not declared on machine ${machine.machineId} (it runs: ${offered.join(', ')}; GET /machines lists them)`,
+    );
+  }
+  if (program.gpus > machine.gpus)
+    throw DomainError.invalid(
+      `program "${name}" needs ${program.gpus} GPU(s) a run; machine ${machine.machineId} has ${machine.gpus}`,
+    );
+  return { ...planned, params: resolveProgramParams(program, params) };
 }
 
 /**
@@ -73,11 +110,32 @@ export function planBatch(requests: CreateSimulationDto[]): PlannedCreation[] {
   return planned as PlannedCreation[];
 }
 
+/** checkProgram for each run of a batch, every problem named by index. */
+export function checkBatchPrograms(
+  planned: PlannedCreation[],
+  machines: Map<number, Machine>,
+): PlannedCreation[] {
+  const problems: string[] = [];
+  const checked = planned.map((plan, index) => {
+    try {
+      return checkProgram(plan, machines.get(plan.machineId) as Machine);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      for (const problem of error.details ?? [error.message])
+        problems.push(`simulations[${index}]: ${problem}`);
+      return plan;
+    }
+  });
+  if (problems.length) throw DomainError.invalid(summarizeProblems(problems), problems);
+  return checked;
+}
+
 /** The row a planned creation becomes. */
 export function newSimulationOf({
   request,
   machineId,
   attemptBudget,
+  params,
 }: PlannedCreation): Omit<NewSimulation, 'createdBy'> {
   return {
     simulationId: request.simulation_id,
@@ -86,7 +144,7 @@ export function newSimulationOf({
     attemptBudget,
     emulation: resolveEmulation(fromEmulationSettings(request.emulation ?? {})),
     program: request.program ?? Program.Emulate,
-    params: request.params,
+    params: params ?? request.params,
     tags: request.tags,
   };
 }

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  Machine,
   MachineRepository,
   Program,
   Simulation,
@@ -11,6 +12,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import {
+  checkBatchPrograms,
+  checkProgram,
   machineNotFound,
   newSimulationOf,
   planBatch,
@@ -124,7 +127,7 @@ export class SimulationCreator {
           return { simulations: ids.map(({ id }) => ({ simulationId: id })), replayed: true };
         }
       }
-      const missing = await this.machinesMissing(planned, manager);
+      const { missing, found } = await this.resolveMachines(planned, manager);
       if (missing.size)
         throw DomainError.notFound(
           summarizeProblems(
@@ -136,7 +139,7 @@ export class SimulationCreator {
         );
       const simulations = await this.simulations.insertMany(
         creator,
-        planned.map(newSimulationOf),
+        checkBatchPrograms(planned, found).map(newSimulationOf),
         manager,
       );
       if (idempotencyKey) {
@@ -173,19 +176,21 @@ export class SimulationCreator {
     manager: EntityManager,
   ): Promise<Simulation> {
     const planned = planCreation(request);
-    const missing = await this.machinesMissing([planned], manager);
+    const { missing, found } = await this.resolveMachines([planned], manager);
     if (missing.size) throw DomainError.notFound(machineNotFound(planned.machineId));
-    return this.simulations.insert({ ...newSimulationOf(planned), createdBy: creator }, manager);
+    const checked = checkProgram(planned, found.get(planned.machineId) as Machine);
+    return this.simulations.insert({ ...newSimulationOf(checked), createdBy: creator }, manager);
   }
 
   /**
    * Registers the named machines that are new, each once; answers the
-   * machines neither known nor named, each with the indices that asked for it.
+   * machines found, and those neither known nor named, each with the
+   * indices that asked for it.
    */
-  private async machinesMissing(
+  private async resolveMachines(
     planned: PlannedCreation[],
     manager: EntityManager,
-  ): Promise<Map<number, number[]>> {
+  ): Promise<{ found: Map<number, Machine>; missing: Map<number, number[]> }> {
     const machines = new Map<number, { name?: string; indices: number[] }>();
     planned.forEach(({ machineId, machineName }, index) => {
       const machine = machines.get(machineId) ?? { indices: [] };
@@ -194,12 +199,14 @@ export class SimulationCreator {
       machines.set(machineId, machine);
     });
     const missing = new Map<number, number[]>();
+    const found = new Map<number, Machine>();
     for (const [machineId, { name, indices }] of machines) {
       const machine = name
         ? await this.machines.registerIfAbsent(machineId, name, manager)
         : await this.machines.findById(machineId, manager);
-      if (!machine) missing.set(machineId, indices);
+      if (machine) found.set(machineId, machine);
+      else missing.set(machineId, indices);
     }
-    return missing;
+    return { found, missing };
   }
 }

@@ -8,8 +8,13 @@ import {
   withLocalDefaults,
 } from '@app/config';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ProgramDeclaration } from '@app/domain';
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { resolveRunUser, RunUser } from '../programs/run-user';
+import { gpuInventory, gpuListProblem } from '../programs/gpu-inventory';
+import { loadProgramsFile, ProgramsFileError } from '../programs/programs-file';
 
 class WorkerEnvironment extends ConnectionEnvironment {
   /** Default pace: real time between two points of a curve; a run without `tick_ms` lasts 10 × this. */
@@ -92,6 +97,26 @@ class WorkerEnvironment extends ConnectionEnvironment {
     message: 'WORKER_ID must be 1 to 200 letters, digits or . : @ - _',
   })
   WORKER_ID?: string;
+
+  /** The programs this worker runs besides the built-in emulator (YAML or JSON; docs/programs.md); needs MACHINE_ID. */
+  @IsOptional()
+  @IsString()
+  PROGRAMS_FILE?: string;
+
+  /** The GPUs runs are given, by index (`0,1,2,3`), or `none`; unset: those `nvidia-smi` lists. */
+  @IsOptional()
+  @IsString()
+  GPUS?: string;
+
+  /** Whom programs run as when the worker runs as root (never root); unset: `nobody`. */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_-]{0,31}$/, { message: 'RUN_USER must be a user name' })
+  RUN_USER?: string;
+
+  /** Where each program run gets its own directory; unset: aisim-runs in the system's temporary directory. */
+  @IsOptional()
+  @IsString()
+  RUNS_DIR?: string;
 }
 
 /** Everything the worker reads from its environment, validated once at boot. */
@@ -132,6 +157,14 @@ export class WorkerConfig extends ConnectionSettings {
   readonly simulationRetentionDays?: number;
   /** How often partitions are made ahead and history expired. */
   readonly historyMaintenanceIntervalMs: number;
+  /** The programs of PROGRAMS_FILE, checked at boot; none without one. */
+  readonly programs: ProgramDeclaration[];
+  /** The GPUs this worker gives out, by index. */
+  readonly gpus: string[];
+  /** Whom programs run as; undefined: as the worker (which is then not root). */
+  readonly runUser?: RunUser;
+  /** Where each program run gets its own directory. */
+  readonly runsDirectory: string;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -144,6 +177,28 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
         `(${curves}): a deleted simulation takes its curve with it`,
     ]);
   }
+  const problems: string[] = [];
+  if (parsed.PROGRAMS_FILE !== undefined && parsed.MACHINE_ID === undefined)
+    problems.push(
+      'PROGRAMS_FILE needs MACHINE_ID: programs are declared for one machine (a pool worker runs the emulator only)',
+    );
+  const gpuProblem = parsed.GPUS === undefined ? null : gpuListProblem(parsed.GPUS);
+  if (gpuProblem) problems.push(gpuProblem);
+  let programs: ProgramDeclaration[] = [];
+  try {
+    if (parsed.PROGRAMS_FILE !== undefined) programs = loadProgramsFile(parsed.PROGRAMS_FILE);
+  } catch (error) {
+    if (!(error instanceof ProgramsFileError)) throw error;
+    problems.push(...error.problems);
+  }
+  let runUser: RunUser | undefined;
+  try {
+    // Only a worker with programs runs anything as anyone.
+    if (programs.length) runUser = resolveRunUser(parsed.RUN_USER);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length) throw new InvalidEnvironmentError(problems);
   return Object.assign(new WorkerConfig(), {
     ...connectionSettings(parsed),
     tickMs: parsed.SIMULATION_TICK_MS,
@@ -164,6 +219,10 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     curveRetentionDays: curves ?? simulations,
     simulationRetentionDays: simulations,
     historyMaintenanceIntervalMs: parsed.HISTORY_MAINTENANCE_INTERVAL_MS,
+    programs,
+    gpus: gpuInventory(parsed.GPUS),
+    runUser,
+    runsDirectory: parsed.RUNS_DIR ?? path.join(tmpdir(), 'aisim-runs'),
     workerId: parsed.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
   });
 }

@@ -18,6 +18,34 @@ export class MachineDrainingError extends Error {
 }
 
 /**
+ * A pool worker took the job of a run of a declared program, which only its
+ * machine's own worker runs: thrown to Bull, which tries the job again
+ * later, as for a draining machine.
+ */
+export class ProgramElsewhereError extends Error {
+  constructor(simulation: { simulationId: number; program: string; machineId: number }) {
+    super(
+      `simulation ${simulation.simulationId} runs program "${simulation.program}", which machine ` +
+        `${simulation.machineId}'s own worker runs; the run waits for it`,
+    );
+    this.name = 'ProgramElsewhereError';
+  }
+}
+
+/**
+ * The run's program needs more GPUs than this worker has free now: thrown to
+ * Bull, which tries the job again later; the run waits in the queue, pending.
+ */
+export class GpusBusyError extends Error {
+  constructor(simulation: { simulationId: number; program: string }, needed: number) {
+    super(
+      `simulation ${simulation.simulationId} waits for ${needed} free GPU(s) for program "${simulation.program}"`,
+    );
+    this.name = 'GpusBusyError';
+  }
+}
+
+/**
  * Postgres did not answer a run's claim within a lease. This worker may be
  * cut off from it while Redis still hears it renew the job's lock, so no one
  * else would take the job: it goes back to Bull, to be tried again later,

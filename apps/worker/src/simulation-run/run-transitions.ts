@@ -1,4 +1,11 @@
-import { AttemptRef, Simulation, SimulationLifecycle } from '@app/domain';
+import {
+  ANY_WORKER_PROGRAM,
+  AttemptRef,
+  ClaimedPrograms,
+  Program,
+  Simulation,
+  SimulationLifecycle,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
 import { GroupCommit } from '../machinery/group-commit';
@@ -20,7 +27,7 @@ export class RunTransitions {
     this.claims = new GroupCommit({
       ...shared,
       run: async (ids) => {
-        const claimed = await lifecycle.claimMany(ids, config.workerId);
+        const claimed = await lifecycle.claimMany(ids, config.workerId, claimedPrograms(config));
         return ids.map((id) => claimed.get(id) ?? null);
       },
       keyOf: (id) => String(id),
@@ -41,4 +48,14 @@ export class RunTransitions {
   finish(ref: AttemptRef): Promise<Simulation | null> {
     return this.finishes.submit(ref);
   }
+}
+
+/**
+ * What this worker claims: a worker serving its own machine takes every run
+ * there a worker may run (one of a program it does not declare fails, with
+ * the reason); a pool worker emulates only, and leaves other programs' runs
+ * in the queue for their machine's own worker.
+ */
+export function claimedPrograms(config: WorkerConfig): ClaimedPrograms {
+  return config.machineId === undefined ? [Program.Emulate] : ANY_WORKER_PROGRAM;
 }

@@ -1,15 +1,12 @@
-import { attemptsEnded, runDuration } from '@app/runtime';
 import { MachineRepository } from '@app/domain';
 import {
   checkJobHandlers,
-  InvalidJobPayloadError,
   JobHandlers,
   MachineQueues,
   machineQueueName,
-  parseRunSimulationPayload,
-  RunSimulationPayload,
   SimulationJobName,
 } from '@app/queue';
+import { PeriodicTask } from '@app/runtime';
 import {
   BeforeApplicationShutdown,
   Injectable,
@@ -18,22 +15,18 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bull';
-import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRuns } from '../leases/held-runs';
-import { PeriodicTask } from '@app/runtime';
-import { ClaimUnansweredError, MachineDrainingError } from './run-errors';
 import { PostgresGate } from './postgres-gate';
-import { RunOutcome, SimulationRunService } from './simulation-run.service';
-import { withRunLogContext } from './run-log-context';
-import { Slots } from '../machinery/slots';
+import { RunJobs } from './run-jobs';
 
 /**
  * Takes run jobs off the queues of the machines this worker serves: its own
  * machine's (MACHINE_ID), or, for a pool worker, every registered machine's,
- * including machines registered while it runs.
+ * including machines registered while it runs. It registers its machine,
+ * follows drains, stops taking jobs while Postgres does not answer, and
+ * shuts down; each job is RunJobs'.
  */
 @Injectable()
 export class SimulationRunConsumer
@@ -43,24 +36,21 @@ export class SimulationRunConsumer
   private readonly consumed = new Set<number>();
   private readonly paused = new Set<number>();
   private shuttingDown = false;
-  private readonly slots: Slots;
   private readonly discovery: PeriodicTask;
   private readonly gate: PostgresGate;
   /** Every job name this worker takes, with what it does; checked at boot. */
   private readonly handlers: JobHandlers = {
-    [SimulationJobName.Run]: (job) => this.handle(job),
+    [SimulationJobName.Run]: (job) => this.jobs.handle(job, (why) => this.gate.close(why)),
   };
 
   constructor(
     private readonly config: WorkerConfig,
     private readonly queues: MachineQueues,
     private readonly machines: MachineRepository,
-    private readonly runs: SimulationRunService,
+    private readonly jobs: RunJobs,
     private readonly held: HeldRuns,
-    private readonly pino: PinoLogger,
     @InjectDataSource() database: DataSource,
   ) {
-    this.slots = new Slots(config.concurrency);
     this.gate = new PostgresGate(
       () => database.query('SELECT 1'),
       () => this.forEachTaking((queue) => queue.pause(true, true)),
@@ -80,11 +70,16 @@ export class SimulationRunConsumer
    * heartbeat's first report names the machine, and must find it.
    */
   async onModuleInit(): Promise<void> {
-    const { machineId, machineName, workerId, concurrency } = this.config;
+    const { machineId, machineName, workerId, concurrency, programs, gpus } = this.config;
     if (machineId !== undefined) {
-      const machine = await this.machines.registerForWorker(machineId, machineName);
+      const machine = await this.machines.registerForWorker(machineId, machineName, {
+        programs,
+        gpus: gpus.length,
+      });
+      const offered = ['emulate', ...programs.map((program) => program.name)].join(', ');
       this.logger.log(
-        `worker ${workerId} serves machine ${machineId} ("${machine.name}"), concurrency ${concurrency}`,
+        `worker ${workerId} serves machine ${machineId} ("${machine.name}"), concurrency ${concurrency}, ` +
+          `programs: ${offered}; GPUs: ${gpus.length ? gpus.join(',') : 'none'}`,
       );
     } else {
       this.logger.log(
@@ -193,53 +188,5 @@ export class SimulationRunConsumer
         );
     }
     this.logger.log(`consuming ${machineQueueName(machineId)}`);
-  }
-
-  async handle(job: Job<unknown>): Promise<RunOutcome> {
-    let payload: RunSimulationPayload;
-    try {
-      payload = parseRunSimulationPayload(job.data);
-    } catch (error) {
-      // Retrying cannot fix a malformed job.
-      if (error instanceof InvalidJobPayloadError) await job.discard();
-      throw error;
-    }
-    return withRunLogContext(
-      this.pino,
-      { simulation_id: payload.simulationId, request_id: payload.requestId },
-      () => this.runJob(job, payload),
-    );
-  }
-
-  private async runJob(job: Job<unknown>, payload: RunSimulationPayload): Promise<RunOutcome> {
-    const release = await this.slots.acquire();
-    const started = Date.now();
-    this.logger.log(`simulation ${payload.simulationId}: job ${job.id} started`);
-    try {
-      const outcome = await this.runs.run(payload);
-      if (outcome !== 'not-claimed') {
-        const label = { outcome: outcome.replace('-', '_') };
-        attemptsEnded.inc(label);
-        runDuration.observe(label, (Date.now() - started) / 1000);
-      }
-      this.logger.log(
-        `simulation ${payload.simulationId}: job ${job.id} ${outcome} in ${Date.now() - started} ms`,
-      );
-      return outcome;
-    } catch (error) {
-      // Rethrown so Bull tries the job again with backoff: the machine is
-      // draining, or infrastructure failed before the run could start.
-      if (error instanceof MachineDrainingError) {
-        this.logger.log(`simulation ${payload.simulationId}: ${error.message}`);
-        throw error;
-      }
-      if (error instanceof ClaimUnansweredError) this.gate.close(error.message);
-      this.logger.error(
-        `simulation ${payload.simulationId}: job ${job.id} errored: ${(error as Error).message}`,
-      );
-      throw error;
-    } finally {
-      release();
-    }
   }
 }

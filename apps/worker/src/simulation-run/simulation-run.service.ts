@@ -6,6 +6,7 @@ import {
   CurvePoint,
   EndAttempt,
   MachineRepository,
+  Program,
   Simulation,
   SimulationLifecycle,
   SimulationRepository,
@@ -28,7 +29,14 @@ import { addRunLogBindings } from './run-log-context';
 import { RunTransitions } from './run-transitions';
 import { RunStopped } from '../leases/run-stopped';
 import { recordStaleWrite } from '../leases/stale-writes';
-import { ClaimUnansweredError, MachineDrainingError, NonRetryableRunError } from './run-errors';
+import {
+  ClaimUnansweredError,
+  MachineDrainingError,
+  NonRetryableRunError,
+  GpusBusyError,
+  ProgramElsewhereError,
+} from './run-errors';
+import { ProgramFailedError, ProgramRunner } from '../programs/program-runner';
 
 /**
  * Points written per statement at most. Large enough that a million-point
@@ -37,8 +45,9 @@ import { ClaimUnansweredError, MachineDrainingError, NonRetryableRunError } from
  */
 export const MAX_POINTS_PER_WRITE = 5_000;
 
+/** How a job's run ended: an attempt's outcome (AttemptOutcome's words), or no attempt at all. */
 export type RunOutcome =
-  'finished' | 'retrying' | 'failed' | 'cancelled' | 'lost' | 'handed-back' | 'not-claimed';
+  'finished' | 'retrying' | 'failed' | 'cancelled' | 'lost' | 'handed_back' | 'not_claimed';
 
 @Injectable()
 export class SimulationRunService {
@@ -55,6 +64,7 @@ export class SimulationRunService {
     private readonly queue: SimulationQueueProducer,
     private readonly runs: HeldRuns,
     private readonly events: SimulationEventPublisher,
+    private readonly programs: ProgramRunner,
   ) {}
 
   /**
@@ -65,28 +75,42 @@ export class SimulationRunService {
    * nothing more and stops.
    */
   async run({ simulationId, requestId }: RunSimulationPayload): Promise<RunOutcome> {
-    const claimed = await answeredWithin(
-      this.transitions.claim(simulationId),
-      this.config.leaseMs,
-      () => new ClaimUnansweredError(simulationId, this.config.leaseMs),
-    );
-    if (!claimed) {
-      const current = await this.simulations.findById(simulationId);
-      if (current?.status === SimulationStatus.Pending) {
-        const machine = await this.machines.findById(current.machineId);
-        if (machine?.draining) throw new MachineDrainingError(current.machineId);
-      }
-      this.logger.log(
-        `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
+    // GPUs are taken before the claim: a run waits for them in the queue, pending, not here.
+    const gpus = await this.takeGpusFor(simulationId);
+    try {
+      const claimed = await answeredWithin(
+        this.transitions.claim(simulationId),
+        this.config.leaseMs,
+        () => new ClaimUnansweredError(simulationId, this.config.leaseMs),
       );
-      return 'not-claimed';
+      if (!claimed) return await this.whyNotClaimed(simulationId);
+      return await this.runClaimed(claimed, gpus, requestId);
+    } finally {
+      this.programs.giveGpus(gpus);
     }
+  }
+
+  private async runClaimed(
+    claimed: Simulation,
+    gpus: string[],
+    requestId: string | undefined,
+  ): Promise<RunOutcome> {
     addRunLogBindings({ attempt: claimed.attempt });
     attemptsStarted.inc();
-    const held = this.runs.hold({ simulationId, attempt: claimed.attempt });
+    const held = this.runs.hold({ simulationId: claimed.simulationId, attempt: claimed.attempt });
     const timeout = setTimeout(() => held.stop('timeout'), this.timeoutFor(claimed));
     try {
-      await this.emitCurve(held, claimed);
+      if (claimed.program === Program.Emulate) await this.emitCurve(held, claimed);
+      else {
+        if (gpus.length)
+          await untilWritten(() => this.lifecycle.recordGpus(held.ref, gpus), {
+            signal: held.signal,
+          });
+        await this.programs.run(held, claimed, gpus);
+        await untilWritten(() => this.lifecycle.recordExitCode(held.ref, 0), {
+          signal: held.signal,
+        });
+      }
       const finished = await untilWritten(() => this.transitions.finish(held.ref), {
         signal: held.signal,
       });
@@ -94,7 +118,12 @@ export class SimulationRunService {
       recordStaleWrite(held.ref, 'finish');
       return this.explainLoss(held.ref);
     } catch (error) {
-      return await this.settle(held, held.signal.aborted ? held.signal.reason : error, requestId);
+      return await this.settle(
+        held,
+        claimed,
+        held.signal.aborted ? held.signal.reason : error,
+        requestId,
+      );
     } finally {
       clearTimeout(timeout);
       this.runs.release(held);
@@ -102,10 +131,41 @@ export class SimulationRunService {
   }
 
   /**
+   * The GPUs a pending run's program needs, taken from this worker's; none
+   * for a worker whose programs need none (and then no read at all).
+   * Throws GpusBusyError, back to the queue, while too few are free.
+   */
+  private async takeGpusFor(simulationId: number): Promise<string[]> {
+    if (!this.programs.needsGpus) return [];
+    const pending = await this.simulations.findById(simulationId);
+    if (pending?.status !== SimulationStatus.Pending) return [];
+    const gpus = this.programs.takeGpus(pending.program);
+    if (!gpus) throw new GpusBusyError(pending, this.programs.declared(pending.program)?.gpus ?? 0);
+    return gpus;
+  }
+
+  /** A job whose run was not claimed: done, or back to the queue to wait (a draining machine, another worker's program). */
+  private async whyNotClaimed(simulationId: number): Promise<RunOutcome> {
+    const current = await this.simulations.findById(simulationId);
+    if (current?.status === SimulationStatus.Pending) {
+      const machine = await this.machines.findById(current.machineId);
+      if (machine?.draining) throw new MachineDrainingError(current.machineId);
+      if (current.program !== Program.Emulate && current.program !== Program.External)
+        throw new ProgramElsewhereError(current);
+    }
+    this.logger.log(
+      `simulation ${simulationId} is not pending (taken, ended or gone); nothing to do`,
+    );
+    return 'not_claimed';
+  }
+
+  /**
    * A run may end SIMULATION_TIMEOUT_MS later than planned: long curves get
    * their time, and a run that falls that far behind is stuck.
    */
   private timeoutFor(simulation: Simulation): number {
+    const program = this.programs.declared(simulation.program);
+    if (program) return program.timeLimitSeconds * 1000;
     return this.config.timeoutMs + plannedDurationMs(simulation.emulation, this.config.tickMs);
   }
 
@@ -155,7 +215,12 @@ export class SimulationRunService {
   }
 
   /** Records how an attempt that did not finish ended, and queues the next attempt if there is one. */
-  private async settle(held: HeldRun, cause: unknown, requestId?: string): Promise<RunOutcome> {
+  private async settle(
+    held: HeldRun,
+    simulation: Simulation,
+    cause: unknown,
+    requestId?: string,
+  ): Promise<RunOutcome> {
     const { ref } = held;
     // The run's own signal is spent; the bookkeeping gets until the lease would run out.
     const deadline = Date.now() + this.config.leaseMs;
@@ -172,10 +237,12 @@ export class SimulationRunService {
       this.logger.log(
         `simulation ${ref.simulationId}: attempt ${ref.attempt} handed back at shutdown`,
       );
-      return 'handed-back';
+      return 'handed_back';
     }
 
-    const end = this.describeFailure(cause);
+    const end = this.describeFailure(cause, simulation);
+    if (cause instanceof ProgramFailedError)
+      await untilWritten(() => this.lifecycle.recordExitCode(ref, cause.exit.code), { deadline });
     const ended = await untilWritten(() => this.lifecycle.endAttempt(ref, end), { deadline });
     if (!ended) {
       recordStaleWrite(ref, `end (${end.outcome})`);
@@ -197,14 +264,20 @@ export class SimulationRunService {
     return 'failed';
   }
 
-  private describeFailure(cause: unknown): EndAttempt {
+  private describeFailure(cause: unknown, simulation: Simulation): EndAttempt {
     if (cause instanceof RunStopped && cause.reason === 'timeout') {
       attemptTimeouts.inc();
+      const program = this.programs.declared(simulation.program);
       return {
         outcome: AttemptOutcome.TimedOut,
-        reason: `timed out: still running ${this.config.timeoutMs} ms after its planned end`,
+        reason: program
+          ? `timed out: program "${program.name}" ran past its time limit of ${program.timeLimitSeconds} s`
+          : `timed out: still running ${this.config.timeoutMs} ms after its planned end`,
         retryable: true,
       };
+    }
+    if (cause instanceof ProgramFailedError) {
+      return { outcome: AttemptOutcome.Failed, reason: cause.message, retryable: true };
     }
     if (cause instanceof NonRetryableRunError) {
       return { outcome: AttemptOutcome.Failed, reason: cause.message, retryable: false };

@@ -8,6 +8,7 @@ import { sqlLiteral as lit, sqlLiteralList as list } from '../database/sql-liter
 import { DomainError } from '../errors/domain-error';
 import { SimulationStatus } from '../simulation/simulation-status';
 import { Machine } from './machine.entity';
+import type { ProgramDeclaration } from '../program/program-declaration';
 
 const { Pending, Running } = SimulationStatus;
 
@@ -30,9 +31,17 @@ export interface MachineWithLoad {
   capacity: number;
   running: number;
   pending: number;
+  /** GPUs its running attempts were given. */
+  gpusInUse: number;
 }
 
 type Row = Record<string, unknown>;
+
+/** What a machine's worker declares it can run, at every start. */
+export interface MachineOffer {
+  programs: ProgramDeclaration[];
+  gpus: number;
+}
 
 /** A machine row with what its status and load are computed from. */
 interface MachineLoadRow extends Row {
@@ -42,6 +51,7 @@ interface MachineLoadRow extends Row {
   capacity: number;
   running: number;
   pending: number;
+  gpus_in_use: number;
 }
 
 /** The most machines a list answers: the first, by machine_id (an answer's size has a bound). */
@@ -67,18 +77,26 @@ const STATEMENTS = {
           count(*) FILTER (WHERE status = ${lit(Running)})::int AS running,
           count(*) FILTER (WHERE status = ${lit(Pending)})::int AS pending
    FROM simulations WHERE status IN ${list([Pending, Running])} GROUP BY machine_id
+ ), gpus AS (
+   SELECT s.machine_id, sum(cardinality(a.gpus))::int AS in_use
+   FROM simulations s
+   JOIN simulation_attempts a ON a.simulation_id = s.simulation_id AND a.attempt = s.attempt
+   WHERE s.status = ${lit(Running)} AND a.gpus IS NOT NULL
+   GROUP BY s.machine_id
  )
  SELECT m.*,
         (COALESCE(dl.workers, 0) + pool.workers) > 0 AS served,
         GREATEST(seen.last_seen_at, pool.last_seen_at) AS last_seen_at,
         COALESCE(dl.capacity, 0) + pool.capacity AS capacity,
         COALESCE(load.running, 0) AS running,
-        COALESCE(load.pending, 0) AS pending
+        COALESCE(load.pending, 0) AS pending,
+        COALESCE(gpus.in_use, 0) AS gpus_in_use
  FROM machines m
  CROSS JOIN pool
  LEFT JOIN seen ON seen.machine_id = m.machine_id
  LEFT JOIN dedicated_live dl ON dl.machine_id = m.machine_id
  LEFT JOIN load ON load.machine_id = m.machine_id
+ LEFT JOIN gpus ON gpus.machine_id = m.machine_id
  WHERE $1::integer IS NULL OR m.machine_id = $1
  ORDER BY m.machine_id
  LIMIT ${MACHINES_LISTED_MAX}`,
@@ -162,13 +180,19 @@ export class MachineRepository {
    * A worker dedicated to a machine registers it at boot; with a name it also
    * renames it (the worker's configuration is the authority on its machine).
    */
-  async registerForWorker(machineId: number, name: string | undefined): Promise<Machine> {
+  async registerForWorker(
+    machineId: number,
+    name: string | undefined,
+    { programs, gpus }: MachineOffer = { programs: [], gpus: 0 },
+  ): Promise<Machine> {
     const rows = await queryRows<Row>(
       this.manager,
-      `INSERT INTO machines (machine_id, name) VALUES ($1::integer, COALESCE($2::varchar, 'Machine ' || $1::integer))
-       ON CONFLICT (machine_id) DO UPDATE SET name = COALESCE($2::varchar, machines.name)
+      `INSERT INTO machines (machine_id, name, programs, gpus)
+       VALUES ($1::integer, COALESCE($2::varchar, 'Machine ' || $1::integer), $3::json, $4::integer)
+       ON CONFLICT (machine_id) DO UPDATE
+         SET name = COALESCE($2::varchar, machines.name), programs = $3::json, gpus = $4::integer
        RETURNING *`,
-      [machineId, name ?? null],
+      [machineId, name ?? null, JSON.stringify(programs), gpus],
     );
     return this.rows.one(rows[0]);
   }
@@ -254,6 +278,7 @@ export class MachineRepository {
       capacity: row.capacity,
       running: row.running,
       pending: row.pending,
+      gpusInUse: row.gpus_in_use,
     }));
   }
 }

@@ -80,14 +80,15 @@ type SeriesWrite = RunCurveWrite & {
 interface ReportingRun {
   status: SimulationStatus;
   attempt: number;
-  program: Program;
+  program: string;
   day: string;
   /** Seconds since the attempt started, as the database's clock has it. */
   elapsed: number;
 }
 
 /**
- * Stores what an external run reports: its points (by COPY, fenced by the
+ * Stores what a run reports (an external run's client, or a program's metric
+ * records its worker read): its points (by COPY, fenced by the
  * run's row this transaction holds), its params (once) and tags, in one
  * transaction, so reports of one run apply one after the other and each is
  * all or nothing. Reporting keeps the run's lease.
@@ -237,7 +238,7 @@ async function openReport(
      ), open AS (
        SELECT 1 FROM run
        WHERE attempt = $2 AND status = ${sqlLiteral(SimulationStatus.Running)}
-         AND program = ${sqlLiteral(Program.External)}
+         AND program <> ${sqlLiteral(Program.Emulate)}
      ), claimed AS (
        INSERT INTO run_batches (simulation_id, attempt, sequence, request_hash, points)
        SELECT $1, $2, $3, $4, $5 FROM open
@@ -258,7 +259,10 @@ async function openReport(
     [scope.simulationId, scope.attempt, report.sequence, report.hash, report.points.length],
   );
   if (!row) throw DomainError.notFound(`simulation ${scope.simulationId} not found`);
-  notExternal(scope, row.program);
+  if (row.program === Program.Emulate)
+    throw DomainError.conflict(
+      `simulation ${scope.simulationId} is an emulated run: its worker writes its curve`,
+    );
   if (row.attempt !== scope.attempt || row.status !== SimulationStatus.Running)
     throw refusal(scope, row);
   const { claimed, prior, metrics, ...run } = row;
@@ -270,7 +274,7 @@ async function openReport(
   };
 }
 
-export function notExternal(scope: AttemptRef, program: Program): void {
+export function notExternal(scope: AttemptRef, program: string): void {
   if (program !== Program.External)
     throw DomainError.conflict(
       `simulation ${scope.simulationId} is not an external run: its worker writes its curve`,

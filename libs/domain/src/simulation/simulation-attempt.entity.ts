@@ -24,4 +24,8 @@ export class SimulationAttempt {
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** The GPUs it was given, by index; null when it needed none. */
+  @Column({ type: 'text', array: true, nullable: true })
+  gpus: string[] | null;
 }

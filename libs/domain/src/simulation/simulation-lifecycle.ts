@@ -14,6 +14,14 @@ import { AttemptOutcome, SimulationStatus, TERMINAL_STATUSES } from './simulatio
 
 const { Pending, Running, Finished, Failed, Cancelled } = SimulationStatus;
 
+/**
+ * The programs a claim takes: those named, or any a worker may run (every
+ * program but `external`), for a worker that declares programs and fails a
+ * run of one it does not know with a reason.
+ */
+export const ANY_WORKER_PROGRAM = 'any-worker-program';
+export type ClaimedPrograms = readonly string[] | typeof ANY_WORKER_PROGRAM;
+
 export interface EndAttempt {
   outcome: AttemptOutcome.Failed | AttemptOutcome.TimedOut;
   reason: string;
@@ -34,7 +42,9 @@ export const LIFECYCLE_STATEMENTS = {
    */
   claim: `WITH locked AS (
      SELECT s.simulation_id FROM simulations s
-     WHERE s.simulation_id = ANY($1::bigint[]) AND s.status = ${lit(Pending)} AND s.program = $3
+     WHERE s.simulation_id = ANY($1::bigint[]) AND s.status = ${lit(Pending)}
+       AND CASE WHEN $3::text[] IS NULL THEN s.program <> ${lit(Program.External)}
+                ELSE s.program = ANY($3::text[]) END
        AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.machine_id = s.machine_id AND m.draining)
      ORDER BY s.simulation_id
      FOR NO KEY UPDATE OF s
@@ -177,9 +187,9 @@ export class SimulationLifecycle {
   async claim(
     simulationId: number,
     workerId: string,
-    program: Program = Program.Emulate,
+    programs: ClaimedPrograms = [Program.Emulate],
   ): Promise<Simulation | null> {
-    return (await this.claimMany([simulationId], workerId, program)).get(simulationId) ?? null;
+    return (await this.claimMany([simulationId], workerId, programs)).get(simulationId) ?? null;
   }
 
   /**
@@ -187,19 +197,19 @@ export class SimulationLifecycle {
    * simulations in one statement; answers those claimed. Clears the curve
    * points of earlier attempts, so each new attempt starts a clean curve. A
    * simulation that is not pending (someone else has it, or it ended), whose
-   * machine is draining, or that another program runs (a worker emulates;
-   * an external run is started by its client) is not claimed.
+   * machine is draining, or whose program is not among `programs` (an
+   * external run is started by its client, never by a worker) is not claimed.
    */
   async claimMany(
     simulationIds: readonly number[],
     workerId: string,
-    program: Program = Program.Emulate,
+    programs: ClaimedPrograms = [Program.Emulate],
   ): Promise<Map<number, Simulation>> {
     if (simulationIds.length === 0) return new Map();
     const claimed = await this.transition(LIFECYCLE_STATEMENTS.claim, [
       simulationIds,
       workerId,
-      program,
+      programs === ANY_WORKER_PROGRAM ? null : programs,
     ]);
     const retried = claimed.filter((simulation) => simulation.attempt > 1);
     // Not in the claim's statement: readers read the current attempt only, so
@@ -265,12 +275,7 @@ export class SimulationLifecycle {
     },
   ): Promise<Simulation | null> {
     // Set while the attempt still holds the run, then the transition: a lost race changes neither.
-    await queryRows(
-      this.manager,
-      `UPDATE simulations SET exit_code = $3
-       WHERE simulation_id = $1 AND attempt = $2 AND status = ${lit(Running)}`,
-      [ref.simulationId, ref.attempt, end.exitCode],
-    );
+    await this.recordExitCode(ref, end.exitCode);
     if (end.status === Finished) return this.finish(ref);
     return this.endAttempt(ref, {
       outcome: AttemptOutcome.Failed,
@@ -279,6 +284,25 @@ export class SimulationLifecycle {
         `the run reported failure${end.exitCode === null ? '' : ` (exit code ${end.exitCode})`}`,
       retryable: false,
     });
+  }
+
+  /** The GPUs attempt `ref` was given, recorded on it (a machine's GPUs in use are its running attempts'). */
+  async recordGpus(ref: AttemptRef, gpus: readonly string[]): Promise<void> {
+    await queryRows(
+      this.manager,
+      `UPDATE simulation_attempts SET gpus = $3::text[] WHERE simulation_id = $1 AND attempt = $2`,
+      [ref.simulationId, ref.attempt, gpus],
+    );
+  }
+
+  /** The exit code the attempt's program ended with, while `ref` still holds the run. */
+  async recordExitCode(ref: AttemptRef, exitCode: number | null): Promise<void> {
+    await queryRows(
+      this.manager,
+      `UPDATE simulations SET exit_code = $3
+       WHERE simulation_id = $1 AND attempt = $2 AND status = ${lit(Running)}`,
+      [ref.simulationId, ref.attempt, exitCode],
+    );
   }
 
   /**

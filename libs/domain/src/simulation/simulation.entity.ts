@@ -91,9 +91,12 @@ export class Simulation {
   @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
   createdBy: string | null;
 
-  /** What runs it: `emulate` (the contract's run, by a worker) or `external` (a run reporting from anywhere). */
+  /**
+   * What runs it: `emulate` (the contract's run, by a worker), `external` (a
+   * run reporting from anywhere), or a program its machine's worker declared.
+   */
   @Column({ type: 'varchar', length: 100, default: Program.Emulate })
-  program: Program;
+  program: string;
 
   /** How the run said it ended, when it reported an exit code. */
   @Column({ name: 'exit_code', type: 'integer', nullable: true })

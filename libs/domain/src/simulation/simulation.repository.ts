@@ -100,7 +100,7 @@ export interface NewSimulation {
   /** Defaults to DEFAULT_EMULATION. */
   emulation?: CurveEmulation;
   /** What runs it; defaults to the emulator (Program.Emulate). */
-  program?: Program;
+  program?: string;
   /** Checked by runDataProblems before; written with the row, in its transaction. */
   params?: RunParams;
   tags?: RunTags;
@@ -144,7 +144,7 @@ function insertSimulations(rows: string): string {
 function storedDefaults(input: Omit<NewSimulation, 'createdBy'>): {
   attemptBudget: number;
   emulation: string;
-  program: Program;
+  program: string;
 } {
   return {
     attemptBudget: input.attemptBudget ?? DEFAULT_ATTEMPT_BUDGET,

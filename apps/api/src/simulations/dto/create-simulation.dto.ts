@@ -25,7 +25,8 @@ import {
   EmulationSettings,
   fromEmulationSettings,
   Program,
-  PROGRAMS,
+  PROGRAM_NAME_PATTERN,
+  PROGRAM_NAME_RULE,
 } from '@app/domain';
 import { IntegerBetween } from '../../common/integer-between.decorator';
 import { PARAM_VALUE_SCHEMA, TAG_VALUE_SCHEMA } from './run-data.schema';
@@ -223,17 +224,23 @@ export class CreateSimulationDto {
   max_attempts?: number;
 
   @ApiPropertyOptional({
-    enum: PROGRAMS,
+    type: String,
+    pattern: PROGRAM_NAME_PATTERN.source,
+    maxLength: 63,
     default: Program.Emulate,
+    example: Program.Emulate,
     description:
-      "What runs it: `emulate` (the contract's run: a worker serving the machine emulates the curve) " +
-      'or `external` (a run reporting from anywhere: no worker takes it; the answer carries its ' +
-      'run-scoped token, and its client reports its start, metrics and end; docs/runs.md). ' +
-      'An external run has one attempt (`attempt_budget` 1): its client, not a worker, decides about retries.',
+      "What runs it: `emulate` (the contract's run: a worker serving the machine emulates the curve), " +
+      '`external` (a run reporting from anywhere: no worker takes it; the answer carries its ' +
+      'run-scoped token, and its client reports its start, metrics and end; docs/runs.md), or a ' +
+      "program the machine's worker declared (GET /machines lists them with their params; " +
+      'docs/programs.md): `params` are then checked against its params and their bounds, defaults ' +
+      'filled in. An external run has one attempt (`attempt_budget` 1): its client, not a worker, ' +
+      'decides about retries.',
   })
   @IsOptional()
-  @IsIn(PROGRAMS, { message: `program must be one of: ${PROGRAMS.join(', ')}` })
-  program?: Program;
+  @Matches(PROGRAM_NAME_PATTERN, { message: `program is ${PROGRAM_NAME_RULE}` })
+  program?: string;
 
   @ApiPropertyOptional({ type: MachineReferenceDto })
   @IsOptional()

@@ -1,6 +1,8 @@
 import {
   MachineStatus,
   Program,
+  PROGRAM_LIMITS,
+  PROGRAM_NAME_PATTERN,
   RUN_DATA_LIMITS,
   RunMetricSummary,
   RunParams,
@@ -116,12 +118,15 @@ export class SimulationResponse {
   failure_reason?: string;
 
   @ApiPropertyOptional({
-    enum: ['external'],
+    type: String,
+    pattern: PROGRAM_NAME_PATTERN.source,
+    maxLength: 63,
     example: 'external',
     description:
-      'Present for a run that reports from anywhere (`external`); left out for the emulator (the contract’s run).',
+      'What runs it: `external` (a run that reports from anywhere) or a program its machine declared; ' +
+      'left out for the emulator (the contract’s run).',
   })
-  program?: 'external';
+  program?: string;
 
   @ApiPropertyOptional({
     type: 'integer',
@@ -130,7 +135,8 @@ export class SimulationResponse {
     minimum: -2147483648,
     maximum: 2147483647,
     example: 0,
-    description: 'An external run’s exit code as it reported it at its end (null until then).',
+    description:
+      'How the run ended by its exit code: as an external run reported it, or as a program exited (null until then, and for a program killed by a signal).',
   })
   exit_code?: number | null;
 
@@ -166,6 +172,16 @@ export class SimulationAttemptResponse {
 
   @ApiProperty({ nullable: true, type: String, example: null, maxLength: REASON_MAX_LENGTH })
   reason: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: PROGRAM_LIMITS.gpus,
+    items: { type: 'string', pattern: '^[0-9]{1,3}$', maxLength: 3 },
+    example: ['0', '1'],
+    description:
+      'The GPUs its program was given (CUDA_VISIBLE_DEVICES); left out when it needed none.',
+  })
+  gpus?: string[];
 }
 
 export class EmulationResponse {
@@ -318,8 +334,8 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
     heartbeat_at: iso(simulation.heartbeatAt),
   };
   if (simulation.failureReason) response.failure_reason = boundedReason(simulation.failureReason);
-  if (simulation.program === Program.External) {
-    response.program = Program.External;
+  if (simulation.program !== Program.Emulate) {
+    response.program = simulation.program;
     response.exit_code = simulation.exitCode;
   }
   return response;
@@ -343,6 +359,7 @@ export function toSimulationDetailResponse(
       ended_at: iso(attempt.endedAt),
       outcome: attempt.outcome,
       reason: boundedReason(attempt.reason),
+      ...(attempt.gpus?.length && { gpus: attempt.gpus }),
     })),
     params,
     tags,

@@ -18,6 +18,7 @@ import { RunReports1795856400000 } from './1795856400000-RunReports';
 import { StepAxis1795860000000 } from './1795860000000-StepAxis';
 import { RunDataInCreationOrder1795863600000 } from './1795863600000-RunDataInCreationOrder';
 import { RandomPageCost1795867200000 } from './1795867200000-RandomPageCost';
+import { Programs1795870800000 } from './1795870800000-Programs';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   StepAxis1795860000000,
   RunDataInCreationOrder1795863600000,
   RandomPageCost1795867200000,
+  Programs1795870800000,
 ];
