@@ -44,6 +44,8 @@ describe('the OpenAPI document at /docs-json', () => {
         'GET /simulation/{simulation_id}/metrics',
         'GET /simulation/{simulation_id}/metrics/{metric}',
         'GET /simulation/{simulation_id}/metrics/{metric}/stream',
+        'GET /simulation/{simulation_id}/logs',
+        'GET /simulation/{simulation_id}/logs/stream',
         'POST /simulation/{simulation_id}/start',
         'POST /simulation/{simulation_id}/metrics',
         'POST /simulation/{simulation_id}/heartbeat',
