@@ -1,17 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventually, FaultStack, report } from './fault-harness';
-
-/** Processes whose command line matches `pattern`, by pid. */
-function processesMatching(pattern: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).trim().split('\n');
-  } catch {
-    return [];
-  }
-}
+import { processesMatching } from '../processes';
 
 describe('a worker running programs dies with kill -9', () => {
   const MACHINE = 801;
@@ -66,7 +57,7 @@ describe('a worker running programs dies with kill -9', () => {
       },
     });
     expect({ status, body }).toMatchObject({ status: 201 });
-    const pattern = '^sleep 100[01] [0-9]+$';
+    const pattern = /^sleep 100[01] [0-9]+$/;
     await eventually(
       async () => (processesMatching(pattern).length === 2 * RUNS ? true : undefined),
       { what: `${2 * RUNS} sleeping processes`, timeoutMs: 30_000 },

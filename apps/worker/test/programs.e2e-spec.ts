@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { processesMatching } from '../../../test/processes';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,13 +84,7 @@ describe('programs: declared on a machine, run as processes', () => {
         .expect(201)
     ).body.id as number;
 
-  const processesNamed = (marker: string): string => {
-    try {
-      return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim();
-    } catch {
-      return '';
-    }
-  };
+  const processesNamed = (pattern: RegExp): number => processesMatching(pattern).length;
 
   beforeAll(async () => {
     home = mkdtempSync(path.join(tmpdir(), 'aisim-programs-'));
@@ -350,10 +345,13 @@ describe('programs: declared on a machine, run as processes', () => {
   it('kills what a program forked into its group once it has exited', async () => {
     const id = await create({ program: 'forks' });
     await stack.waitForStatus(id, 'finished');
-    await eventually(async () => (processesNamed(`^sleep 1000 ${id}$`) === '' ? true : undefined), {
-      what: `its sleeping child to be gone`,
-      timeoutMs: 5_000,
-    });
+    await eventually(
+      async () => (processesNamed(new RegExp(`^sleep 1000 ${id}$`)) === 0 ? true : undefined),
+      {
+        what: `its sleeping child to be gone`,
+        timeoutMs: 5_000,
+      },
+    );
   });
 
   it('stops a cancelled run: SIGTERM to its group, SIGKILL after its grace', async () => {
@@ -361,12 +359,14 @@ describe('programs: declared on a machine, run as processes', () => {
     await eventually(async () => (exists(path.join(out, `started-${id}`)) ? true : undefined), {
       what: 'the program to start',
     });
+    const stubborn = new RegExp(escape(path.join(home, 'stubborn.sh')));
+    expect(processesNamed(stubborn)).toBe(1);
     const cancelledAt = Date.now();
     await stack.as('operator').post(`/simulation/${id}/cancel`).expect(200);
-    await eventually(
-      async () => (processesNamed(path.join(home, 'stubborn.sh')) === '' ? true : undefined),
-      { what: 'the stubborn program to be gone', timeoutMs: 10_000 },
-    );
+    await eventually(async () => (processesNamed(stubborn) === 0 ? true : undefined), {
+      what: 'the stubborn program to be gone',
+      timeoutMs: 10_000,
+    });
     // Announced at once (the heartbeat comes every 5 s here), then a grace of 1 s: gone within grace + 1 s.
     expect(Date.now() - cancelledAt).toBeLessThan(2_000);
     expect((await stack.simulation(id)).status).toBe('cancelled');
@@ -376,7 +376,7 @@ describe('programs: declared on a machine, run as processes', () => {
     const id = await create({ program: 'slow' });
     const failed = await stack.waitForStatus(id, 'failed');
     expect(failed.failure_reason).toBe('timed out: program "slow" ran past its time limit of 1 s');
-    expect(processesNamed(path.join(home, 'slow.sh'))).toBe('');
+    expect(processesNamed(new RegExp(escape(path.join(home, 'slow.sh'))))).toBe(0);
   });
 
   it('fails a run whose program cannot be started, for good', async () => {
@@ -510,3 +510,5 @@ describe('programs: GPUs, each given to one run at a time', () => {
     expect(await machineGpus()).toEqual({ total: 3, in_use: 0, free: 3 });
   });
 });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
