@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { LiveLogStream, LogCursor } from './live-log-stream';
 import { MAX_LOG_LINES, RunLogsQuery } from './run-logs.query';
 import { RunLogsResponse, toRunLogLineResponse } from './run-logs.response';
+import { startEventStream } from '../common/event-stream-head';
 
 /** Reads a program run's stored output, an attempt at a time. */
 @Injectable()
@@ -51,15 +52,7 @@ export class RunLogsService implements OnModuleDestroy {
   ): Promise<void> {
     if (!(await this.simulations.findById(simulationId)))
       throw DomainError.notFound(`simulation ${simulationId} not found`);
-    response.status(200).set({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      // Proxies such as nginx would otherwise buffer the stream.
-      'X-Accel-Buffering': 'no',
-    });
-    response.flushHeaders();
-    response.write('retry: 2000\n\n');
+    startEventStream(response);
     const stream = new LiveLogStream(
       response,
       simulationId,

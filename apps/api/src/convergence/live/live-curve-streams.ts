@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { LiveCurveFeeds } from './live-curve-feeds';
 import { CONTRACT_SERIES, CurveCursor, LiveCurveStream, StreamedSeries } from './live-curve-stream';
+import { startEventStream } from '../../common/event-stream-head';
 
 /** Opens Server-Sent Events streams of curves. */
 @Injectable()
@@ -32,15 +33,7 @@ export class LiveCurveStreams {
       (!window.metricKnown && TERMINAL_STATUSES.includes(window.status));
     // readableWindow says why, as every curve read does.
     if (refused) await this.curves.readableWindow(simulationId, 0, 0, series.metric);
-    response.status(200).set({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      // Proxies such as nginx would otherwise buffer the stream.
-      'X-Accel-Buffering': 'no',
-    });
-    response.flushHeaders();
-    response.write('retry: 2000\n\n');
+    startEventStream(response);
     new LiveCurveStream(
       response,
       simulationId,
