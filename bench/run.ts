@@ -39,6 +39,7 @@ import { CURVE_LENGTHS, MACHINES, seed, SIMULATIONS } from './lib/seed';
 import { historyScenario } from './history-scenario';
 import { searchScenario } from './search-scenario';
 import { ingestionScenario } from './ingestion-scenario';
+import { programsScenario } from './programs-scenario';
 import { batchAgainstSingles } from './lib/batch-creates';
 import { sampleHeapSpaces } from './lib/heap-spaces';
 import {
@@ -61,6 +62,8 @@ const API_NODE_FLAGS = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filte
 /** BENCH_PG_STATEMENTS=1: Postgres' own profile, the statements that took its time, printed at the end. */
 const PG_STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1';
 const WORKER_MACHINE = MACHINES + 1;
+/** Scenario 13's worker, which runs declared programs. */
+const PROGRAM_MACHINE = MACHINES + 2;
 const root = path.resolve(__dirname, '..');
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -754,6 +757,24 @@ async function main(): Promise<void> {
       });
       rows.push(...ingestion.rows);
       results.ingestion = ingestion.results;
+    }
+
+    if (wanted(13)) {
+      const programs = await programsScenario({
+        apiUrl,
+        db,
+        dir,
+        workerScript: path.join(root, 'dist/apps/worker/main.js'),
+        environment: common,
+        machineId: PROGRAM_MACHINE,
+        operator: operators[0],
+        freePort: () => services.freePort(),
+        waitForHttp,
+        log,
+      });
+      processes.push(programs.worker);
+      rows.push(...programs.rows);
+      results.programs = programs.results;
     }
 
     if (wanted(9)) {

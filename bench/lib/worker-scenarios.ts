@@ -45,14 +45,14 @@ export async function enqueueSimulations(
   return ids;
 }
 
-interface LoopScrape {
+export interface LoopScrape {
   /** prom-client's p99 of the last scrape interval, less its 20 ms sampling period. */
   intervalP99Ms: number | null;
   /** The worker's cumulative event-loop delay histogram: upper bound (s) → samples at or under it. */
   buckets: Map<number, number>;
 }
 
-async function scrapeLoop(metricsUrl: string): Promise<LoopScrape> {
+export async function scrapeLoop(metricsUrl: string): Promise<LoopScrape> {
   try {
     const text = await (await fetch(metricsUrl)).text();
     const match = /^nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(text);
