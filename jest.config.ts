@@ -6,6 +6,7 @@ const moduleNameMapper = {
   '^@app/queue$': '<rootDir>/libs/queue/src',
   '^@app/config$': '<rootDir>/libs/config/src',
   '^@app/runtime$': '<rootDir>/libs/runtime/src',
+  '^@app/auth$': '<rootDir>/libs/auth/src',
 };
 
 // Type checking is `npm run typecheck`'s job; tests only transpile, which is several times faster.

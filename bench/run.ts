@@ -21,9 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
-import { Role } from '../apps/api/src/auth/role';
-import { signAccessToken } from '../apps/api/src/auth/token-signer';
+import { resolveJwtSettings, Role, signAccessToken } from '@app/auth';
 import {
   LOAD,
   median,

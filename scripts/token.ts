@@ -2,9 +2,7 @@
 // Prints a development access token for the configured JWT_SECRET (or the
 // built-in development secret) on stdout, and nothing else there.
 import { parseArgs } from 'node:util';
-import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
-import { isRole, ROLES } from '../apps/api/src/auth/role';
-import { parseTtl, signAccessToken } from '../apps/api/src/auth/token-signer';
+import { resolveJwtSettings, isRole, ROLES, parseTtl, signAccessToken } from '@app/auth';
 
 function main(): void {
   const { values } = parseArgs({

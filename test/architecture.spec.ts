@@ -15,6 +15,7 @@ interface Room {
 const OURS = [
   '@app/config',
   '@app/runtime',
+  '@app/auth',
   '@app/domain',
   '@app/queue',
   'apps/api',
@@ -26,25 +27,42 @@ const OURS = [
 const ROOMS: Room[] = [
   { dir: 'libs/config/src', may: [] },
   { dir: 'libs/runtime/src', may: ['@app/config'] },
+  { dir: 'libs/auth/src', may: [] },
   { dir: 'libs/domain/src', may: [] },
   { dir: 'libs/queue/src', may: ['@app/config', '@app/domain', '@app/runtime'] },
   {
     dir: 'apps/api/src',
-    may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/api'],
+    may: ['@app/config', '@app/runtime', '@app/auth', '@app/domain', '@app/queue', 'apps/api'],
   },
   {
     dir: 'apps/worker/src',
-    may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/worker'],
+    may: ['@app/config', '@app/runtime', '@app/auth', '@app/domain', '@app/queue', 'apps/worker'],
   },
   { dir: 'apps/dashboard/src', may: ['apps/dashboard'] },
   // Each app's specs drive the other app through test/e2e-stack.ts, never through its source.
   {
     dir: 'apps/api/test',
-    may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/api', 'test/'],
+    may: [
+      '@app/config',
+      '@app/runtime',
+      '@app/auth',
+      '@app/domain',
+      '@app/queue',
+      'apps/api',
+      'test/',
+    ],
   },
   {
     dir: 'apps/worker/test',
-    may: ['@app/config', '@app/runtime', '@app/domain', '@app/queue', 'apps/worker', 'test/'],
+    may: [
+      '@app/config',
+      '@app/runtime',
+      '@app/auth',
+      '@app/domain',
+      '@app/queue',
+      'apps/worker',
+      'test/',
+    ],
   },
 ];
 

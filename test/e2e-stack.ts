@@ -3,12 +3,10 @@
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { buildOpenApiDocument } from '../apps/api/src/swagger';
 import { loadApiConfig } from '../apps/api/src/config/api-config';
-import { resolveJwtSettings } from '../apps/api/src/auth/jwt-settings';
-import { Role } from '../apps/api/src/auth/role';
+import { resolveJwtSettings, Role, signAccessToken, signRunToken } from '@app/auth';
 
 /** A role by its name, so specs outside the API (the worker's) need not import the API's enum. */
 export type RoleName = `${Role}`;
-import { signAccessToken, signRunToken } from '../apps/api/src/auth/token-signer';
 import { createWorker } from '../apps/worker/src/bootstrap';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
 import { StatusServer } from '../apps/worker/src/metrics/status-server';

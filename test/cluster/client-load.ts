@@ -3,7 +3,7 @@
 // all through the balancer; every answer kept for the invariants. Bounded in
 // count and in time, and stops by itself.
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../apps/api/src/auth/role';
+import { Role } from '@app/auth';
 import type { Cluster } from './cluster';
 
 export const POINTS = 20;

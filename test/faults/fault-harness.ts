@@ -9,8 +9,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { postgresOptions } from '../../libs/domain/src/database/data-source-options';
-import { signAccessToken } from '../../apps/api/src/auth/token-signer';
-import { Role } from '../../apps/api/src/auth/role';
+import { signAccessToken, Role } from '@app/auth';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../../scripts/lib/local-services');

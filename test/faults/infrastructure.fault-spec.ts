@@ -1,4 +1,4 @@
-import { Role } from '../../apps/api/src/auth/role';
+import { Role } from '@app/auth';
 import { openEventStream, pointsOf } from '../sse-client';
 import { eventually, FaultStack, report, sleep } from './fault-harness';
 

@@ -1,4 +1,4 @@
-import { Role } from '../../apps/api/src/auth/role';
+import { Role } from '@app/auth';
 import fs from 'node:fs';
 import { eventually, FaultStack, report, sleep } from './fault-harness';
 

@@ -1,4 +1,4 @@
-import { Role } from '../../apps/api/src/auth/role';
+import { Role } from '@app/auth';
 import { eventually, FaultStack } from './fault-harness';
 
 interface LogLine {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Role } from '../../apps/api/src/auth/role';
+import { Role } from '@app/auth';
 import { openEventStream, pointsOf } from '../sse-client';
 import { eventually, FaultStack, RedisBackend } from './fault-harness';
 

@@ -4,7 +4,7 @@
 // and on any answer the document does not allow. FUZZ_REQUESTS sets the count
 // (10,000 by default), FUZZ_SEED replays a run.
 import fc, { Arbitrary } from 'fast-check';
-import { Role } from '../../apps/api/src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../e2e-stack';
 import { OpenApiContract, OpenApiDocument, OpenApiOperation } from '../openapi-contract';
 import { HOSTILE_STRINGS, pathologicalJson, SchemaArbitraries } from './schema-arbitrary';

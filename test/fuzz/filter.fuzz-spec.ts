@@ -18,7 +18,7 @@ import {
   SimulationStatus,
 } from '@app/domain';
 import { seedMachine, seedRunData, seedSimulation } from '@app/domain/testing';
-import { Role } from '../../apps/api/src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../e2e-stack';
 
 const FILTERS = Number(process.env.FUZZ_FILTERS ?? 1_500);

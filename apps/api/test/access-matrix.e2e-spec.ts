@@ -1,4 +1,4 @@
-import { Role, roleSatisfies } from '../src/auth/role';
+import { Role, roleSatisfies } from '@app/auth';
 import { servedRoutes } from '../../../test/app-routes';
 import { E2eStack } from '../../../test/e2e-stack';
 

@@ -1,8 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { Role } from '../src/auth/role';
-import { signAccessToken } from '../src/auth/token-signer';
-import { resolveJwtSettings } from '../src/auth/jwt-settings';
+import { Role, signAccessToken, resolveJwtSettings } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 describe('service accounts: API clients and POST /auth/token', () => {

@@ -1,6 +1,6 @@
 import { ConvergencePointRepository, SimulationStatus } from '@app/domain';
 import { seedCurve, seedMachine, seedRunData, seedSimulation } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 describe('GET /compare: runs side by side', () => {

@@ -1,6 +1,6 @@
 import { postgresOptions } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 import { CONTRACT_BODY, DOCUMENTED_CURVE } from '../../../test/original-contract';
 

@@ -5,7 +5,7 @@ import {
   SUMMARY_LEVELS,
 } from '@app/domain';
 import { seedCurve, seedMachine, seedSimulation } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { BLOCKS_PER_BUCKET, summaryLevelFor } from '../src/convergence/sampling/summary-level';
 import { Point, ReferenceQuery, referenceSample } from '../../../test/curve-reference';
 import { E2eStack } from '../../../test/e2e-stack';

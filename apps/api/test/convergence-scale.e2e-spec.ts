@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 const POINTS = 1_000_000;

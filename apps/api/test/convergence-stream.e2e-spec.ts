@@ -7,7 +7,7 @@ import {
 import { curveRefOf, seedMachine, seedSimulation } from '@app/domain/testing';
 import { simulationEventsChannel } from '@app/queue';
 import http from 'node:http';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { LiveCurveFeeds } from '../src/convergence/live/live-curve-feeds';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 import { openEventStream, pointsOf, ServerSentEvent } from '../../../test/sse-client';

@@ -1,7 +1,7 @@
 import { seedMachine } from '@app/domain/testing';
 import { machineQueueName, runJobId } from '@app/queue';
 import request from 'supertest';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 describe('POST /simulations/batch: a sweep in one request, all or nothing', () => {

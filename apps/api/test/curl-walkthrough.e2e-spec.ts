@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 import { runExternalRunScript } from '../../../test/external-run-script';
 import { openEventStream, pointsOf, type SseConnection } from '../../../test/sse-client';

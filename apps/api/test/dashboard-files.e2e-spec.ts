@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 /**

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack, TEST_JWT_SECRET } from '../../../test/e2e-stack';
 
 describe('authentication, roles and error bodies', () => {

@@ -6,7 +6,7 @@ import {
 } from '@app/domain';
 import { DataSource } from 'typeorm';
 import { runDataDatesOf, seedMachine } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 import { openEventStream, pointsOf } from '../../../test/sse-client';
 

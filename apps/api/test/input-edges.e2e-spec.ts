@@ -1,5 +1,5 @@
 import { seedMachine } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 /** Inputs found answered wrongly when the API was probed as an attacker would (issue 29). */

@@ -1,5 +1,5 @@
 import { seedMachine } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { IdempotencyKeyExpiry } from '../src/simulations/idempotency-key-expiry';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 

@@ -1,5 +1,5 @@
 import { seedMachine } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 /** A metric reported every 10 steps, four points a second: step order is time order. */

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack, eventually } from '../../../test/e2e-stack';
 
 /** The value of one sample of a Prometheus text exposition (0 when absent). */

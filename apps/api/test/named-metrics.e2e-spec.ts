@@ -1,6 +1,6 @@
 import { ConvergencePointRepository, CurvePoint, SimulationStatus } from '@app/domain';
 import { seedCurve, seedMachine, seedSimulation } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 const LOSS: CurvePoint[] = [

@@ -1,7 +1,7 @@
 import { servedRoutes } from '../../../test/app-routes';
 import { E2eStack } from '../../../test/e2e-stack';
 import { OpenApiContract } from '../../../test/openapi-contract';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 
 describe('the OpenAPI document at /docs-json', () => {
   let stack: E2eStack;

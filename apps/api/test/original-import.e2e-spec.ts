@@ -1,7 +1,7 @@
 import { OriginalImport } from '@app/domain';
 import { seedMachine } from '@app/domain/testing';
 import { Client } from 'pg';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 import { runTsScript } from '../../../test/ts-script';
 

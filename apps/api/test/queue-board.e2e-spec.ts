@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 describe('the queue dashboard at /admin/queues', () => {

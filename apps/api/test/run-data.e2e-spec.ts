@@ -1,7 +1,7 @@
 import { ConvergencePointRepository } from '@app/domain';
 import { runDataDatesOf, seedCurve, seedMachine, seedSimulation } from '@app/domain/testing';
 import { SimulationStatus } from '@app/domain';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 describe('params, tags and metric summaries of a run', () => {

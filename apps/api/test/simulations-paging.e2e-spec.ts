@@ -1,5 +1,5 @@
 import { seedMachine } from '@app/domain/testing';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 type Row = { simulation_id: number; name: string; creation_date: string; update_date: string };

@@ -1,6 +1,6 @@
 import { seedMachine, seedRunData, seedSimulation } from '@app/domain/testing';
 import { SimulationStatus } from '@app/domain';
-import { Role } from '../src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day, 12));

@@ -5,7 +5,7 @@ import { ConvergencePointRepository, SimulationStatus } from '@app/domain';
 import { seedCurve, seedSimulation } from '@app/domain/testing';
 import { simulationsHref } from '../src/route';
 import { runExternalRunScript } from '../../../test/external-run-script';
-import { Role } from '../../api/src/auth/role';
+import { Role } from '@app/auth';
 import { E2eStack } from '../../../test/e2e-stack';
 
 /**

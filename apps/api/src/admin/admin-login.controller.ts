@@ -13,7 +13,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { Request, Response } from 'express';
 import { decode } from 'jsonwebtoken';
 import { Public, RequireRole } from '../auth/access-policy.decorators';
-import { Role } from '../auth/role';
+import { Role } from '@app/auth';
 import { ADMIN_SESSION_COOKIE, ADMIN_SESSION_MAX_SECONDS } from './admin-session';
 import { QUEUE_BOARD_PATH } from './queue-board';
 

@@ -7,7 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
 import { AuthenticatedUser } from '../auth/authenticated-user';
-import { Role } from '../auth/role';
+import { Role } from '@app/auth';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 

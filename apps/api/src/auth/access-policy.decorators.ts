@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponse } from '../common/error-response';
-import { Role } from './role';
+import { Role } from '@app/auth';
 
 export const PUBLIC_ROUTE = 'access:public';
 export const REQUIRED_ROLE = 'access:role';

@@ -6,7 +6,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { RequestBudgets } from '../common/rate-limit/request-budgets';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './access-policy.decorators';
 import { AuthenticatedUser } from './authenticated-user';
-import { Role, roleSatisfies } from './role';
+import { Role, roleSatisfies } from '@app/auth';
 import { ApiConfig } from '../config/api-config';
 import { extractAccessToken } from './jwt.strategy';
 import { VerifiedTokens } from './verified-tokens';

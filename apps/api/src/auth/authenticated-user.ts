@@ -1,4 +1,4 @@
-import { Role } from './role';
+import { Role } from '@app/auth';
 
 /** The one attempt of one simulation a run-scoped token reports for. */
 export interface RunScope {

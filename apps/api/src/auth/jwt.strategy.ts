@@ -7,8 +7,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { adminSessionToken } from '../admin/admin-session';
 import { ApiConfig } from '../config/api-config';
 import { AuthenticatedUser } from './authenticated-user';
-import { verificationKey } from './jwt-settings';
-import { isRole, Role } from './role';
+import { verificationKey, isRole, Role } from '@app/auth';
 
 /**
  * Where a request's token is: a bearer token; on /admin paths only, the

@@ -1,6 +1,4 @@
-import type { JwtSettings } from './jwt-settings';
-import { Role } from './role';
-import { signAccessToken } from './token-signer';
+import { type JwtSettings, Role, signAccessToken } from '@app/auth';
 import { VerifiedTokens } from './verified-tokens';
 
 describe('VerifiedTokens', () => {

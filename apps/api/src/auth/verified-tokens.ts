@@ -1,6 +1,6 @@
 import { decode } from 'jsonwebtoken';
 import type { AuthenticatedUser } from './authenticated-user';
-import { verificationKey, type JwtSettings } from './jwt-settings';
+import { verificationKey, type JwtSettings } from '@app/auth';
 
 /** Tokens remembered at most; the oldest is forgotten first. */
 const MOST_REMEMBERED = 10_000;

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireRole } from '../auth/access-policy.decorators';
-import { Role } from '../auth/role';
+import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { CompareQuery } from './compare.query';
 import { CompareResponse } from './compare.response';

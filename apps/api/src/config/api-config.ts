@@ -15,7 +15,7 @@ import {
   DEFAULT_KEY_ID,
   JwtSettings,
   resolveJwtSettings,
-} from '../auth/jwt-settings';
+} from '@app/auth';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 class ApiEnvironment extends ConnectionEnvironment {

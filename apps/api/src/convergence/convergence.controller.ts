@@ -14,7 +14,7 @@ import {
 import type { Response } from 'express';
 import { RUN_KEY_PATTERN } from '@app/domain';
 import { RequireRole } from '../auth/access-policy.decorators';
-import { Role } from '../auth/role';
+import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { RequestHeader } from '../common/request-header.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';

@@ -25,7 +25,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
-import { Role } from '../auth/role';
+import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { MachineResponse, toMachineResponse } from './machine.response';

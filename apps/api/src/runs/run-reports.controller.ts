@@ -17,7 +17,7 @@ import {
 import { RequireRole } from '../auth/access-policy.decorators';
 import type { AuthenticatedUser, RunScope } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Role } from '../auth/role';
+import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { SimulationResponse, toSimulationResponse } from '../simulations/dto/simulation.response';

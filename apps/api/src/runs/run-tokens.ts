@@ -1,6 +1,6 @@
 import { Program, type Simulation, SimulationStatus } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { signRunToken } from '../auth/token-signer';
+import { signRunToken } from '@app/auth';
 import { ApiConfig } from '../config/api-config';
 
 /**

@@ -29,7 +29,7 @@ import { RequireRole } from '../auth/access-policy.decorators';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { RequestId } from '../common/request-id.decorator';
-import { Role } from '../auth/role';
+import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { IdempotencyKeyPipe } from '../common/idempotency-key.pipe';
 import { RequestHeader } from '../common/request-header.decorator';

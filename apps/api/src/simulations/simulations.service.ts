@@ -19,7 +19,7 @@ import {
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
-import { Role, roleSatisfies } from '../auth/role';
+import { Role, roleSatisfies } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
 

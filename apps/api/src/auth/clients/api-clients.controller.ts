@@ -19,7 +19,7 @@ import { ParseClientIdPipe } from './parse-client-id.pipe';
 import { Public, RequireRole } from '../access-policy.decorators';
 import { AuthenticatedUser } from '../authenticated-user';
 import { CurrentUser } from '../current-user.decorator';
-import { Role } from '../role';
+import { Role } from '@app/auth';
 import {
   ApiClientResponse,
   CreateApiClientDto,

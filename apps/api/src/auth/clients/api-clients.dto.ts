@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsString, Length, Matches } from 'class-validator';
-import { Role, ROLES } from '../role';
+import { Role, ROLES } from '@app/auth';
 import {
   CLIENT_ID_MAX_LENGTH,
   IDENTITY_MAX_LENGTH,

@@ -2,8 +2,7 @@ import { ApiClient, ApiClientRepository, DomainError } from '@app/domain';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ApiConfig } from '../../config/api-config';
 import { AuthenticatedUser } from '../authenticated-user';
-import { isRole, Role } from '../role';
-import { signAccessToken } from '../token-signer';
+import { isRole, Role, signAccessToken } from '@app/auth';
 import { ApiClientResponse, CreatedApiClientResponse, TokenResponse } from './api-clients.dto';
 import { DECOY_HASH, hashSecret, newClientId, newSecret, verifySecret } from './secret-hash';
 

@@ -1,0 +1,4 @@
+export * from './development-secret';
+export * from './jwt-settings';
+export * from './role';
+export * from './token-signer';
