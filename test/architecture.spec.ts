@@ -27,7 +27,7 @@ const OURS = [
 const ROOMS: Room[] = [
   { dir: 'libs/config/src', may: [] },
   { dir: 'libs/runtime/src', may: ['@app/config'] },
-  { dir: 'libs/auth/src', may: [] },
+  { dir: 'libs/auth/src', may: ['@app/config'] },
   { dir: 'libs/domain/src', may: [] },
   { dir: 'libs/queue/src', may: ['@app/config', '@app/domain', '@app/runtime'] },
   {

@@ -15,6 +15,7 @@ const ENVIRONMENT_CLASSES = [
     name: 'ConnectionEnvironment',
     usedBy: 'both',
   },
+  { file: 'libs/auth/src/token-environment.ts', name: 'TokenEnvironment', usedBy: 'both' },
   { file: 'apps/api/src/config/api-config.ts', name: 'ApiEnvironment', usedBy: 'API' },
   { file: 'apps/worker/src/config/worker-config.ts', name: 'WorkerEnvironment', usedBy: 'worker' },
 ];

@@ -24,6 +24,13 @@ describe('programs: declared on a machine, run as processes', () => {
     return file;
   };
 
+  /** A Python script, for programs that speak HTTP (the standard library only). */
+  const pythonScript = (name: string, body: string) => {
+    const file = path.join(home, `${name}.py`);
+    writeFileSync(file, body, { mode: 0o644 });
+    return file;
+  };
+
   const programsFile = () => {
     const file = path.join(home, 'programs.yaml');
     const sh = (name: string, body: string, extra = '') =>
@@ -66,6 +73,9 @@ describe('programs: declared on a machine, run as processes', () => {
         sh('slow', `sleep 30`, '    time_limit_seconds: 1\n    kill_grace_seconds: 0\n'),
         `  missing:`,
         `    command: [/nonexistent/program]`,
+        `  reports-over-http:`,
+        `    command: [/usr/bin/python3, ${pythonScript('reports-over-http', REPORTS_OVER_HTTP)}]`,
+        `    env: {OUT: ${out}}`,
       ].join('\n'),
     );
     return file;
@@ -99,6 +109,7 @@ describe('programs: declared on a machine, run as processes', () => {
         MACHINE_ID: String(MACHINE),
         PROGRAMS_FILE: programsFile(),
         RUNS_DIR: runs,
+        RUN_API_URL: await stack.listen(),
         // Slow enough that only the announced cancellation can stop a run within the test's bound.
         HEARTBEAT_INTERVAL_MS: '5000',
       },
@@ -125,6 +136,7 @@ describe('programs: declared on a machine, run as processes', () => {
       'stubborn',
       'slow',
       'missing',
+      'reports-over-http',
     ]);
     expect(machine.programs[1]).toEqual({
       name: 'echo-args',
@@ -150,7 +162,7 @@ describe('programs: declared on a machine, run as processes', () => {
           .expect(400)
       ).body.message as string;
     expect(await refusal({ program: 'train' })).toBe(
-      `program "train" is not declared on machine ${MACHINE} (it runs: emulate, echo-args, show-env, exits, signals, ticks, floods, forks, stubborn, slow, missing; GET /machines lists them)`,
+      `program "train" is not declared on machine ${MACHINE} (it runs: emulate, echo-args, show-env, exits, signals, ticks, floods, forks, stubborn, slow, missing, reports-over-http; GET /machines lists them)`,
     );
     expect(await refusal({ program: 'echo-args', params: { lr: 2, colour: 'red' } })).toBe(
       'params.colour: program "echo-args" takes no such param (it takes: label, lr, epochs); ' +
@@ -222,6 +234,28 @@ describe('programs: declared on a machine, run as processes', () => {
     }
     // Its directory is gone once it ended (keep_workdir is false).
     expect(readdirSync(runs)).toEqual([]);
+  });
+
+  it('gives the program its own run-scoped token: it reports over HTTP beside its stdout records, and can do nothing else', async () => {
+    const id = await create({ program: 'reports-over-http' });
+    await stack.waitForStatus(id, 'finished');
+    const said = JSON.parse(readFileSync(path.join(out, `http-${id}`), 'utf8'));
+    expect(said.url).toBe(await stack.listen());
+    expect(said.report).toEqual([200, expect.objectContaining({ duplicate: false, points: 2 })]);
+    // The same report again: stored once, though the worker stored its stdout records meanwhile.
+    expect(said.again).toEqual([200, expect.objectContaining({ duplicate: true, points: 2 })]);
+    // The worker starts, keeps and ends a program's run: its token may only report.
+    expect(said.start[0]).toBe(409);
+    expect(said.start[1].message).toMatch(/its worker starts and ends it/);
+    expect(said.read[0]).toBe(403);
+    expect(said.other_run[0]).toBe(403);
+    const metrics = (await stack.as('viewer').get(`/simulation/${id}/metrics`).expect(200)).body;
+    const byName = Object.fromEntries(
+      metrics.map((m: { name: string; count: number; last: number }) => [m.name, m]),
+    );
+    expect(byName.http_loss).toMatchObject({ count: 2, last: 0.5 });
+    expect(byName.stdout_loss).toMatchObject({ count: 3, last: 0.25 });
+    expect((await stack.simulation(id)).params).toEqual({ reported: 'over http' });
   });
 
   it('fails a run that exits non-zero with its exit code and its last output as the reason', async () => {
@@ -510,5 +544,47 @@ describe('programs: GPUs, each given to one run at a time', () => {
     expect(await machineGpus()).toEqual({ total: 3, in_use: 0, free: 3 });
   });
 });
+
+/**
+ * Reports two points over HTTP with the run's own token and prints three
+ * metric records, interleaved; then tries what the token may not do. Writes
+ * what each request was answered to OUT/http-<run>.
+ */
+const REPORTS_OVER_HTTP = `
+import json, os, time, urllib.request, urllib.error
+
+url, run, token = os.environ["AISIM_URL"], os.environ["AISIM_RUN_ID"], os.environ["AISIM_TOKEN"]
+
+def call(method, route, body=None):
+    request = urllib.request.Request(
+        url + route, method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request) as answer:
+            return [answer.status, json.load(answer)]
+    except urllib.error.HTTPError as error:
+        return [error.code, json.load(error)]
+
+def record(value, step):
+    print(json.dumps({"aisim_metrics": {"stdout_loss": value}, "step": step}), flush=True)
+
+# Numbered as the worker numbered its first stored record before: each has its own numbers.
+report = {"sequence": 1, "points": [{"metric": "http_loss", "value": 1.0, "step": 1},
+                                    {"metric": "http_loss", "value": 0.5, "step": 2}],
+          "params": {"reported": "over http"}}
+said = {"url": url}
+record(1.0, 1)
+time.sleep(0.6)  # the worker stores what it read a few times a second
+said["report"] = call("POST", "/simulation/" + run + "/metrics", report)
+record(0.5, 2)
+said["again"] = call("POST", "/simulation/" + run + "/metrics", report)
+record(0.25, 3)
+said["start"] = call("POST", "/simulation/" + run + "/start")
+said["read"] = call("GET", "/simulation/" + run)
+said["other_run"] = call("POST", "/simulation/" + str(int(run) + 1) + "/metrics", report)
+with open(os.path.join(os.environ["OUT"], "http-" + run), "w") as out:
+    json.dump(said, out)
+`;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,7 +1,6 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import {
-  ConnectionEnvironment,
   ConnectionSettings,
   connectionSettings,
   IntegerSetting,
@@ -9,16 +8,10 @@ import {
   withLocalDefaults,
 } from '@app/config';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import {
-  DEFAULT_JWT_AUDIENCE,
-  DEFAULT_JWT_ISSUER,
-  DEFAULT_KEY_ID,
-  JwtSettings,
-  resolveJwtSettings,
-} from '@app/auth';
+import { JwtSettings, resolveJwtSettings, TokenEnvironment } from '@app/auth';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
-class ApiEnvironment extends ConnectionEnvironment {
+class ApiEnvironment extends TokenEnvironment {
   /** Port the API listens on. */
   @IntegerSetting(1, 65_535)
   PORT: number = 8000;
@@ -26,36 +19,6 @@ class ApiEnvironment extends ConnectionEnvironment {
   /** Interface the API listens on (`npm run up`: 127.0.0.1 unless HOST is given). */
   @IsString()
   HOST: string = '0.0.0.0';
-
-  /** HS256 signing key, at least 32 bytes in production. Outside production, unset: a random key kept in LOCAL_DATA_DIR/jwt-secret (mode 0600), which `npm run token` reads too. */
-  @IsOptional()
-  @IsString()
-  JWT_SECRET?: string;
-
-  /** The `iss` tokens must carry, and `npm run token` writes. */
-  @IsOptional()
-  @IsString()
-  JWT_ISSUER?: string = DEFAULT_JWT_ISSUER;
-
-  /** The `aud` tokens must carry, and `npm run token` writes. */
-  @IsOptional()
-  @IsString()
-  JWT_AUDIENCE?: string = DEFAULT_JWT_AUDIENCE;
-
-  /** The current signing key's name, written as `kid` in every token. */
-  @IsOptional()
-  @IsString()
-  JWT_KEY_ID?: string = DEFAULT_KEY_ID;
-
-  /** Keys rotated out, as JSON `[{"kid", "secret", "until"}]`: tokens they signed are accepted until `until`. */
-  @IsOptional()
-  @IsString()
-  JWT_PREVIOUS_KEYS?: string;
-
-  /** Outside production, with no JWT_SECRET: where the signing key is made and kept. */
-  @IsOptional()
-  @IsString()
-  LOCAL_DATA_DIR?: string;
 
   /** The built web dashboard served at / (`npm run build` writes it to dist/apps/dashboard); unset: beside the built API. */
   @IsOptional()

@@ -48,4 +48,22 @@ describe('the worker configuration: programs and GPUs', () => {
       `${path.join(directory, 'absent.yaml')}: ENOENT: no such file or directory, open '${path.join(directory, 'absent.yaml')}'`,
     ]);
   });
+
+  it("signs program runs' tokens with the API's keys only when RUN_API_URL says where they report", () => {
+    expect(loadWorkerConfig(base).runReporting).toBeUndefined();
+    const reporting = loadWorkerConfig({
+      ...base,
+      RUN_API_URL: 'http://api.internal:8000/',
+      JWT_SECRET: 'a'.repeat(32),
+      JWT_KEY_ID: 'k2',
+    }).runReporting;
+    expect(reporting?.apiUrl).toBe('http://api.internal:8000');
+    expect(reporting?.jwt).toMatchObject({ secret: 'a'.repeat(32), keyId: 'k2' });
+    expect(problemsOf({ RUN_API_URL: 'api.internal:8000' })).toEqual([
+      'RUN_API_URL must be an http(s) URL such as http://api.internal:8000 (got "api.internal:8000")',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', RUN_API_URL: 'https://api.example.com' })).toEqual([
+      'RUN_API_URL: JWT_SECRET is required when NODE_ENV=production',
+    ]);
+  });
 });

@@ -1,5 +1,4 @@
 import {
-  ConnectionEnvironment,
   ConnectionSettings,
   connectionSettings,
   IntegerSetting,
@@ -7,7 +6,8 @@ import {
   validateEnvironment,
   withLocalDefaults,
 } from '@app/config';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, Matches } from 'class-validator';
+import { JwtSettings, resolveJwtSettings, TokenEnvironment } from '@app/auth';
 import { ProgramDeclaration } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { resolveRunUser, RunUser } from '../programs/run-user';
 import { gpuInventory, gpuListProblem } from '../programs/gpu-inventory';
 import { loadProgramsFile, ProgramsFileError } from '../programs/programs-file';
 
-class WorkerEnvironment extends ConnectionEnvironment {
+class WorkerEnvironment extends TokenEnvironment {
   /** Default pace: real time between two points of a curve; a run without `tick_ms` lasts 10 × this. */
   @IntegerSetting(0, 600_000)
   SIMULATION_TICK_MS: number = 1_000;
@@ -117,6 +117,14 @@ class WorkerEnvironment extends ConnectionEnvironment {
   @IsOptional()
   @IsString()
   RUNS_DIR?: string;
+
+  /** The API's address as program runs reach it: each run gets it as AISIM_URL with its own run-scoped AISIM_TOKEN (signed with JWT_SECRET); unset: programs report by metric records on stdout only. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'RUN_API_URL must be an http(s) URL such as http://api.internal:8000' },
+  )
+  RUN_API_URL?: string;
 }
 
 /** Everything the worker reads from its environment, validated once at boot. */
@@ -165,6 +173,14 @@ export class WorkerConfig extends ConnectionSettings {
   readonly runUser?: RunUser;
   /** Where each program run gets its own directory. */
   readonly runsDirectory: string;
+  /** With RUN_API_URL: where program runs report, and the keys their tokens are signed with. */
+  readonly runReporting?: RunReporting;
+}
+
+/** What a program run needs to report over HTTP: the API's address and the keys it verifies tokens with. */
+export interface RunReporting {
+  apiUrl: string;
+  jwt: JwtSettings;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -198,6 +214,16 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   } catch (error) {
     problems.push((error as Error).message);
   }
+  let runReporting: RunReporting | undefined;
+  try {
+    if (parsed.RUN_API_URL !== undefined)
+      runReporting = {
+        apiUrl: parsed.RUN_API_URL.replace(/\/+$/, ''),
+        jwt: resolveJwtSettings(env),
+      };
+  } catch (error) {
+    problems.push(`RUN_API_URL: ${(error as Error).message}`);
+  }
   if (problems.length) throw new InvalidEnvironmentError(problems);
   return Object.assign(new WorkerConfig(), {
     ...connectionSettings(parsed),
@@ -223,6 +249,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     gpus: gpuInventory(parsed.GPUS),
     runUser,
     runsDirectory: parsed.RUNS_DIR ?? path.join(tmpdir(), 'aisim-runs'),
+    runReporting,
     workerId: parsed.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
   });
 }

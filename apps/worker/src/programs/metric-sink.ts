@@ -62,7 +62,8 @@ export class MetricSink {
   private async store(): Promise<void> {
     while (this.waiting.length) {
       const points = this.waiting.splice(0, MAX_POINTS_PER_REPORT);
-      const sequence = ++this.sequence;
+      // The worker's own number space, below 0: the program may report over HTTP too, from 0 up.
+      const sequence = -++this.sequence;
       const hash = createHash('sha256')
         .update(`${sequence}:${JSON.stringify(points)}`)
         .digest('hex');

@@ -10,6 +10,7 @@ import {
   Simulation,
 } from '@app/domain';
 import { SimulationEventPublisher } from '@app/queue';
+import { signRunToken } from '@app/auth';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRun } from '../leases/held-runs';
@@ -140,6 +141,7 @@ export class ProgramRunner {
           AISIM_ATTEMPT: String(held.ref.attempt),
           AISIM_RUN_DIR: directory.path,
           AISIM_PARAMS_FILE: directory.paramsFile,
+          ...this.reportingFor(held),
           // Its own GPUs, or none: a program never sees every GPU of the machine.
           CUDA_VISIBLE_DEVICES: gpus.join(','),
         },
@@ -169,6 +171,17 @@ export class ProgramRunner {
           this.logger.warn(`could not remove ${directory.path}: ${error.message}`),
         );
     }
+  }
+
+  /** AISIM_URL and the attempt's own AISIM_TOKEN, when this worker knows where programs report. */
+  private reportingFor(held: HeldRun): Record<string, string> {
+    const reporting = this.config.runReporting;
+    if (!reporting) return {};
+    const token = signRunToken(reporting.jwt, {
+      ...held.ref,
+      createdBy: `worker:${this.config.workerId}`,
+    });
+    return { AISIM_URL: reporting.apiUrl, AISIM_TOKEN: token };
   }
 
   /** The run's params against the program as declared now (it may have changed since the run was created). */

@@ -275,9 +275,14 @@ async function openReport(
 }
 
 export function notExternal(scope: AttemptRef, program: string): void {
-  if (program !== Program.External)
+  if (program === Program.Emulate)
     throw DomainError.conflict(
       `simulation ${scope.simulationId} is not an external run: its worker writes its curve`,
+    );
+  if (program !== Program.External)
+    throw DomainError.conflict(
+      `simulation ${scope.simulationId} runs program "${program}" on its machine: its worker ` +
+        'starts and ends it and keeps its lease; its token may only report (metrics, params, tags)',
     );
 }
 

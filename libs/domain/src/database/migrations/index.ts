@@ -19,6 +19,7 @@ import { StepAxis1795860000000 } from './1795860000000-StepAxis';
 import { RunDataInCreationOrder1795863600000 } from './1795863600000-RunDataInCreationOrder';
 import { RandomPageCost1795867200000 } from './1795867200000-RandomPageCost';
 import { Programs1795870800000 } from './1795870800000-Programs';
+import { WorkerReportSequences1795874400000 } from './1795874400000-WorkerReportSequences';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   RunDataInCreationOrder1795863600000,
   RandomPageCost1795867200000,
   Programs1795870800000,
+  WorkerReportSequences1795874400000,
 ];
