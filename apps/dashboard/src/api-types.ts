@@ -18,6 +18,9 @@ export type MetricCurve = Schemas['MetricCurveResponse'];
 export type MetricPoint = Schemas['MetricPointResponse'];
 export type RunMetric = Schemas['RunMetricResponse'];
 export type Compare = Schemas['CompareResponse'];
+export type RunLogs = Schemas['RunLogsResponse'];
+export type RunLogLine = Schemas['RunLogLineResponse'];
+export type Program = Schemas['ProgramResponse'];
 
 export type SimulationStatus = Simulation['status'];
 export type MachineStatus = Machine['status'];

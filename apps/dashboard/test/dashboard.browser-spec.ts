@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ConvergencePointRepository, SimulationStatus } from '@app/domain';
@@ -433,6 +434,100 @@ describe('web dashboard (headless Chromium)', () => {
     await screenshot('08-machines-draining');
     await row.getByRole('button', { name: 'Undrain machine 101' }).click();
     await row.getByText('online').waitFor();
+  });
+
+  it("shows what a machine runs, and a program run's output beside its curve, live then whole", async () => {
+    const MACHINE = 811;
+    const home = mkdtempSync(path.join(tmpdir(), 'aisim-dashboard-programs-'));
+    chmodSync(home, 0o755);
+    const out = path.join(home, 'out');
+    mkdirSync(out, { mode: 0o777 });
+    chmodSync(out, 0o777);
+    const script = path.join(home, 'chatty.sh');
+    writeFileSync(
+      script,
+      [
+        'echo "starting with lr=$AISIM_PARAM_LR"',
+        'echo "a warning" >&2',
+        `echo '{"aisim_metrics":{"loss":0.5},"step":1}'`,
+        'while [ ! -e "$OUT/release-$AISIM_RUN_ID" ]; do sleep 0.05; done',
+        'echo "done"',
+      ].join('\n'),
+      { mode: 0o644 },
+    );
+    const programs = path.join(home, 'programs.yaml');
+    writeFileSync(
+      programs,
+      [
+        'programs:',
+        '  chatty:',
+        '    description: talks, then waits to be let go',
+        `    command: [/bin/sh, ${script}]`,
+        '    params: {lr: {type: number, min: 0, max: 1, default: 0.1}}',
+        `    env: {OUT: ${out}}`,
+        '  trains-on-gpus:',
+        '    command: [/bin/true]',
+        '    gpus: 2',
+      ].join('\n'),
+    );
+    try {
+      await stack.startWorker({
+        env: {
+          MACHINE_ID: String(MACHINE),
+          PROGRAMS_FILE: programs,
+          GPUS: '0,1',
+          RUNS_DIR: path.join(home, 'runs'),
+        },
+      });
+      await signInWithToken(stack.token(Role.Viewer));
+      await page.getByRole('link', { name: 'Machines' }).click();
+      const row = page.getByRole('row', { name: new RegExp(`Machine ${MACHINE}`) });
+      await row.getByText('online').waitFor();
+      await expect(row.innerText()).resolves.toMatch(
+        /emulate\s+chatty\s+trains-on-gpus\s+2 GPU\s+0 in use, 2 free of 2/,
+      );
+      await expect(row.getByText('chatty').locator('..').getAttribute('title')).resolves.toBe(
+        'talks, then waits to be let go · params: lr: number (≥ 0, ≤ 1, default 0.1)',
+      );
+
+      const created = await stack.as(Role.Operator).post('/simulation', {
+        name: 'A chatty program',
+        machine_id: MACHINE,
+        program: 'chatty',
+        params: { lr: 0.5 },
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id as number;
+      await page.goto(`${baseUrl}/#/simulations/${id}`);
+      await page.getByRole('heading', { name: 'A chatty program' }).waitFor();
+      const output = page.getByRole('log', { name: 'Program output' });
+      await until(async () =>
+        expect(await output.innerText()).toBe('starting with lr=0.5\na warning'),
+      );
+      await expect(output.locator('.stderr').innerText()).resolves.toBe('a warning');
+      await page.getByRole('status').filter({ hasText: 'live' }).first().waitFor();
+      // The metric record went to the curve, not to the output.
+      await until(async () => expect(await pointsOnChart()).toBe(1));
+      await screenshot('05d-program-running');
+
+      writeFileSync(path.join(out, `release-${id}`), '');
+      await until(async () =>
+        expect(await page.locator('dl.fields').first().innerText()).toMatch(
+          new RegExp(`Program\\s+chatty \\(on machine ${MACHINE}\\)\\s+Exit code\\s+0`),
+        ),
+      );
+      // Ended: read whole from the API, no longer followed.
+      await until(async () =>
+        expect(await output.innerText()).toBe('starting with lr=0.5\na warning\ndone'),
+      );
+      await expect(page.getByRole('heading', { name: 'Output (attempt 1)' }).count()).resolves.toBe(
+        1,
+      );
+      await expect(page.getByRole('heading', { name: 'Emulation' }).count()).resolves.toBe(0);
+      await screenshot('05e-program-finished');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('signs out with a reason when the token expires, also if a refresh is refused for it', async () => {

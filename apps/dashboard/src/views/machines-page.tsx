@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Machine } from '../api-types';
+import type { Machine, Program } from '../api-types';
 import { ErrorMessage } from '../components/error-message';
 import { StatusBadge } from '../components/status-badge';
 import { dateTime, relativeTime } from '../format';
@@ -53,6 +53,8 @@ export function MachinesPage() {
                 <th scope="col">Last seen</th>
                 <th scope="col">Load</th>
                 <th scope="col">Pending</th>
+                <th scope="col">Programs</th>
+                <th scope="col">GPUs</th>
                 {isAdmin && (
                   <th scope="col">
                     <span class="visually-hidden">Actions</span>
@@ -83,6 +85,14 @@ export function MachinesPage() {
                     {machine.running} / {machine.capacity}
                   </td>
                   <td>{machine.pending}</td>
+                  <td>
+                    <ProgramList programs={machine.programs} />
+                  </td>
+                  <td>
+                    {machine.gpus.total === 0
+                      ? '—'
+                      : `${machine.gpus.in_use} in use, ${machine.gpus.free} free of ${machine.gpus.total}`}
+                  </td>
                   {isAdmin && (
                     <td>
                       <button
@@ -102,4 +112,38 @@ export function MachinesPage() {
       )}
     </>
   );
+}
+
+/** What a run on the machine may name as its program; each one's params and GPUs on hover. */
+function ProgramList({ programs }: { programs: Program[] }) {
+  return (
+    <ul class="program-list">
+      {programs.map((program) => (
+        <li key={program.name} title={programSummary(program)}>
+          <span class="mono">{program.name}</span>
+          {program.gpus > 0 && (
+            <>
+              {' '}
+              <span class="tag-mark">{program.gpus} GPU</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function programSummary(program: Program): string {
+  const params = Object.entries(program.params).map(([name, param]) => {
+    const bounds = [
+      param.min !== undefined && `≥ ${param.min}`,
+      param.max !== undefined && `≤ ${param.max}`,
+      param.choices && `one of ${param.choices.join(', ')}`,
+      param.default !== undefined && `default ${String(param.default)}`,
+    ].filter(Boolean);
+    return `${name}: ${param.type}${bounds.length ? ` (${bounds.join(', ')})` : ''}`;
+  });
+  return [program.description, params.length ? `params: ${params.join('; ')}` : 'no params']
+    .filter(Boolean)
+    .join(' · ');
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '../api-client';
 import { TERMINAL, type SimulationDetail } from '../api-types';
 import { CurvePanel } from '../components/curve-panel';
+import { LogPanel } from '../components/log-panel';
 import { ErrorMessage } from '../components/error-message';
 import { SimulationActions } from '../components/simulation-actions';
 import { StatusBadge } from '../components/status-badge';
@@ -17,6 +18,7 @@ export function SimulationPage({ id }: { id: number }) {
   const now = useNow();
   const simulation = detail.data;
   const missing = detail.error instanceof ApiError && detail.error.status === 404;
+  const usedGpus = simulation?.attempts.some((attempt) => (attempt.gpus?.length ?? 0) > 0) ?? false;
 
   if (missing) {
     return (
@@ -77,10 +79,14 @@ export function SimulationPage({ id }: { id: number }) {
                     <dd>{simulation.failure_reason}</dd>
                   </>
                 )}
-                {simulation.program === 'external' && (
+                {simulation.program !== 'emulate' && (
                   <>
                     <dt>Program</dt>
-                    <dd>external (reports from anywhere)</dd>
+                    <dd>
+                      {simulation.program === 'external'
+                        ? 'external (reports from anywhere)'
+                        : `${simulation.program} (on machine ${simulation.machine_id})`}
+                    </dd>
                     <dt>Exit code</dt>
                     <dd>{simulation.exit_code ?? '—'}</dd>
                   </>
@@ -93,7 +99,7 @@ export function SimulationPage({ id }: { id: number }) {
                 onDone={detail.reload}
               />
             </section>
-            {simulation.program !== 'external' && (
+            {simulation.program === 'emulate' && (
               <section class="card" aria-labelledby="emulation-title">
                 <h2 id="emulation-title">Emulation</h2>
                 <dl class="fields">
@@ -119,6 +125,9 @@ export function SimulationPage({ id }: { id: number }) {
             <RunData params={simulation.params} tags={simulation.tags} />
           </div>
           <CurvePanel simulationId={id} status={simulation.status} onStatusEvent={detail.reload} />
+          {simulation.program !== 'emulate' && simulation.program !== 'external' && (
+            <LogPanel simulationId={id} status={simulation.status} />
+          )}
           <section class="card" aria-labelledby="attempts-title">
             <h2 id="attempts-title">Attempts</h2>
             {simulation.attempts.length === 0 ? (
@@ -139,6 +148,7 @@ export function SimulationPage({ id }: { id: number }) {
                       <th scope="col" class="optional">
                         Worker
                       </th>
+                      {usedGpus && <th scope="col">GPUs</th>}
                       <th scope="col">Reason</th>
                     </tr>
                   </thead>
@@ -152,6 +162,7 @@ export function SimulationPage({ id }: { id: number }) {
                         <td>{dateTime(attempt.started_at)}</td>
                         <td>{dateTime(attempt.ended_at)}</td>
                         <td class="optional mono">{attempt.worker_id}</td>
+                        {usedGpus && <td class="mono">{attempt.gpus?.join(', ') || '—'}</td>}
                         <td>{attempt.reason ?? '—'}</td>
                       </tr>
                     ))}
