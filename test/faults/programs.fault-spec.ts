@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventually, FaultStack, report } from './fault-harness';
@@ -22,8 +22,8 @@ describe('a worker running programs dies with kill -9', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  it(`leaves none of its ${RUNS} programs' processes behind within 5 s, and every run is run again`, async () => {
-    // The first attempt sleeps (and forks a sleeping grandchild); a second one exits 0 at once.
+  /** A program whose first attempt sleeps (and forks a sleeping grandchild); a second one exits 0 at once. */
+  const sleepyMachine = () => {
     const script = path.join(home, 'sleepy.sh');
     writeFileSync(
       script,
@@ -38,7 +38,7 @@ describe('a worker running programs dies with kill -9', () => {
     );
     const programs = path.join(home, 'programs.yaml');
     writeFileSync(programs, `programs:\n  sleepy:\n    command: [/bin/sh, ${script}]\n`);
-    const settings = {
+    return {
       MACHINE_ID: String(MACHINE),
       PROGRAMS_FILE: programs,
       RUNS_DIR: path.join(home, 'runs'),
@@ -46,10 +46,14 @@ describe('a worker running programs dies with kill -9', () => {
       LEASE_MS: '3000',
       SWEEP_INTERVAL_MS: '500',
     };
-    const victim = await stack.startWorker('worker-a', settings);
+  };
+  const pattern = /^sleep 100[01] [0-9]+$/;
+
+  /** `runs` sleepy runs, each running its two sleeping processes. */
+  const startSleeping = async (runs: number) => {
     const { status, body } = await stack.request('POST', '/simulations/batch', {
       body: {
-        simulations: Array.from({ length: RUNS }, (_, i) => ({
+        simulations: Array.from({ length: runs }, (_, i) => ({
           name: `sleepy ${i}`,
           machine_id: MACHINE,
           program: 'sleepy',
@@ -57,11 +61,16 @@ describe('a worker running programs dies with kill -9', () => {
       },
     });
     expect({ status, body }).toMatchObject({ status: 201 });
-    const pattern = /^sleep 100[01] [0-9]+$/;
     await eventually(
-      async () => (processesMatching(pattern).length === 2 * RUNS ? true : undefined),
-      { what: `${2 * RUNS} sleeping processes`, timeoutMs: 30_000 },
+      async () => (processesMatching(pattern).length === 2 * runs ? true : undefined),
+      { what: `${2 * runs} sleeping processes`, timeoutMs: 30_000 },
     );
+  };
+
+  it(`leaves none of its ${RUNS} programs' processes behind within 5 s, and every run is run again`, async () => {
+    const settings = sleepyMachine();
+    const victim = await stack.startWorker('worker-a', settings);
+    await startSleeping(RUNS);
 
     const killedAt = Date.now();
     victim.signal('SIGKILL');
@@ -82,5 +91,40 @@ describe('a worker running programs dies with kill -9', () => {
       `SELECT array_agg(outcome ORDER BY attempt) AS outcomes FROM simulation_attempts GROUP BY simulation_id`,
     );
     expect(rows.map((row) => row.outcomes)).toEqual(Array(RUNS).fill(['lost', 'finished']));
+  });
+
+  it('leaves nothing behind when its keeper dies with it: the next worker on the host kills what is left and cleans up', async () => {
+    const runs = 10;
+    const settings = sleepyMachine();
+    const victim = await stack.startWorker('worker-c', settings);
+    await startSleeping(runs);
+    const keepers = processesMatching(/const groups = new Set\(\)/);
+    expect(keepers).toHaveLength(1);
+    // Frozen first, so it cannot start another keeper when it sees this one go.
+    victim.signal('SIGSTOP');
+    process.kill(keepers[0], 'SIGKILL');
+    victim.signal('SIGKILL');
+    await victim.exit();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Nothing killed them: only the next worker can.
+    expect(processesMatching(pattern)).toHaveLength(2 * runs);
+    const directories = () =>
+      readdirSync(settings.RUNS_DIR).filter((entry) => !entry.endsWith('.owner'));
+    expect(directories()).toHaveLength(runs);
+
+    const startedAt = Date.now();
+    await stack.startWorker('worker-d', settings);
+    await eventually(async () => (processesMatching(pattern).length === 0 ? true : undefined), {
+      what: 'the processes the dead worker left to be gone',
+      timeoutMs: 5_000,
+      intervalMs: 20,
+    });
+    report(
+      `a worker and its keeper killed with ${runs} programs running: their ${2 * runs} processes ` +
+        `gone ${Date.now() - startedAt} ms after the next worker was started`,
+    );
+    await stack.allFinished(runs, 60_000);
+    // Every run ran again; no directory of either worker is left.
+    expect(readdirSync(settings.RUNS_DIR)).toEqual([]);
   });
 });

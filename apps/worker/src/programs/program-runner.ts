@@ -11,14 +11,15 @@ import {
 } from '@app/domain';
 import { SimulationEventPublisher } from '@app/queue';
 import { signRunToken } from '@app/auth';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
 import { HeldRun } from '../leases/held-runs';
 import { NonRetryableRunError } from '../simulation-run/run-errors';
 import { OutputLine } from './line-splitter';
 import { ProcessKeeper } from './process-keeper';
 import { OutputStream, ProgramExit, ProgramProcess, ProgramStartError } from './program-process';
-import { makeRunDirectory, removeRunDirectory } from './run-directory';
+import { closeRunDirectory, makeRunDirectory } from './run-directory';
+import { sweepLeftoverRuns } from './leftover-runs';
 import { LogSink } from './log-sink';
 import { readMetricRecord } from './metric-records';
 import { MetricSink } from './metric-sink';
@@ -52,7 +53,7 @@ export class ProgramFailedError extends Error {
  * group stopped within the program's grace, and the stop is rethrown.
  */
 @Injectable()
-export class ProgramRunner {
+export class ProgramRunner implements OnModuleInit {
   private readonly logger = new Logger(ProgramRunner.name);
   private readonly programs: Map<string, ProgramDeclaration>;
   private readonly gpus: GpuPool;
@@ -67,6 +68,20 @@ export class ProgramRunner {
   ) {
     this.programs = new Map(config.programs.map((program) => [program.name, program]));
     this.gpus = new GpuPool(config.gpus);
+  }
+
+  /**
+   * Before this worker takes a run: what workers that died here left behind
+   * (their keepers too, or they would have killed it) is killed and removed.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.programs.size === 0) return;
+    const swept = await sweepLeftoverRuns(this.config.runsDirectory);
+    if (swept.directories)
+      this.logger.warn(
+        `${swept.directories} run director(ies) left by dead workers under ${this.config.runsDirectory}: ` +
+          `${swept.processes} process(es) still running in them killed, the directories cleaned up`,
+      );
   }
 
   /** Whether any program here needs GPUs (runs of the others need no look before their claim). */
@@ -104,6 +119,7 @@ export class ProgramRunner {
       held.ref,
       values,
       this.config.runUser,
+      { keep: program.keepWorkdir },
     );
     const tail: string[] = [];
     const log = new LogSink(this.logs, held.ref, program.logs.maxBytes);
@@ -166,10 +182,9 @@ export class ProgramRunner {
       // The whole log and every metric are stored before the run's end is told.
       await metrics.close();
       await log.close();
-      if (!program.keepWorkdir)
-        await removeRunDirectory(directory).catch((error: Error) =>
-          this.logger.warn(`could not remove ${directory.path}: ${error.message}`),
-        );
+      await closeRunDirectory(directory.path, program.keepWorkdir).catch((error: Error) =>
+        this.logger.warn(`could not remove ${directory.path}: ${error.message}`),
+      );
     }
   }
 
