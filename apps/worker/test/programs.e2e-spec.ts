@@ -543,6 +543,31 @@ describe('programs: GPUs, each given to one run at a time', () => {
     for (const gpus of given.values()) expect(gpus.split(',').sort()).toHaveLength(2);
     expect(await machineGpus()).toEqual({ total: 3, in_use: 0, free: 3 });
   });
+
+  it('starts a run waiting for GPUs the moment they are given back, not at its next backoff', async () => {
+    const create = async (name: string) =>
+      (
+        await stack
+          .as('operator')
+          .post('/simulation', { name, machine_id: MACHINE, program: 'two-gpus' })
+          .expect(201)
+      ).body.id as number;
+    const holder = await create('holds the GPUs');
+    await eventually(async () => gpusOf(holder), { what: 'the first run to get its GPUs' });
+    const waiter = await create('waits for them');
+    // Long enough that the waiting job backs off for seconds at a time (1, 2, 4, 8 s…).
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    expect(gpusOf(waiter)).toBeUndefined();
+    writeFileSync(path.join(out, `release-${holder}`), '');
+    await eventually(async () => gpusOf(waiter), {
+      what: 'the waiting run to get the GPUs given back',
+      // Its next backoff would come about 7 s after the release.
+      timeoutMs: 3_000,
+      intervalMs: 20,
+    });
+    writeFileSync(path.join(out, `release-${waiter}`), '');
+    await stack.waitForStatus(waiter, 'finished');
+  });
 });
 
 /**

@@ -43,6 +43,13 @@ export class GpusBusyError extends Error {
     );
     this.name = 'GpusBusyError';
   }
+
+  /** Whether a job failed (and backs off) for this: its failedReason is this error's message. */
+  static explains(failedReason: string | undefined): boolean {
+    return (
+      failedReason !== undefined && /^simulation \d+ waits for \d+ free GPU\(s\)/.test(failedReason)
+    );
+  }
 }
 
 /**

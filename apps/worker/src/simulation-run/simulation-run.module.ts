@@ -5,6 +5,7 @@ import { LeasesModule } from '../leases/leases.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { CurveEmulator } from './convergence-emulator';
 import { CurveWriter } from './curve-writer';
+import { GpuWaits } from './gpu-waits';
 import { RunJobs } from './run-jobs';
 import { RunTransitions } from './run-transitions';
 import { SimulationRunConsumer } from './simulation-run.consumer';
@@ -19,6 +20,7 @@ import { WorkerReadiness } from './worker-readiness';
     CurveWriter,
     RunTransitions,
     RunJobs,
+    GpuWaits,
     SimulationRunService,
     SimulationRunConsumer,
     WorkerReadiness,

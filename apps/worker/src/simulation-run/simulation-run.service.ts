@@ -37,6 +37,7 @@ import {
   ProgramElsewhereError,
 } from './run-errors';
 import { ProgramFailedError, ProgramRunner } from '../programs/program-runner';
+import { GpuWaits } from './gpu-waits';
 
 /**
  * Points written per statement at most. Large enough that a million-point
@@ -65,6 +66,7 @@ export class SimulationRunService {
     private readonly runs: HeldRuns,
     private readonly events: SimulationEventPublisher,
     private readonly programs: ProgramRunner,
+    private readonly gpuWaits: GpuWaits,
   ) {}
 
   /**
@@ -76,7 +78,7 @@ export class SimulationRunService {
    */
   async run({ simulationId, requestId }: RunSimulationPayload): Promise<RunOutcome> {
     // GPUs are taken before the claim: a run waits for them in the queue, pending, not here.
-    const gpus = await this.takeGpusFor(simulationId);
+    const { gpus, machineId } = await this.takeGpusFor(simulationId);
     try {
       const claimed = await answeredWithin(
         this.transitions.claim(simulationId),
@@ -86,7 +88,10 @@ export class SimulationRunService {
       if (!claimed) return await this.whyNotClaimed(simulationId);
       return await this.runClaimed(claimed, gpus, requestId);
     } finally {
-      this.programs.giveGpus(gpus);
+      if (gpus.length) {
+        this.programs.giveGpus(gpus);
+        void this.gpuWaits.wake(machineId);
+      }
     }
   }
 
@@ -135,13 +140,14 @@ export class SimulationRunService {
    * for a worker whose programs need none (and then no read at all).
    * Throws GpusBusyError, back to the queue, while too few are free.
    */
-  private async takeGpusFor(simulationId: number): Promise<string[]> {
-    if (!this.programs.needsGpus) return [];
+  private async takeGpusFor(simulationId: number): Promise<{ gpus: string[]; machineId: number }> {
+    const none = { gpus: [], machineId: 0 };
+    if (!this.programs.needsGpus) return none;
     const pending = await this.simulations.findById(simulationId);
-    if (pending?.status !== SimulationStatus.Pending) return [];
+    if (pending?.status !== SimulationStatus.Pending) return none;
     const gpus = this.programs.takeGpus(pending.program);
     if (!gpus) throw new GpusBusyError(pending, this.programs.declared(pending.program)?.gpus ?? 0);
-    return gpus;
+    return { gpus, machineId: pending.machineId };
   }
 
   /** A job whose run was not claimed: done, or back to the queue to wait (a draining machine, another worker's program). */
