@@ -63,6 +63,11 @@ export class AppProcess {
     this.child.kill(signal);
   }
 
+  /** It has not exited. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** Resolves with the exit code, or rejects after `timeoutMs`. */
   async exit(timeoutMs = 30_000): Promise<number | null> {
     return within(this.exited, timeoutMs, `${this.name} to exit`);
@@ -76,7 +81,7 @@ export class AppProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (!this.running) return;
     this.signal('SIGCONT');
     this.signal('SIGKILL');
     await this.exited;

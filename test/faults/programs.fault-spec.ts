@@ -127,4 +127,34 @@ describe('a worker running programs dies with kill -9', () => {
     // Every run ran again; no directory of either worker is left.
     expect(readdirSync(settings.RUNS_DIR)).toEqual([]);
   });
+
+  it('kills the program of a run whose lease it lost while frozen, once it wakes; the run goes on elsewhere', async () => {
+    const settings = sleepyMachine();
+    const frozen = await stack.startWorker('worker-e', settings);
+    await startSleeping(1);
+    const [{ simulation_id: id }] = (await stack.db.query(`SELECT simulation_id FROM simulations`))
+      .rows;
+    const firstAttempt = new RegExp(`^sleep 100[01] ${id}$`);
+    frozen.signal('SIGSTOP');
+    // Past its lease another worker takes the run back and runs attempt 2 (which exits at once).
+    await stack.startWorker('worker-f', settings);
+    await stack.allFinished(1, 30_000);
+    // Frozen, its worker could not stop attempt 1: its processes still run.
+    expect(processesMatching(firstAttempt)).toHaveLength(2);
+    const wokenAt = Date.now();
+    frozen.signal('SIGCONT');
+    await eventually(
+      async () => (processesMatching(firstAttempt).length === 0 ? true : undefined),
+      { what: 'the lost attempt’s processes to be gone', timeoutMs: 10_000, intervalMs: 20 },
+    );
+    report(
+      `a worker woken after losing a run's lease: the program's group gone ${Date.now() - wokenAt} ms after SIGCONT`,
+    );
+    const { rows } = await stack.db.query(
+      `SELECT outcome FROM simulation_attempts WHERE simulation_id = $1 ORDER BY attempt`,
+      [id],
+    );
+    expect(rows.map((row) => row.outcome)).toEqual(['lost', 'finished']);
+    expect(frozen.running).toBe(true);
+  });
 });
