@@ -116,16 +116,17 @@ export async function programsScenario(
 function writePrograms(dir: string) {
   // The run user reads the scripts: the bench's directory must let it through.
   chmodSync(dir, 0o711);
-  const ticker = path.join(dir, 'ticker.sh');
+  // Perl (in every Debian: perl-base is essential) sleeps without forking; a shell loop forks
+  // `sleep` every tick, and 200 of those kept this machine's two cores busy with forks.
+  const ticker = path.join(dir, 'ticker.pl');
   writeFileSync(
     ticker,
     [
-      'i=1',
-      `while [ $i -le ${TICKS} ]; do`,
-      '  echo "{\\"aisim_metrics\\": {\\"loss\\": $i}, \\"step\\": $i}"',
-      '  i=$((i + 1))',
-      '  sleep 1',
-      'done',
+      '$| = 1;',
+      `for my $i (1 .. ${TICKS}) {`,
+      '  print qq({"aisim_metrics": {"loss": $i}, "step": $i}\n);',
+      '  sleep 1;',
+      '}',
     ].join('\n'),
     { mode: 0o644 },
   );
@@ -139,7 +140,7 @@ function writePrograms(dir: string) {
       '  noop:',
       '    command: [/bin/true]',
       '  ticker:',
-      `    command: [/bin/sh, ${ticker}]`,
+      `    command: [/usr/bin/perl, ${ticker}]`,
       '  stubborn:',
       `    command: [/bin/sh, ${stubborn}]`,
       `    kill_grace_seconds: ${KILL_GRACE_SECONDS}`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventually, FaultStack, report } from './fault-harness';
 import { processesMatching } from '../processes';
+import { LAUNCHER_MARK } from '../../apps/worker/src/programs/launcher-source';
 
 describe('a worker running programs dies with kill -9', () => {
   const MACHINE = 801;
@@ -93,16 +94,16 @@ describe('a worker running programs dies with kill -9', () => {
     expect(rows.map((row) => row.outcomes)).toEqual(Array(RUNS).fill(['lost', 'finished']));
   });
 
-  it('leaves nothing behind when its keeper dies with it: the next worker on the host kills what is left and cleans up', async () => {
+  it('leaves nothing behind when its program launcher dies with it: the next worker on the host kills what is left and cleans up', async () => {
     const runs = 10;
     const settings = sleepyMachine();
     const victim = await stack.startWorker('worker-c', settings);
     await startSleeping(runs);
-    const keepers = processesMatching(/const groups = new Set\(\)/);
-    expect(keepers).toHaveLength(1);
-    // Frozen first, so it cannot start another keeper when it sees this one go.
+    const launchers = processesMatching(new RegExp(`${LAUNCHER_MARK}$`));
+    expect(launchers).toHaveLength(1);
+    // Frozen first, so that it does not see its launcher go.
     victim.signal('SIGSTOP');
-    process.kill(keepers[0], 'SIGKILL');
+    process.kill(launchers[0], 'SIGKILL');
     victim.signal('SIGKILL');
     await victim.exit();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -120,7 +121,7 @@ describe('a worker running programs dies with kill -9', () => {
       intervalMs: 20,
     });
     report(
-      `a worker and its keeper killed with ${runs} programs running: their ${2 * runs} processes ` +
+      `a worker and its program launcher killed with ${runs} programs running: their ${2 * runs} processes ` +
         `gone ${Date.now() - startedAt} ms after the next worker was started`,
     );
     await stack.allFinished(runs, 60_000);

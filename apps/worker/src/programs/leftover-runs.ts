@@ -12,8 +12,8 @@ export interface SweepResult {
 }
 
 /**
- * Cleans up after workers that died without their keeper doing it (the
- * keeper killed too, or the host's processes frozen and thawed): every run
+ * Cleans up after workers that died without their launcher doing it (the
+ * launcher killed too, or the host's processes frozen and thawed): every run
  * directory under `base` whose worker process is gone has the processes
  * still running for it killed, group and all, and is removed (unless its
  * program keeps its directories). A process is known as a run's by the

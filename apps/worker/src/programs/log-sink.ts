@@ -1,9 +1,13 @@
 import { AttemptRef, LogStream, RunLogLine, RunLogRepository } from '@app/domain';
 import { Logger } from '@nestjs/common';
 import { OutputLine } from './line-splitter';
+import { untilWritten } from '../machinery/database-retry';
+import { Slots } from '../machinery/slots';
 
 /** How often a run's new lines are written. */
 const FLUSH_MS = 250;
+/** How long lines are written again while the database cannot be reached, before they are given up. */
+const RETRY_FOR_MS = 60_000;
 
 /**
  * One attempt's log on its way to run_logs, kept within `maxBytes` at every
@@ -26,6 +30,8 @@ export class LogSink {
 
   constructor(
     private readonly logs: RunLogRepository,
+    /** Shared by every run's output on this worker, so heartbeats and claims always find a connection. */
+    private readonly writes: Slots,
     private readonly ref: AttemptRef,
     private readonly maxBytes: number,
   ) {
@@ -59,6 +65,15 @@ export class LogSink {
     return this.flushing;
   }
 
+  private async gated<T>(write: () => Promise<T>): Promise<T> {
+    const release = await this.writes.acquire();
+    try {
+      return await write();
+    } finally {
+      release();
+    }
+  }
+
   private async write(): Promise<void> {
     if (this.waiting.length === 0) return;
     const lines = this.waiting;
@@ -66,7 +81,10 @@ export class LogSink {
     this.waiting = [];
     this.waitingBytes = 0;
     try {
-      await this.logs.append(this.ref, lines);
+      // Written again while the database is out of reach (a write that failed stored nothing).
+      await untilWritten(() => this.gated(() => this.logs.append(this.ref, lines)), {
+        deadline: Date.now() + RETRY_FOR_MS,
+      });
       this.written.push({ lastSeq: lines[lines.length - 1].seq, bytes });
       this.writtenBytes += bytes;
       let dropThrough = 0;
@@ -75,7 +93,7 @@ export class LogSink {
         this.writtenBytes -= oldest.bytes;
         dropThrough = oldest.lastSeq;
       }
-      if (dropThrough) await this.logs.dropBefore(this.ref, dropThrough + 1);
+      if (dropThrough) await this.gated(() => this.logs.dropBefore(this.ref, dropThrough + 1));
     } catch (error) {
       // Logs are the program's, not the run's state: a failed write loses those lines, not the run.
       this.logger.warn(

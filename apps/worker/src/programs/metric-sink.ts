@@ -2,6 +2,8 @@ import { AttemptRef, DomainError, ReportedPoint, RunReportRepository } from '@ap
 import { SimulationEventPublisher } from '@app/queue';
 import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { untilWritten } from '../machinery/database-retry';
+import { Slots } from '../machinery/slots';
 
 /** How often a run's new metric points are stored. */
 const FLUSH_MS = 250;
@@ -9,6 +11,8 @@ const FLUSH_MS = 250;
 const MAX_POINTS_PER_REPORT = 10_000;
 /** A metric's points a microsecond apart at least: each has its own place in time. */
 const SPACING_SECONDS = 1e-6;
+/** How long a report is sent again while the database cannot be reached, before its points are given up. */
+const RETRY_FOR_MS = 60_000;
 
 /**
  * A program run's metric records on their way to its curves: stored as the
@@ -26,6 +30,8 @@ export class MetricSink {
 
   constructor(
     private readonly reports: RunReportRepository,
+    /** Shared by every run's output on this worker, so heartbeats and claims always find a connection. */
+    private readonly writes: Slots,
     private readonly events: SimulationEventPublisher,
     private readonly ref: AttemptRef,
     private readonly startedAt: Date,
@@ -62,13 +68,23 @@ export class MetricSink {
   private async store(): Promise<void> {
     while (this.waiting.length) {
       const points = this.waiting.splice(0, MAX_POINTS_PER_REPORT);
-      // The worker's own number space, below 0: the program may report over HTTP too, from 0 up.
       const sequence = -++this.sequence;
       const hash = createHash('sha256')
         .update(`${sequence}:${JSON.stringify(points)}`)
         .digest('hex');
       try {
-        const stored = await this.reports.report(this.ref, { sequence, hash, points });
+        // Sent again, the same report, while the database is out of reach: it is stored once.
+        const stored = await untilWritten(
+          async () => {
+            const release = await this.writes.acquire();
+            try {
+              return await this.reports.report(this.ref, { sequence, hash, points });
+            } finally {
+              release();
+            }
+          },
+          { deadline: Date.now() + RETRY_FOR_MS },
+        );
         this.events.reportWritten(this.ref, stored.written);
       } catch (error) {
         if (error instanceof DomainError)

@@ -1,8 +1,9 @@
 import { ProgramLimits } from '@app/domain';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LineSplitter, OutputLine } from './line-splitter';
+import { LaunchError, ProgramExit, ProgramLauncher } from './program-launcher';
 
+export type { ProgramExit } from './program-launcher';
 export type OutputStream = 'stdout' | 'stderr';
 
 export interface ProgramStart {
@@ -16,58 +17,54 @@ export interface ProgramStart {
   onLine: (stream: OutputStream, line: OutputLine) => void;
 }
 
-/** How a program's process ended: its exit code, or the signal that ended it. */
-export interface ProgramExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 /**
- * One run's process: spawned without a shell, as the leader of its own
- * process group (everything it forks stays in the group unless it leaves on
- * purpose), with the operator's limits set by the kernel (prlimit). The
- * group is what gets signalled, and it is killed whole once the program
- * ends, so nothing it left behind outlives the run.
+ * One run's process: started by the launcher without a shell, as the leader
+ * of its own process group (everything it forks stays in the group unless it
+ * leaves on purpose), with the operator's limits set by the kernel
+ * (prlimit). The group is what gets signalled, and it is killed whole once
+ * the program ends, so nothing it left behind outlives the run.
  */
 export class ProgramProcess {
-  readonly pid: number;
   readonly exited: Promise<ProgramExit>;
   private ended = false;
 
-  private constructor(private readonly child: ChildProcess) {
-    this.pid = child.pid as number;
-    this.exited = new Promise((resolve) =>
-      child.once('exit', (code: number | null, signal: NodeJS.Signals | null) => {
-        this.ended = true;
-        // The leader is gone; whatever it forked into its group goes with it (a
-        // process it left holding the output pipes would otherwise keep them open).
-        this.signalGroup('SIGKILL');
-        // Its last output is read before its end is told ('close' always follows 'exit').
-        child.once('close', () => resolve({ code, signal }));
-      }),
-    );
+  private constructor(
+    readonly pid: number,
+    exit: Promise<ProgramExit>,
+    outputRead: Promise<void>,
+  ) {
+    // Its last output is read before its end is told.
+    this.exited = exit.then(async (how) => {
+      this.ended = true;
+      await outputRead;
+      return how;
+    });
   }
 
   /** Starts the program; rejects when it cannot be started at all (not found, not executable). */
-  static async start(start: ProgramStart): Promise<ProgramProcess> {
+  static async start(launcher: ProgramLauncher, start: ProgramStart): Promise<ProgramProcess> {
     const [file, ...args] = [...limitsPrefix(start.limits), ...start.argv];
-    const child = spawn(file, args, {
-      cwd: start.cwd,
-      env: start.env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(start.user && { uid: start.user.uid, gid: start.user.gid }),
-    });
-    for (const stream of ['stdout', 'stderr'] as const) {
-      const splitter = new LineSplitter(start.maxLineBytes, (line) => start.onLine(stream, line));
-      child[stream]?.on('data', (chunk: Buffer) => splitter.write(chunk));
-      child[stream]?.on('end', () => splitter.end());
-    }
-    await new Promise<void>((resolve, reject) => {
-      child.once('spawn', resolve);
-      child.once('error', (error) => reject(new ProgramStartError(start.argv[0], error)));
-    });
-    return new ProgramProcess(child);
+    const launched = await launcher
+      .launch({ file, args, cwd: start.cwd, env: start.env, user: start.user })
+      .catch((error: unknown) => {
+        if (error instanceof LaunchError) throw new ProgramStartError(start.argv[0], error.code);
+        throw error;
+      });
+    const outputRead = Promise.all(
+      (['stdout', 'stderr'] as const).map((stream) => {
+        const output = launched[stream];
+        const splitter = new LineSplitter(start.maxLineBytes, (line) => start.onLine(stream, line));
+        const ended = new Promise<void>((resolve) =>
+          output.once('end', () => {
+            splitter.end();
+            resolve();
+          }),
+        );
+        output.on('data', (chunk: Buffer) => splitter.write(chunk));
+        return ended;
+      }),
+    ).then(() => undefined);
+    return new ProgramProcess(launched.pid, launched.exit, outputRead);
   }
 
   /**
@@ -88,18 +85,20 @@ export class ProgramProcess {
   }
 
   private signalGroup(signal: NodeJS.Signals): void {
-    try {
-      process.kill(-this.pid, signal);
-    } catch {
-      // ESRCH: the group is gone already.
-    }
-    if (signal === 'SIGKILL' && !this.ended) this.child.kill('SIGKILL');
+    // The group; with SIGKILL its leader too, should it have left the group.
+    const targets = signal === 'SIGKILL' && !this.ended ? [-this.pid, this.pid] : [-this.pid];
+    for (const target of targets)
+      try {
+        process.kill(target, signal);
+      } catch {
+        // ESRCH: gone already.
+      }
   }
 }
 
 export class ProgramStartError extends Error {
-  constructor(file: string, cause: Error) {
-    super(`could not start ${file}: ${(cause as NodeJS.ErrnoException).code ?? cause.message}`);
+  constructor(file: string, code: string) {
+    super(`could not start ${file}: ${code}`);
     this.name = 'ProgramStartError';
   }
 }

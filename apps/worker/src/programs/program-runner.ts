@@ -16,7 +16,7 @@ import { WorkerConfig } from '../config/worker-config';
 import { HeldRun } from '../leases/held-runs';
 import { NonRetryableRunError } from '../simulation-run/run-errors';
 import { OutputLine } from './line-splitter';
-import { ProcessKeeper } from './process-keeper';
+import { ProgramLauncher } from './program-launcher';
 import { OutputStream, ProgramExit, ProgramProcess, ProgramStartError } from './program-process';
 import { closeRunDirectory, makeRunDirectory } from './run-directory';
 import { sweepLeftoverRuns } from './leftover-runs';
@@ -24,6 +24,7 @@ import { LogSink } from './log-sink';
 import { readMetricRecord } from './metric-records';
 import { MetricSink } from './metric-sink';
 import { GpuPool } from './gpu-pool';
+import { Slots } from '../machinery/slots';
 
 /** Lines of a failed run's output its failure reason quotes, the last ones. */
 const REASON_LINES = 10;
@@ -47,8 +48,8 @@ export class ProgramFailedError extends Error {
  * Runs one attempt of a declared program: its params checked and filled in,
  * a fresh directory, a scrubbed environment (nothing of the worker's own:
  * its database and Redis URLs, passwords and keys never reach a program),
- * the process as an unprivileged user in its own group, watched by the
- * keeper. Resolves when it exits 0; otherwise throws why it failed. A run
+ * the process started by the launcher as an unprivileged user in its own
+ * group. Resolves when it exits 0; otherwise throws why it failed. A run
  * stopped from outside (cancelled, lease lost, time limit, shutdown) has its
  * group stopped within the program's grace, and the stop is rethrown.
  */
@@ -57,10 +58,16 @@ export class ProgramRunner implements OnModuleInit {
   private readonly logger = new Logger(ProgramRunner.name);
   private readonly programs: Map<string, ProgramDeclaration>;
   private readonly gpus: GpuPool;
+  /**
+   * Every run's output (logs and metric records) is written through half the
+   * database pool at most: however many programs print at once, heartbeats,
+   * claims and finishes always find a connection.
+   */
+  private readonly outputWrites: Slots;
 
   constructor(
     private readonly config: WorkerConfig,
-    private readonly keeper: ProcessKeeper,
+    private readonly launcher: ProgramLauncher,
     private readonly runData: RunDataRepository,
     private readonly logs: RunLogRepository,
     private readonly reports: RunReportRepository,
@@ -68,11 +75,12 @@ export class ProgramRunner implements OnModuleInit {
   ) {
     this.programs = new Map(config.programs.map((program) => [program.name, program]));
     this.gpus = new GpuPool(config.gpus);
+    this.outputWrites = new Slots(Math.max(1, Math.floor(config.databasePoolSize / 2)));
   }
 
   /**
    * Before this worker takes a run: what workers that died here left behind
-   * (their keepers too, or they would have killed it) is killed and removed.
+   * (their launchers too, or they would have killed it) is killed and removed.
    */
   async onModuleInit(): Promise<void> {
     if (this.programs.size === 0) return;
@@ -122,7 +130,7 @@ export class ProgramRunner implements OnModuleInit {
       { keep: program.keepWorkdir },
     );
     const tail: string[] = [];
-    const log = new LogSink(this.logs, held.ref, program.logs.maxBytes);
+    const log = new LogSink(this.logs, this.outputWrites, held.ref, program.logs.maxBytes);
     const logLine = (stream: OutputStream, line: OutputLine) => {
       log.push(stream, line);
       tail.push(`${stream === 'stderr' ? '! ' : ''}${line.text}${line.cut ? ' […]' : ''}`);
@@ -131,6 +139,7 @@ export class ProgramRunner implements OnModuleInit {
     const note = (problem: string) => logLine('stderr', { text: `aisim: ${problem}`, cut: false });
     const metrics = new MetricSink(
       this.reports,
+      this.outputWrites,
       this.events,
       held.ref,
       simulation.startedAt ?? new Date(),
@@ -145,7 +154,7 @@ export class ProgramRunner implements OnModuleInit {
     };
     try {
       held.signal.throwIfAborted();
-      const child = await ProgramProcess.start({
+      const child = await ProgramProcess.start(this.launcher, {
         argv: commandFor(program, values),
         env: {
           PATH: PROGRAM_PATH,
@@ -170,14 +179,9 @@ export class ProgramRunner implements OnModuleInit {
         if (error instanceof ProgramStartError) throw new NonRetryableRunError(error.message);
         throw error;
       });
-      this.keeper.watch(child.pid);
-      try {
-        const exit = await this.untilExitOrStop(child, held, program);
-        if (exit.code === 0) return;
-        throw new ProgramFailedError(failureReason(exit, tail), exit);
-      } finally {
-        this.keeper.forget(child.pid);
-      }
+      const exit = await this.untilExitOrStop(child, held, program);
+      if (exit.code === 0) return;
+      throw new ProgramFailedError(failureReason(exit, tail), exit);
     } finally {
       // The whole log and every metric are stored before the run's end is told.
       await metrics.close();
