@@ -63,7 +63,11 @@ describe('the program launcher', () => {
     const program = await launch('/bin/sleep', ['60']);
     process.kill(launcher.pid as number, 'SIGKILL');
     await expect(program.exit).resolves.toEqual({ code: null, signal: 'SIGKILL' });
-    // Killed: gone, or a zombie its new parent has yet to reap.
+    // Killed (a signal is delivered a moment after it is sent): gone, or a zombie its new parent
+    // has yet to reap.
+    const deadline = Date.now() + 5_000;
+    while (!['gone', 'Z'].includes(stateOf(program.pid)) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(['gone', 'Z']).toContain(stateOf(program.pid));
     const next = await launch('/bin/true');
     await expect(next.exit).resolves.toEqual({ code: 0, signal: null });
