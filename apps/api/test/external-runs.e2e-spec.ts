@@ -7,7 +7,7 @@ import {
 import { DataSource } from 'typeorm';
 import { runDataDatesOf, seedMachine } from '@app/domain/testing';
 import { Role } from '@app/auth';
-import { E2eStack } from '../../../test/e2e-stack';
+import { E2eStack, eventually } from '../../../test/e2e-stack';
 import { openEventStream, pointsOf } from '../../../test/sse-client';
 
 /** Three metrics with steps, as a training loop would report them. */
@@ -543,6 +543,155 @@ describe('external runs: created with a run token, reporting from anywhere', () 
       .expect(200);
     const { stored, expected } = await storedAndExpected(id, points);
     expect(stored).toEqual(expected);
+  });
+
+  describe('reports arriving together (group commit)', () => {
+    /** A repository of its own (another process's, as it were): its group commit sees only these. */
+    const repository = () =>
+      new RunReportRepository(
+        stack.api.get(DataSource).manager,
+        stack.api.get(ConvergencePointRepository),
+      );
+    const startedRuns = async (count: number) => {
+      const runs = [];
+      for (let k = 0; k < count; k++) {
+        const { id, token } = await createExternal();
+        await withToken(token).post(`/simulation/${id}/start`).expect(200);
+        runs.push(id);
+      }
+      return runs;
+    };
+    /** The transactions that wrote each run's points and report records, by run. */
+    const writers = async (
+      ids: number[],
+    ): Promise<Array<{ id: number; points: string[]; reports: string[] }>> =>
+      stack.db.query(
+        `SELECT simulation_id::int AS id,
+                array_agg(DISTINCT xmin::text) AS points,
+                (SELECT array_agg(DISTINCT b.xmin::text) FROM run_batches b
+                 WHERE b.simulation_id = p.simulation_id) AS reports
+         FROM convergence_points p WHERE simulation_id = ANY($1)
+         GROUP BY simulation_id ORDER BY simulation_id`,
+        [ids],
+      );
+
+    it('stores the reports of different runs in one transaction, each answered as its own', async () => {
+      const ids = await startedRuns(4);
+      const reports = repository();
+      const answers = await Promise.all(
+        ids.map((id, k) =>
+          reports.report(
+            { simulationId: id, attempt: 1 },
+            { sequence: 1, hash: `together ${k}`, points: trainingPoints(1, 10 * (k + 1)) },
+          ),
+        ),
+      );
+      expect(answers.map((answer) => [answer.duplicate, answer.points])).toEqual([
+        [false, 30],
+        [false, 60],
+        [false, 90],
+        [false, 120],
+      ]);
+      const written = await writers(ids);
+      const transactions = new Set(written.flatMap((run) => [...run.points, ...run.reports]));
+      expect(written.map((run) => run.id)).toEqual(ids);
+      expect(transactions.size).toBe(1);
+      for (const [k, id] of ids.entries()) expect(await stored(id)).toBe(30 * (k + 1));
+    });
+
+    it('answers a refused report among them with its own 409, storing the others as if it were not there', async () => {
+      const [ended, backwards, good, alsoGood] = await startedRuns(4);
+      await stack.db.query(
+        `UPDATE simulations SET status = 'finished', finished_at = now() WHERE simulation_id = $1`,
+        [ended],
+      );
+      const reports = repository();
+      const report = (id: number, points: ReturnType<typeof trainingPoints>) =>
+        reports.report(
+          { simulationId: id, attempt: 1 },
+          { sequence: 1, hash: `mixed ${id}`, points },
+        );
+      const answers = await Promise.allSettled([
+        report(ended, trainingPoints(1, 5)),
+        // Refused only once its points are read: its transaction is rolled back and the others
+        // are stored again without it.
+        report(backwards, [...trainingPoints(2, 1), ...trainingPoints(1, 1)]),
+        report(good, trainingPoints(1, 5)),
+        report(alsoGood, trainingPoints(1, 7)),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([
+        'rejected',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect((answers[0] as PromiseRejectedResult).reason.message).toMatch(
+        /has ended \(finished\)/,
+      );
+      expect((answers[1] as PromiseRejectedResult).reason.message).toMatch(
+        /a metric's points go forward in time/,
+      );
+      expect(await stored(ended)).toBe(0);
+      expect(await stored(backwards)).toBe(0);
+      expect(await stored(good)).toBe(15);
+      expect(await stored(alsoGood)).toBe(21);
+      // The refused report's sequence number is still free: the same number with good points is stored.
+      const retried = await report(backwards, trainingPoints(1, 2));
+      expect(retried).toMatchObject({ duplicate: false, points: 6 });
+    });
+
+    it("stores a report that waited for another process to store its run's first metrics", async () => {
+      const [id] = await startedRuns(1);
+      const points = trainingPoints(1, 20);
+      // Two API processes, each with its own group commit and kept tails.
+      const [here, elsewhere] = [repository(), repository()];
+      // The run's row held, so that both reports' statements begin before either can lock it:
+      // the second then reads the run as it was before the first stored its metrics.
+      const holder = stack.api.get(DataSource).createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`SELECT 1 FROM simulations WHERE simulation_id = $1 FOR UPDATE`, [id]);
+      /** Statements waiting for a lock: the first for the holder's transaction, the next for the row. */
+      const waiting = async () =>
+        (await stack.db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`))[0]
+          .n as number;
+      const first = here.report(
+        { simulationId: id, attempt: 1 },
+        { sequence: 1, hash: 'first', points: points.slice(0, 30) },
+      );
+      await eventually(async () => ((await waiting()) >= 1 ? true : undefined));
+      const second = elsewhere.report(
+        { simulationId: id, attempt: 1 },
+        { sequence: 2, hash: 'second', points: points.slice(30) },
+      );
+      await eventually(async () => ((await waiting()) >= 2 ? true : undefined));
+      await holder.commitTransaction();
+      await holder.release();
+      expect(await Promise.all([first, second])).toEqual([
+        expect.objectContaining({ duplicate: false, points: 30 }),
+        expect.objectContaining({ duplicate: false, points: 30 }),
+      ]);
+      const { stored: series, expected } = await storedAndExpected(id, points);
+      expect(series).toEqual(expected);
+    });
+
+    it("stores one run's reports one after the other, in the order they came", async () => {
+      const [id] = await startedRuns(1);
+      const reports = repository();
+      const points = trainingPoints(1, 40);
+      await Promise.all(
+        [0, 1, 2, 3].map((k) =>
+          reports.report(
+            { simulationId: id, attempt: 1 },
+            { sequence: k + 1, hash: `ordered ${k}`, points: points.slice(k * 30, k * 30 + 30) },
+          ),
+        ),
+      );
+      const [run] = await writers([id]);
+      expect(run.reports).toHaveLength(4);
+      const { stored: series, expected } = await storedAndExpected(id, points);
+      expect(series).toEqual(expected);
+    });
   });
 
   it('keeps its lease with every report, a resent one too', async () => {

@@ -10,6 +10,7 @@ export * from './convergence-point/curve-read.repository';
 export * from './convergence-point/loss-metric';
 export * from './database/connection-errors';
 export * from './database/data-source-options';
+export * from './database/group-commit';
 export { postgresErrorCode } from './database/query-rows';
 export * from './domain.module';
 export * from './entities';

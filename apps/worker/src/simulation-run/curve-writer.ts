@@ -5,9 +5,9 @@ import {
   CurveBatch,
   CurveRef,
   RunCurveWrite,
+  GroupCommit,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { GroupCommit } from '../machinery/group-commit';
 
 /** Points one combined statement carries at most (a single larger batch still goes, alone). */
 export const MAX_POINTS_PER_STATEMENT = 10_000;

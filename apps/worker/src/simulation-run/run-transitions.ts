@@ -5,10 +5,10 @@ import {
   Program,
   Simulation,
   SimulationLifecycle,
+  GroupCommit,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { WorkerConfig } from '../config/worker-config';
-import { GroupCommit } from '../machinery/group-commit';
 
 /**
  * Claims and finishes of every run in this process, by group commit: a

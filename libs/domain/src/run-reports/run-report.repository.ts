@@ -14,6 +14,7 @@ import {
 } from '../convergence-point/curve-builder';
 import type { CurvePoint } from '../convergence-point/curve-point';
 import { LOSS_METRIC } from '../convergence-point/loss-metric';
+import { GroupCommit } from '../database/group-commit';
 import { queryRows } from '../database/query-rows';
 import { sqlLiteral } from '../database/sql-literal';
 import { DomainError } from '../errors/domain-error';
@@ -86,60 +87,135 @@ interface ReportingRun {
   elapsed: number;
 }
 
+/** Points one transaction of reports carries at most (a single larger report still goes, alone). */
+export const MAX_POINTS_PER_REPORT_TRANSACTION = 20_000;
+
+/** Tries of a report whose run another process changed while it waited for the run. */
+const STALE_READ_TRIES = 3;
+
 /**
- * Stores what a run reports (an external run's client, or a program's metric
- * records its worker read): its points (by COPY, fenced by the
- * run's row this transaction holds), its params (once) and tags, in one
- * transaction, so reports of one run apply one after the other and each is
- * all or nothing. Reporting keeps the run's lease.
+ * A report's transaction read its run before another process's transaction
+ * on the run committed (it waited for the run's row meanwhile): it is rolled
+ * back and stored again, reading the run anew.
+ */
+class StaleRunRead extends Error {
+  constructor(simulationIds: readonly number[]) {
+    super(`simulations ${simulationIds.join(', ')} changed while their reports waited for them`);
+  }
+}
+
+/** A report to store, for the attempt that sent it. */
+interface ReportInput {
+  scope: AttemptRef;
+  report: RunReport;
+}
+
+/** What became of a report: stored (or found stored before), or refused without a write. */
+type ReportOutcome = StoredReport | DomainError;
+
+/**
+ * Stores what runs report (an external run's client, or a program's metric
+ * records its worker read): points (by COPY, fenced by the runs' rows the
+ * transaction holds), params (once) and tags. Reports go by group commit:
+ * those of different runs that arrive together, or while others are being
+ * stored, share one transaction and its statements, each answered on its
+ * own; a run's reports go one after the other, each all or nothing (a
+ * transaction refused for one of them is retried one report per
+ * transaction). Reporting keeps the run's lease.
  */
 @Injectable()
 export class RunReportRepository {
   private readonly tails = new SeriesTailCache();
+  private readonly commits: GroupCommit<ReportInput, ReportOutcome>;
 
   constructor(
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly curves: ConvergencePointRepository,
-  ) {}
+  ) {
+    this.commits = new GroupCommit({
+      run: (inputs) => this.storeTogether(inputs),
+      keyOf: ({ scope }) => String(scope.simulationId),
+      weightOf: ({ report }) => Math.max(1, report.points.length),
+      maxWeight: MAX_POINTS_PER_REPORT_TRANSACTION,
+      // A report never waits for company: those arriving together, or while two
+      // transactions are being stored, share the next one.
+      gatherMs: 0,
+      maxInFlight: 2,
+    });
+  }
 
   async report(scope: AttemptRef, report: RunReport): Promise<StoredReport> {
-    // Kept once the report has committed: a rolled-back one leaves the series as it was.
-    const kept: Array<[SeriesKey, SeriesTail]> = [];
-    const stored = await this.manager.transaction(async (manager) => {
-      const { run, claimed, prior, metrics } = await openReport(manager, scope, report);
-      if (!claimed) {
-        if (prior?.request_hash !== report.hash)
-          throw DomainError.conflict(
-            `sequence ${report.sequence} was already used for a different report of this run: ` +
-              'number each report anew (a report sent again must be the same report)',
-          );
-        return { duplicate: true, points: prior.points, written: [] };
+    for (let tries = 1; ; tries++) {
+      let outcome: ReportOutcome;
+      try {
+        outcome = await this.commits.submit({ scope, report });
+      } catch (error) {
+        if (error instanceof StaleRunRead && tries < STALE_READ_TRIES) continue;
+        throw error;
       }
-      if (report.params) await writeParamsOnce(manager, scope.simulationId, report.params);
-      if (report.tags)
-        await applyTagChanges(
-          manager,
-          scope.simulationId,
-          report.tags,
-          [],
-          RUN_DATA_LIMITS.maxTags,
-        );
-      const writes = await this.seriesWrites(manager, scope, run, metrics, report.points);
+      if (outcome instanceof DomainError) throw outcome;
+      return outcome;
+    }
+  }
+
+  /** Reports of different runs in one transaction; throws (rolling all back) when one cannot be stored. */
+  private async storeTogether(inputs: readonly ReportInput[]): Promise<ReportOutcome[]> {
+    // Kept once the reports have committed: a rolled-back one leaves the series as they were.
+    const kept: Array<[SeriesKey, SeriesTail]> = [];
+    const outcomes = await this.manager.transaction(async (manager) => {
+      const opened = await openReports(manager, inputs);
+      const writes: SeriesWrite[] = [];
+      const outcomes: ReportOutcome[] = [];
+      for (const [index, { scope, report }] of inputs.entries()) {
+        const open = opened[index];
+        if (open instanceof DomainError) {
+          outcomes.push(open);
+          continue;
+        }
+        const { run, claimed, prior, metrics } = open;
+        if (!claimed) {
+          outcomes.push(
+            prior?.request_hash === report.hash
+              ? { duplicate: true, points: prior.points, written: [] }
+              : DomainError.conflict(
+                  `sequence ${report.sequence} was already used for a different report of this run: ` +
+                    'number each report anew (a report sent again must be the same report)',
+                ),
+          );
+          continue;
+        }
+        if (report.params) await writeParamsOnce(manager, scope.simulationId, report.params);
+        if (report.tags)
+          await applyTagChanges(
+            manager,
+            scope.simulationId,
+            report.tags,
+            [],
+            RUN_DATA_LIMITS.maxTags,
+          );
+        const own = await this.seriesWrites(manager, scope, run, metrics, report.points);
+        writes.push(...own);
+        outcomes.push({
+          duplicate: false,
+          points: report.points.length,
+          written: own.map(({ metric, batch, after }) => ({
+            metric: metric.name,
+            after,
+            points: batch.points,
+          })),
+        });
+      }
       await this.curves.appendPointsInHeldRun(writes, manager);
-      for (const { metric, tail } of writes)
-        if (tail) kept.push([{ ...scope, metricId: metric.id }, tail]);
-      return {
-        duplicate: false,
-        points: report.points.length,
-        written: writes.map(({ metric, batch, after }) => ({
-          metric: metric.name,
-          after,
-          points: batch.points,
-        })),
-      };
+      for (const { ref, metric, tail } of writes)
+        if (tail)
+          kept.push([
+            { simulationId: ref.simulationId, attempt: ref.attempt, metricId: metric.id },
+            tail,
+          ]);
+      return outcomes;
     });
     for (const [series, tail] of kept) this.tails.set(series, tail);
-    return stored;
+    return outcomes;
   }
 
   /** The report's points as one write per metric, each going on from where its series stands. */
@@ -206,72 +282,105 @@ export class RunReportRepository {
   }
 }
 
-/**
- * Opens a report, in one statement: locks the run's row, claims the
- * report's sequence number and keeps the lease when the run may report
- * (its attempt, running, external), and reads what the report is checked
- * against: a report stored under that number before, and the attempt's
- * metrics by name. A 404 or a 409 says why a run takes no report.
- */
-async function openReport(
-  manager: EntityManager,
-  scope: AttemptRef,
-  report: RunReport,
-): Promise<{
+/** A report opened: the run as it stands, and whether the report's sequence number was free. */
+interface OpenedReport {
   run: ReportingRun;
   claimed: boolean;
   prior: { request_hash: string; points: number } | null;
   metrics: Map<string, KnownMetric>;
-}> {
-  const [row] = await queryRows<
-    ReportingRun & {
+}
+
+/**
+ * Opens reports of different runs, in one statement: locks the runs' rows
+ * (in simulation order, as every statement here that locks several does),
+ * claims each report's sequence number where its run may report (its
+ * attempt, running, not emulated), keeps the lease for each report stored or
+ * sent again, and reads what each report
+ * is checked against: a report stored under that number before, and the
+ * attempt's metrics by name. A run that takes no report has a 404 or a 409
+ * saying why, in the report's place (nothing of it was written).
+ */
+async function openReports(
+  manager: EntityManager,
+  inputs: readonly ReportInput[],
+): Promise<Array<OpenedReport | DomainError>> {
+  const rows = await queryRows<
+    Partial<ReportingRun> & {
+      stale: boolean | null;
       claimed: boolean;
       prior: { request_hash: string; points: number } | null;
       metrics: Array<[number, string, number]> | null;
     }
   >(
     manager,
-    `WITH run AS (
-       SELECT status, attempt, program, curve_day,
+    `WITH input AS (
+       SELECT * FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::integer[])
+         WITH ORDINALITY AS i(simulation_id, attempt, sequence, request_hash, points, n)
+     ), run AS (
+       SELECT simulation_id, status, attempt, program, curve_day, xmin::text AS version,
               COALESCE(extract(epoch FROM clock_timestamp() - started_at), 0)::float8 AS elapsed
-       FROM simulations WHERE simulation_id = $1 FOR UPDATE
+       FROM simulations WHERE simulation_id IN (SELECT simulation_id FROM input)
+       ORDER BY simulation_id FOR UPDATE
      ), open AS (
-       SELECT 1 FROM run
-       WHERE attempt = $2 AND status = ${sqlLiteral(SimulationStatus.Running)}
-         AND program <> ${sqlLiteral(Program.Emulate)}
+       SELECT i.* FROM input i JOIN run r USING (simulation_id)
+       WHERE r.attempt = i.attempt AND r.status = ${sqlLiteral(SimulationStatus.Running)}
+         AND r.program <> ${sqlLiteral(Program.Emulate)}
      ), claimed AS (
        INSERT INTO run_batches (simulation_id, attempt, sequence, request_hash, points)
-       SELECT $1, $2, $3, $4, $5 FROM open
-       ON CONFLICT DO NOTHING RETURNING sequence
+       SELECT simulation_id, attempt, sequence, request_hash, points FROM open
+       ON CONFLICT DO NOTHING RETURNING simulation_id
+     ), resent AS (
+       SELECT o.simulation_id FROM open o
+       JOIN run_batches b USING (simulation_id, attempt, sequence, request_hash)
      ), lease AS (
-       -- Reporting is a heartbeat: the lease the reconciler checks is kept.
+       -- Reporting is a heartbeat: the lease the reconciler checks is kept, by a report
+       -- stored now or sent again, not by one refused.
        UPDATE simulations SET heartbeat_at = clock_timestamp()
-       WHERE simulation_id = $1 AND EXISTS (SELECT 1 FROM open)
+       WHERE simulation_id IN (SELECT simulation_id FROM claimed UNION ALL SELECT simulation_id FROM resent)
      )
      SELECT r.status, r.attempt, r.program, r.curve_day::text AS day, r.elapsed,
-            EXISTS (SELECT 1 FROM claimed) AS claimed,
+            -- The row locked is newer than the one this statement's snapshot sees: another
+            -- transaction changed the run while this one waited for it, and what is read below
+            -- (metrics, a prior report) may predate that.
+            r.version <> (SELECT x.xmin::text FROM simulations x
+                          WHERE x.simulation_id = i.simulation_id) AS stale,
+            EXISTS (SELECT 1 FROM claimed c WHERE c.simulation_id = i.simulation_id) AS claimed,
             (SELECT to_jsonb(b) FROM (
-               SELECT request_hash, points FROM run_batches
-               WHERE simulation_id = $1 AND attempt = $2 AND sequence = $3) b) AS prior,
+               SELECT request_hash, points FROM run_batches b
+               WHERE b.simulation_id = i.simulation_id AND b.attempt = i.attempt
+                 AND b.sequence = i.sequence) b) AS prior,
             (SELECT jsonb_agg(jsonb_build_array(m.metric_id, m.name, m.count)) FROM run_metrics m
-             WHERE m.simulation_id = $1 AND m.attempt = $2) AS metrics
-     FROM run r`,
-    [scope.simulationId, scope.attempt, report.sequence, report.hash, report.points.length],
+             WHERE m.simulation_id = i.simulation_id AND m.attempt = i.attempt) AS metrics
+     FROM input i LEFT JOIN run r USING (simulation_id)
+     ORDER BY i.n`,
+    [
+      inputs.map(({ scope }) => scope.simulationId),
+      inputs.map(({ scope }) => scope.attempt),
+      inputs.map(({ report }) => report.sequence),
+      inputs.map(({ report }) => report.hash),
+      inputs.map(({ report }) => report.points.length),
+    ],
   );
-  if (!row) throw DomainError.notFound(`simulation ${scope.simulationId} not found`);
-  if (row.program === Program.Emulate)
-    throw DomainError.conflict(
-      `simulation ${scope.simulationId} is an emulated run: its worker writes its curve`,
-    );
-  if (row.attempt !== scope.attempt || row.status !== SimulationStatus.Running)
-    throw refusal(scope, row);
-  const { claimed, prior, metrics, ...run } = row;
-  return {
-    run,
-    claimed,
-    prior,
-    metrics: new Map((metrics ?? []).map(([id, name, count]) => [name, { id, count }])),
-  };
+  const stale = rows.flatMap((row, index) => (row.stale ? [inputs[index].scope.simulationId] : []));
+  if (stale.length) throw new StaleRunRead(stale);
+  return rows.map((row, index) => {
+    const { scope } = inputs[index];
+    if (row.status === null || row.status === undefined)
+      return DomainError.notFound(`simulation ${scope.simulationId} not found`);
+    const { claimed, prior, metrics, stale: _, ...run } = row as ReportingRun & typeof row;
+    if (run.program === Program.Emulate)
+      return DomainError.conflict(
+        `simulation ${scope.simulationId} is an emulated run: its worker writes its curve`,
+      );
+    if (run.attempt !== scope.attempt || run.status !== SimulationStatus.Running)
+      return refusal(scope, run);
+    return {
+      run,
+      claimed,
+      prior,
+      metrics: new Map((metrics ?? []).map(([id, name, count]) => [name, { id, count }])),
+    };
+  });
 }
 
 export function notExternal(scope: AttemptRef, program: string): void {

@@ -1,9 +1,13 @@
-import { isConnectionError } from '@app/domain';
+import { isConnectionError } from './connection-errors';
 
 export interface GroupCommitOptions<I, R> {
   /** Runs one statement for all the inputs; answers in the same order. */
   run(inputs: I[]): Promise<R[]>;
-  /** Inputs with the same key never share a statement (their checks are per key). */
+  /**
+   * Inputs with the same key never share a statement, nor are in flight at
+   * once: they go one after the other, in the order submitted (their checks
+   * are per key).
+   */
   keyOf(input: I): string;
   /** What an input weighs toward maxWeight (1 unless given). */
   weightOf?(input: I): number;
@@ -42,6 +46,8 @@ export class GroupCommit<I, R> {
   private waiting: Pending<I, R>[] = [];
   private waitingWeight = 0;
   private inFlight = 0;
+  /** Keys of the inputs in flight: another input with one waits for its statement to end. */
+  private readonly inFlightKeys = new Set<string>();
   /** The waiting inputs have gathered long enough (or weigh enough): send when a slot is free. */
   private due = false;
   private gatherTimer?: NodeJS.Timeout;
@@ -71,9 +77,14 @@ export class GroupCommit<I, R> {
   private sendWaiting(): void {
     while (this.due && this.inFlight < this.options.maxInFlight && this.waiting.length > 0) {
       const group = this.takeGroup();
+      // Every waiting input's key is in flight: the statement that ends first sends again.
+      if (group.length === 0) break;
+      const keys = group.map((pending) => this.options.keyOf(pending.input));
+      for (const key of keys) this.inFlightKeys.add(key);
       this.inFlight++;
       void this.send(group).finally(() => {
         this.inFlight--;
+        for (const key of keys) this.inFlightKeys.delete(key);
         this.sendWaiting();
       });
     }
@@ -84,26 +95,29 @@ export class GroupCommit<I, R> {
     }
   }
 
-  /** The oldest waiting inputs that fit in one statement, one per key. */
+  /**
+   * The oldest waiting inputs that fit in one statement, one per key and
+   * none whose key is in flight; an input to go alone goes alone.
+   */
   private takeGroup(): Pending<I, R>[] {
-    const [first, ...rest] = this.waiting;
-    const group = [first];
+    const group: Pending<I, R>[] = [];
     const left: Pending<I, R>[] = [];
-    if (first.alone) {
-      left.push(...rest);
-    } else {
-      const keys = new Set([this.options.keyOf(first.input)]);
-      let weight = first.weight;
-      for (const pending of rest) {
-        const key = this.options.keyOf(pending.input);
-        if (pending.alone || keys.has(key) || weight + pending.weight > this.options.maxWeight) {
-          left.push(pending);
-          continue;
-        }
-        group.push(pending);
-        keys.add(key);
-        weight += pending.weight;
+    const keys = new Set<string>();
+    let weight = 0;
+    for (const pending of this.waiting) {
+      const key = this.options.keyOf(pending.input);
+      const fits =
+        !this.inFlightKeys.has(key) &&
+        !keys.has(key) &&
+        (group.length === 0 ||
+          (!group[0].alone && !pending.alone && weight + pending.weight <= this.options.maxWeight));
+      if (!fits) {
+        left.push(pending);
+        continue;
       }
+      group.push(pending);
+      keys.add(key);
+      weight += pending.weight;
     }
     this.waiting = left;
     for (const pending of group) this.waitingWeight -= pending.weight;
