@@ -24,6 +24,18 @@ export interface ApiAnswer<T> {
 
 type Query = Record<string, string | number | undefined>;
 
+/** Wait before reconnecting a live stream that dropped. */
+const RECONNECT_MS = 1000;
+
+export type LiveState = 'connecting' | 'live';
+
+export interface FollowOptions {
+  signal: AbortSignal;
+  onState: (state: LiveState) => void;
+  /** Each failure as it happens, and null once a connection ended well. */
+  onError: (failure: unknown) => void;
+}
+
 /**
  * Every call the dashboard makes goes through here, so that one place adds
  * the token, turns error bodies into messages, and notices a token the API no
@@ -57,9 +69,44 @@ export class ApiClient {
   }
 
   /**
-   * Follows a simulation's live curve (GET /converge/{id}/stream) until it
-   * ends or `signal` aborts. Resolves when the server closes the stream.
+   * Follows a live stream across dropped connections: after a network
+   * failure, a 5xx or a 429 it reconnects, resuming after the last event it
+   * had (`Last-Event-ID`). Resolves true when the server ended the stream,
+   * false when `signal` aborted it or the API refused it (a 4xx, given to
+   * `onError`).
    */
+  async follow(
+    path: string,
+    onEvent: (event: SseEvent) => void,
+    { signal, onState, onError }: FollowOptions,
+  ): Promise<boolean> {
+    let lastEventId: string | undefined;
+    while (!signal.aborted) {
+      onState('connecting');
+      try {
+        await this.stream(
+          path,
+          (event) => {
+            onState('live');
+            if (event.id) lastEventId = event.id;
+            onEvent(event);
+          },
+          { signal, lastEventId },
+        );
+        onError(null);
+        return true;
+      } catch (failure) {
+        if (signal.aborted) return false;
+        onError(failure);
+        if (failure instanceof ApiError && failure.status < 500 && failure.status !== 429)
+          return false;
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+      }
+    }
+    return false;
+  }
+
+  /** One connection to a live stream, until the server closes it or `signal` aborts. */
   async stream(
     path: string,
     onEvent: (event: SseEvent) => void,

@@ -1,6 +1,6 @@
 import { AxesToggles } from './axes-toggles';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api-client';
+import type { LiveState } from '../api-client';
 import type {
   Curve,
   CurvePoint,
@@ -24,7 +24,6 @@ import { ErrorMessage } from './error-message';
 
 /** Past this many live points, the chart shows the sampled curve, re-read once a second. */
 const LIVE_POINT_LIMIT = 20_000;
-const RECONNECT_MS = 1000;
 /** The contract's curve, read and streamed through the contract's own endpoints. */
 const LOSS = 'loss';
 
@@ -50,7 +49,7 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
   const [points, setPoints] = useState<CurvePoint[]>([]);
   const [meta, setMeta] = useState<Curve['meta'] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [liveState, setLiveState] = useState<'off' | 'connecting' | 'live'>('off');
+  const [liveState, setLiveState] = useState<LiveState | 'off'>('off');
   const [metric, setMetric] = useState(LOSS);
   const [metrics, setMetrics] = useState<string[]>([LOSS]);
   const statusEvent = useRef(onStatusEvent);
@@ -112,7 +111,6 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
   useEffect(() => {
     if (!live) return;
     const abort = new AbortController();
-    let lastEventId: string | undefined;
     let sampledMode = false;
     let lastSampledRead = 0;
     setPoints([]);
@@ -132,43 +130,27 @@ export function CurvePanel({ simulationId, status, onStatusEvent }: CurvePanelPr
         return next;
       });
     };
-    const follow = async () => {
-      while (!abort.signal.aborted) {
-        setLiveState('connecting');
-        try {
-          await api.stream(
-            metric === LOSS
-              ? `/converge/${simulationId}/stream`
-              : `/simulation/${simulationId}/metrics/${encodeURIComponent(metric)}/stream`,
-            (event) => {
-              setLiveState('live');
-              if (event.id) lastEventId = event.id;
-              const data = JSON.parse(event.data) as { points?: CurvePoint[] | MetricPoint[] };
-              if (event.event === 'points' && data.points)
-                onPoints(
-                  metric === LOSS
-                    ? (data.points as CurvePoint[])
-                    : metricPointsAsCurve(data.points as MetricPoint[]),
-                );
-              else if (event.event === 'attempt')
-                setPoints([]); // a retry starts the curve over
-              else if (event.event === 'status' || event.event === 'end') statusEvent.current();
-            },
-            { signal: abort.signal, lastEventId },
-          );
-          setError(null);
-          // The server closes the stream at a terminal status; the page's refresh takes over.
-          statusEvent.current();
-          return;
-        } catch (failure) {
-          if (abort.signal.aborted) return;
-          setError(failure);
-          if (failure instanceof ApiError && failure.status < 500 && failure.status !== 429) return;
-          await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
-        }
-      }
-    };
-    void follow();
+    void api
+      .follow(
+        metric === LOSS
+          ? `/converge/${simulationId}/stream`
+          : `/simulation/${simulationId}/metrics/${encodeURIComponent(metric)}/stream`,
+        (event) => {
+          const data = JSON.parse(event.data) as { points?: CurvePoint[] | MetricPoint[] };
+          if (event.event === 'points' && data.points)
+            onPoints(
+              metric === LOSS
+                ? (data.points as CurvePoint[])
+                : metricPointsAsCurve(data.points as MetricPoint[]),
+            );
+          else if (event.event === 'attempt')
+            setPoints([]); // a retry starts the curve over
+          else if (event.event === 'status' || event.event === 'end') statusEvent.current();
+        },
+        { signal: abort.signal, onState: setLiveState, onError: setError },
+      )
+      // The server closes the stream at a terminal status; the page's refresh takes over.
+      .then((ended) => ended && statusEvent.current());
     return () => {
       abort.abort();
       setLiveState('off');

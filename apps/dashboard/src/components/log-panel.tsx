@@ -1,12 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api-client';
+import type { LiveState } from '../api-client';
 import type { RunLogLine, RunLogs, SimulationStatus } from '../api-types';
 import { useApp } from '../hooks';
 import { ErrorMessage } from './error-message';
 
 /** Lines the page keeps: the tail of a long log (the API keeps the rest). */
 const KEPT_LINES = 2_000;
-const RECONNECT_MS = 1000;
 
 interface LogPanelProps {
   simulationId: number;
@@ -26,7 +25,7 @@ export function LogPanel({ simulationId, status }: LogPanelProps) {
   const [attempt, setAttempt] = useState<number | null>(null);
   const [dropped, setDropped] = useState(0);
   const [error, setError] = useState<unknown>(null);
-  const [liveState, setLiveState] = useState<'off' | 'connecting' | 'live'>('off');
+  const [liveState, setLiveState] = useState<LiveState | 'off'>('off');
   const box = useRef<HTMLPreElement>(null);
   const pinned = useRef(true);
   const active = status === 'pending' || status === 'running';
@@ -60,35 +59,17 @@ export function LogPanel({ simulationId, status }: LogPanelProps) {
   useEffect(() => {
     if (!active) return;
     const abort = new AbortController();
-    let lastEventId: string | undefined;
     setLines([]);
-    const follow = async () => {
-      while (!abort.signal.aborted) {
-        setLiveState('connecting');
-        try {
-          await api.stream(
-            `/simulation/${simulationId}/logs/stream`,
-            (event) => {
-              setLiveState('live');
-              if (event.id) lastEventId = event.id;
-              const data = JSON.parse(event.data) as { attempt: number; lines?: Shown[] };
-              if (event.event === 'lines' && data.lines) keep(data.lines);
-              else if (event.event === 'attempt') setLines([]); // a retry's output starts over
-              setAttempt(data.attempt);
-            },
-            { signal: abort.signal, lastEventId },
-          );
-          setError(null);
-          return;
-        } catch (failure) {
-          if (abort.signal.aborted) return;
-          setError(failure);
-          if (failure instanceof ApiError && failure.status < 500 && failure.status !== 429) return;
-          await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
-        }
-      }
-    };
-    void follow();
+    void api.follow(
+      `/simulation/${simulationId}/logs/stream`,
+      (event) => {
+        const data = JSON.parse(event.data) as { attempt: number; lines?: Shown[] };
+        if (event.event === 'lines' && data.lines) keep(data.lines);
+        else if (event.event === 'attempt') setLines([]); // a retry's output starts over
+        setAttempt(data.attempt);
+      },
+      { signal: abort.signal, onState: setLiveState, onError: setError },
+    );
     return () => {
       abort.abort();
       setLiveState('off');
