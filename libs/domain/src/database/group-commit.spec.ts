@@ -6,33 +6,44 @@ interface Input {
   weight?: number;
 }
 
-/** A group commit whose "statements" are recorded, each answering its values doubled, after `delayMs`. */
-function recorded(options: Partial<GroupCommitOptions<Input, number>> & { delayMs?: number } = {}) {
+/**
+ * A group commit whose statements are recorded; each answers after
+ * `delayMs` what `answer` makes of its inputs (their values doubled unless
+ * given).
+ */
+function recorded(
+  options: Partial<GroupCommitOptions<Input, number>> & {
+    delayMs?: number;
+    answer?: (inputs: Input[]) => number[];
+  } = {},
+) {
   const statements: Input[][] = [];
+  const { delayMs = 5, answer = (inputs) => inputs.map((input) => input.value * 2) } = options;
   const commits = new GroupCommit<Input, number>({
-    run: async (inputs) => {
-      statements.push(inputs);
-      await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 5));
-      return inputs.map((input) => input.value * 2);
-    },
     keyOf: (input) => input.key,
     weightOf: (input) => input.weight ?? 1,
     maxWeight: 100,
     gatherMs: 5,
     maxInFlight: 2,
     ...options,
+    run: async (inputs) => {
+      statements.push(inputs);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return answer(inputs);
+    },
   });
-  return { commits, statements };
+  const values = () => statements.map((inputs) => inputs.map((input) => input.value));
+  return { commits, statements, values };
 }
 
 describe('GroupCommit', () => {
   it('sends inputs submitted together in one statement, each caller getting its own answer', async () => {
-    const { commits, statements } = recorded();
+    const { commits, values } = recorded();
     const answers = await Promise.all(
       [1, 2, 3].map((value) => commits.submit({ key: `run ${value}`, value })),
     );
     expect(answers).toEqual([2, 4, 6]);
-    expect(statements.map((inputs) => inputs.map((input) => input.value))).toEqual([[1, 2, 3]]);
+    expect(values()).toEqual([[1, 2, 3]]);
   });
 
   it('never has two inputs of one key in a statement or in flight at once, and keeps their order', async () => {
@@ -71,7 +82,7 @@ describe('GroupCommit', () => {
   });
 
   it('sends a statement as full as its weight allows; an input heavier than that goes alone', async () => {
-    const { commits, statements } = recorded({ maxInFlight: 1 });
+    const { commits, values } = recorded({ maxInFlight: 1 });
     await Promise.all([
       commits.submit({ key: 'a', value: 1, weight: 60 }),
       commits.submit({ key: 'b', value: 2, weight: 30 }),
@@ -81,25 +92,16 @@ describe('GroupCommit', () => {
     ]);
     // All five wait when the first statement leaves (half its weight waiting sends at once): it
     // takes the oldest that fit, skipping those that do not; the heavy one goes by itself.
-    expect(statements.map((inputs) => inputs.map((input) => input.value))).toEqual([
-      [1, 2, 5],
-      [3],
-      [4],
-    ]);
+    expect(values()).toEqual([[1, 2, 5], [3], [4]]);
   });
 
   it('retries a refused statement one input per statement, so only the bad input fails', async () => {
-    const statements: number[][] = [];
-    const commits = new GroupCommit<Input, number>({
-      run: async (inputs) => {
-        statements.push(inputs.map((input) => input.value));
+    const { commits, values } = recorded({
+      maxInFlight: 1,
+      answer: (inputs) => {
         if (inputs.some((input) => input.value < 0)) throw new Error('a negative value');
         return inputs.map((input) => input.value);
       },
-      keyOf: (input) => input.key,
-      maxWeight: 100,
-      gatherMs: 5,
-      maxInFlight: 1,
     });
     const answers = await Promise.allSettled([
       commits.submit({ key: 'a', value: 1 }),
@@ -111,26 +113,21 @@ describe('GroupCommit', () => {
       { status: 'rejected', reason: new Error('a negative value') },
       { status: 'fulfilled', value: 3 },
     ]);
-    expect(statements).toEqual([[1, -2, 3], [1], [-2], [3]]);
+    expect(values()).toEqual([[1, -2, 3], [1], [-2], [3]]);
   });
 
   it('fails every caller of a statement that lost its connection, without retrying', async () => {
-    let statements = 0;
-    const commits = new GroupCommit<Input, number>({
-      run: async () => {
-        statements++;
+    const { commits, statements } = recorded({
+      maxInFlight: 1,
+      answer: () => {
         throw Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' });
       },
-      keyOf: (input) => input.key,
-      maxWeight: 100,
-      gatherMs: 5,
-      maxInFlight: 1,
     });
     const answers = await Promise.allSettled([
       commits.submit({ key: 'a', value: 1 }),
       commits.submit({ key: 'b', value: 2 }),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
-    expect(statements).toBe(1);
+    expect(statements).toHaveLength(1);
   });
 });
