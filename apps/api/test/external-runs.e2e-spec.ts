@@ -506,9 +506,10 @@ describe('external runs: created with a run token, reporting from anywhere', () 
     const { id, token } = await createExternal();
     const run = withToken(token);
     await run.post(`/simulation/${id}/start`).expect(200);
-    const points = trainingPoints(1, 1_500);
-    // Reports ending inside blocks of every level, so later ones go on with open cells.
-    const cuts = [0, 37 * 3, 600 * 3, 601 * 3, 1_500 * 3];
+    const points = trainingPoints(1, 2_000);
+    // Reports ending inside blocks of every level, so later ones go on with open cells; the
+    // last one makes more new cells than go with the statement (its cells go by COPY).
+    const cuts = [0, 37 * 3, 600 * 3, 601 * 3, 2_000 * 3];
     for (let k = 1; k < cuts.length; k++)
       await run
         .post(`/simulation/${id}/metrics`, {

@@ -29,6 +29,12 @@ export interface MetricRef {
   name: string;
 }
 
+/**
+ * New summary cells a held run's write sends with its statement at most
+ * (a report of a thousand points makes about 140); more go by COPY.
+ */
+const NEW_CELLS_BY_STATEMENT = 500;
+
 /** The next batch of one metric of one attempt, for appendPointsOfRuns. */
 export interface RunCurveWrite {
   ref: CurveRef;
@@ -167,9 +173,9 @@ export class ConvergencePointRepository {
 
   /**
    * appendPointsOfRuns for writers that already hold the run's row in
-   * `manager`'s transaction (a run's report): the points and the summary
-   * cells new to the batch go by COPY, the cells it continues and the metric
-   * summaries by one statement after. No fence of
+   * `manager`'s transaction (a run's report): the points go by COPY, the
+   * summary cells and the metric summaries by one statement after (the cells
+   * new to the batch by a COPY of their own when they are many). No fence of
    * its own and no duplicate probe: the caller's lock and its own checks
    * (a report's sequence) are both.
    */
@@ -216,43 +222,52 @@ export class ConvergencePointRepository {
       })(),
       writes.reduce((sum, { batch }) => sum + batch.points.length, 0),
     );
-    // Cells new to this batch (most of them) go by COPY too; the few it continues are updated.
-    await copyRows(
-      manager,
-      'convergence_summaries',
-      [
-        ['simulation_id', 'int8'],
-        ['attempt', 'int4'],
-        ['curve_day', 'date'],
-        ['metric_id', 'int2'],
-        ['level', 'int2'],
-        ['block', 'int4'],
-        ['min_loss', 'float8'],
-        ['max_loss', 'float8'],
-      ],
-      (function* () {
-        for (const { ref, metric, batch } of writes) {
-          const day = copyDate(ref.day);
-          for (const cell of batch.cells)
-            if (!cell.continued)
-              yield [
-                ref.simulationId,
-                ref.attempt,
-                day,
-                metric.id,
-                cell.level,
-                cell.block,
-                cell.minLoss,
-                cell.maxLoss,
-              ];
-        }
-      })(),
-      writes.reduce((sum, { batch }) => sum + batch.cells.length, 0),
+    // Cells new to this batch are most of them: many go by COPY, the cheaper way per row; a
+    // few go with those the batch continues, saving COPY's round trips.
+    const newCells = writes.reduce(
+      (sum, { batch }) => sum + batch.cells.filter((cell) => !cell.continued).length,
+      0,
     );
+    const cellsByCopy = newCells > NEW_CELLS_BY_STATEMENT;
+    if (cellsByCopy)
+      await copyRows(
+        manager,
+        'convergence_summaries',
+        [
+          ['simulation_id', 'int8'],
+          ['attempt', 'int4'],
+          ['curve_day', 'date'],
+          ['metric_id', 'int2'],
+          ['level', 'int2'],
+          ['block', 'int4'],
+          ['min_loss', 'float8'],
+          ['max_loss', 'float8'],
+        ],
+        (function* () {
+          for (const { ref, metric, batch } of writes) {
+            const day = copyDate(ref.day);
+            for (const cell of batch.cells)
+              if (!cell.continued)
+                yield [
+                  ref.simulationId,
+                  ref.attempt,
+                  day,
+                  metric.id,
+                  cell.level,
+                  cell.block,
+                  cell.minLoss,
+                  cell.maxLoss,
+                ];
+          }
+        })(),
+        writes.reduce((sum, { batch }) => sum + batch.cells.length, 0),
+      );
     const { cells, summaries } = batchColumns(
       writes.map(({ batch }, index) => ({
         key: index + 1,
-        batch: { ...batch, cells: batch.cells.filter((cell) => cell.continued) },
+        batch: cellsByCopy
+          ? { ...batch, cells: batch.cells.filter((cell) => cell.continued) }
+          : batch,
       })),
     );
     await queryRows(

@@ -39,6 +39,45 @@ export async function preparedRows<T>(
 }
 
 /**
+ * preparedRows inside `manager`'s transaction (where preparedRows runs
+ * unnamed), for the statement a hot transaction opens with: planning was
+ * most of its cost. Behind a pooler in transaction mode a refused name
+ * aborts the transaction: the error is then a StatementNameRefused, every
+ * statement runs unnamed from then on, and the caller runs its transaction
+ * again.
+ */
+export async function preparedRowsInTransaction<T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
+  const driver = manager.connection.driver as PostgresDriver;
+  const runner = manager.queryRunner as { databaseConnection?: PoolClient } | undefined;
+  const client = runner?.databaseConnection;
+  if (!client || !namesStatements(driver)) return queryRows<T>(manager, sql, parameters);
+  return new Promise<T[]>((resolve, reject) => {
+    client.query<QueryResultRow>(
+      { name: statementName(sql), text: sql, values: parameters },
+      (error, result) => {
+        if (!error) return resolve(result.rows as T[]);
+        if (POOLED_STATEMENT_ERRORS.has(postgresErrorCode(error) ?? '')) {
+          stopNamingStatements(driver, error);
+          return reject(new StatementNameRefused(error));
+        }
+        reject(new QueryFailedError(sql, parameters, error));
+      },
+    );
+  });
+}
+
+/** A pooler refused a named statement inside a transaction, which it aborted: run it again. */
+export class StatementNameRefused extends Error {
+  constructor(cause: Error) {
+    super(`a named statement was refused (${cause.message}): the transaction is to run again`);
+  }
+}
+
+/**
  * queryRows the fast way (a pool connection, pg's callback form, as
  * preparedRows) but unnamed, so Postgres plans every run for its values: for
  * statements over the partitioned curve tables, whose partition is a

@@ -15,7 +15,7 @@ import {
 import type { CurvePoint } from '../convergence-point/curve-point';
 import { LOSS_METRIC } from '../convergence-point/loss-metric';
 import { GroupCommit } from '../database/group-commit';
-import { queryRows } from '../database/query-rows';
+import { preparedRowsInTransaction, queryRows, StatementNameRefused } from '../database/query-rows';
 import { sqlLiteral } from '../database/sql-literal';
 import { DomainError } from '../errors/domain-error';
 import type { RunParams, RunTags } from '../run-data/run-data';
@@ -90,8 +90,11 @@ interface ReportingRun {
 /** Points one transaction of reports carries at most (a single larger report still goes, alone). */
 export const MAX_POINTS_PER_REPORT_TRANSACTION = 20_000;
 
-/** Tries of a report whose run another process changed while it waited for the run. */
-const STALE_READ_TRIES = 3;
+/**
+ * Tries of a report whose transaction is to run again: its run changed while
+ * it waited for it, or a pooler refused its first statement's name.
+ */
+const TRIES = 3;
 
 /**
  * A report's transaction read its run before another process's transaction
@@ -150,7 +153,8 @@ export class RunReportRepository {
       try {
         outcome = await this.commits.submit({ scope, report });
       } catch (error) {
-        if (error instanceof StaleRunRead && tries < STALE_READ_TRIES) continue;
+        const again = error instanceof StaleRunRead || error instanceof StatementNameRefused;
+        if (again && tries < TRIES) continue;
         throw error;
       }
       if (outcome instanceof DomainError) throw outcome;
@@ -291,7 +295,7 @@ interface OpenedReport {
 }
 
 /**
- * Opens reports of different runs, in one statement: locks the runs' rows
+ * Opens reports of different runs, in one prepared statement: locks the runs' rows
  * (in simulation order, as every statement here that locks several does),
  * claims each report's sequence number where its run may report (its
  * attempt, running, not emulated), keeps the lease for each report stored or
@@ -304,7 +308,7 @@ async function openReports(
   manager: EntityManager,
   inputs: readonly ReportInput[],
 ): Promise<Array<OpenedReport | DomainError>> {
-  const rows = await queryRows<
+  const rows = await preparedRowsInTransaction<
     Partial<ReportingRun> & {
       stale: boolean | null;
       claimed: boolean;
