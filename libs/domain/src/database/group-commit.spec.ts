@@ -46,6 +46,33 @@ describe('GroupCommit', () => {
     expect(values()).toEqual([[1, 2, 3]]);
   });
 
+  it('with gatherMs 0, sends what arrived together without waiting for a timer', async () => {
+    // Timers that never fire unless told: the statement must leave without one.
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const statements: number[][] = [];
+      const commits = new GroupCommit<Input, number>({
+        run: async (inputs) => {
+          statements.push(inputs.map((input) => input.value));
+          return inputs.map((input) => input.value);
+        },
+        keyOf: (input) => input.key,
+        maxWeight: 100,
+        gatherMs: 0,
+        maxInFlight: 1,
+      });
+      expect(
+        await Promise.all([
+          commits.submit({ key: 'a', value: 1 }),
+          commits.submit({ key: 'b', value: 2 }),
+        ]),
+      ).toEqual([1, 2]);
+      expect(statements).toEqual([[1, 2]]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('never has two inputs of one key in a statement or in flight at once, and keeps their order', async () => {
     const inFlightByKey = new Map<string, number>();
     let overlapped = false;

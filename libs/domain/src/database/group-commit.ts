@@ -13,7 +13,11 @@ export interface GroupCommitOptions<I, R> {
   weightOf?(input: I): number;
   /** Weight one statement carries at most; a single heavier input still goes, alone. */
   maxWeight: number;
-  /** How long an input waits for others to share its statement. */
+  /**
+   * How long an input waits for others to share its statement; 0, no timer
+   * (inputs still share it when they arrive together or while others are in
+   * flight).
+   */
   gatherMs: number;
   /** Statements in flight at once. */
   maxInFlight: number;
@@ -59,7 +63,8 @@ export class GroupCommit<I, R> {
       const weight = this.options.weightOf?.(input) ?? 1;
       this.waiting.push({ input, weight, alone: false, resolve, reject });
       this.waitingWeight += weight;
-      if (this.waitingWeight >= this.options.maxWeight / 2) {
+      // Gathering 0 ms: what arrived in this turn of the event loop leaves together.
+      if (this.waitingWeight >= this.options.maxWeight / 2 || this.options.gatherMs === 0) {
         if (!this.due) {
           this.due = true;
           setImmediate(() => this.sendWaiting());
