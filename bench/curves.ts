@@ -10,6 +10,7 @@
  * Prints a table and writes bench/results/curves.json.
  */
 import {
+  binaryArray,
   ConvergencePoint,
   ConvergencePointRepository,
   CurveBuilder,
@@ -191,6 +192,41 @@ async function main(): Promise<void> {
           }),
       },
       {
+        method: 'INSERT … SELECT unnest(arrays sent in binary)',
+        rows: data.length,
+        write: (id) =>
+          inBatches(async (batch) => {
+            await client.query(
+              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
+               SELECT $1, 1, $7::date, 0, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
+              [
+                id,
+                binaryArray(
+                  'int4',
+                  batch.map((r) => r.seq),
+                ),
+                binaryArray(
+                  'float8',
+                  batch.map((r) => r.seconds),
+                ),
+                binaryArray(
+                  'float8',
+                  batch.map((r) => r.loss),
+                ),
+                binaryArray(
+                  'float8',
+                  batch.map((r) => r.cumLoss),
+                ),
+                binaryArray(
+                  'float8',
+                  batch.map((r) => r.cumSeconds),
+                ),
+                day,
+              ],
+            );
+          }),
+      },
+      {
         method: 'COPY FROM STDIN',
         rows: data.length,
         write: (id) => inBatches((batch) => copyRows(id, batch)),
@@ -201,7 +237,7 @@ async function main(): Promise<void> {
         write: (id) => copyRows(id, data),
       },
       {
-        method: 'appendPoints: unnest + lease fence + min/max summaries',
+        method: 'appendPoints: unnest (binary) + lease fence + min/max summaries',
         rows: data.length,
         write: async (id) => {
           const builder = new CurveBuilder();

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { keepAlivePost } from './keep-alive-post';
 
 /** Metrics a bench run reports, in turn. */
 const METRICS = ['loss', 'val_loss', 'val_acc'];
@@ -68,16 +69,15 @@ export function reporter(apiUrl: string, run: StartedRun, batch: number): () => 
     const body = ndjson
       ? [JSON.stringify({ sequence }), ...points.map((point) => JSON.stringify(point))].join('\n')
       : JSON.stringify({ sequence, points });
-    const answer = await fetch(`${apiUrl}/simulation/${run.id}/metrics`, {
-      method: 'POST',
-      headers: {
+    const answer = await keepAlivePost(
+      `${apiUrl}/simulation/${run.id}/metrics`,
+      {
         authorization: run.authorization,
         'content-type': ndjson ? 'application/x-ndjson' : 'application/json',
       },
       body,
-    });
-    if (answer.status !== 200) throw new Error(`report: ${answer.status} ${await answer.text()}`);
-    await answer.arrayBuffer();
+    );
+    if (answer.status !== 200) throw new Error(`report: ${answer.status} ${answer.text}`);
     return batch;
   };
 }

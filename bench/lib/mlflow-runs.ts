@@ -1,4 +1,5 @@
 import { pointBatches, reportTogether } from './external-runs';
+import { keepAlivePost } from './keep-alive-post';
 
 /**
  * The same work against an MLflow tracking server, through the REST API its
@@ -11,14 +12,21 @@ const API = '/api/2.0/mlflow';
 export const MLFLOW_MAX_BATCH = 1_000;
 
 async function call<T>(url: string, path: string, body?: unknown): Promise<T> {
-  const answer = await fetch(`${url}${API}/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await answer.text();
-  if (!answer.ok) throw new Error(`MLflow ${path}: ${answer.status} ${text}`);
-  return JSON.parse(text) as T;
+  // POSTs (log-batch among them, in timed loops) go as the reports they are set against do.
+  const answer =
+    body === undefined
+      ? await fetch(`${url}${API}/${path}`).then(async (reply) => ({
+          status: reply.status,
+          text: await reply.text(),
+        }))
+      : await keepAlivePost(
+          `${url}${API}/${path}`,
+          { 'content-type': 'application/json' },
+          JSON.stringify(body),
+        );
+  if (answer.status < 200 || answer.status > 299)
+    throw new Error(`MLflow ${path}: ${answer.status} ${answer.text}`);
+  return JSON.parse(answer.text) as T;
 }
 
 /** The id of the experiment named `name`, created when there is none. */

@@ -116,8 +116,8 @@ describe('CurveWriter (group commit of curve writes, real Postgres)', () => {
   it('fails only the write Postgres refuses: the rest of its statement is sent again one by one', async () => {
     const ids = await runningSimulations(3);
     const refused = onePoint();
-    // A summary level beyond smallint: Postgres refuses the whole statement that carries it.
-    refused.cells[0] = { ...refused.cells[0], level: 99_999 };
+    // Summary level 0 breaks the table's check: Postgres refuses the whole statement that carries it.
+    refused.cells[0] = { ...refused.cells[0], level: 0 };
 
     const outcomes = await Promise.allSettled([
       writer.write({ simulationId: ids[0], attempt: 1, day }, onePoint()),

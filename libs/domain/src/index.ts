@@ -8,6 +8,7 @@ export * from './convergence-point/curve-partitions';
 export * from './convergence-point/curve-point';
 export * from './convergence-point/curve-read.repository';
 export * from './convergence-point/loss-metric';
+export * from './database/binary-array';
 export * from './database/connection-errors';
 export * from './database/data-source-options';
 export * from './database/group-commit';

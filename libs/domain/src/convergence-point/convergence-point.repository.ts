@@ -9,7 +9,13 @@ import type { AttemptRef } from '../simulation/simulation.repository';
 import { batchColumns, type CurveBatch, summaryColumnsInOrder } from './curve-builder';
 import { CURVE_TABLES } from './curve-partitions';
 import { LOSS_METRIC } from './loss-metric';
-import { upsertMetricSummaries, upsertSummaryCells } from './series-upserts';
+import {
+  cellParameters,
+  insertPoints,
+  pointParameters,
+  upsertMetricSummaries,
+  upsertSummaryCells,
+} from './series-upserts';
 
 /**
  * An attempt's curve, and the day partition it is stored in. Every curve
@@ -30,8 +36,16 @@ export interface MetricRef {
 }
 
 /**
- * New summary cells a held run's write sends with its statement at most
- * (a report of a thousand points makes about 140); more go by COPY.
+ * Points a held run's write sends with its statement at most; more go by COPY.
+ * The statement saves COPY's round trips, but each row it inserts costs more
+ * than one COPY writes (COPY fills pages several rows at a time): about where
+ * the two meet, measured through a report's whole path.
+ */
+const POINTS_BY_STATEMENT = 1_500;
+
+/**
+ * New summary cells a write whose points go by COPY sends with its statement
+ * at most; more go by COPY too.
  */
 const NEW_CELLS_BY_STATEMENT = 500;
 
@@ -66,8 +80,9 @@ export class ConvergencePointRepository {
    * caller names bound the duplicate probe to their partitions.
    *
    * `unnest` over arrays keeps the SQL text the same whatever the batch size
-   * (one plan, reused) and writes rows about as fast as COPY, far faster than
-   * a multi-row VALUES (`npm run bench:curves` measures both). It has no ON
+   * (one plan, reused); its arrays go in binary. It writes rows about as fast
+   * as COPY, far faster than a multi-row VALUES (`npm run bench:curves`
+   * measures the three). It has no ON
    * CONFLICT clause: speculative insertion costs much of the rate.
    * A batch is only ever written again when a retry follows a commit whose
    * reply was lost; batches are written whole or not at all, so one index
@@ -120,24 +135,15 @@ export class ConvergencePointRepository {
            FROM series r JOIN lease l ON l.series = r.series
            WHERE NOT EXISTS (
              SELECT 1 FROM convergence_points
-             WHERE curve_day = ANY($18::date[]) AND simulation_id = r.simulation_id
+             WHERE curve_day = ANY($19::date[]) AND simulation_id = r.simulation_id
                AND attempt = r.attempt AND curve_day = l.curve_day AND metric_id = r.metric_id
                AND seconds = r.first_seconds)
          ), written AS (
-           INSERT INTO convergence_points
-             (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, step, cum_loss,
-              cum_seconds, cum_finite)
-           SELECT f.simulation_id, f.attempt, f.curve_day, f.metric_id, p.q, p.s, p.l, p.st, p.cl,
-                  p.cs, p.cf
-           FROM unnest($6::integer[], $7::integer[], $8::double precision[], $9::double precision[],
-                       $10::bigint[], $11::double precision[], $12::double precision[],
-                       $29::integer[])
-             AS p(series, q, s, l, st, cl, cs, cf)
-           JOIN fresh f ON f.series = p.series
+           ${insertPoints('fresh', 6)}
          ), summarised AS (
-           ${upsertSummaryCells('fresh', 13)}
+           ${upsertSummaryCells('fresh', 14)}
          ), metric AS (
-           ${upsertMetricSummaries('fresh', 19)}
+           ${upsertMetricSummaries('fresh', 20)}
          )
          SELECT r.series IN (SELECT series FROM lease) AS held,
                 r.series IN (SELECT series FROM fresh) AS fresh
@@ -148,21 +154,10 @@ export class ConvergencePointRepository {
         series.metricIds,
         series.metricNames,
         series.firstSeconds,
-        points.key,
-        points.seq,
-        points.seconds,
-        points.loss,
-        points.step,
-        points.cumLoss,
-        points.cumSeconds,
-        cells.key,
-        cells.level,
-        cells.block,
-        cells.min,
-        cells.max,
+        ...pointParameters(points),
+        ...cellParameters(cells),
         [...new Set(writes.map(({ ref }) => ref.day))],
         ...summaryColumnsInOrder(summaries),
-        points.cumFinite,
       ],
     );
     return rows.map((row, index) => ({
@@ -173,123 +168,54 @@ export class ConvergencePointRepository {
 
   /**
    * appendPointsOfRuns for writers that already hold the run's row in
-   * `manager`'s transaction (a run's report): the points go by COPY, the
-   * summary cells and the metric summaries by one statement after (the cells
-   * new to the batch by a COPY of their own when they are many). No fence of
-   * its own and no duplicate probe: the caller's lock and its own checks
-   * (a report's sequence) are both.
+   * `manager`'s transaction (a run's report), with no fence of its own and no
+   * duplicate probe: the caller's lock and its own checks (a report's
+   * sequence) are both. Up to POINTS_BY_STATEMENT points, the points, the
+   * summary cells and the metric summaries go in one statement; more go by
+   * COPY first (and the cells new to them too, when they are many).
    */
   async appendPointsInHeldRun(
     writes: ReadonlyArray<RunCurveWrite & { metric: MetricRef }>,
     manager: EntityManager,
   ): Promise<void> {
     if (writes.length === 0) return;
-    await copyRows(
-      manager,
-      'convergence_points',
-      [
-        ['simulation_id', 'int8'],
-        ['attempt', 'int4'],
-        ['curve_day', 'date'],
-        ['metric_id', 'int2'],
-        ['seq', 'int4'],
-        ['seconds', 'float8'],
-        ['loss', 'float8'],
-        ['step', 'int8'],
-        ['cum_loss', 'float8'],
-        ['cum_seconds', 'float8'],
-        ['cum_finite', 'int4'],
-      ],
-      (function* () {
-        for (const { ref, metric, batch } of writes) {
-          const day = copyDate(ref.day);
-          for (const point of batch.points)
-            yield [
-              ref.simulationId,
-              ref.attempt,
-              day,
-              metric.id,
-              point.seq,
-              point.seconds,
-              point.loss,
-              point.step ?? null,
-              point.cumLoss,
-              point.cumSeconds,
-              // Null while every value so far was finite: read as seq + 1.
-              point.cumFinite === point.seq + 1 ? null : point.cumFinite,
-            ];
-        }
-      })(),
-      writes.reduce((sum, { batch }) => sum + batch.points.length, 0),
-    );
-    // Cells new to this batch are most of them: many go by COPY, the cheaper way per row; a
-    // few go with those the batch continues, saving COPY's round trips.
+    const pointCount = writes.reduce((sum, { batch }) => sum + batch.points.length, 0);
+    const pointsByCopy = pointCount > POINTS_BY_STATEMENT;
     const newCells = writes.reduce(
       (sum, { batch }) => sum + batch.cells.filter((cell) => !cell.continued).length,
       0,
     );
-    const cellsByCopy = newCells > NEW_CELLS_BY_STATEMENT;
-    if (cellsByCopy)
-      await copyRows(
-        manager,
-        'convergence_summaries',
-        [
-          ['simulation_id', 'int8'],
-          ['attempt', 'int4'],
-          ['curve_day', 'date'],
-          ['metric_id', 'int2'],
-          ['level', 'int2'],
-          ['block', 'int4'],
-          ['min_loss', 'float8'],
-          ['max_loss', 'float8'],
-        ],
-        (function* () {
-          for (const { ref, metric, batch } of writes) {
-            const day = copyDate(ref.day);
-            for (const cell of batch.cells)
-              if (!cell.continued)
-                yield [
-                  ref.simulationId,
-                  ref.attempt,
-                  day,
-                  metric.id,
-                  cell.level,
-                  cell.block,
-                  cell.minLoss,
-                  cell.maxLoss,
-                ];
-          }
-        })(),
-        writes.reduce((sum, { batch }) => sum + batch.cells.length, 0),
-      );
-    const { cells, summaries } = batchColumns(
+    const cellsByCopy = pointsByCopy && newCells > NEW_CELLS_BY_STATEMENT;
+    if (pointsByCopy) await copyPoints(manager, writes, pointCount);
+    if (cellsByCopy) await copyNewCells(manager, writes);
+    const { points, cells, summaries } = batchColumns(
       writes.map(({ batch }, index) => ({
         key: index + 1,
-        batch: cellsByCopy
-          ? { ...batch, cells: batch.cells.filter((cell) => cell.continued) }
-          : batch,
+        batch: {
+          ...batch,
+          points: pointsByCopy ? [] : batch.points,
+          cells: cellsByCopy ? batch.cells.filter((cell) => cell.continued) : batch.cells,
+        },
       })),
     );
+    const first = pointsByCopy ? 6 : 14;
     await queryRows(
       manager,
       `WITH series AS (
          SELECT * FROM unnest($1::bigint[], $2::integer[], $3::date[], $4::smallint[], $5::text[])
            WITH ORDINALITY AS r(simulation_id, attempt, curve_day, metric_id, name, series)
-       ), summarised AS (
-         ${upsertSummaryCells('series', 6)}
+       ), ${pointsByCopy ? '' : `written AS (${insertPoints('series', 6)}), `}summarised AS (
+         ${upsertSummaryCells('series', first)}
        )
-       ${upsertMetricSummaries('series', 11)}`,
+       ${upsertMetricSummaries('series', first + 5)}`,
       [
         writes.map(({ ref }) => ref.simulationId),
         writes.map(({ ref }) => ref.attempt),
         writes.map(({ ref }) => ref.day),
         writes.map(({ metric }) => metric.id),
         writes.map(({ metric }) => metric.name),
-        cells.key,
-        cells.level,
-        cells.block,
-        cells.min,
-        cells.max,
+        ...(pointsByCopy ? [] : pointParameters(points)),
+        ...cellParameters(cells),
         ...summaryColumnsInOrder(summaries),
       ],
     );
@@ -335,4 +261,89 @@ export class ConvergencePointRepository {
       [last.simulationId, last.attempt],
     );
   }
+}
+
+/** The points of held runs' writes, by binary COPY. */
+async function copyPoints(
+  manager: EntityManager,
+  writes: ReadonlyArray<RunCurveWrite & { metric: MetricRef }>,
+  pointCount: number,
+): Promise<void> {
+  await copyRows(
+    manager,
+    'convergence_points',
+    [
+      ['simulation_id', 'int8'],
+      ['attempt', 'int4'],
+      ['curve_day', 'date'],
+      ['metric_id', 'int2'],
+      ['seq', 'int4'],
+      ['seconds', 'float8'],
+      ['loss', 'float8'],
+      ['step', 'int8'],
+      ['cum_loss', 'float8'],
+      ['cum_seconds', 'float8'],
+      ['cum_finite', 'int4'],
+    ],
+    (function* () {
+      for (const { ref, metric, batch } of writes) {
+        const day = copyDate(ref.day);
+        for (const point of batch.points)
+          yield [
+            ref.simulationId,
+            ref.attempt,
+            day,
+            metric.id,
+            point.seq,
+            point.seconds,
+            point.loss,
+            point.step ?? null,
+            point.cumLoss,
+            point.cumSeconds,
+            // Null while every value so far was finite: read as seq + 1.
+            point.cumFinite === point.seq + 1 ? null : point.cumFinite,
+          ];
+      }
+    })(),
+    pointCount,
+  );
+}
+
+/** The summary cells new to held runs' writes (not continuing a stored one), by binary COPY. */
+async function copyNewCells(
+  manager: EntityManager,
+  writes: ReadonlyArray<RunCurveWrite & { metric: MetricRef }>,
+): Promise<void> {
+  await copyRows(
+    manager,
+    'convergence_summaries',
+    [
+      ['simulation_id', 'int8'],
+      ['attempt', 'int4'],
+      ['curve_day', 'date'],
+      ['metric_id', 'int2'],
+      ['level', 'int2'],
+      ['block', 'int4'],
+      ['min_loss', 'float8'],
+      ['max_loss', 'float8'],
+    ],
+    (function* () {
+      for (const { ref, metric, batch } of writes) {
+        const day = copyDate(ref.day);
+        for (const cell of batch.cells)
+          if (!cell.continued)
+            yield [
+              ref.simulationId,
+              ref.attempt,
+              day,
+              metric.id,
+              cell.level,
+              cell.block,
+              cell.minLoss,
+              cell.maxLoss,
+            ];
+      }
+    })(),
+    writes.reduce((sum, { batch }) => sum + batch.cells.length, 0),
+  );
 }

@@ -1,13 +1,58 @@
+import { binaryArray } from '../database/binary-array';
+import type { batchColumns } from './curve-builder';
+
 /**
- * The two upserts every append of points ends with, in one home: the
- * summary cells the batch changed (the sampler's levels) and the metric's
- * summary (count, last, min, max), both for the series of relation
- * `series` (columns simulation_id, attempt, curve_day, metric_id, name,
- * series). Each takes its parameters from `first` on, in the order
- * batchColumns' cells and summaryColumnsInOrder give them.
+ * The statements every append of points is made of, in one home: the points
+ * themselves, the summary cells the batch changed (the sampler's levels) and
+ * the metric's summary (count, last, min, max), each for the series of
+ * relation `series` (columns simulation_id, attempt, curve_day, metric_id,
+ * name, series). Each takes its parameters from `first` on, in the order
+ * pointParameters, cellParameters and summaryColumnsInOrder give them.
  */
 
-/** Five parameters: cells.key, level, block, min, max. */
+type BatchColumns = ReturnType<typeof batchColumns>;
+
+/** Eight parameters: pointParameters(points). */
+export function insertPoints(series: string, first: number): string {
+  const [key, seq, seconds, loss, step, cumLoss, cumSeconds, cumFinite] = parameters(first, 8);
+  return `INSERT INTO convergence_points
+      (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, step, cum_loss,
+       cum_seconds, cum_finite)
+    SELECT r.simulation_id, r.attempt, r.curve_day, r.metric_id, p.q, p.s, p.l, p.st, p.cl,
+           p.cs, p.cf
+    FROM unnest(${key}::integer[], ${seq}::integer[], ${seconds}::double precision[],
+                ${loss}::double precision[], ${step}::bigint[], ${cumLoss}::double precision[],
+                ${cumSeconds}::double precision[], ${cumFinite}::integer[])
+      AS p(series, q, s, l, st, cl, cs, cf)
+    JOIN ${series} r ON r.series = p.series`;
+}
+
+/** The points' columns as insertPoints takes them: binary arrays, the bulk of a batch's bytes. */
+export function pointParameters(points: BatchColumns['points']): Buffer[] {
+  return [
+    binaryArray('int4', points.key),
+    binaryArray('int4', points.seq),
+    binaryArray('float8', points.seconds),
+    binaryArray('float8', points.loss),
+    binaryArray('int8', points.step),
+    binaryArray('float8', points.cumLoss),
+    binaryArray('float8', points.cumSeconds),
+    binaryArray('int4', points.cumFinite),
+  ];
+}
+
+/** The cells' columns as upsertSummaryCells takes them. */
+export function cellParameters(cells: BatchColumns['cells']): Buffer[] {
+  return [
+    binaryArray('int4', cells.key),
+    binaryArray('int2', cells.level),
+    binaryArray('int4', cells.block),
+    binaryArray('float8', cells.min),
+    binaryArray('float8', cells.max),
+  ];
+}
+
+/** Five parameters: cellParameters(cells). */
 export function upsertSummaryCells(series: string, first: number): string {
   const [key, level, block, min, max] = parameters(first, 5);
   return `INSERT INTO convergence_summaries

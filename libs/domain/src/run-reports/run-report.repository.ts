@@ -118,7 +118,7 @@ type ReportOutcome = StoredReport | DomainError;
 
 /**
  * Stores what runs report (an external run's client, or a program's metric
- * records its worker read): points (by COPY, fenced by the runs' rows the
+ * records its worker read): points (fenced by the runs' rows the
  * transaction holds), params (once) and tags. Reports go by group commit:
  * those of different runs that arrive together, or while others are being
  * stored, share one transaction and its statements, each answered on its
