@@ -131,6 +131,31 @@ async function main(): Promise<void> {
         stream,
       );
     };
+    /** One batch by INSERT … SELECT unnest, its columns' arrays as `encode` makes them. */
+    const unnestRows = async (
+      id: number,
+      batch: Row[],
+      encode: (type: 'int4' | 'float8', values: number[]) => unknown,
+    ) => {
+      await client.query(
+        `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
+         SELECT $1, 1, $7::date, 0, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
+        [
+          id,
+          encode(
+            'int4',
+            batch.map((r) => r.seq),
+          ),
+          ...(['seconds', 'loss', 'cumLoss', 'cumSeconds'] as const).map((column) =>
+            encode(
+              'float8',
+              batch.map((r) => r[column]),
+            ),
+          ),
+          day,
+        ],
+      );
+    };
     const inBatches = async (write: (batch: Row[]) => Promise<void>) => {
       for (let start = 0; start < data.length; start += BATCH) {
         await write(data.slice(start, start + BATCH));
@@ -174,57 +199,12 @@ async function main(): Promise<void> {
       {
         method: 'INSERT … SELECT unnest(arrays)',
         rows: data.length,
-        write: (id) =>
-          inBatches(async (batch) => {
-            await client.query(
-              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
-               SELECT $1, 1, $7::date, 0, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
-              [
-                id,
-                batch.map((r) => r.seq),
-                batch.map((r) => r.seconds),
-                batch.map((r) => r.loss),
-                batch.map((r) => r.cumLoss),
-                batch.map((r) => r.cumSeconds),
-                day,
-              ],
-            );
-          }),
+        write: (id) => inBatches((batch) => unnestRows(id, batch, (_, values) => values)),
       },
       {
         method: 'INSERT … SELECT unnest(arrays sent in binary)',
         rows: data.length,
-        write: (id) =>
-          inBatches(async (batch) => {
-            await client.query(
-              `INSERT INTO convergence_points (simulation_id, attempt, curve_day, metric_id, seq, seconds, loss, cum_loss, cum_seconds)
-               SELECT $1, 1, $7::date, 0, * FROM unnest($2::int[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
-              [
-                id,
-                binaryArray(
-                  'int4',
-                  batch.map((r) => r.seq),
-                ),
-                binaryArray(
-                  'float8',
-                  batch.map((r) => r.seconds),
-                ),
-                binaryArray(
-                  'float8',
-                  batch.map((r) => r.loss),
-                ),
-                binaryArray(
-                  'float8',
-                  batch.map((r) => r.cumLoss),
-                ),
-                binaryArray(
-                  'float8',
-                  batch.map((r) => r.cumSeconds),
-                ),
-                day,
-              ],
-            );
-          }),
+        write: (id) => inBatches((batch) => unnestRows(id, batch, binaryArray)),
       },
       {
         method: 'COPY FROM STDIN',
