@@ -181,11 +181,13 @@ export class ConvergencePointRepository {
     if (writes.length === 0) return;
     const pointCount = writes.reduce((sum, { batch }) => sum + batch.points.length, 0);
     const pointsByCopy = pointCount > POINTS_BY_STATEMENT;
-    const newCells = writes.reduce(
-      (sum, { batch }) => sum + batch.cells.filter((cell) => !cell.continued).length,
-      0,
-    );
-    const cellsByCopy = pointsByCopy && newCells > NEW_CELLS_BY_STATEMENT;
+    // Counted only where it can matter: with the points in the statement, the cells go there too.
+    const cellsByCopy =
+      pointsByCopy &&
+      writes.reduce(
+        (sum, { batch }) => sum + batch.cells.filter((cell) => !cell.continued).length,
+        0,
+      ) > NEW_CELLS_BY_STATEMENT;
     if (pointsByCopy) await copyPoints(manager, writes, pointCount);
     if (cellsByCopy) await copyNewCells(manager, writes);
     const { points, cells, summaries } = batchColumns(
