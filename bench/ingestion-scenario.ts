@@ -44,6 +44,8 @@ export interface IngestionContext {
   pair: (a: Side, b: Side) => Promise<PairOutcome>;
   describe: (outcome: PairOutcome) => string;
   settle: () => Promise<void>;
+  /** No checkpoint owed, no autovacuum at work: before the reads, after the ingestion's writes. */
+  quiesce: () => Promise<void>;
 }
 
 export async function ingestionScenario(
@@ -149,6 +151,7 @@ async function measureIngestion(
     path: () => `/converge/${run.id}`,
     headers: { authorization: context.viewer },
   };
+  await context.quiesce();
   log('\n12. a whole 1,000-point named metric vs the whole loss curve, same run');
   const side = (name: string, request: Side['request']): Side => ({
     name,

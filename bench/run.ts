@@ -90,7 +90,24 @@ function settleOn(db: DataSource): () => Promise<void> {
   };
 }
 
-/** A against B, interleaved: warm both, then A B A B A B; medians of the rounds. */
+/**
+ * Before a scenario measures: no checkpoint owed and no autovacuum at work
+ * anywhere on the server, so the writes of the scenario before (tens of
+ * gigabytes at scale) are not paid for by whichever side is measured first.
+ */
+async function quiesce(db: DataSource): Promise<void> {
+  await db.query('CHECKPOINT');
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const [{ busy }] = await db.query(
+      `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+    );
+    if (busy === 0) return;
+    await sleep(500);
+  }
+  log('   (autovacuum still at work after 3 minutes: measuring anyway)');
+}
+
 /**
  * Runs `measure` while pending simulations are taken off the backlog as
  * workers would take them (deleted once 200 ms old, every 100 ms).
@@ -113,6 +130,7 @@ async function whileRunsAreTaken<T>(db: DataSource, measure: () => Promise<T>): 
   }
 }
 
+/** A against B, interleaved: warm both, then A B A B A B; medians of the rounds. */
 async function pair(a: Side, b: Side): Promise<PairOutcome> {
   await runLoad(a.url, a.request, LOAD.warmupSeconds);
   await settle();
@@ -727,6 +745,7 @@ async function main(): Promise<void> {
       log,
     };
     if (wanted(10)) {
+      await quiesce(db);
       const history = await historyScenario(scaleContext);
       settle = settleOn(db);
       rows.push(...history.rows);
@@ -734,6 +753,7 @@ async function main(): Promise<void> {
     }
 
     if (wanted(11)) {
+      await quiesce(db);
       const search = await searchScenario(scaleContext);
       settle = settleOn(db);
       rows.push(...search.rows);
@@ -741,6 +761,7 @@ async function main(): Promise<void> {
     }
 
     if (wanted(12)) {
+      await quiesce(db);
       const ingestion = await ingestionScenario({
         apiUrl,
         api,
@@ -752,6 +773,7 @@ async function main(): Promise<void> {
         pair,
         describe,
         settle: () => settle(),
+        quiesce: () => quiesce(db),
       });
       rows.push(...ingestion.rows);
       results.ingestion = ingestion.results;
