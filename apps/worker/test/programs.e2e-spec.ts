@@ -228,6 +228,11 @@ describe('programs: declared on a machine, run as processes', () => {
       CUDA_VISIBLE_DEVICES: '',
     });
     expect(JSON.parse(readFileSync(path.join(out, `params-${id}`), 'utf8'))).toEqual({});
+    // When the run started, as the run shows it (to the millisecond).
+    const { started_at: startedAt } = (await stack.as('viewer').get(`/simulation/${id}`)).body;
+    expect(Math.round(Number(variables.AISIM_STARTED_AT) * 1000)).toBe(
+      new Date(startedAt).getTime(),
+    );
     if (process.getuid?.() === 0) {
       const nobody = execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim();
       expect(readFileSync(path.join(out, `uid-${id}`), 'utf8').trim()).toBe(nobody);

@@ -137,12 +137,14 @@ export class ProgramRunner implements OnModuleInit {
       if (tail.length > REASON_LINES) tail.shift();
     };
     const note = (problem: string) => logLine('stderr', { text: `aisim: ${problem}`, cut: false });
+    // Where the run's seconds start, for its records and for the SDK in the program alike.
+    const startedAt = simulation.startedAt ?? new Date();
     const metrics = new MetricSink(
       this.reports,
       this.outputWrites,
       this.events,
       held.ref,
-      simulation.startedAt ?? new Date(),
+      startedAt,
       note,
     );
     // A metric record on stdout goes to the run's curves; every other line is its log.
@@ -166,6 +168,7 @@ export class ProgramRunner implements OnModuleInit {
           AISIM_ATTEMPT: String(held.ref.attempt),
           AISIM_RUN_DIR: directory.path,
           AISIM_PARAMS_FILE: directory.paramsFile,
+          AISIM_STARTED_AT: (startedAt.getTime() / 1000).toFixed(3),
           ...this.reportingFor(held),
           // Its own GPUs, or none: a program never sees every GPU of the machine.
           CUDA_VISIBLE_DEVICES: gpus.join(','),
