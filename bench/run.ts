@@ -38,6 +38,7 @@ import { historyScenario } from './history-scenario';
 import { searchScenario } from './search-scenario';
 import { ingestionScenario } from './ingestion-scenario';
 import { programsScenario } from './programs-scenario';
+import { sdkScenario } from './sdk-scenario';
 import { batchAgainstSingles } from './lib/batch-creates';
 import { sampleHeapSpaces } from './lib/heap-spaces';
 import {
@@ -795,6 +796,12 @@ async function main(): Promise<void> {
       processes.push(programs.worker);
       rows.push(...programs.rows);
       results.programs = programs.results;
+    }
+
+    if (wanted(14)) {
+      const sdk = await sdkScenario({ apiUrl, dir, machineId: 1, operator: operators[0], log });
+      rows.push(...sdk.rows);
+      results.sdk = sdk.results;
     }
 
     if (wanted(9)) {

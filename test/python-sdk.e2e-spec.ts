@@ -1,13 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2eStack } from './e2e-stack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../scripts/lib/local-services');
+const { installPythonSdk, SDK_DIR: SDK } = require('../scripts/lib/python-sdk');
 
-const SDK = path.resolve(__dirname, '../clients/python');
 const HTTP_MACHINE = 1101;
 const STDOUT_MACHINE = 1102;
 
@@ -24,34 +23,12 @@ describe('the Python SDK (clients/python), its pytest suite against the real ser
   let python: string;
 
   beforeAll(async () => {
-    const system = services.ensureDebianPythonModules(
-      ['httpx', 'typer', 'rich', 'pytest', 'hatchling', 'ensurepip'],
-      [
-        'python3-httpx',
-        'python3-typer',
-        'python3-rich',
-        'python3-pytest',
-        'python3-hatchling',
-        'python3-venv',
-      ],
-      { log: (line: string) => process.stderr.write(`${line}\n`) },
-    );
     // Programs run as an unprivileged user: everything they run must be readable by it.
     home = mkdtempSync(path.join(tmpdir(), 'aisim-python-sdk-'));
     chmodSync(home, 0o755);
-    const venv = path.join(home, 'venv');
-    execFileSync(system, ['-m', 'venv', '--system-site-packages', venv]);
-    python = path.join(venv, 'bin/python');
-    // The wheel as a release builds it, installed as a user installs it; no index: what it
-    // needs is Debian's, so this works with no network at all.
-    const wheels = path.join(home, 'dist');
-    const pip = (...args: string[]) =>
-      execFileSync(python, ['-m', 'pip', ...args, '-q', '--no-index', '--no-build-isolation'], {
-        env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
-        stdio: 'pipe',
-      });
-    pip('wheel', '--no-deps', '--wheel-dir', wheels, SDK);
-    pip('install', '--find-links', wheels, 'aisim');
+    python = installPythonSdk(home, {
+      log: (line: string) => process.stderr.write(`${line}\n`),
+    });
     const program = path.join(home, 'reports_with_current_run.py');
     copyFileSync(path.join(SDK, 'tests/programs/reports_with_current_run.py'), program);
     chmodSync(program, 0o644);

@@ -23,7 +23,7 @@ def proxy(url):
 
 
 def spooled_reports(directory: Path):
-    return sorted(directory.glob("run-*-attempt-*/*.json*"))
+    return sorted(directory.glob("run-*-attempt-*/*json"))
 
 
 def test_while_the_service_is_unreachable_reports_go_to_disk_and_then_all_arrive_once(

@@ -8,29 +8,31 @@ from __future__ import annotations
 
 import json
 import logging
-import queue
 import threading
 import time
-from typing import Any, Dict, List, Optional, Tuple
+from collections import deque
+from typing import Any, Deque, Dict, List, Optional, Tuple
 
 import httpx
 
 from .errors import ApiError
-from .outbox import JSON, NDJSON, Outbox, Report
+from .outbox import NDJSON, Outbox, Report
 from .transport import RETRYABLE_STATUSES, Transport, backoff_seconds, error_of, retry_after_of
 
 logger = logging.getLogger("aisim")
 
-# The service's bounds on one report (docs/runs.md): JSON up to 10,000 points,
-# NDJSON up to 100,000. Bigger batches are fewer requests (the run token's
-# rate limit is per minute), and NDJSON costs the service less to read.
-JSON_POINTS = 10_000
+# The service's bounds on one NDJSON report (docs/runs.md): 100,000 points and 16 MiB.
+# Bigger reports are fewer requests (the run token's rate limit is per minute).
 REPORT_POINTS = 100_000
+REPORT_BYTES = 8 * 2**20
+
+# Pending items that wake the sender before its interval: a report's worth is near.
+WAKE_AT = 20_000
 
 # The service's answers that mean this attempt takes nothing more (docs/runs.md).
 STOPPED_MARKERS = ("has ended", "was superseded")
 
-# (seconds, step, {metric: value}) from log(); ("params", {...}); ("tags", {...});
+# ("points", NDJSON lines, how many) from log(); ("params", {...}); ("tags", {...});
 # or a threading.Event to set once everything before it is sent.
 Item = Tuple[Any, ...]
 
@@ -49,7 +51,7 @@ class Reporter:
         outbox: Outbox,
         *,
         first_sequence: int = 0,
-        queue_size: int = 100_000,
+        max_pending: int = 250_000,
         interval: float = 0.5,
         heartbeat_every: Optional[float] = None,
     ) -> None:
@@ -66,7 +68,12 @@ class Reporter:
         self.failure: Optional[BaseException] = None
         self.sent_reports = 0
         self.sent_points = 0
-        self._queue: "queue.Queue[Item]" = queue.Queue(maxsize=queue_size)
+        # What log() hands over: a deque's append and popleft are atomic and take no lock,
+        # so the caller's thread pays no more than that, and the sender drains it in bulk.
+        self._pending: Deque[Item] = deque()
+        self._max_pending = max_pending
+        self._wake = threading.Event()
+        self._space = threading.Condition()
         self._sequence = first_sequence
         self._failures = 0
         self._retry_at = 0.0
@@ -79,15 +86,27 @@ class Reporter:
     # --- the caller's side -------------------------------------------------
 
     def put(self, item: Item) -> None:
-        """Blocks only while the queue is full (the sender spools rather than stall on an outage)."""
-        self._queue.put(item)
+        """
+        Hands `item` over. Waits only while `max_pending` items are pending (a
+        caller faster than the service for that long); an outage does not make
+        it wait, the sender spools to disk instead.
+        """
+        pending = self._pending
+        pending.append(item)
+        if len(pending) >= WAKE_AT and not self._wake.is_set():
+            self._wake.set()
+        if len(pending) >= self._max_pending:
+            with self._space:
+                while len(pending) >= self._max_pending and self._thread.is_alive():
+                    self._space.wait(0.1)
 
     def flush(self, timeout: Optional[float] = None) -> bool:
         """Waits until everything put before it is sent; False if `timeout` passed first."""
         if not self._thread.is_alive():
-            return not self.outbox
+            return not self.outbox and not self._pending
         done = threading.Event()
-        self._queue.put(done)
+        self._pending.append(done)
+        self._wake.set()
         deadline = None if timeout is None else time.monotonic() + timeout
         while not done.wait(0.5 if deadline is None else max(0.0, min(0.5, deadline - time.monotonic()))):
             if not self._thread.is_alive() or (deadline is not None and time.monotonic() >= deadline):
@@ -102,7 +121,7 @@ class Reporter:
         """
         sent = self.flush(timeout)
         self._closing.set()
-        self._queue.put(threading.Event())  # wakes the thread
+        self._wake.set()
         self._thread.join(None if timeout is None else timeout + self.interval * 2)
         if self._thread.is_alive():
             return False  # stuck in a request: everything it holds is on disk already
@@ -133,46 +152,50 @@ class Reporter:
             self._settle_flushes(items)
             self._send_pending()
             self._heartbeat_if_due()
-            if self._closing.is_set() and self._queue.empty():
+            if self._closing.is_set() and not self._pending:
                 return
 
     def _gather(self) -> List[Item]:
-        """What arrives within `interval` of the first item (sooner while a retry is due)."""
+        """
+        Pending items, up to a report's worth: at once when that many wait (or a
+        flush or close asks), otherwise after `interval` (sooner when a retry is due).
+        """
+        if len(self._pending) < WAKE_AT:
+            wait = self.interval
+            if self.outbox and self._retry_at:
+                wait = max(0.0, min(wait, self._retry_at - time.monotonic()))
+            self._wake.wait(wait)
+        self._wake.clear()
         items: List[Item] = []
         points = 0
-        wait = self.interval
-        if self.outbox and self._retry_at:
-            wait = max(0.0, min(wait, self._retry_at - time.monotonic()))
-        try:
-            first = self._queue.get(timeout=wait)
-        except queue.Empty:
-            return items
-        items.append(first)
-        deadline = time.monotonic() + self.interval
-        while not isinstance(items[-1], threading.Event):
-            if isinstance(items[-1], tuple) and len(items[-1]) == 3:
-                points += len(items[-1][2])
-                if points >= REPORT_POINTS:
-                    break
-            try:
-                items.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
-            except queue.Empty:
+        pending = self._pending
+        while pending and points < REPORT_POINTS:
+            item = pending.popleft()
+            items.append(item)
+            if isinstance(item, threading.Event):
                 break
+            if item[0] == "points":
+                points += item[2]
+        if len(pending) < self._max_pending:
+            with self._space:
+                self._space.notify_all()
         return items
 
     def _encode(self, items: List[Item]) -> List[Report]:
-        """Items as reports, in order: each up to REPORT_POINTS points, params and tags riding along."""
+        """Items as NDJSON reports, in order, each within the service's bounds; params and tags ride along."""
         reports: List[Report] = []
-        points: List[Dict[str, Any]] = []
+        lines: List[str] = []
+        state = {"points": 0, "bytes": 0}
         params: Dict[str, Any] = {}
         tags: Dict[str, str] = {}
 
         def seal() -> None:
-            if points or params or tags:
-                reports.append(self._report(points, params, tags))
-                points.clear()
+            if lines or params or tags:
+                reports.append(self._report(lines, state["points"], params, tags))
+                lines.clear()
                 params.clear()
                 tags.clear()
+                state.update(points=0, bytes=0)
 
         for item in items:
             if isinstance(item, threading.Event):
@@ -183,19 +206,16 @@ class Reporter:
             elif kind == "tags":
                 tags.update(item[1])
             else:
-                seconds, step, values = item
-                for metric, value in values.items():
-                    point: Dict[str, Any] = {"metric": metric, "value": value, "seconds": seconds}
-                    if step is not None:
-                        point["step"] = step
-                    points.append(point)
-                if len(points) >= REPORT_POINTS:
+                if state["points"] + item[2] > REPORT_POINTS or state["bytes"] + len(item[1]) > REPORT_BYTES:
                     seal()
+                lines.append(item[1])
+                state["points"] += item[2]
+                state["bytes"] += len(item[1])
         seal()
         return reports
 
     def _report(
-        self, points: List[Dict[str, Any]], params: Dict[str, Any], tags: Dict[str, str]
+        self, lines: List[str], points: int, params: Dict[str, Any], tags: Dict[str, str]
     ) -> Report:
         head: Dict[str, Any] = {"sequence": self._sequence}
         if params:
@@ -203,12 +223,8 @@ class Reporter:
         if tags:
             head["tags"] = dict(tags)
         self._sequence += 1
-        if len(points) <= JSON_POINTS:
-            body = json.dumps({**head, "points": points}, allow_nan=False, separators=(",", ":"))
-            return Report(head["sequence"], body.encode(), JSON, len(points))
-        lines = [json.dumps(head, separators=(",", ":"))]
-        lines.extend(json.dumps(point, allow_nan=False, separators=(",", ":")) for point in points)
-        return Report(head["sequence"], ("\n".join(lines) + "\n").encode(), NDJSON, len(points))
+        body = json.dumps(head, separators=(",", ":")) + "\n" + "".join(lines)
+        return Report(head["sequence"], body.encode(), NDJSON, points)
 
     def _settle_flushes(self, items: List[Item]) -> None:
         for item in items:

@@ -31,11 +31,23 @@ KEY_PATTERN = re.compile(
     r"|\.\.[A-Za-z0-9_\-./: ]{1,248})$"
 )
 KEY_RULE = "1 to 250 letters, digits, spaces and _ - . / :, not . or .. alone"
-NON_FINITE = {math.inf: "Infinity", -math.inf: "-Infinity"}
+NON_FINITE_TEXT = {"NaN": '"NaN"', "Infinity": '"Infinity"', "-Infinity": '"-Infinity"'}
 # An external run's lease is 20 s unless the service says otherwise: a heartbeat well within it.
 HEARTBEAT_SECONDS = 5.0
 # How long exit waits for the service to take what is left before leaving it in the spool.
 EXIT_FLUSH_SECONDS = 30.0
+
+
+isfinite = math.isfinite
+
+
+def _json_value(number: float) -> Any:
+    """A value as the API takes it: a number, or NaN and the infinities by name."""
+    if isfinite(number):
+        return number
+    if number != number:
+        return "NaN"
+    return "Infinity" if number > 0 else "-Infinity"
 
 
 def _check_key(kind: str, key: Any) -> str:
@@ -72,7 +84,7 @@ class Run:
         origin = time.monotonic() - (time.time() - started_at if started_at else 0.0)
         self._origin = origin
         self._last_seconds = 0.0
-        self._good_names: set = set()
+        self._prefixes: Dict[str, str] = {}
         self._lock = threading.Lock()
         self._ended: Optional[str] = None
         _live_runs.add(self)
@@ -86,15 +98,13 @@ class Run:
         too); NaN and ±Infinity are stored as they are.
         """
         self._check_open()
-        values: Dict[str, Any] = {}
+        numbers = []
         for name, value in metrics.items():
-            if name not in self._good_names:
-                self._good_names.add(_check_key("metric", name))
+            prefix = self._prefixes.get(name) or self._prefix_for(name)
             try:
-                number = float(value)
+                numbers.append((name, prefix, float(value)))
             except (TypeError, ValueError):
                 raise TypeError(f"metric {name!r}: {value!r} is not a number") from None
-            values[name] = number if math.isfinite(number) else NON_FINITE.get(number, "NaN")
         if step is not None:
             try:
                 step = operator.index(step)
@@ -107,9 +117,21 @@ class Run:
             seconds = max(time.monotonic() - self._origin, self._last_seconds + 1e-6)
             self._last_seconds = seconds
         if self._print_records:
-            self._print(values, step, seconds)
-        else:
-            self._reporter.put((seconds, step, values))  # type: ignore[union-attr]
+            return self._print({name: _json_value(number) for name, _, number in numbers}, step, seconds)
+        # Each point as its NDJSON line, here: the sender thread then only joins and sends, and
+        # holds the interpreter lock (which this thread needs) for no encoding of its own.
+        tail = f',"seconds":{seconds!r}}}\n' if step is None else f',"seconds":{seconds!r},"step":{step}}}\n'
+        lines = "".join(
+            prefix + (repr(number) if isfinite(number) else NON_FINITE_TEXT[_json_value(number)]) + tail
+            for _, prefix, number in numbers
+        )
+        self._reporter.put(("points", lines, len(numbers)))  # type: ignore[union-attr]
+
+    def _prefix_for(self, name: str) -> str:
+        """A metric's line up to its value, made once per name (the name checked then)."""
+        prefix = '{"metric":' + json.dumps(_check_key("metric", name)) + ',"value":'
+        self._prefixes[name] = prefix
+        return prefix
 
     def log_params(self, params: Mapping[str, Scalar]) -> None:
         """Params (numbers, strings, booleans): each written once; another value later is refused."""
