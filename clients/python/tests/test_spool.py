@@ -12,6 +12,7 @@ import pytest
 
 import aisim
 from conftest import eventually
+from aisim.outbox import NDJSON, Outbox, Report
 from proxy import Proxy
 
 
@@ -23,7 +24,7 @@ def proxy(url):
 
 
 def spooled_reports(directory: Path):
-    return sorted(directory.glob("run-*-attempt-*/*json"))
+    return sorted(directory.glob("run-*-attempt-*/[0-9]*json"))
 
 
 def test_while_the_service_is_unreachable_reports_go_to_disk_and_then_all_arrive_once(
@@ -148,4 +149,40 @@ def test_at_exit_with_the_service_away_what_is_left_stays_on_disk(client, machin
     assert files, errors
     # The run was not ended: ending it would refuse what waits on disk.
     assert client.run(run_id)["status"] == "running"
+
+    # Back, and `aisim sync` sends what the script left: every point once.
+    proxy.up()
+    synced = aisim_command("sync", env={"AISIM_SPOOL_DIR": str(spool)})
+    assert synced.returncode == 0, synced.stderr
+    assert f"run {run_id}: " in synced.stdout and "(99 points) sent" in synced.stdout
+    assert [point["step"] for point in client.export(run_id, "loss")] == list(range(100))
+    assert not spooled_reports(spool)
+    assert "nothing waits" in aisim_command("sync", env={"AISIM_SPOOL_DIR": str(spool)}).stdout
     client.cancel(run_id)
+
+
+def test_a_spool_of_a_run_that_has_ended_is_dropped_and_said_so(client, machine, tmp_path):
+    spool = tmp_path / "ended-spool"
+    run = aisim.start_run(machine, name="sdk spool of an ended run", spool_dir=spool)
+    left = run._reporter.outbox
+    run.log({"loss": 1.0}, step=0)
+    run.finish()
+    # A report the process never got to send, left as it would have left it.
+    outbox = Outbox(left.directory, sender=left.sender)
+    outbox.push(Report(41, b'{"sequence":41}\n{"metric":"loss","value":0.5,"seconds":9.0}\n', NDJSON, 1))
+    outbox.spill()
+    synced = aisim_command("sync", env={"AISIM_SPOOL_DIR": str(spool)})
+    assert synced.returncode == 1
+    assert f"run {run.id}: 1 reports (1 points) not sent" in synced.stdout
+    assert "has ended (finished)" in synced.stdout
+    assert not spooled_reports(spool)
+
+
+def aisim_command(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "aisim"), *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

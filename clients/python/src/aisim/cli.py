@@ -427,6 +427,29 @@ def sweep(
 
 
 @app.command()
+def sync(
+    spool_dir: Optional[Path] = typer.Option(None, "--spool-dir", help="Default: AISIM_SPOOL_DIR or ~/.cache/aisim/spool."),
+    timeout: float = typer.Option(60.0, "--timeout", help="Seconds to wait for the service, per run."),
+) -> None:
+    """Sends the reports processes left in the spool (the service was away when they exited)."""
+    from .settings import Settings
+    from .sync import send_spools
+
+    root = spool_dir or Settings.resolve().spool_root
+    outcomes = send_spools(root, timeout)
+    if ctx.json:
+        emit([{**vars(outcome), "directory": str(outcome.directory)} for outcome in outcomes])
+    else:
+        if not outcomes:
+            out.print(f"nothing waits in {root}")
+        for outcome in outcomes:
+            what = f"run {outcome.run_id}: {outcome.reports} reports ({outcome.points:,} points)"
+            out.print(f"{what} sent" if outcome.sent else f"{what} not sent: {outcome.problem}")
+    if any(not outcome.sent for outcome in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
 def token(
     client_id: Optional[str] = typer.Option(None, "--client-id", envvar="AISIM_CLIENT_ID"),
     client_secret: Optional[str] = typer.Option(None, "--client-secret", envvar="AISIM_CLIENT_SECRET"),

@@ -7,11 +7,12 @@ import os
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Deque, Optional
+from typing import Any, Deque, Dict, Iterator, Optional
 
 JSON = "application/json"
 NDJSON = "application/x-ndjson"
 SUFFIXES = {JSON: ".json", NDJSON: ".ndjson"}
+SENDER_FILE = "sender.json"
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,26 @@ class Outbox:
     exit.
     """
 
-    def __init__(self, directory: Path, memory_reports: int = 4) -> None:
+    def __init__(
+        self, directory: Path, memory_reports: int = 4, sender: Optional[Dict[str, Any]] = None
+    ) -> None:
         self.directory = directory
         self.memory_reports = memory_reports
+        # Who may send these reports (the service, the run, its token), written beside them so
+        # that `aisim sync` can send what a process left behind.
+        self.sender = sender
         self._memory: Deque[Report] = deque()
         self._disk: Deque[Path] = deque(sorted(self._files()))
+
+    def waiting(self) -> Iterator[Report]:
+        """Every report waiting, oldest first, none taken."""
+        yield from self._memory
+        for path in list(self._disk):
+            yield self._read(path)
+
+    def next_sequence(self) -> int:
+        """The number after every report on disk: a sender of this spool goes on from there."""
+        return int(self._disk[-1].stem) + 1 if self._disk else 0
 
     def __len__(self) -> int:
         return len(self._memory) + len(self._disk)
@@ -81,7 +97,7 @@ class Outbox:
 
     def remove_if_empty(self) -> None:
         if not self and self.directory.exists():
-            for leftover in self.directory.glob(".*.tmp"):
+            for leftover in [*self.directory.glob(".*.tmp"), self.directory / SENDER_FILE]:
                 leftover.unlink(missing_ok=True)
             try:
                 self.directory.rmdir()
@@ -98,7 +114,13 @@ class Outbox:
         ]
 
     def _write(self, report: Report) -> Path:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self.directory.exists():
+            self.directory.mkdir(parents=True, mode=0o700)
+            if self.sender is not None:
+                # Readable by its owner alone: it holds the run's token.
+                fd = os.open(self.directory / SENDER_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w") as file:
+                    json.dump(self.sender, file)
         path = self.directory / f"{report.sequence:020d}{SUFFIXES[report.content_type]}"
         # Written aside and renamed: a crash mid-write leaves no half report to send.
         partial = self.directory / f".{path.name}.tmp"
@@ -115,3 +137,11 @@ class Outbox:
             body.count(b"\n") - 1 if content_type == NDJSON else len(head.get("points", []))
         )
         return Report(int(path.stem), body, content_type, points)
+
+
+def read_sender(directory: Path) -> Optional[Dict[str, Any]]:
+    """What a spool's sender file says (url, run_id, attempt, token), if it has one."""
+    try:
+        return json.loads((directory / SENDER_FILE).read_text())
+    except (OSError, ValueError):
+        return None

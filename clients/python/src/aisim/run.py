@@ -326,15 +326,17 @@ def start_run(
     transport = Transport(settings.url, run_token)
     started = transport.request("POST", f"/simulation/{run_id}/start", retry=True)
     attempt = started.get("attempt") if isinstance(started, dict) else None
+    outbox = Outbox(settings.spool_for(run_id, attempt), sender=_sender(settings.url, run_id, attempt, run_token))
     reporter = Reporter(
-        transport,
-        run_id,
-        Outbox(settings.spool_for(run_id, attempt)),
-        heartbeat_every=HEARTBEAT_SECONDS,
+        transport, run_id, outbox, first_sequence=outbox.next_sequence(), heartbeat_every=HEARTBEAT_SECONDS
     )
     return Run(
         run_id, reporter, transport, attempt=attempt, started_at=time.time(), owns_lifecycle=True
     )
+
+
+def _sender(url: str, run_id: int, attempt: Optional[int], token: str) -> Dict[str, Any]:
+    return {"url": url, "run_id": run_id, "attempt": attempt, "token": token}
 
 
 _current: Dict[str, Run] = {}
@@ -365,7 +367,10 @@ def current_run(*, spool_dir: Optional[Union[str, Path]] = None) -> Run:
     else:
         settings = Settings.resolve(url=env["AISIM_URL"], spool_dir=spool_dir)
         transport = Transport(settings.url, env["AISIM_TOKEN"])
-        reporter = Reporter(transport, run_id, Outbox(settings.spool_for(run_id, attempt)))
+        outbox = Outbox(
+            settings.spool_for(run_id, attempt), sender=_sender(settings.url, run_id, attempt, env["AISIM_TOKEN"])
+        )
+        reporter = Reporter(transport, run_id, outbox, first_sequence=outbox.next_sequence())
         run = Run(
             run_id, reporter, transport, attempt=attempt, started_at=started_at,
             owns_lifecycle=False,
