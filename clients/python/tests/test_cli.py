@@ -149,7 +149,7 @@ def test_settings_from_a_config_file(tmp_path, url, operator_token, machine):
     broken = tmp_path / "broken.toml"
     broken.write_text("url = \n")
     done = aisim("ls", env={**env, "AISIM_CONFIG": str(broken)})
-    assert done.returncode == 1 and str(broken) in done.stderr
+    assert done.returncode == 2 and str(broken) in done.stderr
 
 
 def test_sweep_creates_a_grid_as_one_batch(tmp_path, client, machine):
@@ -196,3 +196,18 @@ def test_cancel_and_retry(machine, client):
     assert retried.returncode == 0, retried.stderr
     assert client.run(created["id"])["attempt"] >= 1
     aisim("cancel", str(created["id"]))
+
+
+def test_the_services_text_is_shown_as_it_is(machine, client):
+    name = f"cli [bold]{SESSION}[/bold] [/x] run"
+    client.create_run(machine, name=name)
+    done = aisim("ls", "--filter", f'name = "{name}"', env={"COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert name in done.stdout
+
+
+def test_a_bad_sweep_file_is_one_line(tmp_path):
+    sweep = tmp_path / "sweep.json"
+    sweep.write_text("{not json")
+    done = aisim("sweep", str(sweep))
+    assert done.returncode == 2 and str(sweep) in done.stderr and "Traceback" not in done.stderr

@@ -105,14 +105,16 @@ def test_a_cancelled_run_stops_the_loop_at_its_next_call(client, machine):
 
 def test_a_param_given_another_value_is_refused_and_the_rest_arrives(client, machine):
     with aisim.start_run(machine, name="sdk param twice", params={"lr": 0.01}) as run:
+        # In one batch with the points around it: the refused param takes none of them along.
         run.log({"loss": 1.0}, step=0)
-        run.flush(10)
         run.log_params({"lr": 0.02})
-        run.flush(10)
         run.log({"loss": 0.5}, step=1)
+        assert run.flush(10) is False  # not everything was stored, and flush says so
+        run.log({"loss": 0.25}, step=2)
+        assert run.flush(10) is True
     assert [error.status for error in run._reporter.refused] == [409]
     assert "lr" in run._reporter.refused[0].message
-    assert [point["value"] for point in client.export(run.id, "loss")] == [1.0, 0.5]
+    assert [point["value"] for point in client.export(run.id, "loss")] == [1.0, 0.5, 0.25]
     assert client.run(run.id)["params"] == {"lr": 0.01}
 
 
@@ -133,3 +135,47 @@ def test_a_run_silent_for_a_while_keeps_its_lease_by_heartbeat(client, machine, 
     eventually(lambda: client.run(run.id)["heartbeat_at"] != before, what="a heartbeat")
     run.finish()
     assert client.run(run.id)["status"] == "finished"
+
+
+def test_two_threads_logging_at_once_lose_nothing(client, machine):
+    import sys
+    import threading
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads taking turns as often as they can
+    try:
+        with aisim.start_run(machine, name="sdk two threads") as run:
+
+            def loop(metric):
+                for step in range(5000):
+                    run.log({metric: step}, step=step)
+
+            threads = [threading.Thread(target=loop, args=(metric,)) for metric in ("loss", "val_loss")]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            run.log({"loss": 0, "val_loss": 0}, step=5000)
+    finally:
+        sys.setswitchinterval(switch)
+    assert run._reporter.refused == []
+    for metric in ("loss", "val_loss"):
+        assert len(list(client.export(run.id, metric))) == 5001
+
+
+@pytest.mark.parametrize(
+    "call, problem",
+    [
+        (lambda run: run.log({"loss\n": 1.0}), "is not a name"),
+        (lambda run: run.log({"loss": 1.0}, step=True), "whole number"),
+        (lambda run: run.log({"loss": 1.0}, step=2**53), "at most 2\\*\\*53"),
+        (lambda run: run.log_params({f"p{i}": i for i in range(201)}), "at most 200"),
+        (lambda run: run.log_params({"note": "x" * 501}), "at most 500"),
+        (lambda run: run.set_tags({"note": "a\x00b"}), "NUL"),
+        (lambda run: run.set_tags({"note": "x" * 5001}), "at most 5000"),
+    ],
+)
+def test_what_the_service_would_refuse_is_refused_at_the_call(machine, call, problem):
+    with aisim.start_run(machine, name="sdk limits") as run:
+        with pytest.raises((TypeError, ValueError), match=problem):
+            call(run)

@@ -12,7 +12,7 @@ import pytest
 
 import aisim
 from conftest import eventually
-from aisim.outbox import NDJSON, Outbox, Report
+from aisim.outbox import NDJSON, SPOOL_NAME, Outbox, Report
 from proxy import Proxy
 
 
@@ -24,7 +24,10 @@ def proxy(url):
 
 
 def spooled_reports(directory: Path):
-    return sorted(directory.glob("run-*-attempt-*/[0-9]*json"))
+    """Reports waiting to be sent (not those set aside as refused)."""
+    return sorted(
+        path for path in directory.glob("run-*-attempt-*/[0-9]*json") if SPOOL_NAME.match(path.parent.name)
+    )
 
 
 def test_while_the_service_is_unreachable_reports_go_to_disk_and_then_all_arrive_once(
@@ -78,13 +81,18 @@ def run_script(body: str, env: dict) -> subprocess.CompletedProcess:
 
 
 def test_a_script_that_never_finishes_its_run_has_it_finished_at_exit_with_everything(client, machine):
+    # The run made in a function that has returned by the exit: nothing holds it but the SDK.
     done = run_script(
         f"""
         import aisim
-        run = aisim.start_run({machine}, name="sdk exit")
-        print(run.id, flush=True)
-        for step in range(20_000):
-            run.log({{"loss": 1 / (step + 1)}}, step=step)
+
+        def main():
+            run = aisim.start_run({machine}, name="sdk exit")
+            print(run.id, flush=True)
+            for step in range(20_000):
+                run.log({{"loss": 1 / (step + 1)}}, step=step)
+
+        main()
         """,
         {},
     )
@@ -171,11 +179,17 @@ def test_a_spool_of_a_run_that_has_ended_is_dropped_and_said_so(client, machine,
     outbox = Outbox(left.directory, sender=left.sender)
     outbox.push(Report(41, b'{"sequence":41}\n{"metric":"loss","value":0.5,"seconds":9.0}\n', NDJSON, 1))
     outbox.spill()
+    # While a live process holds its spool, sync leaves it to that process.
+    assert "nothing waits" in aisim_command("sync", env={"AISIM_SPOOL_DIR": str(spool)}).stdout
+    assert len(spooled_reports(spool)) == 1
+    outbox.release()  # the process exits
     synced = aisim_command("sync", env={"AISIM_SPOOL_DIR": str(spool)})
     assert synced.returncode == 1
     assert f"run {run.id}: 1 reports (1 points) not sent" in synced.stdout
     assert "has ended (finished)" in synced.stdout
+    # Never sent again, never deleted: set aside, with what it was.
     assert not spooled_reports(spool)
+    assert [path.name for path in spool.glob("*.refused-*/[0-9]*json")] == [f"{41:020d}.ndjson"]
 
 
 def aisim_command(*args: str, env: dict) -> subprocess.CompletedProcess:
@@ -186,3 +200,20 @@ def aisim_command(*args: str, env: dict) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
     )
+
+
+@pytest.mark.parametrize("code, status, exit_code", [(0, "finished", 0), (3, "failed", 3)])
+def test_sys_exit_in_the_block_ends_the_run_as_its_code_says(client, machine, code, status, exit_code):
+    done = run_script(
+        f"""
+        import sys, aisim
+        with aisim.start_run({machine}, name="sdk sys.exit") as run:
+            print(run.id, flush=True)
+            run.log({{"loss": 1.0}}, step=0)
+            sys.exit({code})
+        """,
+        {},
+    )
+    assert done.returncode == code, done.stderr
+    shown = client.run(int(done.stdout.split()[0]))
+    assert (shown["status"], shown.get("exit_code")) == (status, exit_code)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+import click
 import httpx
 import typer
 from rich.console import Console
@@ -23,11 +24,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .client import Client
-from .errors import AisimError, ApiError, ConfigError
+from .errors import AisimError, ApiError, ConfigError, ServiceUnavailable
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
+# The service's text (run names, reasons, messages) is shown as it is, never read as Rich markup.
+out = Console(highlight=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False)
 
 TERMINAL = ("finished", "failed", "cancelled")
 # The shell's convention for a run cancelled (as by Ctrl-C); a failed run without its own code exits 1.
@@ -52,23 +54,33 @@ def file_settings() -> Dict[str, str]:
     path = config_file()
     if not path.exists():
         return {}
+    toml = _toml()
     try:
-        import tomllib  # Python 3.11+
-    except ImportError:  # pragma: no cover - older Pythons
-        raise ConfigError(f"{path}: reading a config file needs Python 3.11 or later; use flags or AISIM_* instead")
-    try:
-        loaded = tomllib.loads(path.read_text())
-    except tomllib.TOMLDecodeError as error:
+        loaded = toml.loads(path.read_text())
+    except toml.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from None
     return {key: str(value) for key, value in loaded.items() if key in ("url", "token")}
 
 
+def _toml():
+    """tomllib (Python 3.11+), or tomli, its backport, before that."""
+    try:
+        import tomllib
+
+        return tomllib
+    except ImportError:  # pragma: no cover - Python 3.9 and 3.10
+        import tomli
+
+        return tomli
+
+
+def setting(flag: Optional[str], variable: str, key: str) -> Optional[str]:
+    """A setting from its flag, else the environment, else the config file (read only when needed)."""
+    return flag or os.environ.get(variable) or file_settings().get(key)
+
+
 def client() -> Client:
-    saved = file_settings()
-    return Client(
-        ctx.url or os.environ.get("AISIM_URL") or saved.get("url"),
-        ctx.token or os.environ.get("AISIM_ACCESS_TOKEN") or saved.get("token"),
-    )
+    return Client(setting(ctx.url, "AISIM_URL", "url"), setting(ctx.token, "AISIM_ACCESS_TOKEN", "token"))
 
 
 def emit(value: Any) -> None:
@@ -412,13 +424,15 @@ def sweep(
 ) -> None:
     """Creates a sweep's runs in one batch (all or none)."""
     text = file.read_text()
-    if file.suffix == ".toml":
-        import tomllib
-
-        spec = tomllib.loads(text)
-    else:
-        spec = json.loads(text)
+    try:
+        spec = _toml().loads(text) if file.suffix == ".toml" else json.loads(text)
+    except ValueError as error:  # JSON's and TOML's decode errors both are
+        raise ConfigError(f"{file}: {error}") from None
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{file}: a sweep file holds a table (an object), not {type(spec).__name__}")
     runs = sweep_runs(spec)
+    if not runs:
+        raise ConfigError(f"{file}: the sweep makes no runs")
     if dry_run:
         return emit(runs)
     with client() as service:
@@ -457,11 +471,10 @@ def token(
     """A service account's access token (POST /auth/token), printed alone: `export AISIM_ACCESS_TOKEN=$(aisim token)`."""
     if not client_id or not client_secret:
         raise ConfigError("aisim token needs --client-id and --client-secret (or AISIM_CLIENT_ID, AISIM_CLIENT_SECRET)")
-    saved = file_settings()
     from .settings import Settings
     from .transport import Transport
 
-    settings = Settings.resolve(url=ctx.url or saved.get("url"))
+    settings = Settings.resolve(url=setting(ctx.url, "AISIM_URL", "url"))
     transport = Transport(settings.url, None)
     try:
         answer = transport.request(
@@ -469,23 +482,43 @@ def token(
         )
     finally:
         transport.close()
+    if not isinstance(answer, dict) or "access_token" not in answer:
+        raise AisimError("POST /auth/token answered no access_token")
     print(answer["access_token"])
 
 
 def main() -> None:
+    """
+    Exit codes: 0 done; 1 the service refused (4xx) or another error; 2 a
+    usage or setting error, or the service unreachable; 130 interrupted.
+    `run --watch` and `watch` exit as the run ended.
+    """
     try:
-        app()
+        code = app(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(CANCELLED_EXIT)
+    except click.exceptions.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
     except ApiError as error:
-        err.print(f"[red]aisim:[/red] {error.message} ({error.status})", highlight=False)
+        say(f"{error.message} ({error.status})")
         sys.exit(1)
-    except AisimError as error:
-        err.print(f"[red]aisim:[/red] {error}", highlight=False)
-        sys.exit(2 if not isinstance(error, ConfigError) else 1)
+    except (ConfigError, ServiceUnavailable) as error:
+        say(str(error))
+        sys.exit(2)
     except httpx.TransportError as error:
-        err.print(f"[red]aisim:[/red] the service is unreachable: {error}", highlight=False)
+        say(f"the service is unreachable: {error}")
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(CANCELLED_EXIT)
+    except Exception as error:  # never a traceback: one line that names it
+        say(f"{type(error).__name__}: {error}")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def say(message: str) -> None:
+    err.print(f"aisim: {message}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import re
+import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +16,9 @@ JSON = "application/json"
 NDJSON = "application/x-ndjson"
 SUFFIXES = {JSON: ".json", NDJSON: ".ndjson"}
 SENDER_FILE = "sender.json"
+LOCK_FILE = ".lock"
+# A spool's directory: run, attempt, and the process's own suffix.
+SPOOL_NAME = re.compile(r"^run-(\d+)-attempt-(\d+)-[0-9a-f]+$")
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,28 @@ class Outbox:
         self.sender = sender
         self._memory: Deque[Report] = deque()
         self._disk: Deque[Path] = deque(sorted(self._files()))
+        self._lock: Optional[int] = None
+
+    def hold(self) -> bool:
+        """
+        Takes the spool's lock for as long as this Outbox lives (False when
+        another process holds it): `aisim sync` leaves a spool a live process sends.
+        """
+        if self._lock is not None:
+            return True
+        fd = os.open(self.directory / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._lock = fd
+        return True
+
+    def release(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def waiting(self) -> Iterator[Report]:
         """Every report waiting, oldest first, none taken."""
@@ -71,8 +99,11 @@ class Outbox:
     def peek(self) -> Optional[Report]:
         if self._memory:
             return self._memory[0]
-        if self._disk:
-            return self._read(self._disk[0])
+        while self._disk:
+            try:
+                return self._read(self._disk[0])
+            except FileNotFoundError:
+                self._disk.popleft()  # sent and removed by someone else (aisim sync)
         return None
 
     def pop(self) -> None:
@@ -88,17 +119,25 @@ class Outbox:
         self._memory.clear()
         self._disk.extendleft(reversed(written))
 
-    def discard(self) -> None:
-        """Everything, memory and disk: the run takes no more reports."""
-        self._memory.clear()
-        while self._disk:
-            self._disk.popleft().unlink(missing_ok=True)
-        self.remove_if_empty()
+    def set_aside(self) -> Optional[Path]:
+        """
+        The spool, renamed out of the way (`….refused-<time>`) with all it holds,
+        for reports that can never be sent; None when it held nothing.
+        """
+        self.spill()
+        if not self._disk:
+            self.remove_if_empty()
+            return None
+        aside = self.directory.with_name(f"{self.directory.name}.refused-{time.strftime('%Y%m%dT%H%M%S')}")
+        os.replace(self.directory, aside)
+        self._disk.clear()
+        return aside
 
     def remove_if_empty(self) -> None:
         if not self and self.directory.exists():
-            for leftover in [*self.directory.glob(".*.tmp"), self.directory / SENDER_FILE]:
+            for leftover in [*self.directory.glob(".*.tmp"), self.directory / SENDER_FILE, self.directory / LOCK_FILE]:
                 leftover.unlink(missing_ok=True)
+            self.release()
             try:
                 self.directory.rmdir()
             except OSError:
@@ -116,6 +155,7 @@ class Outbox:
     def _write(self, report: Report) -> Path:
         if not self.directory.exists():
             self.directory.mkdir(parents=True, mode=0o700)
+            self.hold()
             if self.sender is not None:
                 # Readable by its owner alone: it holds the run's token.
                 fd = os.open(self.directory / SENDER_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

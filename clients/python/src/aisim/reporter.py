@@ -29,6 +29,9 @@ REPORT_BYTES = 8 * 2**20
 # Pending items that wake the sender before its interval: a report's worth is near.
 WAKE_AT = 20_000
 
+# The longest pause between tries: a quarter of an external run's lease (LEASE_MS, 20 s by default).
+MAX_PAUSE = 5.0
+
 # The service's answers that mean this attempt takes nothing more (docs/runs.md).
 STOPPED_MARKERS = ("has ended", "was superseded")
 
@@ -67,6 +70,8 @@ class Reporter:
         # What ended the thread, should anything (a bug): flush() and close() then stop waiting.
         self.failure: Optional[BaseException] = None
         self.sent_reports = 0
+        # Reports the service refused as wrong, which flush() counts as not stored.
+        self.lost_reports = 0
         self.sent_points = 0
         # What log() hands over: a deque's append and popleft are atomic and take no lock,
         # so the caller's thread pays no more than that, and the sender drains it in bulk.
@@ -104,6 +109,7 @@ class Reporter:
         """Waits until everything put before it is sent; False if `timeout` passed first."""
         if not self._thread.is_alive():
             return not self.outbox and not self._pending
+        lost_before = self.lost_reports
         done = threading.Event()
         self._pending.append(done)
         self._wake.set()
@@ -111,7 +117,7 @@ class Reporter:
         while not done.wait(0.5 if deadline is None else max(0.0, min(0.5, deadline - time.monotonic()))):
             if not self._thread.is_alive() or (deadline is not None and time.monotonic() >= deadline):
                 return False
-        return self.failure is None
+        return self.failure is None and self.stopped is None and self.lost_reports == lost_before
 
     def close(self, timeout: Optional[float] = None) -> bool:
         """
@@ -139,21 +145,34 @@ class Reporter:
             self.failure = error
             for _, event in self._flushes:
                 event.set()
-            raise
 
     def _work(self) -> None:
+        errors = 0
         while True:
-            items = self._gather()
-            for report in self._encode(items):
-                self.outbox.push(report)
-            if self._closing.is_set():
-                # Past close(): whatever the exit, nothing waits in memory alone.
-                self.outbox.spill()
-            self._settle_flushes(items)
-            self._send_pending()
-            self._heartbeat_if_due()
-            if self._closing.is_set() and not self._pending:
-                return
+            try:
+                if self._iteration():
+                    return
+                errors = 0
+            except Exception:
+                # A file of the spool gone or unreadable, a full disk: said, and tried again.
+                errors += 1
+                logger.exception("aisim: the reporter of run %s hit a problem (%d in a row)", self.run_id, errors)
+                if errors >= 5:
+                    raise
+                time.sleep(backoff_seconds(errors, cap=MAX_PAUSE))
+
+    def _iteration(self) -> bool:
+        """One round: gather, encode, send, keep the lease. True once closed and done."""
+        items = self._gather()
+        for report in self._encode(items):
+            self.outbox.push(report)
+        if self._closing.is_set():
+            # Past close(): whatever the exit, nothing waits in memory alone.
+            self.outbox.spill()
+        self._settle_flushes(items)
+        self._send_pending()
+        self._heartbeat_if_due()
+        return self._closing.is_set() and not self._pending
 
     def _gather(self) -> List[Item]:
         """
@@ -182,35 +201,35 @@ class Reporter:
         return items
 
     def _encode(self, items: List[Item]) -> List[Report]:
-        """Items as NDJSON reports, in order, each within the service's bounds; params and tags ride along."""
+        """
+        Items as NDJSON reports, in order, each within the service's bounds.
+        Params and tags go in reports of their own: the service takes or
+        refuses a report whole, and a param it refuses (given another value)
+        must not take points with it.
+        """
         reports: List[Report] = []
         lines: List[str] = []
         state = {"points": 0, "bytes": 0}
-        params: Dict[str, Any] = {}
-        tags: Dict[str, str] = {}
 
         def seal() -> None:
-            if lines or params or tags:
-                reports.append(self._report(lines, state["points"], params, tags))
+            if lines:
+                reports.append(self._report(lines, state["points"], {}, {}))
                 lines.clear()
-                params.clear()
-                tags.clear()
                 state.update(points=0, bytes=0)
 
         for item in items:
             if isinstance(item, threading.Event):
                 continue
             kind = item[0]
-            if kind == "params":
-                params.update(item[1])
-            elif kind == "tags":
-                tags.update(item[1])
-            else:
-                if state["points"] + item[2] > REPORT_POINTS or state["bytes"] + len(item[1]) > REPORT_BYTES:
-                    seal()
-                lines.append(item[1])
-                state["points"] += item[2]
-                state["bytes"] += len(item[1])
+            if kind in ("params", "tags"):
+                seal()
+                reports.append(self._report([], 0, item[1] if kind == "params" else {}, item[1] if kind == "tags" else {}))
+                continue
+            if state["points"] + item[2] > REPORT_POINTS or state["bytes"] + len(item[1]) > REPORT_BYTES:
+                seal()
+            lines.append(item[1])
+            state["points"] += item[2]
+            state["bytes"] += len(item[1])
         seal()
         return reports
 
@@ -264,44 +283,68 @@ class Reporter:
             except httpx.TransportError as error:
                 self._unreachable(f"{self.transport.url} is unreachable: {error}", None)
                 return
-            if response.status_code in RETRYABLE_STATUSES:
-                self._unreachable(
-                    f"the service answered {response.status_code}", retry_after_of(response)
-                )
+            status = response.status_code
+            if status in RETRYABLE_STATUSES or status >= 500:
+                self._unreachable(f"the service answered {status}", retry_after_of(response))
                 return
             self._failures = 0
             self._retry_at = 0.0
             self._last_contact = time.monotonic()
-            if response.status_code >= 400:
+            if 300 <= status < 400:
+                # Not stored: a proxy redirects. Nothing is sent again until AISIM_URL is right.
+                where = response.headers.get("location", "elsewhere")
+                self._stop(ApiError(status, f"{self.transport.url} redirects to {where}: set AISIM_URL to it"), keep=True)
+                return
+            if status >= 400:
                 self._refused(error_of(response))
                 if self.stopped:
                     return
+                self.lost_reports += 1
             else:
                 self.sent_reports += 1
                 self.sent_points += report.points
             self.outbox.pop()
             self._wake_flushes()
+            if self._closing.is_set() and self._pending:
+                return  # closing: what is still pending goes to disk before the next send
 
     def _unreachable(self, why: str, retry_after: Optional[float]) -> None:
         if self._failures == 0:
             logger.warning("aisim: %s; spooling reports to %s until it is back", why, self.outbox.directory)
         # While the service is away everything unsent goes to disk: a crash loses nothing sent to log().
         self.outbox.spill()
-        self._retry_at = time.monotonic() + backoff_seconds(self._failures, retry_after)
+        # Never silent for long: an external run that makes no contact for its lease (20 s) is
+        # failed as lost, so the pauses stop growing at a quarter of it, Retry-After included.
+        pause = backoff_seconds(self._failures, min(retry_after or 0.0, MAX_PAUSE), cap=MAX_PAUSE)
+        self._retry_at = time.monotonic() + pause
         self._failures += 1
 
     def _refused(self, error: ApiError) -> None:
-        if error.status in (401, 403) or (
-            error.status == 409 and any(marker in error.message for marker in STOPPED_MARKERS)
-        ):
-            logger.warning("aisim: run %s takes no more reports: %s", self.run_id, error.message)
-            self.stopped = error
-            self.outbox.discard()
-            self._wake_flushes()
-            return
+        if error.status in (401, 403):
+            # The token is refused, not the run ended: what waits stays where it is.
+            return self._stop(error, keep=True)
+        if error.status == 409 and any(marker in error.message for marker in STOPPED_MARKERS):
+            return self._stop(error, keep=False)
         # A report the service calls wrong will not become right: say so, and go on with the next.
         logger.error("aisim: a report of run %s was refused: %s", self.run_id, error)
         self.refused.append(error)
+
+    def _stop(self, error: ApiError, keep: bool) -> None:
+        """
+        Nothing more goes out. What waits is never deleted: kept where it is (a
+        setting to fix, then `aisim sync`), or set aside when the run takes no
+        more reports (its points can never be stored; the files say what they were).
+        """
+        self.stopped = error
+        self.outbox.spill()
+        where = self.outbox.directory if keep else self.outbox.set_aside()
+        if where is not None and not keep:
+            logger.warning("aisim: run %s takes no more reports (%s); what was unsent is in %s", self.run_id, error.message, where)
+        elif keep and self.outbox:
+            logger.warning("aisim: run %s: %s; its unsent reports wait in %s", self.run_id, error.message, where)
+        else:
+            logger.warning("aisim: run %s takes no more reports: %s", self.run_id, error.message)
+        self._wake_flushes()
 
     def _heartbeat_if_due(self) -> None:
         if (
@@ -315,7 +358,7 @@ class Reporter:
             response = self.transport.send("POST", f"/simulation/{self.run_id}/heartbeat")
         except httpx.TransportError:
             return  # the next report or heartbeat tries again
-        if response.status_code < 400:
+        if 200 <= response.status_code < 300:
             self._last_contact = time.monotonic()
-        elif response.status_code not in RETRYABLE_STATUSES:
+        elif 400 <= response.status_code < 500 and response.status_code not in RETRYABLE_STATUSES:
             self._refused(error_of(response))

@@ -5,17 +5,17 @@ from __future__ import annotations
 import atexit
 import json
 import math
+import numbers
 import operator
 import os
 import re
 import sys
 import threading
 import time
-import weakref
 from pathlib import Path
-from typing import Any, Callable, Dict, Mapping, Optional, Union
+from typing import Any, Dict, Mapping, Optional, Set, Union
 
-from .errors import ApiError, ConfigError, RunStopped
+from .errors import AisimError, ApiError, ConfigError, RunStopped
 from .outbox import Outbox
 from .reporter import Reporter
 from .settings import Settings
@@ -31,6 +31,13 @@ KEY_PATTERN = re.compile(
     r"|\.\.[A-Za-z0-9_\-./: ]{1,248})$"
 )
 KEY_RULE = "1 to 250 letters, digits, spaces and _ - . / :, not . or .. alone"
+# The service's bounds on what a run carries (docs/api.md#params-and-tags), checked at the call.
+MAX_PARAMS = 200
+MAX_PARAM_TEXT = 500
+MAX_TAGS = 200
+MAX_TAG_TEXT = 5000
+MAX_METRICS = 1000
+MAX_STEP = 2**53 - 1
 NON_FINITE_TEXT = {"NaN": '"NaN"', "Infinity": '"Infinity"', "-Infinity": '"-Infinity"'}
 # An external run's lease is 20 s unless the service says otherwise: a heartbeat well within it.
 HEARTBEAT_SECONDS = 5.0
@@ -50,8 +57,15 @@ def _json_value(number: float) -> Any:
     return "Infinity" if number > 0 else "-Infinity"
 
 
+def _check_text(kind: str, key: str, value: str, most: int) -> None:
+    if len(value) > most:
+        raise ValueError(f"{kind} {key!r} is {len(value)} characters long; at most {most} are accepted")
+    if "\x00" in value:
+        raise ValueError(f"{kind} {key!r} holds a NUL character, which the service cannot store")
+
+
 def _check_key(kind: str, key: Any) -> str:
-    if not isinstance(key, str) or not KEY_PATTERN.match(key):
+    if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
         raise ValueError(f"{kind} {key!r} is not a name the service takes ({KEY_RULE})")
     return key
 
@@ -87,7 +101,8 @@ class Run:
         self._prefixes: Dict[str, str] = {}
         self._lock = threading.Lock()
         self._ended: Optional[str] = None
-        _live_runs.add(self)
+        if owns_lifecycle or reporter is not None:
+            _live_runs.add(self)
 
     # --- logging (the caller's thread: cheap) -----------------------------
 
@@ -106,29 +121,35 @@ class Run:
             except (TypeError, ValueError):
                 raise TypeError(f"metric {name!r}: {value!r} is not a number") from None
         if step is not None:
+            if isinstance(step, bool):
+                raise TypeError(f"step must be a whole number, not {step!r}")
             try:
-                step = operator.index(step)
+                step = int(operator.index(step))
             except TypeError:
                 raise TypeError(f"step must be a whole number, not {step!r}") from None
-            if step < 0:
-                raise ValueError(f"step must be ≥ 0, not {step}")
+            if not 0 <= step <= MAX_STEP:
+                raise ValueError(f"step must be ≥ 0 and at most 2**53 - 1, not {step}")
+        # Under the lock from the clock to the queue: points of two threads reach the queue in
+        # the order of their seconds, which the service requires of each metric (calls within
+        # one clock tick stand a microsecond apart).
         with self._lock:
-            # A metric's points go forward in time: calls within a clock tick a microsecond apart.
             seconds = max(time.monotonic() - self._origin, self._last_seconds + 1e-6)
             self._last_seconds = seconds
-        if self._print_records:
-            return self._print({name: _json_value(number) for name, _, number in numbers}, step, seconds)
-        # Each point as its NDJSON line, here: the sender thread then only joins and sends, and
-        # holds the interpreter lock (which this thread needs) for no encoding of its own.
-        tail = f',"seconds":{seconds!r}}}\n' if step is None else f',"seconds":{seconds!r},"step":{step}}}\n'
-        lines = "".join(
-            prefix + (repr(number) if isfinite(number) else NON_FINITE_TEXT[_json_value(number)]) + tail
-            for _, prefix, number in numbers
-        )
-        self._reporter.put(("points", lines, len(numbers)))  # type: ignore[union-attr]
+            if self._print_records:
+                return self._print({name: _json_value(number) for name, _, number in numbers}, step, seconds)
+            # Each point as its NDJSON line, here: the sender thread then only joins and sends, and
+            # holds the interpreter lock (which this thread needs) for no encoding of its own.
+            tail = f',"seconds":{seconds!r}}}\n' if step is None else f',"seconds":{seconds!r},"step":{step}}}\n'
+            lines = "".join(
+                prefix + (repr(number) if isfinite(number) else NON_FINITE_TEXT[_json_value(number)]) + tail
+                for _, prefix, number in numbers
+            )
+            self._reporter.put(("points", lines, len(numbers)))  # type: ignore[union-attr]
 
     def _prefix_for(self, name: str) -> str:
         """A metric's line up to its value, made once per name (the name checked then)."""
+        if len(self._prefixes) >= MAX_METRICS:
+            raise ValueError(f"metric {name!r} would be one more than the {MAX_METRICS} a run may have")
         prefix = '{"metric":' + json.dumps(_check_key("metric", name)) + ',"value":'
         self._prefixes[name] = prefix
         return prefix
@@ -136,24 +157,35 @@ class Run:
     def log_params(self, params: Mapping[str, Scalar]) -> None:
         """Params (numbers, strings, booleans): each written once; another value later is refused."""
         self._check_open()
+        if len(params) > MAX_PARAMS:
+            raise ValueError(f"{len(params)} params; a run has at most {MAX_PARAMS}")
         checked: Dict[str, Scalar] = {}
         for key, value in params.items():
             _check_key("param", key)
+            if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+                value = int(value)  # NumPy integers too
+            elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+                value = float(value)
             if isinstance(value, float) and not math.isfinite(value):
                 raise ValueError(f"param {key!r} must be a finite number, not {value}")
             if not isinstance(value, (bool, int, float, str)):
                 raise TypeError(f"param {key!r} must be a number, a string or a boolean")
+            if isinstance(value, str):
+                _check_text("param", key, value, MAX_PARAM_TEXT)
             checked[key] = value
         self._put_record("params", checked)
 
     def set_tags(self, tags: Mapping[str, str]) -> None:
         """Tags (strings): set, replacing a value the run had."""
         self._check_open()
+        if len(tags) > MAX_TAGS:
+            raise ValueError(f"{len(tags)} tags; a run has at most {MAX_TAGS}")
         checked: Dict[str, str] = {}
         for key, value in tags.items():
             _check_key("tag", key)
             if not isinstance(value, str):
                 raise TypeError(f"tag {key!r} must be a string")
+            _check_text("tag", key, value, MAX_TAG_TEXT)
             checked[key] = value
         self._put_record("tags", checked)
 
@@ -175,6 +207,8 @@ class Run:
     def _check_open(self) -> None:
         if self._reporter is not None and self._reporter.stopped is not None:
             raise RunStopped(self._reporter.stopped.message)
+        if self._reporter is not None and self._reporter.failure is not None:
+            raise AisimError(f"the reporter of run {self.id} failed: {self._reporter.failure!r}")
         if self._ended:
             raise RunStopped(f"run {self.id} has ended ({self._ended}) in this process")
 
@@ -210,11 +244,13 @@ class Run:
         """
         if self._ended:
             return
+        if self._reporter is None:
+            self._ended = status
+            _live_runs.discard(self)
+            return
+        sent = self._reporter.close(EXIT_FLUSH_SECONDS if timeout is None else timeout)
         self._ended = status
         _live_runs.discard(self)
-        if self._reporter is None:
-            return
-        sent = self._reporter.close(timeout)
         if not self._owns_lifecycle or self._reporter.stopped is not None:
             return
         if not sent:
@@ -239,6 +275,12 @@ class Run:
     def __exit__(self, kind, error, traceback) -> None:
         if error is None:
             self.finish("finished", exit_code=0)
+        elif isinstance(error, SystemExit):
+            code = error.code
+            if code in (None, 0):
+                self.finish("finished", exit_code=0)
+            else:
+                self.finish("failed", exit_code=code if isinstance(code, int) else 1, reason=f"sys.exit({code!r})")
         elif isinstance(error, KeyboardInterrupt):
             self.finish("failed", exit_code=130, reason="interrupted (KeyboardInterrupt)")
         elif isinstance(error, RunStopped):
@@ -260,25 +302,25 @@ def _unsent(reporter: Reporter) -> Exception:
 
 # --- how a script gets its run ---------------------------------------------------
 
-_live_runs: "weakref.WeakSet[Run]" = weakref.WeakSet()
-_uncaught: Dict[str, BaseException] = {}
-
-
-def _remember_uncaught(previous: Callable) -> Callable:
-    def hook(kind, error, traceback):
-        _uncaught["error"] = error
-        previous(kind, error, traceback)
-
-    return hook
+# Runs not finished yet, held strongly: a run made inside a function that has returned still ends with the script.
+_live_runs: "Set[Run]" = set()
 
 
 def _finish_at_exit() -> None:
-    """A run still open at exit ends with the script: failed by an uncaught exception, finished otherwise."""
-    error = _uncaught.get("error")
+    """
+    A run still open at exit ends with the script: failed by an uncaught
+    exception (the interpreter keeps it in sys.last_value, whoever's
+    excepthook printed it), finished otherwise.
+    """
+    error = getattr(sys, "last_value", None)
     for run in list(_live_runs):
         try:
             if error is None:
                 run.finish("finished", exit_code=0, timeout=EXIT_FLUSH_SECONDS)
+            elif isinstance(error, KeyboardInterrupt):
+                run.finish(
+                    "failed", exit_code=130, reason="interrupted (KeyboardInterrupt)", timeout=EXIT_FLUSH_SECONDS
+                )
             else:
                 run.finish(
                     "failed",
@@ -286,11 +328,10 @@ def _finish_at_exit() -> None:
                     reason=f"{type(error).__name__}: {error}",
                     timeout=EXIT_FLUSH_SECONDS,
                 )
-        except Exception as problem:  # exiting: say it, never raise it
+        except BaseException as problem:  # exiting: say it, never raise it, and go on to the next run
             sys.stderr.write(f"aisim: run {run.id}: {problem}\n")
 
 
-sys.excepthook = _remember_uncaught(sys.excepthook)
 atexit.register(_finish_at_exit)
 
 
@@ -327,12 +368,19 @@ def start_run(
     started = transport.request("POST", f"/simulation/{run_id}/start", retry=True)
     attempt = started.get("attempt") if isinstance(started, dict) else None
     outbox = Outbox(settings.spool_for(run_id, attempt), sender=_sender(settings.url, run_id, attempt, run_token))
-    reporter = Reporter(
-        transport, run_id, outbox, first_sequence=outbox.next_sequence(), heartbeat_every=HEARTBEAT_SECONDS
-    )
+    reporter = Reporter(transport, run_id, outbox, first_sequence=first_sequence(), heartbeat_every=HEARTBEAT_SECONDS)
     return Run(
         run_id, reporter, transport, attempt=attempt, started_at=time.time(), owns_lifecycle=True
     )
+
+
+def first_sequence() -> int:
+    """
+    Where this process numbers its reports from: microseconds since 1970, so
+    a later process reporting to the same attempt (a second script of one
+    program run) numbers after an earlier one, never over it.
+    """
+    return time.time_ns() // 1000
 
 
 def _sender(url: str, run_id: int, attempt: Optional[int], token: str) -> Dict[str, Any]:
@@ -370,7 +418,7 @@ def current_run(*, spool_dir: Optional[Union[str, Path]] = None) -> Run:
         outbox = Outbox(
             settings.spool_for(run_id, attempt), sender=_sender(settings.url, run_id, attempt, env["AISIM_TOKEN"])
         )
-        reporter = Reporter(transport, run_id, outbox, first_sequence=outbox.next_sequence())
+        reporter = Reporter(transport, run_id, outbox, first_sequence=first_sequence())
         run = Run(
             run_id, reporter, transport, attempt=attempt, started_at=started_at,
             owns_lifecycle=False,

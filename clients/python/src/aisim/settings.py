@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
@@ -52,5 +53,9 @@ class Settings:
         return self.access_token
 
     def spool_for(self, run_id: int, attempt: Optional[int]) -> Path:
-        """One directory per attempt: each attempt numbers its reports from 0."""
-        return self.spool_root / f"run-{run_id}-attempt-{attempt if attempt is not None else 0}"
+        """
+        A directory of this process's own for one attempt: never one another
+        process left (of another service whose ids repeat, or of the same run),
+        which only `aisim sync` sends, with the sender it names.
+        """
+        return self.spool_root / f"run-{run_id}-attempt-{attempt if attempt is not None else 0}-{uuid.uuid4().hex[:8]}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from .outbox import Outbox, read_sender
+from .outbox import SPOOL_NAME, Outbox, read_sender
 from .reporter import Reporter
 from .transport import Transport
 
@@ -30,9 +30,12 @@ def send_spools(root: Path, timeout: float = 60.0) -> List[SpoolOutcome]:
     can never be stored); one the service could not be reached for keeps it.
     """
     outcomes = []
-    for directory in sorted(root.glob("run-*-attempt-*")) if root.exists() else []:
+    directories = sorted(path for path in root.iterdir() if SPOOL_NAME.match(path.name)) if root.exists() else []
+    for directory in directories:
         sender = read_sender(directory)
         outbox = Outbox(directory, sender=sender)
+        if not outbox.hold():
+            continue  # a live process is sending it
         reports = len(outbox)
         if not reports:
             outbox.remove_if_empty()
@@ -47,6 +50,7 @@ def send_spools(root: Path, timeout: float = 60.0) -> List[SpoolOutcome]:
             sent = reporter.close(timeout)
         finally:
             transport.close()
+            outbox.release()
         problem = None
         if reporter.stopped is not None:
             sent, problem = False, reporter.stopped.message

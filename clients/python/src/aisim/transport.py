@@ -12,7 +12,7 @@ import httpx
 from .errors import ApiError, ServiceUnavailable
 
 # Answers that say "not now" rather than "no": worth sending again, after a pause.
-RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+RETRYABLE_STATUSES = frozenset({408, 429, *range(500, 600)})
 
 
 def backoff_seconds(
@@ -139,4 +139,12 @@ class Transport:
                 continue
             if response.status_code >= 400:
                 raise error_of(response)
-            return response.json() if response.content else None
+            if response.status_code >= 300:
+                where = response.headers.get("location", "elsewhere")
+                raise ApiError(response.status_code, f"{self.url} redirects to {where}: set AISIM_URL to it")
+            if not response.content:
+                return None
+            try:
+                return response.json()
+            except ValueError:
+                raise ApiError(response.status_code, f"{method} {path} answered something that is not JSON") from None
