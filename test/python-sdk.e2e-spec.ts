@@ -6,6 +6,8 @@ import { E2eStack } from './e2e-stack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { installPythonSdk, SDK_DIR: SDK } = require('../scripts/lib/python-sdk');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../scripts/lib/local-services');
 
 const HTTP_MACHINE = 1101;
 const STDOUT_MACHINE = 1102;
@@ -29,6 +31,13 @@ describe('the Python SDK (clients/python), its pytest suite against the real ser
     python = installPythonSdk(home, {
       log: (line: string) => process.stderr.write(`${line}\n`),
     });
+    // The training example (NumPy and scikit-learn, Debian's), for `aisim run … --watch`.
+    services.ensureDebianPythonModules(['numpy', 'sklearn'], ['python3-numpy', 'python3-sklearn'], {
+      log: (line: string) => process.stderr.write(`${line}\n`),
+    });
+    const training = path.join(home, 'train_digits.py');
+    copyFileSync(path.resolve(__dirname, '../examples/programs/train_digits.py'), training);
+    chmodSync(training, 0o644);
     const program = path.join(home, 'reports_with_current_run.py');
     copyFileSync(path.join(SDK, 'tests/programs/reports_with_current_run.py'), program);
     chmodSync(program, 0o644);
@@ -43,6 +52,12 @@ describe('the Python SDK (clients/python), its pytest suite against the real ser
         `    command: [/bin/sh, -c, 'echo failing on purpose; exit 3']`,
         '  sdk-sleeps:',
         '    command: [/bin/sleep, "30"]',
+        '  train-digits:',
+        `    command: [/usr/bin/python3, ${training}, --lr, "{lr}", --epochs, "{epochs}"]`,
+        '    params:',
+        '      lr: {type: number, min: 0.0001, max: 1, default: 0.1}',
+        '      epochs: {type: integer, min: 1, max: 200, default: 30}',
+        '    env: {OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1"}',
         '',
       ].join('\n'),
     );
@@ -90,7 +105,7 @@ describe('the Python SDK (clients/python), its pytest suite against the real ser
     // Every test ran and passed (the summary names nothing else: none skipped, none failed).
     const summary = /^=* ?(\d+) passed in [\d.]+s ?=*$/m.exec(output);
     expect(summary).not.toBeNull();
-    expect(Number(summary?.[1])).toBeGreaterThanOrEqual(48);
+    expect(Number(summary?.[1])).toBeGreaterThanOrEqual(49);
   }, 600_000);
 });
 

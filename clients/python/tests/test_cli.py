@@ -98,6 +98,19 @@ def two_runs(machine):
     return runs
 
 
+def test_the_training_example_from_one_command(client):
+    """examples/programs/train_digits.py, declared on the worker: a real model trained, watched live."""
+    machine = os.environ["AISIM_TEST_HTTP_MACHINE"]
+    code, shown = in_terminal("run", machine, "--program", "train-digits", "--param", "epochs=15", "--watch")
+    text = plain(shown)
+    assert code == 0, text
+    run_id = int(re.search(r"run (\d+) finished", text).group(1))
+    metrics = {metric["name"]: metric for metric in client.metrics(run_id)}
+    assert metrics["val_acc"]["count"] == 15
+    assert metrics["val_acc"]["max"] > 0.8  # what real training on the digits reaches, not a fixed curve
+    assert metrics["loss"]["last"] < metrics["loss"]["max"]
+
+
 def test_json_for_scripts_ls_show_compare_export(two_runs):
     a, b = two_runs
     assert (a["status"], a["params"]) == ("finished", {"lr": 0.1})

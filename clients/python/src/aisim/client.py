@@ -9,10 +9,10 @@ from urllib.parse import quote
 
 import httpx
 
-from .errors import ServiceUnavailable
+from .errors import ApiError, ServiceUnavailable
 from .events import Event, parse_events
 from .settings import Settings
-from .transport import Transport, backoff_seconds
+from .transport import RETRYABLE_STATUSES, Transport, backoff_seconds
 
 Json = Dict[str, Any]
 
@@ -211,11 +211,18 @@ class Client:
                         yield event
                         if event.name == "end":
                             return
+                why = "the stream closed before its end"
             except httpx.TransportError as error:
-                failures += 1
-                if failures > 10:
-                    raise ServiceUnavailable(f"{self.url} is unreachable: {error}") from error
-                time.sleep(backoff_seconds(failures))
+                why = f"{self.url} is unreachable: {error}"
+            except ApiError as error:
+                # A proxy's 502 while the API restarts is worth waiting out; a 404 is not.
+                if error.status not in RETRYABLE_STATUSES:
+                    raise
+                why = f"the service answered {error.status}"
+            failures += 1
+            if failures > 10:
+                raise ServiceUnavailable(why)
+            time.sleep(backoff_seconds(failures, cap=5.0))
 
     def history_frame(self, run_id: int, metric: str = "loss", **options: Any):
         """history() as a pandas DataFrame (pandas must be installed)."""

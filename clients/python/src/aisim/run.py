@@ -12,6 +12,7 @@ import re
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Set, Union
 
@@ -360,7 +361,10 @@ def start_run(
     if tags:
         body["tags"] = dict(tags)
     try:
-        created = account.request("POST", "/simulation", json=body)
+        # One key for every try: a create whose answer was lost, sent again, is the same run.
+        created = account.request(
+            "POST", "/simulation", json=body, headers={"idempotency-key": str(uuid.uuid4())}, retry=True
+        )
     finally:
         account.close()
     run_id, run_token = created["id"], created["run_token"]
