@@ -179,3 +179,13 @@ def test_what_the_service_would_refuse_is_refused_at_the_call(machine, call, pro
     with aisim.start_run(machine, name="sdk limits") as run:
         with pytest.raises((TypeError, ValueError), match=problem):
             call(run)
+
+
+def test_a_refused_param_in_the_last_batch_still_lets_the_run_end(client, machine):
+    with aisim.start_run(machine, name="sdk refused at the end", params={"lr": 0.01}) as run:
+        run.log({"loss": 1.0}, step=0)
+        run.log_params({"lr": 0.02})
+    assert [error.status for error in run._reporter.refused] == [409]
+    shown = client.run(run.id)
+    assert (shown["status"], shown["params"]) == ("finished", {"lr": 0.01})
+    assert [point["value"] for point in client.export(run.id, "loss")] == [1.0]

@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import re
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ class Outbox:
         self._memory: Deque[Report] = deque()
         self._disk: Deque[Path] = deque(sorted(self._files()))
         self._lock: Optional[int] = None
+        # The sender pushes, peeks and pops; close() may spill from another thread meanwhile.
+        self._mutex = threading.RLock()
 
     def hold(self) -> bool:
         """
@@ -91,47 +94,52 @@ class Outbox:
         return len(self._memory) + len(self._disk)
 
     def push(self, report: Report) -> None:
-        if self._disk or len(self._memory) >= self.memory_reports:
-            self._disk.append(self._write(report))
-        else:
-            self._memory.append(report)
+        with self._mutex:
+            if self._disk or len(self._memory) >= self.memory_reports:
+                self._disk.append(self._write(report))
+            else:
+                self._memory.append(report)
 
     def peek(self) -> Optional[Report]:
-        if self._memory:
-            return self._memory[0]
-        while self._disk:
-            try:
-                return self._read(self._disk[0])
-            except FileNotFoundError:
-                self._disk.popleft()  # sent and removed by someone else (aisim sync)
-        return None
+        with self._mutex:
+            if self._memory:
+                return self._memory[0]
+            while self._disk:
+                try:
+                    return self._read(self._disk[0])
+                except FileNotFoundError:
+                    self._disk.popleft()  # sent and removed by someone else (aisim sync)
+            return None
 
     def pop(self) -> None:
         """Drops the oldest report: the service has it."""
-        if self._memory:
-            self._memory.popleft()
-        elif self._disk:
-            self._disk.popleft().unlink(missing_ok=True)
+        with self._mutex:
+            if self._memory:
+                self._memory.popleft()
+            elif self._disk:
+                self._disk.popleft().unlink(missing_ok=True)
 
     def spill(self) -> None:
         """Every report in memory to disk (they are older than any there, so order holds)."""
-        written = [self._write(report) for report in self._memory]
-        self._memory.clear()
-        self._disk.extendleft(reversed(written))
+        with self._mutex:
+            written = [self._write(report) for report in self._memory]
+            self._memory.clear()
+            self._disk.extendleft(reversed(written))
 
     def set_aside(self) -> Optional[Path]:
         """
         The spool, renamed out of the way (`….refused-<time>`) with all it holds,
         for reports that can never be sent; None when it held nothing.
         """
-        self.spill()
-        if not self._disk:
-            self.remove_if_empty()
-            return None
-        aside = self.directory.with_name(f"{self.directory.name}.refused-{time.strftime('%Y%m%dT%H%M%S')}")
-        os.replace(self.directory, aside)
-        self._disk.clear()
-        return aside
+        with self._mutex:
+            self.spill()
+            if not self._disk:
+                self.remove_if_empty()
+                return None
+            aside = self.directory.with_name(f"{self.directory.name}.refused-{time.strftime('%Y%m%dT%H%M%S')}")
+            os.replace(self.directory, aside)
+            self._disk.clear()
+            return aside
 
     def remove_if_empty(self) -> None:
         if not self and self.directory.exists():

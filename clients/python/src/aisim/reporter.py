@@ -122,18 +122,21 @@ class Reporter:
     def close(self, timeout: Optional[float] = None) -> bool:
         """
         Sends what is left (waiting up to `timeout` for the service), then stops
-        the thread. What could not be sent stays in the spool on disk: True
-        only when nothing is left.
+        the thread. What could not be sent stays in the spool on disk. True when
+        nothing is left to send (what the service refused is not left: see
+        `refused`, and flush()).
         """
-        sent = self.flush(timeout)
+        self.flush(timeout)
         self._closing.set()
         self._wake.set()
         self._thread.join(None if timeout is None else timeout + self.interval * 2)
-        if self._thread.is_alive():
-            return False  # stuck in a request: everything it holds is on disk already
+        # Stuck in a request or not, nothing stays in memory alone (the outbox's lock makes
+        # this safe beside a sender that pops what its request took).
         self.outbox.spill()
+        if self._thread.is_alive():
+            return False
         self.outbox.remove_if_empty()
-        return sent and not self.outbox
+        return not self.outbox and not self._pending
 
     # --- the thread ----------------------------------------------------------
 
