@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 import random
 import sys
@@ -408,8 +409,6 @@ def sample(draw: random.Random, key: str, dimension: Any) -> Any:
     if isinstance(dimension, dict) and "min" in dimension and "max" in dimension:
         low, high = float(dimension["min"]), float(dimension["max"])
         if dimension.get("log"):
-            import math
-
             return math.exp(draw.uniform(math.log(low), math.log(high)))
         if dimension.get("integer"):
             return draw.randint(int(low), int(high))

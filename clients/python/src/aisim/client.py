@@ -12,7 +12,7 @@ import httpx
 from .errors import ApiError, ServiceUnavailable
 from .events import Event, parse_events
 from .settings import Settings
-from .transport import RETRYABLE_STATUSES, Transport, backoff_seconds
+from .transport import RETRYABLE_STATUSES, Transport, backoff_seconds, error_of
 
 Json = Dict[str, Any]
 
@@ -74,8 +74,6 @@ class Client:
         while True:
             response = self._transport.send("GET", "/simulations", params=params)
             if response.status_code >= 400:
-                from .transport import error_of
-
                 raise error_of(response)
             for run in response.json():
                 yield run
