@@ -214,23 +214,25 @@ export class SentinelSet implements RedisBackend {
     });
   }
 
-  /** How far the replica's copy is behind the master's, in bytes of replication stream. */
+  /**
+   * How far the replica's copy is behind the master's, in bytes of replication stream. The
+   * replica is read before the master: under load the master moves on between the two
+   * answers, and read the other way round a replica that keeps up could look ahead of it.
+   */
   async replicationLag(): Promise<number> {
-    const info = async (port: number) => {
-      const client = await this.direct(port);
-      try {
-        return await client.info('replication');
-      } finally {
-        client.disconnect();
-      }
-    };
-    const offset = (text: string, field: string) =>
-      Number(new RegExp(`${field}:(\\d+)`).exec(text)?.[1] ?? NaN);
-    const [ofMaster, ofReplica] = await Promise.all([
-      info(this.master.port),
-      info(this.replica.port),
-    ]);
+    const ofReplica = await this.replicationInfo(this.replica.port);
+    const ofMaster = await this.replicationInfo(this.master.port);
     return offset(ofMaster, 'master_repl_offset') - offset(ofReplica, 'slave_repl_offset');
+  }
+
+  /**
+   * Whether the replica is still behind the held link: a Sentinel may have re-pointed it straight
+   * at the master since the hold, and then it receives everything although it was behind a moment
+   * ago.
+   */
+  async replicaIsHeld(): Promise<boolean> {
+    const info = await this.replicationInfo(this.replica.port);
+    return info.includes(`master_port:${this.linkPort}`) && (await this.replicationLag()) > 0;
   }
 
   async stop(): Promise<void> {
@@ -255,6 +257,15 @@ export class SentinelSet implements RedisBackend {
     );
   }
 
+  private async replicationInfo(port: number): Promise<string> {
+    const client = await this.direct(port);
+    try {
+      return await client.info('replication');
+    } finally {
+      client.disconnect();
+    }
+  }
+
   private async askSentinel(port: number, ...args: string[]): Promise<unknown> {
     const client = await this.direct(port, SENTINEL_PASSWORD);
     try {
@@ -273,4 +284,8 @@ export class SentinelSet implements RedisBackend {
     await client.connect();
     return client;
   }
+}
+
+function offset(info: string, field: string): number {
+  return Number(new RegExp(`${field}:(\\d+)`).exec(info)?.[1] ?? NaN);
 }
