@@ -201,6 +201,9 @@ export class E2eStack {
     await this.db.query(
       `TRUNCATE api_clients, convergence_points, convergence_summaries, simulation_attempts, idempotency_keys, workers, simulations, machines, expired_curve_days, maintenance_leases RESTART IDENTITY CASCADE`,
     );
+    // Experiment 0 is the migration's: every run outside the MLflow subset belongs to it.
+    await this.db.query(`DELETE FROM experiments WHERE experiment_id <> 0`);
+    await this.db.query(`ALTER TABLE experiments ALTER COLUMN experiment_id RESTART WITH 1`);
     await this.redis.flushdb();
   }
 

@@ -34,7 +34,8 @@ export interface Exchange {
  * Paths the document rightly does not describe: the document itself, Swagger
  * UI, and the queue dashboard (Bull Board's own UI and API, admins only).
  */
-const UNDOCUMENTED = /^\/(?:docs(?:[-/]|$)|admin\/queues(?:\/|$))/;
+/** Routes outside our document: its own pages, Bull Board, and MLflow's protocol (docs/mlflow.md: its spec checks those). */
+const UNDOCUMENTED = /^\/(?:docs(?:[-/]|$)|admin\/queues(?:\/|$)|api\/2\.0\/mlflow\/)/;
 
 export class OpenApiContract {
   private readonly ajv: Ajv;

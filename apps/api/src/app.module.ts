@@ -16,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { RunsModule } from './runs/runs.module';
 import { RunLogsModule } from './logs/run-logs.module';
+import { MlflowModule } from './mlflow/mlflow.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         SimulationsModule,
         RunsModule,
         RunLogsModule,
+        MlflowModule,
         MachinesModule,
         ConvergenceModule,
         CompareModule,

@@ -52,6 +52,21 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /auth/clients/:client_id/disable': Role.Admin,
   'POST /auth/clients/:client_id/enable': Role.Admin,
   'DELETE /auth/clients/:client_id': Role.Admin,
+  'POST /api/2.0/mlflow/experiments/create': Role.Operator,
+  'GET /api/2.0/mlflow/experiments/get': Role.Viewer,
+  'GET /api/2.0/mlflow/experiments/get-by-name': Role.Viewer,
+  'POST /api/2.0/mlflow/experiments/search': Role.Viewer,
+  'GET /api/2.0/mlflow/experiments/search': Role.Viewer,
+  'POST /api/2.0/mlflow/runs/create': Role.Operator,
+  'GET /api/2.0/mlflow/runs/get': Role.Viewer,
+  'POST /api/2.0/mlflow/runs/update': Role.Operator,
+  'POST /api/2.0/mlflow/runs/search': Role.Viewer,
+  'POST /api/2.0/mlflow/runs/log-batch': Role.Operator,
+  'POST /api/2.0/mlflow/runs/log-metric': Role.Operator,
+  'POST /api/2.0/mlflow/runs/log-parameter': Role.Operator,
+  'POST /api/2.0/mlflow/runs/set-tag': Role.Operator,
+  'POST /api/2.0/mlflow/runs/delete-tag': Role.Operator,
+  'GET /api/2.0/mlflow/metrics/get-history': Role.Viewer,
 };
 
 type Caller = 'no token' | Role | 'disabled client';

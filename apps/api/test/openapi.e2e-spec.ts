@@ -80,13 +80,14 @@ describe('the OpenAPI document at /docs-json', () => {
     );
   });
 
-  it('documents exactly the routes the app serves', () => {
+  it('documents exactly the routes the app serves (MLflow’s protocol aside: docs/mlflow.md)', () => {
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map(
         (method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
       ),
     );
-    expect(documented.sort()).toEqual(servedRoutes(stack.api).sort());
+    const ours = servedRoutes(stack.api).filter((route) => !route.includes(' /api/2.0/mlflow/'));
+    expect(documented.sort()).toEqual(ours.sort());
   });
 
   it('records every answer, and the contract check refuses answers the document does not allow', async () => {

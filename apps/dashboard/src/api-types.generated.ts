@@ -2860,7 +2860,7 @@ export interface operations {
         order?: 'asc' | 'desc';
         /** @description The next page: the `X-Next-Cursor` (or the `Link` rel="next") of the page before. Made for one listing: order_by, order, status, machine_id and filter must stay as they were. Each page costs the same however deep it is; not together with `offset`. */
         cursor?: string;
-        /** @description Only the runs this expression matches: comparisons (`= != < <= > >=`, `IN (…)`, `LIKE`) on simulation_id, name, status, machine_id, attempt, program, created_by, creation_date, update_date, started_at, finished_at, `params.<key>` (numbers compare as numbers), `tags.<key>` and `metrics.<name>.(last|min|max|count)`, joined with `AND`, `OR`, `NOT` and parentheses. Strings in single or double quotes. A malformed filter is a 400 naming the character where it goes wrong. The reference: docs/search.md. */
+        /** @description Only the runs this expression matches: comparisons (`= != < <= > >=`, `IN (…)`, `LIKE`) on simulation_id, name, status, machine_id, attempt, program, created_by, creation_date, update_date, started_at, finished_at, experiment_id, `params.<key>` (numbers compare as numbers), `tags.<key>` and `metrics.<name>.(last|min|max|count)`, joined with `AND`, `OR`, `NOT` and parentheses. Strings in single or double quotes. A malformed filter is a 400 naming the character where it goes wrong. The reference: docs/search.md. */
         filter?: string;
         /** @description Up to 20 params, tags or metric summaries, comma-separated and named as in `filter`: each run of the page then carries `columns` with their values (null where it has none). */
         columns?: string;

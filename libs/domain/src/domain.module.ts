@@ -13,6 +13,7 @@ import { SimulationLifecycle } from './simulation/simulation-lifecycle';
 import { RunDataRepository } from './run-data/run-data.repository';
 import { RunLogRepository } from './run-logs/run-log.repository';
 import { SimulationRepository } from './simulation/simulation.repository';
+import { ExperimentRepository } from './experiment/experiment.repository';
 
 const REPOSITORIES = [
   ApiClientRepository,
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   RunDataRepository,
   RunReportRepository,
   RunLogRepository,
+  ExperimentRepository,
 ];
 
 export interface DatabaseModuleOptions {

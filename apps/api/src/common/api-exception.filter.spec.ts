@@ -3,7 +3,7 @@ import { DomainError } from '@app/domain';
 import { QueryFailedError } from 'typeorm';
 import { ApiExceptionFilter } from './api-exception.filter';
 
-function respond(exception: unknown) {
+function respond(exception: unknown, url = '/x') {
   const response = {
     headersSent: false,
     statusCode: 0,
@@ -19,7 +19,7 @@ function respond(exception: unknown) {
   };
   const host = {
     switchToHttp: () => ({
-      getRequest: () => ({ method: 'GET', url: '/x' }),
+      getRequest: () => ({ method: 'GET', url }),
       getResponse: () => response,
     }),
   } as unknown as ArgumentsHost;
@@ -48,6 +48,18 @@ describe('ApiExceptionFilter', () => {
       error: name,
       message: (error as Error).message,
     });
+  });
+
+  it.each([
+    [DomainError.notFound('simulation 9 not found'), 404, 'RESOURCE_DOES_NOT_EXIST'],
+    [DomainError.conflict('params.lr is already 0.1'), 400, 'INVALID_PARAMETER_VALUE'],
+    [DomainError.forbidden('someone else created simulation 9'), 403, 'PERMISSION_DENIED'],
+    [DomainError.tooMany('too many requests'), 429, 'REQUEST_LIMIT_EXCEEDED'],
+    [DomainError.unavailable('a backing service is away'), 503, 'TEMPORARILY_UNAVAILABLE'],
+  ])('answers %p under the MLflow routes in MLflow’s shape', (error, status, code) => {
+    const answer = respond(error, '/api/2.0/mlflow/runs/get?run_id=9');
+    expect(answer.statusCode).toBe(status);
+    expect(answer.body).toEqual({ error_code: code, message: (error as Error).message });
   });
 
   it('passes on validation details', () => {

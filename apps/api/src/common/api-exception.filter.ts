@@ -18,6 +18,7 @@ import { QueueUnavailableError } from '@app/queue';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ErrorResponse } from './error-response';
+import { MLFLOW_PATH, mlflowAnswerOf } from '../mlflow/mlflow-error';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -33,8 +34,9 @@ const DOMAIN_STATUS: Record<DomainErrorCode, HttpStatus> = {
 };
 
 /**
- * Turns every error into `{statusCode, error, message}`. Only messages we wrote
- * for clients are passed on; anything unexpected becomes a bare 500 and its
+ * Turns every error into `{statusCode, error, message}` (under the MLflow
+ * routes, into MLflow's `{error_code, message}`). Only messages we wrote for
+ * clients are passed on; anything unexpected becomes a bare 500 and its
  * details go to the log, never to the response.
  */
 @Catch()
@@ -45,11 +47,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const body = this.toErrorResponse(exception, request);
     if (response.headersSent) {
       response.end();
       return;
     }
+    // MLflow's client reads its own error shape: the same answer, in it (docs/mlflow.md).
+    if (request.url.startsWith(MLFLOW_PATH)) {
+      const { status, body } = mlflowAnswerOf(exception, () =>
+        this.toErrorResponse(exception, request),
+      );
+      response.status(status).json(body);
+      return;
+    }
+    const body = this.toErrorResponse(exception, request);
     response.status(body.statusCode).json(body);
   }
 

@@ -63,6 +63,18 @@ class ApiEnvironment extends TokenEnvironment {
   @IntegerSetting(100, 600_000)
   DATABASE_QUERY_TIMEOUT_MS: number = 5_000;
 
+  /** Requests per minute by one client on the MLflow-compatible routes, instead of the budget above: its client sends three requests per log_metric. */
+  @IntegerSetting(1, 10_000_000)
+  RATE_LIMIT_MLFLOW_PER_CLIENT_PER_MINUTE: number = 12_000;
+
+  /** The machine runs created through the MLflow-compatible subset are on (registered as "mlflow" if unknown). */
+  @IntegerSetting(1, 2_147_483_647)
+  MLFLOW_MACHINE_ID: number = 1;
+
+  /** How long an MLflow run may be silent before it is failed as lost: its client sends no heartbeats. */
+  @IntegerSetting(60_000, 2_147_483_647)
+  MLFLOW_RUN_LEASE_MS: number = 86_400_000;
+
   /** Lifetime of tokens issued by POST /auth/token. */
   @IntegerSetting(60, 86_400)
   ACCESS_TOKEN_TTL_SECONDS: number = 3_600;
@@ -99,7 +111,13 @@ export class ApiConfig extends ConnectionSettings {
   readonly accessTokenTtlSeconds: number;
   readonly databaseQueryTimeoutMs: number;
   readonly maxPendingPerClient: number;
-  readonly rateLimits: { perAddress: number; perClient: number; tokenPerAddress: number };
+  readonly rateLimits: {
+    perAddress: number;
+    perClient: number;
+    tokenPerAddress: number;
+    mlflowPerClient: number;
+  };
+  readonly mlflow: { machineId: number; runLeaseMs: number };
   readonly bootstrapAdmin: { clientId: string; secret: string } | null;
 }
 
@@ -123,7 +141,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       perAddress: parsed.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
       perClient: parsed.RATE_LIMIT_PER_CLIENT_PER_MINUTE,
       tokenPerAddress: parsed.RATE_LIMIT_TOKEN_PER_MINUTE,
+      mlflowPerClient: parsed.RATE_LIMIT_MLFLOW_PER_CLIENT_PER_MINUTE,
     },
+    mlflow: { machineId: parsed.MLFLOW_MACHINE_ID, runLeaseMs: parsed.MLFLOW_RUN_LEASE_MS },
     bootstrapAdmin: bootstrapAdmin(parsed),
     swaggerEnabled:
       parsed.SWAGGER_ENABLED === undefined

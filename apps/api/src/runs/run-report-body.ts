@@ -19,6 +19,8 @@ export interface CheckedReport {
   points: ReportedPoint[];
   params?: RunParams;
   tags?: RunTags;
+  /** A point not after its metric's last is placed just after it (RunReport.latePointsFollow). */
+  latePointsFollow?: boolean;
 }
 
 const POINT_KEYS = new Set(['metric', 'value', 'seconds', 'step']);

@@ -8,5 +8,6 @@ import { RunReportsService } from './run-reports.service';
   imports: [DomainModule, QueueModule],
   controllers: [RunReportsController],
   providers: [RunReportsService],
+  exports: [RunReportsService],
 })
 export class RunsModule {}

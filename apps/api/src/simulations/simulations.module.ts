@@ -20,6 +20,6 @@ import { RunTokens } from '../runs/run-tokens';
     IdempotencyKeyExpiry,
     RunTokens,
   ],
-  exports: [SimulationsService],
+  exports: [SimulationsService, SimulationCreator],
 })
 export class SimulationsModule {}

@@ -43,6 +43,12 @@ export interface RunReport {
   points: readonly ReportedPoint[];
   params?: RunParams;
   tags?: RunTags;
+  /**
+   * A point at or before its metric's last one is placed a microsecond after
+   * it, rather than refusing the report: for clients whose times are clock
+   * readings that may repeat or step back (MLflow's millisecond timestamps).
+   */
+  latePointsFollow?: boolean;
 }
 
 export interface StoredReport {
@@ -197,7 +203,7 @@ export class RunReportRepository {
             [],
             RUN_DATA_LIMITS.maxTags,
           );
-        const own = await this.seriesWrites(manager, scope, run, metrics, report.points);
+        const own = await this.seriesWrites(manager, scope, run, metrics, report);
         writes.push(...own);
         outcomes.push({
           duplicate: false,
@@ -228,7 +234,7 @@ export class RunReportRepository {
     scope: AttemptRef,
     run: ReportingRun,
     known: ReadonlyMap<string, KnownMetric>,
-    points: readonly ReportedPoint[],
+    { points, latePointsFollow }: RunReport,
   ): Promise<SeriesWrite[]> {
     const byMetric = new Map<string, ReportedPoint[]>();
     for (const point of points) {
@@ -265,6 +271,8 @@ export class RunReportRepository {
       });
       let previous = builder.lastPointSeconds;
       for (const point of curve) {
+        if (!(point.seconds > previous) && latePointsFollow)
+          point.seconds = previous + ARRIVAL_SPACING_SECONDS;
         if (!(point.seconds > previous))
           throw DomainError.conflict(
             `metric ${JSON.stringify(name)}: a point at ${point.seconds} s comes after one at ` +

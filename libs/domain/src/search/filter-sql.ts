@@ -24,6 +24,7 @@ const ATTRIBUTES: Record<string, { column: string; type: AttributeType }> = {
   update_date: { column: 'update_date', type: 'date' },
   started_at: { column: 'started_at', type: 'date' },
   finished_at: { column: 'finished_at', type: 'date' },
+  experiment_id: { column: 'experiment_id', type: 'integer' },
 };
 export const FILTER_ATTRIBUTES = Object.keys(ATTRIBUTES);
 

@@ -104,11 +104,14 @@ export const LIFECYCLE_STATEMENTS = {
    )
    SELECT * FROM handed`,
 
-  /** SKIP LOCKED lets every worker sweep at once without two of them taking the same row. */
+  /**
+   * SKIP LOCKED lets every worker sweep at once without two of them taking
+   * the same row. A run with a lease of its own (lease_ms) is silent for that long.
+   */
   recoverLost: `WITH silent AS (
      SELECT simulation_id FROM simulations
      WHERE status = ${lit(Running)}
-       AND heartbeat_at < clock_timestamp() - make_interval(secs => $1::double precision / 1000)
+       AND heartbeat_at < clock_timestamp() - make_interval(secs => COALESCE(lease_ms, $1::double precision) / 1000)
      ORDER BY heartbeat_at LIMIT $2
      FOR UPDATE SKIP LOCKED
    ), recovered AS (

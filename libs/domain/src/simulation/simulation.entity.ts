@@ -101,6 +101,14 @@ export class Simulation {
   /** How the run said it ended, when it reported an exit code. */
   @Column({ name: 'exit_code', type: 'integer', nullable: true })
   exitCode: number | null;
+
+  /** The experiment it belongs to (docs/mlflow.md); 0, MLflow's default, unless made through the MLflow subset. */
+  @Column({ name: 'experiment_id', type: 'bigint', default: 0 })
+  experimentId: number;
+
+  /** Its own lease, for a run whose client sends no heartbeats; null: the worker's LEASE_MS. */
+  @Column({ name: 'lease_ms', type: 'integer', nullable: true })
+  leaseMs: number | null;
 }
 
 /** The column keeps the settings by their edge names (snake_case); a missing one is its default. */

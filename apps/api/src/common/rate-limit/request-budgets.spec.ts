@@ -4,7 +4,7 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { ApiConfig } from '../../config/api-config';
 import { RequestBudgets } from './request-budgets';
-import { STRICT_TOKEN_LIMIT } from './strict-token-limit.decorator';
+import { MLFLOW_BUDGETS, STRICT_TOKEN_LIMIT } from './strict-token-limit.decorator';
 
 /** A storage whose answers wait until the test releases them, so overlapping calls show. */
 class HeldStorage implements ThrottlerStorage {
@@ -44,7 +44,7 @@ function contextFor(handler: () => void): ExecutionContext {
 
 describe('RequestBudgets', () => {
   const config = Object.assign(new ApiConfig(), {
-    rateLimits: { perAddress: 100, perClient: 50, tokenPerAddress: 0 },
+    rateLimits: { perAddress: 100, perClient: 50, tokenPerAddress: 0, mlflowPerClient: 0 },
   });
   let storage: HeldStorage;
   let budgets: RequestBudgets;
@@ -82,6 +82,17 @@ describe('RequestBudgets', () => {
     storage.release();
     await expect(charged).rejects.toThrow(
       /^too many requests for token requests from this address: at most 0 per 60 s; retry in 60 s$/,
+    );
+  });
+
+  it('counts the MLflow routes in budgets of their own, and answers 429 naming them when spent', async () => {
+    const route = () => undefined;
+    Reflect.defineMetadata(MLFLOW_BUDGETS, true, route);
+    const charged = budgets.charge(contextFor(route), 'client-a');
+    expect(storage.keys).toEqual(['mlflow-ip:203.0.113.7', 'mlflow-client:client-a']);
+    storage.release();
+    await expect(charged).rejects.toThrow(
+      /^too many requests to the MLflow routes from this address/,
     );
   });
 });

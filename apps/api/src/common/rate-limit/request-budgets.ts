@@ -4,12 +4,14 @@ import { Reflector } from '@nestjs/core';
 import { normalizeIp, ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { ApiConfig } from '../../config/api-config';
-import { STRICT_TOKEN_LIMIT } from './strict-token-limit.decorator';
+import { MLFLOW_BUDGETS, STRICT_TOKEN_LIMIT } from './strict-token-limit.decorator';
 
 /** Budget names: per address, per authenticated client, and the strict one for /auth/token. */
 export const IP_BUDGET = 'ip';
 export const CLIENT_BUDGET = 'client';
 export const TOKEN_BUDGET = 'token';
+export const MLFLOW_IP_BUDGET = 'mlflow-ip';
+export const MLFLOW_CLIENT_BUDGET = 'mlflow-client';
 
 /** The counters (SettlingCounters: shared through Redis, failing open); provided by RateLimitModule. */
 export const BUDGET_STORAGE = Symbol('BUDGET_STORAGE');
@@ -24,6 +26,8 @@ const WHO: Record<string, string> = {
   [IP_BUDGET]: 'from this address',
   [CLIENT_BUDGET]: 'for this client',
   [TOKEN_BUDGET]: 'for token requests from this address',
+  [MLFLOW_IP_BUDGET]: 'to the MLflow routes from this address',
+  [MLFLOW_CLIENT_BUDGET]: 'to the MLflow routes for this client',
 };
 
 interface Charge {
@@ -59,11 +63,18 @@ export class RequestBudgets {
     const response = http.getResponse<Response>();
     const limits = this.config.rateLimits;
     const address = normalizeIp(request.ip ?? '');
-    const charges: Charge[] = [{ name: IP_BUDGET, limit: limits.perAddress, key: address }];
+    const mlflow = this.reflector.getAllAndOverride<boolean>(MLFLOW_BUDGETS, targets);
+    const charges: Charge[] = mlflow
+      ? [{ name: MLFLOW_IP_BUDGET, limit: limits.mlflowPerClient, key: address }]
+      : [{ name: IP_BUDGET, limit: limits.perAddress, key: address }];
     if (this.reflector.getAllAndOverride<boolean>(STRICT_TOKEN_LIMIT, targets))
       charges.push({ name: TOKEN_BUDGET, limit: limits.tokenPerAddress, key: address });
     if (client !== undefined)
-      charges.push({ name: CLIENT_BUDGET, limit: limits.perClient, key: client });
+      charges.push(
+        mlflow
+          ? { name: MLFLOW_CLIENT_BUDGET, limit: limits.mlflowPerClient, key: client }
+          : { name: CLIENT_BUDGET, limit: limits.perClient, key: client },
+      );
 
     const records = await Promise.all(
       charges.map(({ name, limit, key }) =>

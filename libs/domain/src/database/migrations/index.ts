@@ -20,6 +20,7 @@ import { RunDataInCreationOrder1795863600000 } from './1795863600000-RunDataInCr
 import { RandomPageCost1795867200000 } from './1795867200000-RandomPageCost';
 import { Programs1795870800000 } from './1795870800000-Programs';
 import { WorkerReportSequences1795874400000 } from './1795874400000-WorkerReportSequences';
+import { Experiments1795878000000 } from './1795878000000-Experiments';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   RandomPageCost1795867200000,
   Programs1795870800000,
   WorkerReportSequences1795874400000,
+  Experiments1795878000000,
 ];
