@@ -7,11 +7,19 @@ const moduleNameMapper = {
   '^@app/config$': '<rootDir>/libs/config/src',
   '^@app/runtime$': '<rootDir>/libs/runtime/src',
   '^@app/auth$': '<rootDir>/libs/auth/src',
+  '^@aisimulation/client$': '<rootDir>/clients/typescript/src',
+  // The TypeScript client is an ES module package: its relative imports name their `.js` output.
+  '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 
 // Type checking is `npm run typecheck`'s job; tests only transpile, which is several times faster.
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
+  // eventsource-parser ships ES modules only: turned into CommonJS for Jest's runtime.
+  '^.+/node_modules/eventsource-parser/.+\\.js$': [
+    'ts-jest',
+    { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false },
+  ],
 };
 
 const shared = {
@@ -21,6 +29,7 @@ const shared = {
   setupFiles: ['reflect-metadata'],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  transformIgnorePatterns: ['/node_modules/(?!eventsource-parser/)'],
 };
 
 const config: Config = {
@@ -32,6 +41,7 @@ const config: Config = {
         '<rootDir>/apps/**/src/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/test/*.spec.ts',
+        '<rootDir>/clients/typescript/test/**/*.spec.ts',
       ],
     },
     {
@@ -41,6 +51,7 @@ const config: Config = {
         '<rootDir>/apps/*/test/**/*.e2e-spec.ts',
         '<rootDir>/libs/*/test/**/*.e2e-spec.ts',
         '<rootDir>/test/*.e2e-spec.ts',
+        '<rootDir>/clients/typescript/test/**/*.e2e-spec.ts',
       ],
       // Starts a throwaway Postgres and Redis once for the whole run.
       globalSetup: '<rootDir>/test/global-setup.ts',

@@ -254,9 +254,10 @@ async function againstMlflow(
   }
 
   log('\n12. a whole 1,000-point metric vs MLflow get-history of the same');
-  const experiment = await mlflowExperiment(mlflowUrl, 'aisimulation-bench');
-  const run = await mlflowRun(mlflowUrl, experiment, 'read back');
-  await mlflowLogHistory(mlflowUrl, run, ['loss', 'val_loss'], 1_000);
+  const server = { url: mlflowUrl };
+  const experiment = await mlflowExperiment(server, 'aisimulation-bench');
+  const run = await mlflowRun(server, experiment, 'read back');
+  await mlflowLogHistory(server, run, ['loss', 'val_loss'], 1_000);
   const history = await context.pair(
     { name: 'metric', url: context.apiUrl, request: metricRead, process: context.api },
     {

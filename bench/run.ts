@@ -39,6 +39,7 @@ import { searchScenario } from './search-scenario';
 import { ingestionScenario } from './ingestion-scenario';
 import { programsScenario } from './programs-scenario';
 import { sdkScenario } from './sdk-scenario';
+import { mlflowSubsetScenario } from './mlflow-subset-scenario';
 import { batchAgainstSingles } from './lib/batch-creates';
 import { sampleHeapSpaces } from './lib/heap-spaces';
 import {
@@ -802,6 +803,17 @@ async function main(): Promise<void> {
       const sdk = await sdkScenario({ apiUrl, dir, machineId: 1, operator: operators[0], log });
       rows.push(...sdk.rows);
       results.sdk = sdk.results;
+    }
+
+    if (wanted(15)) {
+      const subset = await mlflowSubsetScenario({
+        apiUrl,
+        operator: operators[0],
+        log,
+        settle: () => settle(),
+      });
+      rows.push(...subset.rows);
+      results.mlflowSubset = subset.results;
     }
 
     if (wanted(9)) {

@@ -1,15 +1,15 @@
-// Reads an OpenAPI document (JSON) on stdin and writes the dashboard's API
-// types on stdout: openapi-typescript's output, formatted by the repo's
+// Reads an OpenAPI document (JSON) on stdin and writes the TypeScript client's
+// API types (clients/typescript/src/schema.generated.ts) on stdout: openapi-typescript's output, formatted by the repo's
 // Prettier settings. Only scripts/lib/api-types.ts runs it (see there why in
 // a process of its own).
 'use strict';
 
 const path = require('node:path');
 
-const TARGET = path.resolve(__dirname, '../../apps/dashboard/src/api-types.generated.ts');
+const TARGET = path.resolve(__dirname, '../../clients/typescript/src/schema.generated.ts');
 
 const HEADER = `// Generated from the API's OpenAPI document (/docs-json) by \`npm run generate:api-types\`.
-// Do not edit: apps/dashboard/src/api-types.ts names what the dashboard uses.
+// Do not edit. The document itself is clients/typescript/openapi.json.
 `;
 
 async function apiTypesFromDocument(document) {

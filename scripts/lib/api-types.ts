@@ -1,6 +1,7 @@
-// The dashboard's API types (apps/dashboard/src/api-types.generated.ts), made
-// from the OpenAPI document. `npm run generate:api-types` writes them; an e2e
-// spec (apps/api/test/api-types.e2e-spec.ts) holds the committed file to the
+// The OpenAPI document, committed (clients/typescript/openapi.json), and the
+// TypeScript client's types made from it (clients/typescript/src/schema.generated.ts).
+// `npm run generate:api-types` writes both; an e2e spec
+// (apps/api/test/api-types.e2e-spec.ts) holds the committed files to the
 // document the running API serves.
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -14,8 +15,18 @@ import { buildOpenApiDocument } from '../../apps/api/src/swagger';
 
 export const GENERATED_API_TYPES = path.resolve(
   __dirname,
-  '../../apps/dashboard/src/api-types.generated.ts',
+  '../../clients/typescript/src/schema.generated.ts',
 );
+
+export const COMMITTED_OPENAPI_DOCUMENT = path.resolve(
+  __dirname,
+  '../../clients/typescript/openapi.json',
+);
+
+/** The document as it is committed: JSON, two-space indented, a newline at the end. */
+export function committedDocumentText(document: object): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
 
 /**
  * The TypeScript source of the generated file for `document`. openapi-typescript

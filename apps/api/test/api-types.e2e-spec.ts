@@ -3,10 +3,12 @@ import { E2eStack } from '../../../test/e2e-stack';
 import {
   apiDocumentWithoutServices,
   apiTypesFromDocument,
+  COMMITTED_OPENAPI_DOCUMENT,
+  committedDocumentText,
   GENERATED_API_TYPES,
 } from '../../../scripts/lib/api-types';
 
-describe("the dashboard's generated API types", () => {
+describe('the committed OpenAPI document and the TypeScript client’s types', () => {
   let stack: E2eStack;
   let served: object;
 
@@ -17,12 +19,23 @@ describe("the dashboard's generated API types", () => {
 
   afterAll(() => stack.close());
 
-  it('are what the served /docs-json yields', () => {
+  it('the document is the one the API serves', () => {
+    const committed = readFileSync(COMMITTED_OPENAPI_DOCUMENT, 'utf8');
+    const fresh = committedDocumentText(served);
+    if (fresh !== committed) {
+      throw new Error(
+        'clients/typescript/openapi.json is not the document the API serves: ' +
+          `run npm run generate:api-types and commit the result (${firstDifference(committed, fresh)})`,
+      );
+    }
+  });
+
+  it('the types are what the served /docs-json yields', () => {
     const committed = readFileSync(GENERATED_API_TYPES, 'utf8');
     const fresh = apiTypesFromDocument(served);
     if (fresh !== committed) {
       throw new Error(
-        'apps/dashboard/src/api-types.generated.ts is not what the served OpenAPI document yields: ' +
+        'clients/typescript/src/schema.generated.ts is not what the served OpenAPI document yields: ' +
           `run npm run generate:api-types and commit the result (${firstDifference(committed, fresh)})`,
       );
     }

@@ -1,9 +1,9 @@
 /**
  * The API's answers as the dashboard names them. The types themselves are
- * generated from the OpenAPI document (/docs-json) into api-types.generated.ts
- * by `npm run generate:api-types`; an e2e spec fails when that file is stale.
+ * the TypeScript client's (clients/typescript), generated from the OpenAPI
+ * document by `npm run generate:api-types`; an e2e spec fails when they are stale.
  */
-import type { components } from './api-types.generated';
+import type { components } from '@aisimulation/client';
 
 type Schemas = components['schemas'];
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiClient } from './api-client';
+import { AisimClient } from '@aisimulation/client';
 import { durationWords } from './format';
 import { AppContext, useHashRoute, useNow } from './hooks';
 import {
@@ -31,7 +31,10 @@ export function App() {
 
   const api = useMemo(
     () =>
-      new ApiClient(session?.token ?? null, (message) => signOut(refusalNotice(session, message))),
+      new AisimClient({
+        token: session?.token ?? null,
+        onUnauthorized: (message) => signOut(refusalNotice(session, message)),
+      }),
     [session, signOut],
   );
 

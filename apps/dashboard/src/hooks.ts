@@ -1,11 +1,11 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiClient } from './api-client';
+import type { AisimClient } from '@aisimulation/client';
 import { parseRoute, type Route } from './route';
 import type { Session } from './session';
 
 export interface AppContextValue {
-  api: ApiClient;
+  api: AisimClient;
   session: Session;
   signOut: (notice?: string) => void;
 }

@@ -1,6 +1,6 @@
 import { AxesToggles } from './axes-toggles';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LiveState } from '../api-client';
+import type { LiveState } from '@aisimulation/client';
 import type {
   Curve,
   CurvePoint,

@@ -1,4 +1,4 @@
-import { describeError, isUnreachable } from '../api-client';
+import { describeError, isUnreachable } from '@aisimulation/client';
 
 /**
  * A failure in words (the API's own, which name the problem: a role too low,

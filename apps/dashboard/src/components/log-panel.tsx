@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { LiveState } from '../api-client';
+import type { LiveState } from '@aisimulation/client';
 import type { RunLogLine, RunLogs, SimulationStatus } from '../api-types';
 import { useApp } from '../hooks';
 import { ErrorMessage } from './error-message';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiClient, describeError } from '../api-client';
+import { AisimClient, describeError } from '@aisimulation/client';
 import { dateTime } from '../format';
 import { sessionFromToken, type Session } from '../session';
 
@@ -25,7 +25,7 @@ export function SignIn({ notice, onSignedIn }: SignInProps) {
         );
       }
       // One cheap authenticated call: a revoked client or a token for another deployment fails here.
-      await new ApiClient(session.token).get('/machines');
+      await new AisimClient({ token: session.token }).api.GET('/machines');
       onSignedIn(session);
     } catch (failure) {
       setError(describeError(failure));
@@ -38,11 +38,13 @@ export function SignIn({ notice, onSignedIn }: SignInProps) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     void attempt(async () => {
-      const answer = await new ApiClient(null).post<{ access_token: string }>('/auth/token', {
-        client_id: String(form.get('client_id')).trim(),
-        client_secret: String(form.get('client_secret')),
+      const { data } = await new AisimClient().api.POST('/auth/token', {
+        body: {
+          client_id: String(form.get('client_id')).trim(),
+          client_secret: String(form.get('client_secret')),
+        },
       });
-      return answer.body.access_token;
+      return data!.access_token;
     });
   };
 

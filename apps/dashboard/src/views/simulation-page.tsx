@@ -1,4 +1,4 @@
-import { ApiError } from '../api-client';
+import { ApiError } from '@aisimulation/client';
 import { TERMINAL, type SimulationDetail } from '../api-types';
 import { CurvePanel } from '../components/curve-panel';
 import { LogPanel } from '../components/log-panel';

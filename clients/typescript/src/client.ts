@@ -1,20 +1,34 @@
-import { SseParser, type SseEvent } from './sse';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { ApiError, ApiUnreachableError, messageOf } from './errors.js';
+import type { paths } from './schema.generated.js';
 
-/** The API answered with an error; `message` is its own words. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+/** One Server-Sent Event of a live stream (curves, logs). */
+export interface LiveEvent {
+  event: string;
+  data: string;
+  id?: string;
 }
 
-/** No answer at all: the API is down, restarting, or the network is. */
-export class ApiUnreachableError extends Error {
-  constructor() {
-    super('The API is not answering. The page keeps trying; check that the service is up.');
-  }
+export type LiveState = 'connecting' | 'live';
+
+export interface FollowOptions {
+  signal: AbortSignal;
+  onState?: (state: LiveState) => void;
+  /** Each failure as it happens, and null once a connection ended well. */
+  onError?: (failure: unknown) => void;
+  /** Wait before reconnecting a stream that dropped (default 1 s). */
+  reconnectMs?: number;
+}
+
+export interface ClientOptions {
+  /** Where the API is: `http://localhost:8000`; empty for the page's own origin. */
+  baseUrl?: string;
+  /** A bearer token (`npm run token`, or POST /auth/token); none for the public routes. */
+  token?: string | null;
+  /** Called with the API's words when it refuses the token (expired, revoked). */
+  onUnauthorized?: (message: string) => void;
+  fetch?: typeof fetch;
 }
 
 export interface ApiAnswer<T> {
@@ -24,30 +38,27 @@ export interface ApiAnswer<T> {
 
 type Query = Record<string, string | number | undefined>;
 
-/** Wait before reconnecting a live stream that dropped. */
-const RECONNECT_MS = 1000;
-
-export type LiveState = 'connecting' | 'live';
-
-export interface FollowOptions {
-  signal: AbortSignal;
-  onState: (state: LiveState) => void;
-  /** Each failure as it happens, and null once a connection ended well. */
-  onError: (failure: unknown) => void;
-}
-
 /**
- * Every call the dashboard makes goes through here, so that one place adds
- * the token, turns error bodies into messages, and notices a token the API no
- * longer takes (expired, revoked): `onUnauthorized` signs the page out.
+ * The AISimulation API. `api` is typed from the OpenAPI document the API
+ * serves (openapi-fetch over openapi-typescript's `paths`): each route's
+ * parameters, body and answer are checked at compile time. `follow` reads a
+ * live stream across dropped connections. Every request carries the token;
+ * an error answer throws ApiError with the API's message, no answer throws
+ * ApiUnreachableError.
  */
-export class ApiClient {
-  constructor(
-    private readonly token: string | null,
-    private readonly onUnauthorized: (message: string) => void = () => undefined,
-    private readonly baseUrl = '',
-  ) {}
+export class AisimClient {
+  readonly api: Client<paths>;
+  private readonly baseUrl: string;
+  private readonly fetcher: typeof fetch;
 
+  constructor(private readonly options: ClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.api = createClient<paths>({ baseUrl: this.baseUrl, fetch: this.fetcher });
+    this.api.use(this.middleware());
+  }
+
+  /** A GET of any path (the typed `api` is the way for routes the document names). */
   get<T>(path: string, query?: Query): Promise<ApiAnswer<T>> {
     return this.request<T>('GET', path, { query });
   }
@@ -77,30 +88,30 @@ export class ApiClient {
    */
   async follow(
     path: string,
-    onEvent: (event: SseEvent) => void,
-    { signal, onState, onError }: FollowOptions,
+    onEvent: (event: LiveEvent) => void,
+    { signal, onState, onError, reconnectMs = 1000 }: FollowOptions,
   ): Promise<boolean> {
     let lastEventId: string | undefined;
     while (!signal.aborted) {
-      onState('connecting');
+      onState?.('connecting');
       try {
         await this.stream(
           path,
           (event) => {
-            onState('live');
+            onState?.('live');
             if (event.id) lastEventId = event.id;
             onEvent(event);
           },
           { signal, lastEventId },
         );
-        onError(null);
+        onError?.(null);
         return true;
       } catch (failure) {
         if (signal.aborted) return false;
-        onError(failure);
+        onError?.(failure);
         if (failure instanceof ApiError && failure.status < 500 && failure.status !== 429)
           return false;
-        await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+        await new Promise((resolve) => setTimeout(resolve, reconnectMs));
       }
     }
     return false;
@@ -109,7 +120,7 @@ export class ApiClient {
   /** One connection to a live stream, until the server closes it or `signal` aborts. */
   async stream(
     path: string,
-    onEvent: (event: SseEvent) => void,
+    onEvent: (event: LiveEvent) => void,
     options: { signal: AbortSignal; lastEventId?: string },
   ): Promise<void> {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
@@ -119,12 +130,14 @@ export class ApiClient {
       const text = await response.text();
       throw this.errorOf(response, text ? safeJson(text) : undefined);
     }
-    const parser = new SseParser();
+    const parser = createParser({
+      onEvent: (message: EventSourceMessage) => onEvent(liveEventOf(message)),
+    });
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      for (const event of parser.push(value)) onEvent(event);
+      parser.feed(value);
     }
   }
 
@@ -134,10 +147,10 @@ export class ApiClient {
     options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      return await fetch(this.baseUrl + url, {
+      return await this.fetcher(this.baseUrl + url, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -149,14 +162,40 @@ export class ApiClient {
     }
   }
 
+  /** The typed client's requests: the token on the way out, errors thrown on the way back. */
+  private middleware(): Middleware {
+    return {
+      onRequest: ({ request }) => {
+        if (this.options.token)
+          request.headers.set('Authorization', `Bearer ${this.options.token}`);
+        return request;
+      },
+      onResponse: async ({ response }) => {
+        if (response.ok) return response;
+        const text = await response.clone().text();
+        throw this.errorOf(response, text ? safeJson(text) : undefined);
+      },
+      onError: ({ error, request }) => {
+        if (request.signal?.aborted)
+          return error instanceof Error ? error : new Error(String(error));
+        return new ApiUnreachableError();
+      },
+    };
+  }
+
   private errorOf(response: Response, body: unknown): ApiError | ApiUnreachableError {
     const message = messageOf(body) ?? `${response.status} ${response.statusText}`.trim();
     // A proxy in front of a stopped API answers 502/504 with an HTML page: say what it means.
     if (response.status === 502 || response.status === 504) return new ApiUnreachableError();
-    const error = new ApiError(response.status, message);
-    if (response.status === 401) this.onUnauthorized(message);
-    return error;
+    if (response.status === 401) this.options.onUnauthorized?.(message);
+    return new ApiError(response.status, message);
   }
+}
+
+function liveEventOf(message: EventSourceMessage): LiveEvent {
+  const event: LiveEvent = { event: message.event ?? 'message', data: message.data };
+  if (message.id !== undefined) event.id = message.id;
+  return event;
 }
 
 function withQuery(path: string, query: Query | undefined): string {
@@ -175,23 +214,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** The API's error body is {statusCode, error, message, details?}; details list every problem. */
-function messageOf(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const { message, details } = body as { message?: unknown; details?: unknown };
-  if (Array.isArray(details) && details.length > 1) return details.map(String).join('; ');
-  if (Array.isArray(message)) return message.map(String).join('; ');
-  return typeof message === 'string' ? message : undefined;
-}
-
-export function isUnreachable(error: unknown): boolean {
-  return error instanceof ApiUnreachableError;
-}
-
-/** Words for any failure, for the places that show one. */
-export function describeError(error: unknown): string {
-  if (error instanceof ApiError || error instanceof ApiUnreachableError) return error.message;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 // Generated from the API's OpenAPI document (/docs-json) by `npm run generate:api-types`.
-// Do not edit: apps/dashboard/src/api-types.ts names what the dashboard uses.
+// Do not edit. The document itself is clients/typescript/openapi.json.
 export interface paths {
   '/auth/token': {
     parameters: {
