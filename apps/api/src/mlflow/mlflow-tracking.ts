@@ -6,6 +6,7 @@ import {
   type Experiment,
   ExperimentRepository,
   Program,
+  RUN_DATA_LIMITS,
   RUN_KEY_PATTERN,
   RUN_KEY_RULE,
   type ReportedPoint,
@@ -290,7 +291,7 @@ export class MlflowTracking {
     const run = await this.writableRun(runIdOf(input), user);
     const problems = runDataProblems(undefined, { [key]: value });
     if (problems.length) throw MlflowError.invalid(summarizeProblems(problems));
-    await this.runData.changeTags(run.simulationId, { [key]: value }, [], 200);
+    await this.runData.changeTags(run.simulationId, { [key]: value }, [], RUN_DATA_LIMITS.maxTags);
     return {};
   }
 
@@ -300,7 +301,7 @@ export class MlflowTracking {
     const tags = await this.runData.tagsOf(run.simulationId);
     if (!(key in tags))
       throw MlflowError.notFound(`No tag with name: ${key} in run with id ${run.simulationId}`);
-    await this.runData.changeTags(run.simulationId, {}, [key], 200);
+    await this.runData.changeTags(run.simulationId, {}, [key], RUN_DATA_LIMITS.maxTags);
     return {};
   }
 
@@ -346,7 +347,8 @@ export class MlflowTracking {
     const sent = Buffer.from(JSON.stringify(report));
     let digest = createHash('sha256').update(sent).digest();
     for (let tries = 1; ; tries++) {
-      // 52 bits: a safe integer, above none of the numbers other clients use up to now.
+      // 52 bits of the hash: a safe integer. Should it be taken (by a report of the SDK, whose
+      // numbers share that space), the next candidate is the hash of this one.
       const sequence = Number(digest.readBigUInt64BE(0) >> 12n);
       try {
         await this.reports.report(
