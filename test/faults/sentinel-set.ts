@@ -226,13 +226,14 @@ export class SentinelSet implements RedisBackend {
   }
 
   /**
-   * Whether the replica is still behind the held link: a Sentinel may have re-pointed it straight
-   * at the master since the hold, and then it receives everything although it was behind a moment
-   * ago.
+   * Whether the replica is still behind the held link by at least `bytes` of replication stream:
+   * a Sentinel may have re-pointed it straight at the master since the hold (then it receives
+   * everything although it was behind a moment ago), and a few hundred bytes behind is only the
+   * stream's own pings in flight, not the writes the hold was for.
    */
-  async replicaIsHeld(): Promise<boolean> {
+  async replicaIsHeld(bytes: number): Promise<boolean> {
     const info = await this.replicationInfo(this.replica.port);
-    return info.includes(`master_port:${this.linkPort}`) && (await this.replicationLag()) > 0;
+    return info.includes(`master_port:${this.linkPort}`) && (await this.replicationLag()) >= bytes;
   }
 
   async stop(): Promise<void> {
