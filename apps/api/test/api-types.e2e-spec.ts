@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { E2eStack } from '../../../test/e2e-stack';
 import {
   apiDocumentWithoutServices,
@@ -20,25 +21,11 @@ describe('the committed OpenAPI document and the TypeScript client’s types', (
   afterAll(() => stack.close());
 
   it('the document is the one the API serves', () => {
-    const committed = readFileSync(COMMITTED_OPENAPI_DOCUMENT, 'utf8');
-    const fresh = committedDocumentText(served);
-    if (fresh !== committed) {
-      throw new Error(
-        'clients/typescript/openapi.json is not the document the API serves: ' +
-          `run npm run generate:api-types and commit the result (${firstDifference(committed, fresh)})`,
-      );
-    }
+    expectCommitted(COMMITTED_OPENAPI_DOCUMENT, committedDocumentText(served));
   });
 
   it('the types are what the served /docs-json yields', () => {
-    const committed = readFileSync(GENERATED_API_TYPES, 'utf8');
-    const fresh = apiTypesFromDocument(served);
-    if (fresh !== committed) {
-      throw new Error(
-        'clients/typescript/src/schema.generated.ts is not what the served OpenAPI document yields: ' +
-          `run npm run generate:api-types and commit the result (${firstDifference(committed, fresh)})`,
-      );
-    }
+    expectCommitted(GENERATED_API_TYPES, apiTypesFromDocument(served));
   });
 
   it('come from the served document: the one the generator builds without services is the same', async () => {
@@ -47,6 +34,16 @@ describe('the committed OpenAPI document and the TypeScript client’s types', (
     expect(built).toStrictEqual(served);
   });
 });
+
+/** The committed file is `fresh`, or an error naming it, what to run, and where they first differ. */
+function expectCommitted(file: string, fresh: string): void {
+  const committed = readFileSync(file, 'utf8');
+  if (fresh !== committed)
+    throw new Error(
+      `${path.relative(process.cwd(), file)} is not what the served OpenAPI document yields: ` +
+        `run npm run generate:api-types and commit the result (${firstDifference(committed, fresh)})`,
+    );
+}
 
 function firstDifference(committed: string, fresh: string): string {
   const [was, is] = [committed.split('\n'), fresh.split('\n')];
