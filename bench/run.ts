@@ -739,6 +739,7 @@ async function main(): Promise<void> {
     const scaleContext = {
       serverUrl: postgres.url,
       ensureDatabase: services.ensureDatabase,
+      dropDatabase: services.dropDatabase,
       startApi: startHistoryApi,
       pair,
       describe,

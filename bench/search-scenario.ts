@@ -54,6 +54,8 @@ const MLFLOW_SEARCH = {
 
 interface Size {
   label: string;
+  /** Its database's name on the server. */
+  database: string;
   db: DataSource;
   url: string;
   process: Side['process'];
@@ -116,7 +118,8 @@ export async function searchScenario(
     const seeded = async (runs: number): Promise<Size> => {
       const label = runs.toLocaleString('en');
       log(`\n11. search: seeding ${label} runs (10 params, 3 metrics, a tag each) …`);
-      const url = await context.ensureDatabase(context.serverUrl, `aisimulation_search_${runs}`);
+      const database = `aisimulation_search_${runs}`;
+      const url = await context.ensureDatabase(context.serverUrl, database);
       const db = new DataSource(postgresOptions({ url, poolSize: 4 }));
       await db.initialize();
       await db.runMigrations();
@@ -124,7 +127,7 @@ export async function searchScenario(
       await seedSearch(db, runs);
       log(`    seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       const api = await context.startApi(`api-search-${runs}`, url);
-      const size = { label, db, ...api };
+      const size = { label, database, db, ...api };
       sizes.push(size);
       return size;
     };
@@ -212,6 +215,8 @@ export async function searchScenario(
     for (const size of sizes) {
       await size.process?.stop();
       await size.db.destroy();
+      // As scenario 10's: the later scenarios measure without this one's gigabytes beside them.
+      await context.dropDatabase(context.serverUrl, size.database);
     }
   }
 }

@@ -338,6 +338,18 @@ async function ensureDatabase(serverUrl, name) {
   return `${serverUrl}/${name}`;
 }
 
+/** Drops the database `name` on the server, if it is there, closing whatever is connected to it. */
+async function dropDatabase(serverUrl, name) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Starts redis-server on 127.0.0.1:`port`. With `persistent`, it keeps an
  * append-only file in `dir` (fsync every second) so queued jobs survive a
@@ -530,6 +542,7 @@ module.exports = {
   dyingWithParent,
   MissingDependencyError,
   canPostgresUserUse,
+  dropDatabase,
   ensureDatabase,
   ensureDebianCommand,
   ensureDebianPythonModules,
