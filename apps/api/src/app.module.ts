@@ -17,6 +17,7 @@ import { SimulationsModule } from './simulations/simulations.module';
 import { RunsModule } from './runs/runs.module';
 import { RunLogsModule } from './logs/run-logs.module';
 import { MlflowModule } from './mlflow/mlflow.module';
+import { ProjectsModule } from './projects/projects.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         RunsModule,
         RunLogsModule,
         MlflowModule,
+        ProjectsModule,
         MachinesModule,
         ConvergenceModule,
         CompareModule,

@@ -3,3 +3,4 @@ export * from './jwt-settings';
 export * from './role';
 export * from './token-signer';
 export * from './token-environment';
+export * from './project-roles';

@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { JwtSettings } from './jwt-settings';
+import type { ProjectRoles } from './project-roles';
 import { Role } from './role';
 
 export interface AccessTokenRequest {
@@ -9,11 +10,17 @@ export interface AccessTokenRequest {
   ttlSeconds: number;
   /** Set for tokens issued to an API client: each use checks the client is still enabled. */
   clientId?: string;
+  /** Roles per project; left out, the token acts in `default` (or everywhere, for an admin). */
+  projects?: ProjectRoles;
 }
 
 export function signAccessToken(settings: JwtSettings, request: AccessTokenRequest): string {
   return new JwtService().sign(
-    request.clientId ? { role: request.role, client_id: request.clientId } : { role: request.role },
+    {
+      role: request.role,
+      ...(request.clientId && { client_id: request.clientId }),
+      ...(request.projects && { projects: request.projects }),
+    },
     {
       secret: settings.secret,
       keyid: settings.keyId,

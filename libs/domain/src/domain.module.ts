@@ -14,6 +14,7 @@ import { RunDataRepository } from './run-data/run-data.repository';
 import { RunLogRepository } from './run-logs/run-log.repository';
 import { SimulationRepository } from './simulation/simulation.repository';
 import { ExperimentRepository } from './experiment/experiment.repository';
+import { ProjectRepository } from './project/project.repository';
 
 const REPOSITORIES = [
   ApiClientRepository,
@@ -29,6 +30,7 @@ const REPOSITORIES = [
   RunReportRepository,
   RunLogRepository,
   ExperimentRepository,
+  ProjectRepository,
 ];
 
 export interface DatabaseModuleOptions {

@@ -10,6 +10,7 @@ import { Role, roleSatisfies } from '@app/auth';
 import { ApiConfig } from '../config/api-config';
 import { extractAccessToken } from './jwt.strategy';
 import { VerifiedTokens } from './verified-tokens';
+import { ProjectDirectory } from './project-directory';
 
 /**
  * The one global guard: authenticates every request with the JWT strategy
@@ -33,6 +34,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly budgets: RequestBudgets,
     private readonly clients: ApiClientRepository,
+    private readonly directory: ProjectDirectory,
     config: ApiConfig,
   ) {
     super();
@@ -62,6 +64,15 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!roleSatisfies(user.role, required)) {
       throw DomainError.forbidden(`requires the ${required} role; this token has ${user.role}`);
     }
+    // Admin routes act on the whole installation (machines, service accounts, the queues):
+    // an admin of some projects is not an admin of it.
+    if (required === Role.Admin && user.projects)
+      throw DomainError.forbidden(
+        'requires an admin token without project scope; this token is scoped to projects',
+      );
+    // Per request, not kept with the verified token: a project created since may be named by it.
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    request.user = { ...user, access: await this.directory.accessOf(user) };
     return true;
   }
 

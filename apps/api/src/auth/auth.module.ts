@@ -7,6 +7,7 @@ import { AccessGuard } from './access.guard';
 import { ApiClientsController } from './clients/api-clients.controller';
 import { ApiClientsService } from './clients/api-clients.service';
 import { JwtStrategy } from './jwt.strategy';
+import { ProjectDirectory } from './project-directory';
 
 @Module({
   imports: [DomainModule, PassportModule, RateLimitModule],
@@ -14,6 +15,7 @@ import { JwtStrategy } from './jwt.strategy';
   providers: [
     JwtStrategy,
     ApiClientsService,
+    ProjectDirectory,
     // The one global guard: authentication, rate-limit budgets, role.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

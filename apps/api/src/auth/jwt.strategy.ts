@@ -7,7 +7,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { adminSessionToken } from '../admin/admin-session';
 import { ApiConfig } from '../config/api-config';
 import { AuthenticatedUser } from './authenticated-user';
-import { verificationKey, isRole, Role } from '@app/auth';
+import { verificationKey, isRole, parseProjectRoles, Role } from '@app/auth';
 
 /**
  * Where a request's token is: a bearer token; on /admin paths only, the
@@ -25,6 +25,8 @@ interface AccessTokenClaims {
   client_id?: unknown;
   /** A run-scoped token's: [simulation id, attempt]. */
   run?: unknown;
+  /** A token scoped to projects: {name: role}. */
+  projects?: unknown;
 }
 
 @Injectable()
@@ -70,9 +72,13 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
         throw DomainError.unauthenticated('this client is disabled or deleted');
       }
     }
+    const projects = claims.projects === undefined ? undefined : parseProjectRoles(claims.projects);
+    if (typeof projects === 'string')
+      throw DomainError.unauthenticated(`token has an invalid projects claim: ${projects}`);
     return {
       subject: typeof claims.sub === 'string' ? claims.sub : 'anonymous',
       role: claims.role,
+      ...(projects && { projects }),
     };
   }
 }

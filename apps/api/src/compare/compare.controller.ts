@@ -7,6 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireRole } from '../auth/access-policy.decorators';
+import { CallerAccess } from '../auth/current-user.decorator';
+import type { ProjectAccess } from '../auth/project-access';
 import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { CompareQuery } from './compare.query';
@@ -31,7 +33,10 @@ export class CompareController {
   @ApiOkResponse({ type: CompareResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  compare(@Query() query: CompareQuery): Promise<CompareResponse> {
-    return this.comparison.compare(query);
+  compare(
+    @Query() query: CompareQuery,
+    @CallerAccess() access: ProjectAccess,
+  ): Promise<CompareResponse> {
+    return this.comparison.compare(query, access.visibility);
   }
 }

@@ -4,6 +4,7 @@ import {
   RunDataRepository,
   RunParams,
   SimulationRepository,
+  type ProjectVisibility,
 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { CurveSampler } from '../convergence/curve-sampler';
@@ -29,13 +30,13 @@ export class RunComparison {
     private readonly sampler: CurveSampler,
   ) {}
 
-  async compare(query: CompareQuery): Promise<CompareResponse> {
+  async compare(query: CompareQuery, visible: ProjectVisibility): Promise<CompareResponse> {
     const ids = comparedIds(query.ids);
+    // A run in a project the caller does not see is named among the missing, as if it were.
     const found = new Map(
-      (await this.simulations.findByIds(ids)).map((simulation) => [
-        simulation.simulationId,
-        simulation,
-      ]),
+      (await this.simulations.findByIds(ids))
+        .filter((simulation) => visible(simulation.projectId))
+        .map((simulation) => [simulation.simulationId, simulation]),
     );
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length)
@@ -45,7 +46,7 @@ export class RunComparison {
     const [data, metrics, curves] = await Promise.all([
       this.runData.paramsAndTagsOfMany(ids),
       this.runData.currentMetricsOfMany(ids),
-      this.curves(ids, query),
+      this.curves(ids, query, visible),
     ]);
     const runs = ids.map((id) => {
       const simulation = found.get(id)!;
@@ -67,20 +68,28 @@ export class RunComparison {
     };
   }
 
-  private async curves(ids: number[], query: CompareQuery): Promise<ComparedCurveResponse[]> {
+  private async curves(
+    ids: number[],
+    query: CompareQuery,
+    visible: ProjectVisibility,
+  ): Promise<ComparedCurveResponse[]> {
     const curves: ComparedCurveResponse[] = new Array(ids.length);
     let next = 0;
     const sampleNext = async () => {
       while (next < ids.length) {
         const index = next++;
-        curves[index] = await this.curve(ids[index], query);
+        curves[index] = await this.curve(ids[index], query, visible);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CURVES_AT_ONCE, ids.length) }, sampleNext));
     return curves;
   }
 
-  private async curve(id: number, query: CompareQuery): Promise<ComparedCurveResponse> {
+  private async curve(
+    id: number,
+    query: CompareQuery,
+    visible: ProjectVisibility,
+  ): Promise<ComparedCurveResponse> {
     try {
       const { data, meta } = await this.sampler.sample(
         id,
@@ -89,6 +98,7 @@ export class RunComparison {
           scale: query.scale ?? 'log',
           agg: 'last',
         },
+        visible,
         query.metric ?? LOSS_METRIC.name,
       );
       return {

@@ -14,6 +14,8 @@ import {
 import type { Response } from 'express';
 import { RUN_KEY_PATTERN } from '@app/domain';
 import { RequireRole } from '../auth/access-policy.decorators';
+import { CallerAccess } from '../auth/current-user.decorator';
+import type { ProjectAccess } from '../auth/project-access';
 import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { RequestHeader } from '../common/request-header.decorator';
@@ -77,10 +79,11 @@ export class ConvergenceController {
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Query() query: ConvergeQuery,
+    @CallerAccess() access: ProjectAccess,
   ): Promise<ConvergenceResponse | StreamableFile> {
     return (query.format ?? 'json') === 'json'
-      ? toConvergence(await this.sampler.sample(simulationId, query))
-      : this.exporter.open(simulationId, query);
+      ? toConvergence(await this.sampler.sample(simulationId, query, access.visibility))
+      : this.exporter.open(simulationId, query, access.visibility);
   }
 
   @Get('simulation/:simulation_id/metrics/:metric')
@@ -121,15 +124,16 @@ export class ConvergenceController {
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Param('metric', ParseMetricNamePipe) metric: string,
     @Query() query: MetricCurveQuery,
+    @CallerAccess() access: ProjectAccess,
   ): Promise<MetricCurveResponse | StreamableFile> {
     const { x: axis = 'seconds', ...curveQuery } = query;
     return (query.format ?? 'json') === 'json'
       ? toMetricCurve(
-          await this.sampler.sample(simulationId, curveQuery, metric, axis),
+          await this.sampler.sample(simulationId, curveQuery, access.visibility, metric, axis),
           metric,
           axis,
         )
-      : this.exporter.open(simulationId, curveQuery, metric, axis);
+      : this.exporter.open(simulationId, curveQuery, access.visibility, metric, axis);
   }
 
   @Get('converge/:simulation_id/stream')
@@ -149,9 +153,10 @@ export class ConvergenceController {
   async stream(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @RequestHeader('last-event-id', LastEventIdPipe) resumeFrom: CurveCursor | null,
+    @CallerAccess() access: ProjectAccess,
     @Res() response: Response,
   ): Promise<void> {
-    await this.streams.open(simulationId, resumeFrom, response);
+    await this.streams.open(simulationId, resumeFrom, response, access.visibility);
   }
 
   @Get('simulation/:simulation_id/metrics/:metric/stream')
@@ -175,8 +180,12 @@ export class ConvergenceController {
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Param('metric', ParseMetricNamePipe) metric: string,
     @RequestHeader('last-event-id', LastEventIdPipe) resumeFrom: CurveCursor | null,
+    @CallerAccess() access: ProjectAccess,
     @Res() response: Response,
   ): Promise<void> {
-    await this.streams.open(simulationId, resumeFrom, response, { metric, shape: 'metric' });
+    await this.streams.open(simulationId, resumeFrom, response, access.visibility, {
+      metric,
+      shape: 'metric',
+    });
   }
 }

@@ -1,5 +1,11 @@
 import { jsonNumber } from '../common/json-number';
-import { CurveAxis, CurvePoint, CurveReadRepository, DomainError } from '@app/domain';
+import {
+  CurveAxis,
+  CurvePoint,
+  CurveReadRepository,
+  DomainError,
+  type ProjectVisibility,
+} from '@app/domain';
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { ConvergeQuery, CurveFormat } from './dto/converge.query';
@@ -63,6 +69,7 @@ export class CurveExport {
   async open(
     simulationId: number,
     query: ConvergeQuery,
+    visible: ProjectVisibility,
     metric?: string,
     axis: CurveAxis = 'seconds',
   ): Promise<StreamableFile> {
@@ -78,8 +85,8 @@ export class CurveExport {
     const asked = { from: query.from ?? 0, to: query.to ?? Number.POSITIVE_INFINITY };
     if (asked.from > asked.to) throw DomainError.invalid('from must not be greater than to');
     const window = await (axis === 'step'
-      ? this.curves.readableStepWindow(simulationId, asked.from, asked.to, metric)
-      : this.curves.readableWindow(simulationId, asked.from, asked.to, metric));
+      ? this.curves.readableStepWindow(simulationId, asked.from, asked.to, metric, visible)
+      : this.curves.readableWindow(simulationId, asked.from, asked.to, metric, visible));
     const { ref } = window;
     // By step, the window's seconds; an empty one is an empty export (from above to).
     const { from, to } =

@@ -1,4 +1,11 @@
-import { CurveAxis, CurveReadRepository, CurveWindow, DomainError, StoredPoint } from '@app/domain';
+import {
+  CurveAxis,
+  CurveReadRepository,
+  CurveWindow,
+  DomainError,
+  type ProjectVisibility,
+  StoredPoint,
+} from '@app/domain';
 import { summaryBlockSize } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { ConvergenceMetaResponse } from './convergence.response';
@@ -60,6 +67,7 @@ export class CurveSampler {
   async sample(
     simulationId: number,
     query: ConvergeQuery,
+    visible: ProjectVisibility,
     metric?: string,
     axis: CurveAxis = 'seconds',
   ): Promise<SampledCurve> {
@@ -75,8 +83,8 @@ export class CurveSampler {
       );
     const window =
       axis === 'step'
-        ? await this.curves.readableStepWindow(simulationId, from, to, metric)
-        : await this.curves.readableWindow(simulationId, from, to, metric);
+        ? await this.curves.readableStepWindow(simulationId, from, to, metric, visible)
+        : await this.curves.readableWindow(simulationId, from, to, metric, visible);
 
     const limit = query.points ?? WHOLE_CURVE_LIMIT;
     const windowPoints = window.first && window.last ? window.last.seq - window.first.seq + 1 : 0;

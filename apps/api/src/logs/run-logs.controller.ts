@@ -10,6 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
+import { CallerAccess } from '../auth/current-user.decorator';
+import type { ProjectAccess } from '../auth/project-access';
 import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -55,9 +57,10 @@ export class RunLogsController {
   async read(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @Query() query: RunLogsQuery,
+    @CallerAccess() access: ProjectAccess,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RunLogsResponse | string> {
-    const answer = await this.logs.read(simulationId, query);
+    const answer = await this.logs.read(simulationId, query, access.visibility);
     if ((query.format ?? 'json') === 'json') return answer;
     response.type('text/plain; charset=utf-8');
     return answer.lines.map((line) => `${line.text}\n`).join('');
@@ -80,8 +83,9 @@ export class RunLogsController {
   async follow(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @RequestHeader('last-event-id') lastEventId: string | undefined,
+    @CallerAccess() access: ProjectAccess,
     @Res() response: Response,
   ): Promise<void> {
-    await this.logs.follow(simulationId, logCursorOf(lastEventId), response);
+    await this.logs.follow(simulationId, logCursorOf(lastEventId), response, access.visibility);
   }
 }

@@ -1,4 +1,9 @@
-import { DomainError, RunLogRepository, SimulationRepository } from '@app/domain';
+import {
+  DomainError,
+  type ProjectVisibility,
+  RunLogRepository,
+  SimulationRepository,
+} from '@app/domain';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
 import { LiveLogStream, LogCursor } from './live-log-stream';
@@ -16,9 +21,15 @@ export class RunLogsService implements OnModuleDestroy {
     private readonly logs: RunLogRepository,
   ) {}
 
-  async read(simulationId: number, query: RunLogsQuery): Promise<RunLogsResponse> {
+  async read(
+    simulationId: number,
+    query: RunLogsQuery,
+    visible: ProjectVisibility,
+  ): Promise<RunLogsResponse> {
     const simulation = await this.simulations.findById(simulationId);
-    if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    // A run in a project the caller does not see is not found, as one that does not exist.
+    if (!simulation || !visible(simulation.projectId))
+      throw DomainError.notFound(`simulation ${simulationId} not found`);
     const attempt = query.attempt ?? simulation.attempt;
     if (attempt > simulation.attempt)
       throw DomainError.notFound(
@@ -49,8 +60,10 @@ export class RunLogsService implements OnModuleDestroy {
     simulationId: number,
     resumeFrom: LogCursor | null,
     response: Response,
+    visible: ProjectVisibility,
   ): Promise<void> {
-    if (!(await this.simulations.findById(simulationId)))
+    const simulation = await this.simulations.findById(simulationId);
+    if (!simulation || !visible(simulation.projectId))
       throw DomainError.notFound(`simulation ${simulationId} not found`);
     startEventStream(response);
     const stream = new LiveLogStream(

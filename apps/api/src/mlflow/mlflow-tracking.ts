@@ -2,6 +2,8 @@ import { Role } from '@app/auth';
 import {
   CurveReadRepository,
   DEFAULT_EXPERIMENT_ID,
+  DEFAULT_PROJECT_ID,
+  ProjectRepository,
   DomainError,
   type Experiment,
   ExperimentRepository,
@@ -92,6 +94,7 @@ export class MlflowTracking {
     private readonly lifecycle: SimulationLifecycle,
     private readonly creator: SimulationCreator,
     private readonly reports: RunReportsService,
+    private readonly projects: ProjectRepository,
   ) {}
 
   async createExperiment(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
@@ -101,25 +104,34 @@ export class MlflowTracking {
         `'name' exceeds the maximum length of ${MAX_EXPERIMENT_NAME_LENGTH} characters`,
       );
     const tags = keyValues(input, 'tags');
-    const created = await this.experiments.create(name, tags, user.subject);
+    const projectId = mlflowProjectOf(user);
+    if (!user.access!.may(projectId, Role.Operator))
+      throw new MlflowError(
+        'PERMISSION_DENIED',
+        `creating an experiment requires the operator role in the project; this token has ${user.access!.roleIn(projectId)}`,
+        403,
+      );
+    const created = await this.experiments.create(projectId, name, tags, user.subject);
     if (!created) throw MlflowError.alreadyExists(`Experiment '${name}' already exists.`);
     return { experiment_id: String(created.experimentId) };
   }
 
-  async getExperiment(input: MlflowInput): Promise<object> {
+  async getExperiment(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
     return {
-      experiment: experimentJson(await this.experiment(requiredString(input, 'experiment_id'))),
+      experiment: experimentJson(
+        await this.experiment(requiredString(input, 'experiment_id'), user),
+      ),
     };
   }
 
-  async getExperimentByName(input: MlflowInput): Promise<object> {
+  async getExperimentByName(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
     const name = requiredString(input, 'experiment_name');
-    const experiment = await this.experiments.findByName(name);
+    const experiment = await this.experiments.findByName(mlflowProjectOf(user), name);
     if (!experiment) throw MlflowError.notFound(`Could not find experiment with name '${name}'`);
     return { experiment: experimentJson(experiment) };
   }
 
-  async searchExperiments(input: MlflowInput): Promise<object> {
+  async searchExperiments(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
     const limit = optionalInt64(input, 'max_results') ?? DEFAULT_SEARCH_PAGE;
     if (limit < 1 || limit > MAX_EXPERIMENTS_PER_PAGE)
       throw MlflowError.invalid(
@@ -131,6 +143,7 @@ export class MlflowTracking {
       );
     const offset = offsetOf(optionalString(input, 'page_token'));
     const found = await this.experiments.search({
+      projectId: mlflowProjectOf(user),
       view: viewOf(input, 'view_type'),
       name: experimentNameFilter(optionalString(input, 'filter')),
       limit: limit + 1,
@@ -145,6 +158,7 @@ export class MlflowTracking {
   async createRun(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
     const experiment = await this.experiment(
       optionalString(input, 'experiment_id') || String(DEFAULT_EXPERIMENT_ID),
+      user,
     );
     if (experiment.lifecycleStage !== 'active')
       throw MlflowError.invalid(
@@ -164,17 +178,18 @@ export class MlflowTracking {
       machine: { machine_id: this.config.mlflow.machineId, name: 'mlflow' },
       program: Program.External,
       tags,
+      project: await this.projectName(experiment.projectId),
     } as CreateSimulationDto;
     const key = `mlflow-run-${digest.toString('hex')}`;
-    const { simulation } = await this.creator.create(request, user.subject, key);
+    const { simulation } = await this.creator.create(request, user.subject, user.access!, key);
     const id = simulation.simulationId;
     await this.experiments.assignRun(id, experiment.experimentId, this.config.mlflow.runLeaseMs);
     await this.lifecycle.claim(id, 'external', [Program.External]);
-    return { run: await this.runOf(await this.run(String(id))) };
+    return { run: await this.runOf(await this.run(String(id), user)) };
   }
 
-  async getRun(input: MlflowInput): Promise<object> {
-    return { run: await this.runOf(await this.run(runIdOf(input))) };
+  async getRun(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
+    return { run: await this.runOf(await this.run(runIdOf(input), user)) };
   }
 
   async updateRun(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
@@ -212,21 +227,23 @@ export class MlflowTracking {
     return { run_info: runInfoJson(updated, await this.runData.tagsOf(run.simulationId)) };
   }
 
-  async searchRuns(input: MlflowInput): Promise<object> {
+  async searchRuns(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
     const view = viewOf(input, 'run_view_type');
     const experimentIds = stringList(input, 'experiment_ids')
       .filter((id) => /^\d{1,15}$/.test(id))
       .map(Number);
     if (experimentIds.length === 0 || view === 'deleted') return {};
-    const page = await this.simulations.list(
-      listQueryOf({
+    const page = await this.simulations.list({
+      ...listQueryOf({
         experimentIds,
         filter: optionalString(input, 'filter'),
         orderBy: stringList(input, 'order_by'),
         maxResults: optionalInt64(input, 'max_results') ?? DEFAULT_SEARCH_PAGE,
         pageToken: optionalString(input, 'page_token') || undefined,
       }),
-    );
+      // Experiment ids are the project's: its own, and 0 as its own "Default".
+      projectIds: [mlflowProjectOf(user)],
+    });
     const ids = page.items.map((run) => run.simulationId);
     const [data, metrics] = await Promise.all([
       this.runData.paramsAndTagsOfMany(ids),
@@ -306,10 +323,10 @@ export class MlflowTracking {
   }
 
   /** A metric's points, in time order, a page at a time (MLflow's client asks 25,000 a page). */
-  async metricHistory(input: MlflowInput): Promise<object> {
+  async metricHistory(input: MlflowInput, user: AuthenticatedUser): Promise<object> {
     const runId = runIdOf(input);
     const key = requiredString(input, 'metric_key');
-    const run = await this.run(runId);
+    const run = await this.run(runId, user);
     const limit = Math.min(
       optionalInt64(input, 'max_results') ?? MAX_HISTORY_PAGE,
       MAX_HISTORY_PAGE,
@@ -373,6 +390,10 @@ export class MlflowTracking {
     }
   }
 
+  private async projectName(projectId: number): Promise<string> {
+    return (await this.projects.findById(projectId))!.name;
+  }
+
   private async runOf(run: Simulation): Promise<object> {
     const [data, metrics] = await Promise.all([
       this.runData.paramsAndTagsOf(run.simulationId),
@@ -381,16 +402,28 @@ export class MlflowTracking {
     return runJson(run, data, metrics);
   }
 
-  private async run(runId: string): Promise<Simulation> {
+  /** The run, when the caller sees it; a run of a project it does not see is not found. */
+  private async run(runId: string, user: AuthenticatedUser): Promise<Simulation> {
     const run = /^\d{1,15}$/.test(runId) ? await this.simulations.findById(Number(runId)) : null;
-    if (!run) throw MlflowError.notFound(`Run with id=${runId} not found`);
+    if (!run || !user.access!.sees(run.projectId))
+      throw MlflowError.notFound(`Run with id=${runId} not found`);
     return run;
   }
 
-  /** A run the caller may write to: its own, or any for an admin (as for cancel and retry). */
+  /**
+   * A run the caller may write to: the operator role in its project, and its
+   * own run unless an admin of the project (as for cancel and retry).
+   */
   private async writableRun(runId: string, user: AuthenticatedUser): Promise<Simulation> {
-    const run = await this.run(runId);
-    if (user.role !== Role.Admin && run.createdBy !== user.subject)
+    const run = await this.run(runId, user);
+    const access = user.access!;
+    if (!access.may(run.projectId, Role.Operator))
+      throw new MlflowError(
+        'PERMISSION_DENIED',
+        `writing to run ${runId} requires the operator role in its project; this token has ${access.roleIn(run.projectId)}`,
+        403,
+      );
+    if (!access.may(run.projectId, Role.Admin) && run.createdBy !== user.subject)
       throw new MlflowError(
         'PERMISSION_DENIED',
         `run ${runId} was created by another client: operators write to their own runs`,
@@ -399,11 +432,29 @@ export class MlflowTracking {
     return run;
   }
 
-  private async experiment(id: string): Promise<Experiment> {
-    const experiment = /^\d{1,15}$/.test(id) ? await this.experiments.findById(Number(id)) : null;
+  private async experiment(id: string, user: AuthenticatedUser): Promise<Experiment> {
+    const experiment = /^\d{1,15}$/.test(id)
+      ? await this.experiments.findById(mlflowProjectOf(user), Number(id))
+      : null;
     if (!experiment) throw MlflowError.notFound(`No Experiment with id=${id} exists`);
     return experiment;
   }
+}
+
+/**
+ * The project a caller's MLflow requests act in: MLflow's client names none,
+ * so it is the token's: its only project when it is scoped to one, else
+ * `default` (a token scoped to several projects that include none of them is
+ * told to use a token of one).
+ */
+function mlflowProjectOf(user: AuthenticatedUser): number {
+  const access = user.access!;
+  const visible = access.visibleProjectIds();
+  if (visible?.length === 1) return visible[0];
+  if (access.sees(DEFAULT_PROJECT_ID)) return DEFAULT_PROJECT_ID;
+  throw MlflowError.invalid(
+    'this token is scoped to several projects and MLflow names none: use a token scoped to one project (docs/mlflow.md)',
+  );
 }
 
 /** A metric as MLflow sends it, as a point of ours: placed at its timestamp less the run's start. */

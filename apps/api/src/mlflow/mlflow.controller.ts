@@ -38,27 +38,31 @@ export class MlflowController {
 
   @Get('experiments/get')
   @RequireRole(Role.Viewer)
-  getExperiment(@Query() query: unknown) {
-    return this.tracking.getExperiment(inputOf(query));
+  getExperiment(@Query() query: unknown, @CurrentUser() user: AuthenticatedUser) {
+    return this.tracking.getExperiment(inputOf(query), user);
   }
 
   @Get('experiments/get-by-name')
   @RequireRole(Role.Viewer)
-  getExperimentByName(@Query() query: unknown) {
-    return this.tracking.getExperimentByName(inputOf(query));
+  getExperimentByName(@Query() query: unknown, @CurrentUser() user: AuthenticatedUser) {
+    return this.tracking.getExperimentByName(inputOf(query), user);
   }
 
   @Post('experiments/search')
   @RequireRole(Role.Viewer)
   @HttpCode(HttpStatus.OK)
-  searchExperiments(@Body() body: unknown, @Req() request: Request) {
-    return this.tracking.searchExperiments(jsonOf(body, request));
+  searchExperiments(
+    @Body() body: unknown,
+    @Req() request: Request,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.tracking.searchExperiments(jsonOf(body, request), user);
   }
 
   @Get('experiments/search')
   @RequireRole(Role.Viewer)
-  searchExperimentsByQuery(@Query() query: unknown) {
-    return this.tracking.searchExperiments(inputOf(query));
+  searchExperimentsByQuery(@Query() query: unknown, @CurrentUser() user: AuthenticatedUser) {
+    return this.tracking.searchExperiments(inputOf(query), user);
   }
 
   @Post('runs/create')
@@ -74,8 +78,8 @@ export class MlflowController {
 
   @Get('runs/get')
   @RequireRole(Role.Viewer)
-  getRun(@Query() query: unknown) {
-    return this.tracking.getRun(inputOf(query));
+  getRun(@Query() query: unknown, @CurrentUser() user: AuthenticatedUser) {
+    return this.tracking.getRun(inputOf(query), user);
   }
 
   @Post('runs/update')
@@ -92,8 +96,12 @@ export class MlflowController {
   @Post('runs/search')
   @RequireRole(Role.Viewer)
   @HttpCode(HttpStatus.OK)
-  searchRuns(@Body() body: unknown, @Req() request: Request) {
-    return this.tracking.searchRuns(jsonOf(body, request));
+  searchRuns(
+    @Body() body: unknown,
+    @Req() request: Request,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.tracking.searchRuns(jsonOf(body, request), user);
   }
 
   @Post('runs/log-batch')
@@ -141,8 +149,8 @@ export class MlflowController {
 
   @Get('metrics/get-history')
   @RequireRole(Role.Viewer)
-  metricHistory(@Query() query: unknown) {
-    return this.tracking.metricHistory(inputOf(query));
+  metricHistory(@Query() query: unknown, @CurrentUser() user: AuthenticatedUser) {
+    return this.tracking.metricHistory(inputOf(query), user);
   }
 }
 

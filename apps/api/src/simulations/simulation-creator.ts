@@ -24,6 +24,8 @@ import { CreateSimulationDto } from './dto/create-simulation.dto';
 import { IdempotentAnswers } from './idempotent-answers';
 import { PendingCap } from './pending-cap';
 import { hashRequest } from './request-hash';
+import { ProjectOfCreation } from './project-of-creation';
+import type { ProjectAccess } from '../auth/project-access';
 
 export interface Creation {
   simulation: Pick<Simulation, 'simulationId'>;
@@ -50,6 +52,7 @@ export class SimulationCreator {
     private readonly answers: IdempotentAnswers,
     private readonly pendingCap: PendingCap,
     private readonly queue: SimulationQueueProducer,
+    private readonly projectOf: ProjectOfCreation,
   ) {}
 
   /**
@@ -64,6 +67,7 @@ export class SimulationCreator {
   async create(
     request: CreateSimulationDto,
     creator: string,
+    access: ProjectAccess,
     idempotencyKey?: string,
     requestId?: string,
   ): Promise<Creation> {
@@ -79,7 +83,7 @@ export class SimulationCreator {
         if (earlier)
           return { simulation: { simulationId: (earlier as { id: number }).id }, replayed: true };
       }
-      const simulation = await this.insert(request, creator, manager);
+      const simulation = await this.insert(request, creator, access, manager);
       if (idempotencyKey) {
         await this.answers.recordCreated(
           creator,
@@ -109,6 +113,7 @@ export class SimulationCreator {
   async createBatch(
     requests: CreateSimulationDto[],
     creator: string,
+    access: ProjectAccess,
     idempotencyKey?: string,
     requestId?: string,
   ): Promise<BatchCreation> {
@@ -127,6 +132,10 @@ export class SimulationCreator {
           return { simulations: ids.map(({ id }) => ({ simulationId: id })), replayed: true };
         }
       }
+      const projects = await this.projectOf.resolve(
+        planned.map(({ request, machineId }) => ({ project: request.project, machineId })),
+        access,
+      );
       const { missing, found } = await this.resolveMachines(planned, manager);
       if (missing.size)
         throw DomainError.notFound(
@@ -139,7 +148,10 @@ export class SimulationCreator {
         );
       const simulations = await this.simulations.insertMany(
         creator,
-        checkBatchPrograms(planned, found).map(newSimulationOf),
+        checkBatchPrograms(planned, found).map((checked, index) => ({
+          ...newSimulationOf(checked),
+          projectId: projects[index].projectId,
+        })),
         manager,
       );
       if (idempotencyKey) {
@@ -173,13 +185,21 @@ export class SimulationCreator {
   private async insert(
     request: CreateSimulationDto,
     creator: string,
+    access: ProjectAccess,
     manager: EntityManager,
   ): Promise<Simulation> {
     const planned = planCreation(request);
+    const [project] = await this.projectOf.resolve(
+      [{ project: request.project, machineId: planned.machineId }],
+      access,
+    );
     const { missing, found } = await this.resolveMachines([planned], manager);
     if (missing.size) throw DomainError.notFound(machineNotFound(planned.machineId));
     const checked = checkProgram(planned, found.get(planned.machineId) as Machine);
-    return this.simulations.insert({ ...newSimulationOf(checked), createdBy: creator }, manager);
+    return this.simulations.insert(
+      { ...newSimulationOf(checked), createdBy: creator, projectId: project.projectId },
+      manager,
+    );
   }
 
   /**

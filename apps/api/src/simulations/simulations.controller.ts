@@ -27,7 +27,8 @@ import {
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
 import { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CallerAccess, CurrentUser } from '../auth/current-user.decorator';
+import type { ProjectAccess } from '../auth/project-access';
 import { RequestId } from '../common/request-id.decorator';
 import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
@@ -151,6 +152,7 @@ export class SimulationsController {
   })
   async list(
     @Query() query: ListSimulationsQuery,
+    @CallerAccess() access: ProjectAccess,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SimulationResponse[]> {
     const listing = {
@@ -164,6 +166,7 @@ export class SimulationsController {
     };
     const { items, total, nextCursor, columnValues } = await this.simulations.list(
       listing,
+      access,
       query.cursor,
       query.columns,
     );
@@ -190,9 +193,12 @@ export class SimulationsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   async get(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @CallerAccess() access: ProjectAccess,
   ): Promise<SimulationDetailResponse> {
-    const { simulation, attempts, machineStatus, params, tags } =
-      await this.simulations.get(simulationId);
+    const { simulation, attempts, machineStatus, params, tags } = await this.simulations.get(
+      simulationId,
+      access,
+    );
     return toSimulationDetailResponse(simulation, attempts, machineStatus, params, tags);
   }
 
@@ -215,8 +221,9 @@ export class SimulationsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   async metrics(
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
+    @CallerAccess() access: ProjectAccess,
   ): Promise<RunMetricResponse[]> {
-    return (await this.simulations.metrics(simulationId)).map(toRunMetricResponse);
+    return (await this.simulations.metrics(simulationId, access)).map(toRunMetricResponse);
   }
 
   @Patch('simulation/:simulation_id/tags')
@@ -300,6 +307,7 @@ export class SimulationsController {
     const { simulation, replayed } = await this.creator.create(
       body,
       user.subject,
+      user.access!,
       idempotencyKey,
       requestId,
     );
@@ -361,6 +369,7 @@ export class SimulationsController {
     const { simulations, replayed } = await this.creator.createBatch(
       body.simulations,
       user.subject,
+      user.access!,
       idempotencyKey,
       requestId,
     );
@@ -433,10 +442,9 @@ export class SimulationsController {
   ): Promise<CreateSimulationResponse[]> {
     const external = ids.filter((_, index) => requests[index].program === Program.External);
     const runs = new Map(
-      (external.length ? await this.simulations.findMany(external) : []).map((simulation) => [
-        simulation.simulationId,
-        simulation,
-      ]),
+      (external.length ? await this.simulations.findMany(external, user.access!) : []).map(
+        (simulation) => [simulation.simulationId, simulation],
+      ),
     );
     return ids.map((id) => {
       const run = runs.get(id);

@@ -8,6 +8,7 @@ import { PendingCap } from './pending-cap';
 import { SimulationCreator } from './simulation-creator';
 import { SimulationsService } from './simulations.service';
 import { RunTokens } from '../runs/run-tokens';
+import { ProjectOfCreation } from './project-of-creation';
 
 @Module({
   imports: [DomainModule, QueueModule],
@@ -19,6 +20,7 @@ import { RunTokens } from '../runs/run-tokens';
     PendingCap,
     IdempotencyKeyExpiry,
     RunTokens,
+    ProjectOfCreation,
   ],
   exports: [SimulationsService, SimulationCreator],
 })

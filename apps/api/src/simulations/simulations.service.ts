@@ -19,7 +19,8 @@ import {
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
-import { Role, roleSatisfies } from '@app/auth';
+import type { ProjectAccess } from '../auth/project-access';
+import { Role } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
 
@@ -40,7 +41,8 @@ export class SimulationsService {
    * `columns` names some, each run's values of them.
    */
   async list(
-    listing: Omit<SimulationListQuery, 'after'>,
+    listing: Omit<SimulationListQuery, 'after' | 'projectIds'>,
+    access: ProjectAccess,
     cursor?: string,
     columns?: string,
   ): Promise<{
@@ -56,7 +58,8 @@ export class SimulationsService {
     }
     const asked = columns === undefined ? undefined : parseColumns(columns);
     const after = cursor === undefined ? undefined : decodeListCursor(cursor, listing);
-    const [page, total] = await this.pageAndTotal({ ...listing, after });
+    const projectIds = access.visibleProjectIds() ?? undefined;
+    const [page, total] = await this.pageAndTotal({ ...listing, after, projectIds });
     const columnValues = asked
       ? await this.runData.columnValues(
           page.items.map(({ simulationId }) => simulationId),
@@ -87,14 +90,17 @@ export class SimulationsService {
     return [page, await this.simulations.total(query)];
   }
 
-  async get(simulationId: number): Promise<{
+  async get(
+    simulationId: number,
+    access: ProjectAccess,
+  ): Promise<{
     simulation: Simulation;
     attempts: SimulationAttempt[];
     machineStatus: MachineStatus;
     params: RunParams;
     tags: RunTags;
   }> {
-    const simulation = await this.findOrNotFound(simulationId);
+    const simulation = await this.findVisible(simulationId, access);
     const [attempts, machineStatus, { params, tags }] = await Promise.all([
       this.simulations.listAttempts(simulationId),
       this.machines.statusOf(simulation.machineId),
@@ -109,14 +115,15 @@ export class SimulationsService {
     };
   }
 
-  /** The simulations of these ids that exist, in no particular order. */
-  findMany(simulationIds: readonly number[]): Promise<Simulation[]> {
-    return this.simulations.findByIds(simulationIds);
+  /** The simulations of these ids that exist and the caller sees, in no particular order. */
+  async findMany(simulationIds: readonly number[], access: ProjectAccess): Promise<Simulation[]> {
+    const found = await this.simulations.findByIds(simulationIds);
+    return found.filter((simulation) => access.sees(simulation.projectId));
   }
 
   /** The summary of each metric of the run's current attempt. */
-  async metrics(simulationId: number): Promise<RunMetricSummary[]> {
-    const simulation = await this.findOrNotFound(simulationId);
+  async metrics(simulationId: number, access: ProjectAccess): Promise<RunMetricSummary[]> {
+    const simulation = await this.findVisible(simulationId, access);
     return this.runData.metricsOf(simulationId, simulation.attempt);
   }
 
@@ -137,9 +144,10 @@ export class SimulationsService {
     return tags;
   }
 
-  private async findOrNotFound(simulationId: number): Promise<Simulation> {
+  /** The run, when the caller may see it; otherwise the same 404 as for no run at all. */
+  private async findVisible(simulationId: number, access: ProjectAccess): Promise<Simulation> {
     const simulation = await this.simulations.findById(simulationId);
-    if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    if (!simulation || !access.sees(simulation.projectId)) throw notFound(simulationId);
     return simulation;
   }
 
@@ -162,21 +170,30 @@ export class SimulationsService {
   }
 
   /**
-   * Operators act on their own simulations only; admins on any. Who created a
-   * simulation never changes, so checking first and acting next is safe.
+   * Operators of its project act on the simulations they created; admins of
+   * its project on any. A run in a project the caller does not see is not
+   * found. Who created a simulation and its project never change, so checking
+   * first and acting next is safe.
    */
   private async assertMayChange(
     simulationId: number,
     user: AuthenticatedUser,
     verb: 'cancel' | 'retry' | 'tag',
   ): Promise<void> {
-    if (roleSatisfies(user.role, Role.Admin)) return;
+    const access = user.access!;
     const simulation = await this.simulations.findById(simulationId);
-    if (!simulation) throw DomainError.notFound(`simulation ${simulationId} not found`);
+    if (!simulation) throw notFound(simulationId);
+    access.check(simulation.projectId, Role.Operator, () => notFound(simulationId));
+    if (access.may(simulation.projectId, Role.Admin)) return;
     if (simulation.createdBy !== user.subject) {
       throw DomainError.forbidden(
         `operators may ${verb} only simulations they created; simulation ${simulationId} was created by someone else`,
       );
     }
   }
+}
+
+/** The answer for a run that does not exist, and for one the caller may not see: the same. */
+export function notFound(simulationId: number): DomainError {
+  return DomainError.notFound(`simulation ${simulationId} not found`);
 }

@@ -46,6 +46,10 @@ export interface ExtremesRead {
 /** A stored point's columns as `to_jsonb` gives them. */
 type StoredPointRow = Record<string, unknown>;
 
+/** Whether a reader sees a run of this project (docs/projects.md); a run it does not see is not found. */
+export type ProjectVisibility = (projectId: number) => boolean;
+export const EVERY_PROJECT: ProjectVisibility = () => true;
+
 /** The page statement in its two forms: after `$4` seconds, or from them. */
 const pageSql = (
   fromInclusive: boolean,
@@ -63,7 +67,7 @@ const STATEMENTS = {
    * has taken its curve, and the id of its metric named $2 in that attempt
    * (null when it has reported none by that name; `loss` is always 0).
    */
-  current: `SELECT s.attempt, s.status, s.curve_day::text AS day,
+  current: `SELECT s.attempt, s.status, s.curve_day::text AS day, s.project_id,
         (s.status IN ${sqlLiteralList(TERMINAL_STATUSES)} AND EXISTS (
            SELECT 1 FROM expired_curve_days x
            WHERE x.day = s.curve_day AND s.update_date < x.ended_before)) AS expired,
@@ -160,16 +164,19 @@ export class CurveReadRepository {
     from: number,
     to: number,
     metric: string = LOSS_METRIC.name,
+    visible: ProjectVisibility = EVERY_PROJECT,
   ): Promise<(CurveWindow & { metricKnown: boolean }) | null> {
     // Prepared: a key lookup, whatever the values.
     const [current] = await preparedRows<{
       attempt: number;
       status: SimulationStatus;
       day: string;
+      project_id: number;
       expired: boolean;
       metric_id: number | null;
     }>(this.manager, STATEMENTS.current, [simulationId, metric]);
-    if (!current) return null;
+    // A run in a project its reader does not see is, to that reader, no run at all.
+    if (!current || !visible(current.project_id)) return null;
     const ref = {
       simulationId,
       attempt: current.attempt,
@@ -217,8 +224,9 @@ export class CurveReadRepository {
     from: number,
     to: number,
     metric: string = LOSS_METRIC.name,
+    visible: ProjectVisibility = EVERY_PROJECT,
   ): Promise<CurveWindow> {
-    const window = await this.window(simulationId, from, to, metric);
+    const window = await this.window(simulationId, from, to, metric, visible);
     if (!window) throw DomainError.notFound(`simulation ${simulationId} not found`);
     if (window.expired) {
       throw DomainError.gone(
@@ -244,8 +252,9 @@ export class CurveReadRepository {
     from: number,
     to: number,
     metric: string = LOSS_METRIC.name,
+    visible: ProjectVisibility = EVERY_PROJECT,
   ): Promise<CurveWindow> {
-    const window = await this.readableWindow(simulationId, 0, 0, metric);
+    const window = await this.readableWindow(simulationId, 0, 0, metric, visible);
     const { ref } = window;
     const [row] = await plannedRows<{
       by_step: boolean;

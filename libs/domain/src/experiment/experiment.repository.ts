@@ -6,6 +6,8 @@ import { PG_UNIQUE_VIOLATION, postgresErrorCode, queryRows } from '../database/q
 /** A group of runs, as the MLflow-compatible subset names them (docs/mlflow.md). */
 export interface Experiment {
   experimentId: number;
+  /** The project it belongs to; experiment 0 is every project's own "Default" (see DEFAULT_EXPERIMENT_ID). */
+  projectId: number;
   name: string;
   lifecycleStage: 'active' | 'deleted';
   tags: Record<string, string>;
@@ -13,13 +15,18 @@ export interface Experiment {
   lastUpdateTime: Date;
 }
 
-/** Experiment 0: every run made outside the MLflow subset belongs to it. */
+/**
+ * Experiment 0: every run made outside the MLflow subset belongs to it. It is
+ * one row, but each project sees it as its own: its runs are the project's
+ * runs with experiment_id 0.
+ */
 export const DEFAULT_EXPERIMENT_ID = 0;
 
 /** Which experiments a search sees, by lifecycle stage. */
 export type ExperimentView = 'active' | 'deleted' | 'all';
 
 export interface ExperimentSearch {
+  projectId: number;
   view: ExperimentView;
   /** A condition on the name: equal to it, or LIKE it (case-insensitively for ILIKE). */
   name?: { comparator: '=' | '!=' | 'LIKE' | 'ILIKE'; value: string };
@@ -29,6 +36,7 @@ export interface ExperimentSearch {
 
 interface Row {
   experiment_id: string | number;
+  project_id: number;
   name: string;
   lifecycle_stage: 'active' | 'deleted';
   tags: Record<string, string>;
@@ -38,6 +46,7 @@ interface Row {
 
 const toExperiment = (row: Row): Experiment => ({
   experimentId: Number(row.experiment_id),
+  projectId: row.project_id,
   name: row.name,
   lifecycleStage: row.lifecycle_stage,
   tags: row.tags,
@@ -55,8 +64,9 @@ const VIEW_STAGES: Record<ExperimentView, string[]> = {
 export class ExperimentRepository {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
-  /** The new experiment, or null when the name is taken. */
+  /** The new experiment, or null when the project has one of that name. */
   async create(
+    projectId: number,
     name: string,
     tags: Record<string, string>,
     createdBy: string,
@@ -64,8 +74,9 @@ export class ExperimentRepository {
     try {
       const [row] = await queryRows<Row>(
         this.manager,
-        `INSERT INTO experiments (name, tags, created_by) VALUES ($1, $2::jsonb, $3) RETURNING *`,
-        [name, JSON.stringify(tags), createdBy],
+        `INSERT INTO experiments (project_id, name, tags, created_by) VALUES ($1, $2, $3::jsonb, $4)
+         RETURNING *`,
+        [projectId, name, JSON.stringify(tags), createdBy],
       );
       return toExperiment(row);
     } catch (error) {
@@ -74,25 +85,40 @@ export class ExperimentRepository {
     }
   }
 
-  async findById(experimentId: number): Promise<Experiment | null> {
+  /** The experiment, as `projectId` sees it (experiment 0 is its own); null in another project. */
+  async findById(projectId: number, experimentId: number): Promise<Experiment | null> {
     const [row] = await queryRows<Row>(
       this.manager,
       `SELECT * FROM experiments WHERE experiment_id = $1`,
       [experimentId],
     );
-    return row ? toExperiment(row) : null;
+    if (!row) return null;
+    const experiment = toExperiment(row);
+    if (experiment.experimentId === DEFAULT_EXPERIMENT_ID) return { ...experiment, projectId };
+    return experiment.projectId === projectId ? experiment : null;
   }
 
-  async findByName(name: string): Promise<Experiment | null> {
-    const [row] = await queryRows<Row>(this.manager, `SELECT * FROM experiments WHERE name = $1`, [
-      name,
-    ]);
-    return row ? toExperiment(row) : null;
+  async findByName(projectId: number, name: string): Promise<Experiment | null> {
+    const [row] = await queryRows<Row>(
+      this.manager,
+      `SELECT * FROM experiments
+       WHERE (project_id = $1 OR experiment_id = ${DEFAULT_EXPERIMENT_ID}) AND name = $2
+       ORDER BY experiment_id DESC LIMIT 1`,
+      [projectId, name],
+    );
+    return row
+      ? { ...toExperiment(row), ...(Number(row.experiment_id) === 0 && { projectId }) }
+      : null;
   }
 
   /** One page, the most recently changed first (MLflow's order), then by id. */
   async search(search: ExperimentSearch): Promise<Experiment[]> {
-    const parameters: unknown[] = [VIEW_STAGES[search.view], search.limit, search.offset];
+    const parameters: unknown[] = [
+      VIEW_STAGES[search.view],
+      search.limit,
+      search.offset,
+      search.projectId,
+    ];
     let condition = '';
     if (search.name) {
       parameters.push(search.name.value);
@@ -101,11 +127,13 @@ export class ExperimentRepository {
     }
     const rows = await queryRows<Row>(
       this.manager,
-      `SELECT * FROM experiments WHERE lifecycle_stage = ANY($1::text[]) ${condition}
+      `SELECT * FROM experiments
+       WHERE (project_id = $4 OR experiment_id = ${DEFAULT_EXPERIMENT_ID})
+         AND lifecycle_stage = ANY($1::text[]) ${condition}
        ORDER BY last_update_time DESC, experiment_id LIMIT $2 OFFSET $3`,
       parameters,
     );
-    return rows.map(toExperiment);
+    return rows.map((row) => ({ ...toExperiment(row), projectId: search.projectId }));
   }
 
   /**

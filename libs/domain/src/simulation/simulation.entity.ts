@@ -106,6 +106,10 @@ export class Simulation {
   @Column({ name: 'experiment_id', type: 'bigint', default: 0 })
   experimentId: number;
 
+  /** The project it belongs to (docs/projects.md): who may see and change it follows from it. */
+  @Column({ name: 'project_id', type: 'integer', default: 1 })
+  projectId: number;
+
   /** Its own lease, for a run whose client sends no heartbeats; null: the worker's LEASE_MS. */
   @Column({ name: 'lease_ms', type: 'integer', nullable: true })
   leaseMs: number | null;

@@ -23,6 +23,7 @@ import { decodeSortKey, encodeSortKey, sortRanks } from '../search/sort-key';
 import { DEFAULT_ATTEMPT_BUDGET, Simulation } from './simulation.entity';
 import { SimulationAttempt } from './simulation-attempt.entity';
 import { Program } from './program';
+import { DEFAULT_PROJECT_ID } from '../project/project.repository';
 import { SimulationStatus } from './simulation-status';
 import { CurveEmulation, DEFAULT_EMULATION, toEmulationSettings } from './curve-emulation';
 
@@ -58,6 +59,8 @@ export interface SimulationListQuery {
   order: SortDirection;
   status?: SimulationStatus;
   machineId?: number;
+  /** The projects whose runs it may show (the caller's, docs/projects.md); left out, every project. */
+  projectIds?: readonly number[];
   /** A filter in the search language (docs/search.md); parsed and bound here, never spliced. */
   filter?: string;
   limit: number;
@@ -101,6 +104,8 @@ export interface NewSimulation {
   emulation?: CurveEmulation;
   /** What runs it; defaults to the emulator (Program.Emulate). */
   program?: string;
+  /** The project it belongs to; DEFAULT_PROJECT_ID when left out. */
+  projectId?: number;
   /** Checked by runDataProblems before; written with the row, in its transaction. */
   params?: RunParams;
   tags?: RunTags;
@@ -135,7 +140,7 @@ const STATEMENTS = {
  * each caller decides whether that is a conflict or a reason to draw again.
  */
 function insertSimulations(rows: string): string {
-  return `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation, program)
+  return `INSERT INTO simulations (simulation_id, name, machine_id, attempt_budget, final_attempt, created_by, emulation, program, project_id)
        ${rows}
        ON CONFLICT (simulation_id) DO NOTHING RETURNING *`;
 }
@@ -145,11 +150,13 @@ function storedDefaults(input: Omit<NewSimulation, 'createdBy'>): {
   attemptBudget: number;
   emulation: string;
   program: string;
+  projectId: number;
 } {
   return {
     attemptBudget: input.attemptBudget ?? DEFAULT_ATTEMPT_BUDGET,
     emulation: JSON.stringify(toEmulationSettings(input.emulation ?? DEFAULT_EMULATION)),
     program: input.program ?? Program.Emulate,
+    projectId: input.projectId ?? DEFAULT_PROJECT_ID,
   };
 }
 
@@ -424,14 +431,14 @@ export class SimulationRepository {
       `WITH input AS (
          SELECT ${idExpression} AS id, input.*
          FROM (
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::jsonb[], $7::text[])
-             WITH ORDINALITY AS given(simulation_id, name, machine_id, attempt_budget, emulation, program, ord)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::jsonb[], $7::text[], $8::int[])
+             WITH ORDINALITY AS given(simulation_id, name, machine_id, attempt_budget, emulation, program, project_id, ord)
            ORDER BY ord
          ) AS input
        ),
        inserted AS (
          ${insertSimulations(
-           `SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation, program FROM input ORDER BY ord`,
+           `SELECT id, name, machine_id, attempt_budget, attempt_budget, $6, emulation, program, project_id FROM input ORDER BY ord`,
          )}
        )
        SELECT input.ord, inserted.simulation_id IS NOT NULL AS inserted, inserted.*
@@ -444,6 +451,7 @@ export class SimulationRepository {
         stored.map((values) => values.emulation),
         createdBy,
         stored.map((values) => values.program),
+        stored.map((values) => values.projectId),
       ],
     );
     return rows.map((row) => (row.inserted ? this.simulationRows.one(row) : undefined));
@@ -453,10 +461,10 @@ export class SimulationRepository {
     input: NewSimulation & { simulationId: number },
     manager: EntityManager,
   ): Promise<Simulation> {
-    const { attemptBudget, emulation, program } = storedDefaults(input);
+    const { attemptBudget, emulation, program, projectId } = storedDefaults(input);
     const rows = await queryRows<Row>(
       manager,
-      insertSimulations(`VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb, $7)`),
+      insertSimulations(`VALUES ($1, $2, $3, $4, $4, $5, $6::jsonb, $7, $8)`),
       [
         input.simulationId,
         input.name,
@@ -465,6 +473,7 @@ export class SimulationRepository {
         input.createdBy ?? null,
         emulation,
         program,
+        projectId,
       ],
     );
     if (rows.length === 0)
@@ -483,14 +492,22 @@ export class SimulationRepository {
     input: NewSimulation,
     manager: EntityManager,
   ): Promise<Simulation> {
-    const { attemptBudget, emulation, program } = storedDefaults(input);
+    const { attemptBudget, emulation, program, projectId } = storedDefaults(input);
     for (let skip = 0; skip < MAX_RUNS_SKIPPED; skip++) {
       const [row] = await queryRows<Row & { drawn_id: number }>(
         manager,
         `WITH drawn AS (SELECT nextval('simulations_simulation_id_seq') AS id),
-         inserted AS (${insertSimulations(`SELECT id, $1, $2, $3, $3, $4, $5::jsonb, $6 FROM drawn`)})
+         inserted AS (${insertSimulations(`SELECT id, $1, $2, $3, $3, $4, $5::jsonb, $6, $7 FROM drawn`)})
          SELECT (SELECT id FROM drawn) AS drawn_id, inserted.* FROM (SELECT) AS one LEFT JOIN inserted ON true`,
-        [input.name, input.machineId, attemptBudget, input.createdBy ?? null, emulation, program],
+        [
+          input.name,
+          input.machineId,
+          attemptBudget,
+          input.createdBy ?? null,
+          emulation,
+          program,
+          projectId,
+        ],
       );
       if (row.simulation_id !== null) return this.simulationRows.one(row);
       // The end of the run of taken ids from the one drawn: one index walk along it.
@@ -587,7 +604,7 @@ export class SimulationRepository {
   }
 }
 
-type ListFilter = Pick<SimulationListQuery, 'status' | 'machineId' | 'filter'>;
+type ListFilter = Pick<SimulationListQuery, 'status' | 'machineId' | 'projectIds' | 'filter'>;
 
 /**
  * The WHERE of a list's filters (on simulations aliased `run`), with its
@@ -605,6 +622,11 @@ function listFilter(
     conditions.push(`run.status = ${parameters.add(filter.status, 'text')}`);
   if (filter.machineId !== undefined)
     conditions.push(`run.machine_id = ${parameters.add(filter.machineId, 'integer')}`);
+  // One project is an equality its indexes lead with; several, a set its rows are checked against.
+  if (filter.projectIds?.length === 1)
+    conditions.push(`run.project_id = ${parameters.add(filter.projectIds[0], 'integer')}`);
+  else if (filter.projectIds !== undefined)
+    conditions.push(`run.project_id = ANY(${parameters.add([...filter.projectIds], 'integer[]')})`);
   if (filter.filter === undefined)
     return { where: conditions.join(' AND '), parameters: parameters.values };
   const lead = inCreationOrder ? creationOrderLead(filter.filter, parameters) : null;

@@ -1,4 +1,4 @@
-import { CurveReadRepository, TERMINAL_STATUSES } from '@app/domain';
+import { CurveReadRepository, type ProjectVisibility, TERMINAL_STATUSES } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { LiveCurveFeeds } from './live-curve-feeds';
@@ -24,15 +24,17 @@ export class LiveCurveStreams {
     simulationId: number,
     resumeFrom: CurveCursor | null,
     response: Response,
+    visible: ProjectVisibility,
     series: StreamedSeries = CONTRACT_SERIES,
   ): Promise<void> {
-    const window = await this.curves.window(simulationId, 0, 0, series.metric);
+    // Checked once: a run's project never changes.
+    const window = await this.curves.window(simulationId, 0, 0, series.metric, visible);
     const refused =
       !window ||
       window.expired ||
       (!window.metricKnown && TERMINAL_STATUSES.includes(window.status));
     // readableWindow says why, as every curve read does.
-    if (refused) await this.curves.readableWindow(simulationId, 0, 0, series.metric);
+    if (refused) await this.curves.readableWindow(simulationId, 0, 0, series.metric, visible);
     startEventStream(response);
     new LiveCurveStream(
       response,

@@ -26,6 +26,8 @@ import {
   fromEmulationSettings,
   Program,
   PROGRAM_NAME_PATTERN,
+  PROJECT_NAME_PATTERN,
+  PROJECT_NAME_RULE,
   PROGRAM_NAME_RULE,
 } from '@app/domain';
 import { IntegerBetween } from '../../common/integer-between.decorator';
@@ -247,6 +249,19 @@ export class CreateSimulationDto {
   @ValidateNested()
   @Type(() => MachineReferenceDto)
   machine?: MachineReferenceDto;
+
+  @ApiPropertyOptional({
+    type: String,
+    pattern: PROJECT_NAME_PATTERN.source,
+    maxLength: 63,
+    example: 'vision',
+    description:
+      'The project it belongs to (docs/projects.md): creating takes the operator role in it. Left ' +
+      'out: the only project of a token scoped to one, else `default`.',
+  })
+  @IsOptional()
+  @Matches(PROJECT_NAME_PATTERN, { message: `project is ${PROJECT_NAME_RULE}` })
+  project?: string;
 
   @ApiPropertyOptional({
     type: EmulationDto,

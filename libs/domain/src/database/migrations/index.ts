@@ -21,6 +21,7 @@ import { RandomPageCost1795867200000 } from './1795867200000-RandomPageCost';
 import { Programs1795870800000 } from './1795870800000-Programs';
 import { WorkerReportSequences1795874400000 } from './1795874400000-WorkerReportSequences';
 import { Experiments1795878000000 } from './1795878000000-Experiments';
+import { Projects1795881600000 } from './1795881600000-Projects';
 
 /** In order. Listed by hand for the same reason as ENTITIES: bundles have no globs. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Programs1795870800000,
   WorkerReportSequences1795874400000,
   Experiments1795878000000,
+  Projects1795881600000,
 ];
