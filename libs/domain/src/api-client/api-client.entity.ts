@@ -26,6 +26,10 @@ export class ApiClient {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Its role per project, by name (docs/projects.md); empty: no project scope. */
+  @Column({ type: 'jsonb', default: {} })
+  projects: Record<string, string>;
+
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 }

@@ -14,6 +14,8 @@ export interface NewApiClient {
   role: string;
   secretHash: string;
   createdBy: string | null;
+  /** Its role in each project it may use, by project name; none: `default` (or every project, for an admin). */
+  projects?: Record<string, string>;
 }
 
 /** The most API clients a list answers: the oldest (an answer's size has a bound). */
@@ -31,9 +33,16 @@ export class ApiClientRepository {
   async insertIfAbsent(client: NewApiClient): Promise<boolean> {
     const rows = await queryRows(
       this.manager,
-      `INSERT INTO api_clients (client_id, name, role, secret_hash, created_by)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (client_id) DO NOTHING RETURNING 1`,
-      [client.clientId, client.name, client.role, client.secretHash, client.createdBy],
+      `INSERT INTO api_clients (client_id, name, role, secret_hash, created_by, projects)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (client_id) DO NOTHING RETURNING 1`,
+      [
+        client.clientId,
+        client.name,
+        client.role,
+        client.secretHash,
+        client.createdBy,
+        JSON.stringify(client.projects ?? {}),
+      ],
     );
     return rows.length > 0;
   }

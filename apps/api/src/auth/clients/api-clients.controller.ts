@@ -60,7 +60,7 @@ export class ApiClientsController {
     @Body() body: CreateApiClientDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<CreatedApiClientResponse> {
-    return this.clients.create(body.name, body.role, user);
+    return this.clients.create(body.name, body.role, user, body.projects);
   }
 
   @Get('clients')

@@ -1,6 +1,28 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsString, Length, Matches } from 'class-validator';
-import { Role, ROLES } from '@app/auth';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  registerDecorator,
+} from 'class-validator';
+import { MAX_PROJECTS_PER_TOKEN, parseProjectRoles, Role, ROLES } from '@app/auth';
+
+/** A `projects` map of project names to roles, as a token carries it (parseProjectRoles says what is wrong). */
+function ValidProjectRoles() {
+  return (target: object, property: string) =>
+    registerDecorator({
+      name: 'validProjectRoles',
+      target: target.constructor,
+      propertyName: property,
+      validator: {
+        validate: (value: unknown) => typeof parseProjectRoles(value) !== 'string',
+        defaultMessage: (args) => String(parseProjectRoles(args?.value)),
+      },
+    });
+}
 import {
   CLIENT_ID_MAX_LENGTH,
   IDENTITY_MAX_LENGTH,
@@ -16,10 +38,27 @@ export class CreateApiClientDto {
   @IsDefined({ message: 'name is required' })
   name: string;
 
-  @ApiProperty({ enum: ROLES, example: 'operator' })
+  @ApiProperty({
+    enum: ROLES,
+    example: 'operator',
+    description: 'Its role (with `projects`, its tokens carry the highest of those instead).',
+  })
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   @IsDefined({ message: 'role is required' })
   role: Role;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...ROLES] },
+    maxProperties: MAX_PROJECTS_PER_TOKEN,
+    example: { vision: 'operator', nlp: 'viewer' },
+    description:
+      'Its role in each project it may use (docs/projects.md). Left out: the `default` project ' +
+      'only (every project, for an admin).',
+  })
+  @IsOptional()
+  @ValidProjectRoles()
+  projects?: Record<string, Role>;
 }
 
 export class TokenRequestDto {
@@ -50,6 +89,15 @@ export class ApiClientResponse {
 
   @ApiProperty({ enum: ROLES, example: 'operator' })
   role: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...ROLES] },
+    maxProperties: MAX_PROJECTS_PER_TOKEN,
+    example: { vision: 'operator' },
+    description: 'Its role per project; empty: no project scope.',
+  })
+  projects: Record<string, string>;
 
   @ApiProperty({
     type: String,

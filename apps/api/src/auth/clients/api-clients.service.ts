@@ -2,7 +2,15 @@ import { ApiClient, ApiClientRepository, DomainError } from '@app/domain';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ApiConfig } from '../../config/api-config';
 import { AuthenticatedUser } from '../authenticated-user';
-import { isRole, Role, signAccessToken } from '@app/auth';
+import {
+  type AccessTokenRequest,
+  highestRole,
+  isRole,
+  parseProjectRoles,
+  type ProjectRoles,
+  Role,
+  signAccessToken,
+} from '@app/auth';
 import { ApiClientResponse, CreatedApiClientResponse, TokenResponse } from './api-clients.dto';
 import { DECOY_HASH, hashSecret, newClientId, newSecret, verifySecret } from './secret-hash';
 
@@ -11,6 +19,7 @@ export function toApiClientResponse(client: ApiClient): ApiClientResponse {
     client_id: client.clientId,
     name: client.name,
     role: client.role,
+    projects: client.projects ?? {},
     created_by: client.createdBy,
     created_at: client.createdAt.toISOString(),
     disabled: client.disabledAt !== null,
@@ -45,6 +54,7 @@ export class ApiClientsService implements OnApplicationBootstrap {
     name: string,
     role: Role,
     creator: AuthenticatedUser,
+    projects?: ProjectRoles,
   ): Promise<CreatedApiClientResponse> {
     const secret = newSecret();
     const clientId = newClientId();
@@ -54,6 +64,7 @@ export class ApiClientsService implements OnApplicationBootstrap {
       role,
       secretHash: await hashSecret(secret),
       createdBy: creator.subject,
+      ...(projects && { projects }),
     });
     const client = (await this.clients.findById(clientId)) as ApiClient;
     return { ...toApiClientResponse(client), client_secret: secret };
@@ -73,12 +84,7 @@ export class ApiClientsService implements OnApplicationBootstrap {
     await this.clients.recordUse(clientId);
     const ttl = this.config.accessTokenTtlSeconds;
     return {
-      access_token: signAccessToken(this.config.jwt, {
-        role: client.role,
-        subject: client.clientId,
-        clientId: client.clientId,
-        ttlSeconds: ttl,
-      }),
+      access_token: signAccessToken(this.config.jwt, accessOf(client, ttl)),
       token_type: 'Bearer',
       expires_in: ttl,
     };
@@ -101,4 +107,19 @@ export class ApiClientsService implements OnApplicationBootstrap {
     }
     await this.clients.delete(clientId);
   }
+}
+
+/** A client's token: its role, or its roles per project (then its own role is the highest of them). */
+function accessOf(client: ApiClient, ttlSeconds: number): AccessTokenRequest {
+  const projects = Object.keys(client.projects ?? {}).length
+    ? parseProjectRoles(client.projects)
+    : undefined;
+  const scoped = typeof projects === 'object' ? projects : undefined;
+  return {
+    role: scoped ? highestRole(scoped) : (client.role as Role),
+    subject: client.clientId,
+    clientId: client.clientId,
+    ttlSeconds,
+    ...(scoped && { projects: scoped }),
+  };
 }
