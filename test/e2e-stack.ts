@@ -204,6 +204,9 @@ export class E2eStack {
     // Experiment 0 is the migration's: every run outside the MLflow subset belongs to it.
     await this.db.query(`DELETE FROM experiments WHERE experiment_id <> 0`);
     await this.db.query(`ALTER TABLE experiments ALTER COLUMN experiment_id RESTART WITH 1`);
+    // Project 1 is the migration's `default`, every run's unless another is named.
+    await this.db.query(`DELETE FROM projects WHERE project_id <> 1`);
+    await this.db.query(`ALTER TABLE projects ALTER COLUMN project_id RESTART WITH 2`);
     await this.redis.flushdb();
   }
 

@@ -67,6 +67,10 @@ const POLICY: Record<string, Role | 'public'> = {
   'POST /api/2.0/mlflow/runs/set-tag': Role.Operator,
   'POST /api/2.0/mlflow/runs/delete-tag': Role.Operator,
   'GET /api/2.0/mlflow/metrics/get-history': Role.Viewer,
+  'GET /projects': Role.Viewer,
+  'GET /projects/:name': Role.Viewer,
+  'POST /projects': Role.Admin,
+  'PATCH /projects/:name': Role.Admin,
 };
 
 type Caller = 'no token' | Role | 'disabled client';
@@ -118,10 +122,11 @@ describe('access policy: every route × every kind of caller', () => {
       const path = template
         .replace(':simulation_id', '424242')
         .replace(':machine_id', '424242')
-        .replace(':client_id', 'cl_nobody');
+        .replace(':client_id', 'cl_nobody')
+        .replace(':name', 'nobody');
       const required = POLICY[route];
       for (const caller of CALLERS) {
-        let pending = stack.http[method.toLowerCase() as 'get' | 'post' | 'delete'](path);
+        let pending = stack.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
         if (caller === 'disabled client') {
           pending = pending.set('Authorization', `Bearer ${disabledClientToken}`);
         } else if (caller === Role.Run) {

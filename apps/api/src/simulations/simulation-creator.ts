@@ -11,6 +11,7 @@ import { SimulationQueueProducer } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import type { Project } from '@app/domain';
 import {
   checkBatchPrograms,
   checkProgram,
@@ -83,7 +84,7 @@ export class SimulationCreator {
         if (earlier)
           return { simulation: { simulationId: (earlier as { id: number }).id }, replayed: true };
       }
-      const simulation = await this.insert(request, creator, access, manager);
+      const { simulation, project } = await this.insert(request, creator, access, manager);
       if (idempotencyKey) {
         await this.answers.recordCreated(
           creator,
@@ -93,6 +94,7 @@ export class SimulationCreator {
         );
       }
       await this.pendingCap.hold(creator, 1, manager);
+      await this.pendingCap.holdProjects(new Map([[project, 1]]), manager);
       return { simulation, replayed: false };
     });
 
@@ -168,6 +170,7 @@ export class SimulationCreator {
         );
       }
       await this.pendingCap.hold(creator, simulations.length, manager);
+      await this.pendingCap.holdProjects(countsOf(projects), manager);
       return { simulations, replayed: false };
     });
 
@@ -187,7 +190,7 @@ export class SimulationCreator {
     creator: string,
     access: ProjectAccess,
     manager: EntityManager,
-  ): Promise<Simulation> {
+  ): Promise<{ simulation: Simulation; project: Project }> {
     const planned = planCreation(request);
     const [project] = await this.projectOf.resolve(
       [{ project: request.project, machineId: planned.machineId }],
@@ -196,10 +199,11 @@ export class SimulationCreator {
     const { missing, found } = await this.resolveMachines([planned], manager);
     if (missing.size) throw DomainError.notFound(machineNotFound(planned.machineId));
     const checked = checkProgram(planned, found.get(planned.machineId) as Machine);
-    return this.simulations.insert(
+    const simulation = await this.simulations.insert(
       { ...newSimulationOf(checked), createdBy: creator, projectId: project.projectId },
       manager,
     );
+    return { simulation, project };
   }
 
   /**
@@ -229,4 +233,11 @@ export class SimulationCreator {
     }
     return { found, missing };
   }
+}
+
+/** How many runs of a batch go to each project (one object per project: ProjectOfCreation answers so). */
+function countsOf(projects: readonly Project[]): Map<Project, number> {
+  const counts = new Map<Project, number>();
+  for (const project of projects) counts.set(project, (counts.get(project) ?? 0) + 1);
+  return counts;
 }

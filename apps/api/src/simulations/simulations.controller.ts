@@ -169,6 +169,7 @@ export class SimulationsController {
       access,
       query.cursor,
       query.columns,
+      query.project,
     );
     response.setHeader('X-Total-Count', String(total.count));
     response.setHeader('X-Total-Count-Exact', String(total.exact));

@@ -16,6 +16,7 @@ import {
   SimulationTotal,
   SimulationRepository,
   Program,
+  ProjectRepository,
 } from '@app/domain';
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
@@ -33,6 +34,7 @@ export class SimulationsService {
     private readonly machines: MachineRepository,
     private readonly queue: SimulationQueueProducer,
     private readonly runData: RunDataRepository,
+    private readonly projects: ProjectRepository,
   ) {}
 
   /**
@@ -45,6 +47,7 @@ export class SimulationsService {
     access: ProjectAccess,
     cursor?: string,
     columns?: string,
+    project?: string,
   ): Promise<{
     items: Simulation[];
     total: SimulationTotal;
@@ -58,7 +61,9 @@ export class SimulationsService {
     }
     const asked = columns === undefined ? undefined : parseColumns(columns);
     const after = cursor === undefined ? undefined : decodeListCursor(cursor, listing);
-    const projectIds = access.visibleProjectIds() ?? undefined;
+    const projectIds = project
+      ? [await this.visibleProjectId(project, access)]
+      : (access.visibleProjectIds() ?? undefined);
     const [page, total] = await this.pageAndTotal({ ...listing, after, projectIds });
     const columnValues = asked
       ? await this.runData.columnValues(
@@ -142,6 +147,14 @@ export class SimulationsService {
     );
     if (!tags) throw DomainError.notFound(`simulation ${simulationId} not found`);
     return tags;
+  }
+
+  /** The id of the project of this name, when the caller sees it; otherwise not found, as if there were none. */
+  private async visibleProjectId(name: string, access: ProjectAccess): Promise<number> {
+    const project = (await this.projects.findByNames([name])).get(name);
+    if (!project || !access.sees(project.projectId))
+      throw DomainError.notFound(`project "${name}" not found`);
+    return project.projectId;
   }
 
   /** The run, when the caller may see it; otherwise the same 404 as for no run at all. */

@@ -597,6 +597,20 @@ export class SimulationRepository {
     return rows[0].pending;
   }
 
+  /** countPendingByCreatorLocked, for a project: its pending runs, under the project's lock. */
+  async countPendingInProjectLocked(
+    projectId: number,
+    countedUpTo: number,
+    manager: EntityManager,
+  ): Promise<number> {
+    const rows = await queryRows<{ pending: number }>(
+      manager,
+      `SELECT pending_simulations_in_project_locked($1, $2) AS pending`,
+      [projectId, countedUpTo],
+    );
+    return rows[0].pending;
+  }
+
   /** Every attempt so far, oldest first. */
   async listAttempts(simulationId: number): Promise<SimulationAttempt[]> {
     const rows = await preparedRows<Row>(this.manager, STATEMENTS.listAttempts, [simulationId]);

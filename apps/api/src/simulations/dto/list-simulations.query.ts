@@ -2,6 +2,8 @@ import {
   FILTER_ATTRIBUTES,
   MAX_FILTER_LENGTH,
   MAX_LIST_COLUMNS,
+  PROJECT_NAME_PATTERN,
+  PROJECT_NAME_RULE,
   METRIC_SUMMARY_NAMES,
   SIMULATION_SORT_KEYS,
   SIMULATION_STATUSES,
@@ -16,6 +18,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -128,6 +131,19 @@ export class ListSimulationsQuery {
   @Min(1, { message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
   @Max(MAX_MACHINE_ID, { message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
   machine_id?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    pattern: PROJECT_NAME_PATTERN.source,
+    maxLength: 63,
+    example: 'vision',
+    description:
+      'Only the runs of this project (docs/projects.md); left out, every project the caller sees. ' +
+      'A project the caller does not see is not found.',
+  })
+  @IsOptional()
+  @Matches(PROJECT_NAME_PATTERN, { message: `project is ${PROJECT_NAME_RULE}` })
+  project?: string;
 
   @ApiPropertyOptional({
     type: 'integer',

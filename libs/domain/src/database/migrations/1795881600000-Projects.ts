@@ -60,9 +60,22 @@ export class Projects1795881600000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE api_clients ADD COLUMN projects jsonb NOT NULL DEFAULT '{}'::jsonb`,
     );
+    // A project's pending cap, as a client's is counted (PendingCapCheck): under a lock of its own.
+    await queryRunner.query(`
+      CREATE FUNCTION pending_simulations_in_project_locked(project integer, counted_up_to integer)
+      RETURNS integer LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended('pending-cap-project:' || project, 7));
+        RETURN (SELECT count(*) FROM (
+          SELECT 1 FROM simulations WHERE project_id = project AND status = 'pending'
+          LIMIT counted_up_to) AS counted);
+      END $$`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `DROP FUNCTION pending_simulations_in_project_locked(integer, integer)`,
+    );
     await queryRunner.query(`ALTER TABLE api_clients DROP COLUMN projects`);
     await queryRunner.query(`
       ALTER TABLE experiments
