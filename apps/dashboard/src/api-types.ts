@@ -21,6 +21,7 @@ export type Compare = Schemas['CompareResponse'];
 export type RunLogs = Schemas['RunLogsResponse'];
 export type RunLogLine = Schemas['RunLogLineResponse'];
 export type Program = Schemas['ProgramResponse'];
+export type Project = Schemas['ProjectResponse'];
 
 export type SimulationStatus = Simulation['status'];
 export type MachineStatus = Machine['status'];

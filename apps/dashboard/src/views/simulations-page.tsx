@@ -1,4 +1,4 @@
-import { SIMULATION_STATUSES, type Machine, type Simulation } from '../api-types';
+import { SIMULATION_STATUSES, type Machine, type Project, type Simulation } from '../api-types';
 import { CreateSimulationForm } from '../components/create-simulation-form';
 import { ErrorMessage } from '../components/error-message';
 import { SimulationActions } from '../components/simulation-actions';
@@ -26,6 +26,8 @@ interface ListState {
   order: 'asc' | 'desc';
   status: string;
   machine_id: string;
+  /** One project's runs ('' for every project the caller sees). */
+  project: string;
   /** The search language's filter (docs/search.md), as typed. */
   filter: string;
   /** Params, tags or metric summaries shown as columns, comma-separated. */
@@ -50,6 +52,7 @@ function listStateOf(query: URLSearchParams): ListState {
     order: query.get('order') === 'asc' ? 'asc' : 'desc',
     status: SIMULATION_STATUSES.includes(query.get('status') as never) ? query.get('status')! : '',
     machine_id: /^\d{1,10}$/.test(query.get('machine_id') ?? '') ? query.get('machine_id')! : '',
+    project: /^[a-z0-9][a-z0-9-]{0,62}$/.test(query.get('project') ?? '') ? query.get('project')! : '',
     filter: (query.get('filter') ?? '').slice(0, 4000),
     columns: (query.get('columns') ?? '').slice(0, 4000),
     limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0],
@@ -86,6 +89,7 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
         order: state.order,
         status: state.status,
         machine_id: state.machine_id,
+        project: state.project || undefined,
         filter: state.filter.trim() || undefined,
         columns: columnLabels(state.columns).join(',') || undefined,
         limit: state.limit,
@@ -106,10 +110,15 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
     [api],
     10_000,
   );
+  const projects = useResource(async () => (await api.get<Project[]>('/projects')).body, [api]);
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const first = (state.page - 1) * state.limit;
-  const filtered = state.status !== '' || state.machine_id !== '' || state.filter.trim() !== '';
+  const filtered =
+    state.status !== '' ||
+    state.machine_id !== '' ||
+    state.project !== '' ||
+    state.filter.trim() !== '';
   const columns = columnLabels(state.columns);
   // Runs ticked for comparison, in the order ticked; kept across pages and filters.
   const [selected, setSelected] = useState<number[]>([]);
@@ -171,6 +180,23 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
             ))}
           </select>
         </label>
+        {(projects.data?.length ?? 0) > 1 && (
+          <label>
+            Project
+            <select
+              name="project"
+              value={state.project}
+              onChange={(event) => go(state, { project: event.currentTarget.value })}
+            >
+              <option value="">Every project I see</option>
+              {(projects.data ?? []).map((project) => (
+                <option key={project.name} value={project.name}>
+                  {project.name} · {project.role}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Machine
           <select
