@@ -14,7 +14,14 @@ function emulationOf(form: FormData): Record<string, number> | undefined {
   return Object.keys(emulation).length ? emulation : undefined;
 }
 
-export function CreateSimulationForm({ machines }: { machines: Machine[] }) {
+/** `project`: the project the list shows, where a run made here goes ('' for the token's own). */
+export function CreateSimulationForm({
+  machines,
+  project,
+}: {
+  machines: Machine[];
+  project: string;
+}) {
   const { api } = useApp();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -31,6 +38,7 @@ export function CreateSimulationForm({ machines }: { machines: Machine[] }) {
     };
     if (machineName) body.machine = { machine_id: machineId, name: machineName };
     if (attemptBudget) body.attempt_budget = Number(attemptBudget);
+    if (project) body.project = project;
     const emulation = emulationOf(form);
     if (emulation) body.emulation = emulation;
     setBusy(true);

@@ -52,7 +52,9 @@ function listStateOf(query: URLSearchParams): ListState {
     order: query.get('order') === 'asc' ? 'asc' : 'desc',
     status: SIMULATION_STATUSES.includes(query.get('status') as never) ? query.get('status')! : '',
     machine_id: /^\d{1,10}$/.test(query.get('machine_id') ?? '') ? query.get('machine_id')! : '',
-    project: /^[a-z0-9][a-z0-9-]{0,62}$/.test(query.get('project') ?? '') ? query.get('project')! : '',
+    project: /^[a-z0-9][a-z0-9-]{0,62}$/.test(query.get('project') ?? '')
+      ? query.get('project')!
+      : '',
     filter: (query.get('filter') ?? '').slice(0, 4000),
     columns: (query.get('columns') ?? '').slice(0, 4000),
     limit: PAGE_SIZES.includes(limit) ? limit : PAGE_SIZES[0],
@@ -132,7 +134,9 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
   return (
     <>
       <h1>Simulations</h1>
-      {hasRole(session, 'operator') && <CreateSimulationForm machines={machines.data ?? []} />}
+      {hasRole(session, 'operator') && (
+        <CreateSimulationForm machines={machines.data ?? []} project={state.project} />
+      )}
       <form
         class="filters"
         aria-label="Sort and filter"
