@@ -453,7 +453,9 @@ function mlflowProjectOf(user: AuthenticatedUser): number {
   if (visible?.length === 1) return visible[0];
   if (access.sees(DEFAULT_PROJECT_ID)) return DEFAULT_PROJECT_ID;
   throw MlflowError.invalid(
-    'this token is scoped to several projects and MLflow names none: use a token scoped to one project (docs/mlflow.md)',
+    visible?.length === 0
+      ? 'this token names no project that exists (docs/projects.md)'
+      : 'this token is scoped to several projects and MLflow names none: use a token scoped to one project (docs/mlflow.md)',
   );
 }
 
