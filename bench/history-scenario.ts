@@ -42,6 +42,8 @@ export interface HistoryContext {
   /** Points the pairs' settling at this database (the one under load). */
   settleOn: (db: DataSource) => void;
   authorization: string;
+  /** A viewer of the project `team` alone (issue 34). */
+  teamAuthorization: string;
   log: (line?: string) => void;
 }
 
@@ -59,6 +61,7 @@ const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 const randomInt = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
 const LIST_TARGET = 'p50 ≤ 1.5×, p99 ≤ 2×, req/s ≥ 0.7×';
 const DEEP_PAGES = 1_000;
+const TEAM_SHARE_LARGE = 'every hundredth';
 const DEEP_LIMIT = 10;
 
 export async function historyScenario(
@@ -95,10 +98,14 @@ export async function historyScenario(
       request: { path, headers: { authorization: context.authorization } },
       process: size.process,
     });
-    const compare = async (label: string, path: (size: Size) => () => string) => {
+    const compare = async (
+      label: string,
+      path: (size: Size) => () => string,
+      sideOf: (size: Size, path: () => string) => Side = side,
+    ) => {
       log(`\n10. ${label}: ${large.label} vs ${small.label} simulations`);
       context.settleOn(large.db);
-      const outcome = await context.pair(side(large, path(large)), side(small, path(small)));
+      const outcome = await context.pair(sideOf(large, path(large)), sideOf(small, path(small)));
       const p50Ratio = ratio(outcome.a.p50, outcome.b.p50);
       log(`   ${context.describe(outcome)}`);
       rows.push({
@@ -138,6 +145,28 @@ export async function historyScenario(
     results.lists = lists;
 
     results.totals = await totalsRow(large, context.authorization, rows, log);
+
+    // Issue 34: one team's project among them, listed by a token scoped to it alone: 100,000
+    // runs (every hundredth, spread over the whole history) at 10 M, all 10,000 at 10 k.
+    log(`\n10. one project's runs: ${TEAM_SHARE_LARGE} of ${large.label}, all of ${small.label}`);
+    await putInTeam(large.db, 100);
+    await putInTeam(small.db, 1);
+    const inTeam = (size: Size, path: () => string): Side => ({
+      ...side(size, path),
+      request: { path, headers: { authorization: context.teamAuthorization } },
+    });
+    const team: Record<string, PairOutcome> = {};
+    for (const orderBy of ['name', 'creation_date', 'update_date']) {
+      const path = `/simulations?order_by=${orderBy}&order=desc&limit=50`;
+      team[path] = await compare(`\`GET ${path}\` in one project`, () => () => path, inTeam);
+    }
+    const teamSearch = `/simulations?filter=${encodeURIComponent('status = "failed" AND machine_id = 7')}&order_by=update_date&order=desc&limit=50`;
+    team.search = await compare(
+      '`GET /simulations?filter=status = "failed" AND machine_id = 7` in one project',
+      () => () => teamSearch,
+      inTeam,
+    );
+    results.project = team;
 
     log(`\n10. the worker's recovery queries, ${large.label} vs ${small.label} simulations`);
     const recovery: Record<string, [LatencySummary, LatencySummary]> = {};
@@ -383,4 +412,16 @@ async function totalsRow(
     holds: checked.every((c) => c.fine),
   });
   return checked;
+}
+
+/** Puts every `every`-th run into the project `team` (made here), as a team's share of history. */
+async function putInTeam(db: DataSource, every: number): Promise<void> {
+  const [{ project_id: team }] = await db.query(
+    `INSERT INTO projects (name) VALUES ('team') RETURNING project_id`,
+  );
+  await db.query(`UPDATE simulations SET project_id = $1 WHERE simulation_id % $2 = 0`, [
+    team,
+    every,
+  ]);
+  await db.query(`ANALYZE simulations`);
 }

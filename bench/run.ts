@@ -340,6 +340,13 @@ async function main(): Promise<void> {
         `Bearer ${signAccessToken(jwt, { role: Role.Operator, subject: `bench-operator-${i}`, ttlSeconds: 7200 })}`,
     );
     const auth = { authorization: viewer };
+    /** A viewer scoped to three projects (issue 34), the seeded runs' `default` among them. */
+    const teamViewer = `Bearer ${signAccessToken(jwt, {
+      role: Role.Viewer,
+      subject: 'bench-team-viewer',
+      ttlSeconds: 7200,
+      projects: { default: Role.Viewer, 'team-b': Role.Viewer, 'team-c': Role.Viewer },
+    })}`;
     const randomSimulation = () => `/simulation/${randomInt(1, SIMULATIONS)}`;
     const A = (request: LoadRequest): Side => ({ name: 'API', url: apiUrl, request, process: api });
     const B = (request: LoadRequest): Side => ({
@@ -434,6 +441,30 @@ async function main(): Promise<void> {
       results.getByIdAgainstFloor = await againstFloor(1, randomSimulation, {
         rps: 0.85,
         p99: 1.3,
+      });
+
+      // Issue 34: every check a token scoped to projects brings (its projects resolved, the run's
+      // project checked, the project's rate budget, its name in the answer), against the floor,
+      // which does none, and against the same API with a token without scope.
+      log('\n1 (projects). GET /simulation/{id}: a token scoped to projects vs the framework floor');
+      const scoped = await pair(A({ path: randomSimulation, headers: { authorization: teamViewer } }), {
+        name: 'floor',
+        url: floorUrl,
+        request: { path: randomSimulation },
+        process: floor,
+      });
+      log(`   ${describe(scoped)}`);
+      const unscoped = results.getByIdAgainstFloor as PairOutcome;
+      const added = round(1 - scoped.rpsRatio / unscoped.rpsRatio);
+      results.getByIdScopedAgainstFloor = scoped;
+      rows.push({
+        scenario: '1 (projects). `GET /simulation/{id}`, a token scoped to projects, vs the floor',
+        a: 'API, scoped token',
+        b: 'Nest, one controller',
+        figures: `${describe(scoped)}; without scope (row above): ${unscoped.rpsRatio}× the floor`,
+        ratio: `${scoped.rpsRatio}× req/s (${round(added * 100, 1)} % less than without scope)`,
+        target: 'the access check adds ≤ 5 % against the floor',
+        holds: added <= 0.05,
       });
     }
 
@@ -745,6 +776,12 @@ async function main(): Promise<void> {
       describe,
       settleOn: (other: DataSource) => (settle = settleOn(other)),
       authorization: viewer,
+      teamAuthorization: `Bearer ${signAccessToken(jwt, {
+        role: Role.Viewer,
+        subject: 'bench-team',
+        ttlSeconds: 7200,
+        projects: { team: Role.Viewer },
+      })}`,
       log,
     };
     if (wanted(10)) {

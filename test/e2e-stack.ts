@@ -3,7 +3,13 @@
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { buildOpenApiDocument } from '../apps/api/src/swagger';
 import { loadApiConfig } from '../apps/api/src/config/api-config';
-import { resolveJwtSettings, Role, signAccessToken, signRunToken } from '@app/auth';
+import {
+  type ProjectRoles,
+  resolveJwtSettings,
+  Role,
+  signAccessToken,
+  signRunToken,
+} from '@app/auth';
 
 /** A role by its name, so specs outside the API (the worker's) need not import the API's enum. */
 export type RoleName = `${Role}`;
@@ -118,11 +124,18 @@ export class E2eStack {
     return request(this.api.getHttpServer());
   }
 
-  token(role: Role | RoleName, ttlSeconds = 600, subject = `e2e-${role}`): string {
+  /** An access token; with `projects`, scoped to them (docs/projects.md). */
+  token(
+    role: Role | RoleName,
+    ttlSeconds = 600,
+    subject = `e2e-${role}`,
+    projects?: ProjectRoles,
+  ): string {
     return signAccessToken(resolveJwtSettings(this.env), {
       role: role as Role,
       subject,
       ttlSeconds,
+      projects,
     });
   }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Role } from '@app/auth';
 import { E2eStack } from './e2e-stack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -88,6 +89,8 @@ describe('the Python SDK (clients/python), its pytest suite against the real ser
   it('passes every test of the SDK', async () => {
     const document = path.join(home, 'openapi.json');
     writeFileSync(document, JSON.stringify((await stack.http.get('/docs-json').expect(200)).body));
+    // A team's project, and a token of an operator of it (and of nothing else).
+    await stack.as('admin').post('/projects', { name: 'sdk-team' }).expect(201);
     const { code, output } = await run(
       python,
       ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-rA', path.join(SDK, 'tests')],
@@ -99,6 +102,10 @@ describe('the Python SDK (clients/python), its pytest suite against the real ser
         AISIM_TEST_HTTP_MACHINE: String(HTTP_MACHINE),
         AISIM_TEST_STDOUT_MACHINE: String(STDOUT_MACHINE),
         AISIM_TEST_OPENAPI: document,
+        AISIM_TEST_PROJECT: 'sdk-team',
+        AISIM_TEST_PROJECT_TOKEN: stack.token('operator', 3600, 'sdk-team-operator', {
+          'sdk-team': Role.Operator,
+        }),
       },
     );
     if (code !== 0) throw new Error(`pytest exited ${code}:\n${output}`);

@@ -35,6 +35,8 @@ export async function seed(db: DataSource): Promise<Record<number, number>> {
     `INSERT INTO simulation_attempts (simulation_id, attempt, worker_id, started_at, ended_at, outcome)
      SELECT simulation_id, 1, 'bench-worker', started_at, finished_at, 'finished' FROM simulations`,
   );
+  // The other projects of scenario 1's scoped token; the runs are all in `default`.
+  await db.query(`INSERT INTO projects (name) VALUES ('team-b'), ('team-c')`);
   const ids: Record<number, number> = {};
   const points = new ConvergencePointRepository(db.manager);
   // The curves' simulations are made today, so their points go to today's partition.

@@ -134,6 +134,36 @@ describe('access per project: every route that names a run × every kind of call
     expect(cells).toBe(routes.length * callers().length);
   });
 
+  it('answers a run token of another project’s run, on a run of vision, as on a run that does not exist', async () => {
+    const nina = scoped('nina', { nlp: Role.Operator }, Role.Operator);
+    const created = await stack.http
+      .post('/simulation')
+      .set('Authorization', `Bearer ${nina}`)
+      .send({ name: 'in nlp', machine_id: 101, program: 'external' })
+      .expect(201);
+    const theirs: string = created.body.run_token;
+    for (const route of ['start', 'metrics', 'heartbeat', 'end']) {
+      const report = (id: number) =>
+        fetch(`${url}/simulation/${id}/${route}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${theirs}`, 'content-type': 'application/json' },
+          body: JSON.stringify(
+            route === 'metrics'
+              ? { sequence: 1, metrics: { loss: [{ value: 1, seconds: 1 }] } }
+              : route === 'end'
+                ? { status: 'finished', exit_code: 0 }
+                : {},
+          ),
+        }).then(async (response) => ({ status: response.status, text: await response.text() }));
+      const [hidden, absent] = [await report(visionRun), await report(MISSING)];
+      expect(hidden.status).toBeGreaterThanOrEqual(400);
+      expect([hidden.status, hidden.text.replaceAll(String(visionRun), 'N')]).toEqual([
+        absent.status,
+        absent.text.replaceAll(String(MISSING), 'N'),
+      ]);
+    }
+  });
+
   it('answers compare and the MLflow routes the same way', async () => {
     const wrong: string[] = [];
     const probes = [

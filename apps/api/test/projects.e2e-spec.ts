@@ -73,6 +73,15 @@ describe('projects: access per project', () => {
       [defaultRun],
     );
     expect(projects).toEqual([{ name: 'default' }]);
+    // Every answer names the run's project.
+    expect((await visionViewer.get(`/simulation/${visionRun}`).expect(200)).body.project).toBe('vision');
+    expect((await admin.get(`/simulation/${defaultRun}`).expect(200)).body.project).toBe('default');
+    const listed = (await admin.get('/simulations').expect(200)).body;
+    expect(
+      Object.fromEntries(
+        listed.map((run: { simulation_id: number; project: string }) => [run.simulation_id, run.project]),
+      ),
+    ).toMatchObject({ [visionRun]: 'vision', [defaultRun]: 'default' });
   });
 
   it('answers a run of a project the caller does not see exactly as a run that does not exist, on every read', async () => {
@@ -127,6 +136,13 @@ describe('projects: access per project', () => {
       ids: [],
       total: '0',
     });
+    // A cursor made by a caller who sees more pages through what this caller sees, and no further.
+    const first = await admin.get('/simulations?order_by=creation_date&order=asc&limit=1').expect(200);
+    expect(first.body.map((run: { simulation_id: number }) => run.simulation_id)).toEqual([visionRun]);
+    const cursor = encodeURIComponent(first.headers['x-next-cursor']);
+    const query = `?order_by=creation_date&order=asc&limit=1&cursor=${cursor}`;
+    expect((await listed(admin, query)).ids).toEqual([defaultRun]);
+    expect(await listed(visionViewer, query)).toEqual({ ids: [], total: '1' });
   });
 
   it('lets operators of a project create and change its runs only, on the machines it may use', async () => {
@@ -190,6 +206,48 @@ describe('projects: access per project', () => {
     const over = await other.post('/simulation', { name: 'two', machine_id: 102 });
     expect(over.status).toBe(429);
     expect(over.body.message).toContain('project "nlp" has 1 pending simulations');
+  });
+
+  it('counts in a machine’s load only the runs the caller sees, and lists a project’s machines', async () => {
+    const pendingOn101 = async (token: ReturnType<typeof as>, query = '') => {
+      const machines = (await token.get(`/machines${query}`).expect(200)).body;
+      return machines.find((machine: { machine_id: number }) => machine.machine_id === 101)?.pending;
+    };
+    const [{ vision, every }] = await stack.db.query(
+      `SELECT count(*) FILTER (WHERE p.name = 'vision')::int AS vision, count(*)::int AS every
+       FROM simulations s JOIN projects p USING (project_id)
+       WHERE s.machine_id = 101 AND s.status = 'pending'`,
+    );
+    expect(every).toBeGreaterThan(vision);
+    expect(await pendingOn101(visionViewer)).toBe(vision);
+    expect((await visionViewer.get('/machine/101').expect(200)).body.pending).toBe(vision);
+    expect(await pendingOn101(admin)).toBe(every);
+    // A project's machines: the ones it may use (vision: 101 alone).
+    const listed = (await visionViewer.get('/machines?project=vision').expect(200)).body;
+    expect(listed.map((machine: { machine_id: number }) => machine.machine_id)).toEqual([101]);
+    const other = await visionViewer.get('/machines?project=nlp');
+    expect([other.status, other.body.message]).toEqual([404, 'project "nlp" not found']);
+    expect((await visionViewer.get('/machines?project=Bad!')).status).toBe(400);
+  });
+
+  it('holds a project to its rate budget, all its clients together, and no other project to it', async () => {
+    await admin.post('/projects', { name: 'metered', rate_per_minute: 3 }).expect(201);
+    const first = as(scoped('mia', { metered: Role.Viewer }));
+    const second = as(scoped('max', { metered: Role.Viewer }));
+    await first.get('/simulations').expect(200);
+    await first.get('/simulations').expect(200);
+    const last = await second.get('/simulations').expect(200);
+    expect(last.headers['ratelimit-policy']).toBe('"project";q=3;w=60');
+    const over = await second.get('/projects');
+    expect(over.status).toBe(429);
+    expect(over.body.message).toContain('too many requests in project "metered": at most 3 per 60 s');
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    // Holding a second project does not escape the first's budget.
+    expect((await as(scoped('meg', { metered: Role.Viewer, nlp: Role.Viewer })).get('/simulations')).status).toBe(429);
+    await visionViewer.get('/simulations').expect(200);
+    // Lifting the budget takes effect at once in the process that changed it.
+    await admin.patch('/projects/metered', { rate_per_minute: null }).expect(200);
+    await second.get('/simulations').expect(200);
   });
 
   it('scopes the MLflow subset to the token’s project', async () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AisimClient } from '@aisimulation/client';
 import { durationWords } from './format';
 import { AppContext, useHashRoute, useNow } from './hooks';
+import { machinesHref, simulationsHref } from './route';
 import {
   hasRole,
   loadStoredSession,
@@ -87,11 +88,11 @@ function Page() {
     case 'simulations':
       return <SimulationsPage query={route.query} />;
     case 'simulation':
-      return <SimulationPage key={route.id} id={route.id} />;
+      return <SimulationPage key={route.id} id={route.id} project={route.project} />;
     case 'machines':
-      return <MachinesPage />;
+      return <MachinesPage project={route.project} />;
     case 'compare':
-      return <ComparePage ids={route.ids} metric={route.metric} />;
+      return <ComparePage ids={route.ids} metric={route.metric} project={route.project} />;
     default:
       return (
         <>
@@ -110,14 +111,17 @@ function Header({ session, onSignOut }: { session: Session; onSignOut: () => voi
   const current = (page: string) => (route.page === page ? 'page' : undefined);
   return (
     <header class="top">
-      <a class="brand" href="#/simulations">
+      <a class="brand" href={simulationsHref({ project: route.project })}>
         AISimulation
       </a>
       <nav aria-label="Main">
-        <a href="#/simulations" aria-current={current('simulations') ?? current('simulation')}>
+        <a
+          href={simulationsHref({ project: route.project })}
+          aria-current={current('simulations') ?? current('simulation')}
+        >
           Simulations
         </a>
-        <a href="#/machines" aria-current={current('machines')}>
+        <a href={machinesHref(route.project)} aria-current={current('machines')}>
           Machines
         </a>
         <a href="/docs" target="_blank" rel="noopener">

@@ -811,4 +811,54 @@ describe('web dashboard (headless Chromium)', () => {
     }
     await screenshot('05d-curl-run');
   });
+
+  // Last: the runs it makes in other projects are not in `default`, which earlier tests count.
+  it('works inside a project: a switcher, the project in every link, its machines and its runs only', async () => {
+    const admin = stack.as(Role.Admin);
+    expect((await admin.post('/projects', { name: 'vision', machine_ids: [101] })).status).toBe(201);
+    expect((await admin.post('/projects', { name: 'nlp' })).status).toBe(201);
+    const runIn = async (project: string, name: string): Promise<number> =>
+      (
+        await stack.db.query(
+          `INSERT INTO simulations (name, machine_id, status, project_id)
+           SELECT $2, 101, 'finished', project_id FROM projects WHERE name = $1
+           RETURNING simulation_id`,
+          [project, name],
+        )
+      )[0].simulation_id;
+    const visionRun = await runIn('vision', 'Vision run');
+    await runIn('nlp', 'Text run');
+    await runIn('default', 'Unseen run');
+    await signInWithToken(
+      stack.token(Role.Operator, 600, 'team-lead', { vision: Role.Operator, nlp: Role.Viewer }),
+    );
+
+    // Both of its projects' runs, each with its project; nothing of a project it does not see.
+    await page.getByRole('row', { name: /Vision run/ }).getByRole('link', { name: 'vision' }).waitFor();
+    await page.getByRole('row', { name: /Text run/ }).getByRole('link', { name: 'nlp' }).waitFor();
+    expect(await page.getByRole('row', { name: /Unseen run/ }).count()).toBe(0);
+
+    await page.getByLabel('Project').selectOption('vision');
+    await until(async () => expect(page.url()).toContain('project=vision'));
+    await until(async () => expect(await page.getByRole('row', { name: /Text run/ }).count()).toBe(0));
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Machines' }).getAttribute('href')).toBe(
+      '#/machines?project=vision',
+    );
+    await screenshot('16-project-list');
+
+    await page.getByRole('link', { name: 'Vision run', exact: true }).click();
+    await page.getByRole('heading', { name: /Vision run/, level: 1 }).waitFor();
+    expect(page.url()).toContain(`#/simulations/${visionRun}?project=vision`);
+    expect(await page.getByRole('link', { name: '← All simulations' }).getAttribute('href')).toBe(
+      '#/simulations?project=vision',
+    );
+
+    await nav.getByRole('link', { name: 'Machines' }).click();
+    await page.getByText('the machines it may use').waitFor();
+    // vision may use machine 101 alone.
+    await until(async () => expect(await page.locator('tbody tr').count()).toBe(1));
+    await page.getByRole('row', { name: /Machine A/ }).waitFor();
+    await screenshot('17-project-machines');
+  });
 });

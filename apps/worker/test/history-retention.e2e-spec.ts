@@ -148,6 +148,81 @@ describe('history retention', () => {
     expect(await history.pass()).toMatchObject({ daysDropped: [old] });
   });
 
+  describe('a project with a retention of its own', () => {
+    /** A project keeping curves `days` days (null: the global retention), and runs moved into it. */
+    async function project(name: string, days: number | null, ...runs: number[]): Promise<number> {
+      const [{ project_id: id }] = await stack.db.query(
+        `INSERT INTO projects (name, retention_days) VALUES ($1, $2) RETURNING project_id`,
+        [name, days],
+      );
+      await stack.db.query(`UPDATE simulations SET project_id = $1 WHERE simulation_id = ANY($2)`, [
+        id,
+        runs,
+      ]);
+      return id;
+    }
+
+    it('expires its curves sooner than the global retention, run by run, and no other project’s', async () => {
+      const day = addDays(today, -16);
+      const theirs = await simulationOf(day, SimulationStatus.Finished, 15);
+      const recent = await simulationOf(day, SimulationStatus.Finished, 5);
+      const others = await simulationOf(day, SimulationStatus.Finished, 15);
+      await project('short', 10, theirs, recent);
+
+      const pass = await (await maintenance({ HISTORY_RETENTION_DAYS: '30' })).pass();
+
+      expect(pass).toMatchObject({ retained: true, daysDropped: [], curvesDeleted: 1 });
+      expect(await storedPoints(theirs)).toBe(0);
+      expect((await curve(theirs).expect(410)).body.message).toContain(
+        `the curve of simulation ${theirs} has expired`,
+      );
+      for (const id of [recent, others])
+        expect((await curve(id).expect(200)).body.data).toHaveLength(3);
+    });
+
+    it('keeps its curves past the global retention: their day is not dropped, the others’ go run by run', async () => {
+      const day = addDays(today, -40);
+      const theirs = await simulationOf(day, SimulationStatus.Finished, 39);
+      const others = await simulationOf(day, SimulationStatus.Finished, 39);
+      await project('long', 90, theirs);
+
+      const history = await maintenance({ HISTORY_RETENTION_DAYS: '30' });
+      expect(await history.pass()).toMatchObject({ daysDropped: [], curvesDeleted: 1 });
+      expect(await partitionDays()).toContain(day);
+      expect((await curve(theirs).expect(200)).body.data).toHaveLength(3);
+      await curve(others).expect(410);
+
+      // Its retention shortened past the run's end: the next pass takes it, and then the day whole.
+      await stack.as('admin').patch('/projects/long').send({ retention_days: 30 }).expect(200);
+      expect(await history.pass()).toMatchObject({ daysDropped: [day] });
+      await curve(theirs).expect(410);
+    });
+
+    it('applies to projects without one of their own the global retention, and keeps what it expired expired', async () => {
+      const day = addDays(today, -40);
+      const run = await simulationOf(day, SimulationStatus.Finished, 39);
+      const kept = await simulationOf(addDays(today, -1), SimulationStatus.Finished, 0);
+      await project('later', null, run, kept);
+      await (await maintenance({ HISTORY_RETENTION_DAYS: '30' })).pass();
+      await curve(run).expect(410);
+
+      // A retention of its own, longer, set afterwards: what the global one took stays expired.
+      await stack.as('admin').patch('/projects/later').send({ retention_days: 365 }).expect(200);
+      expect((await curve(run).expect(410)).body.message).toContain('has expired');
+      expect((await curve(kept).expect(200)).body.data).toHaveLength(3);
+    });
+
+    it('runs without a global retention', async () => {
+      const day = addDays(today, -16);
+      const theirs = await simulationOf(day, SimulationStatus.Failed, 15);
+      const others = await simulationOf(day, SimulationStatus.Failed, 15);
+      await project('only', 10, theirs);
+      expect(await (await maintenance({})).pass()).toMatchObject({ retained: true, curvesDeleted: 1 });
+      await curve(theirs).expect(410);
+      expect((await curve(others).expect(200)).body.data).toHaveLength(3);
+    });
+  });
+
   it('deletes simulations older than SIMULATION_RETENTION_DAYS, with their attempts and curves', async () => {
     const old = addDays(today, -120);
     const finished = await simulationOf(old, SimulationStatus.Finished, 100);

@@ -147,6 +147,23 @@ def test_a_refused_request_is_one_line_and_no_traceback():
     assert bad.returncode == 1 and "(400)" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_project_creates_and_lists_in_that_project_only(machine):
+    project, team_token = os.environ["AISIM_TEST_PROJECT"], os.environ["AISIM_TEST_PROJECT_TOKEN"]
+    team = {"AISIM_ACCESS_TOKEN": team_token}
+    name = f"cli {SESSION} in {project}"
+    created = aisim("--json", "--project", project, "run", str(machine), "--name", name, env=team)
+    assert created.returncode == 0, created.stderr
+    run_id = json.loads(created.stdout)["id"]
+    by_name = ("--json", "ls", "--filter", f'name = "{name}"')
+
+    listed = aisim(*by_name, env={**team, "AISIM_PROJECT": project})
+    assert [run["simulation_id"] for run in json.loads(listed.stdout)] == [run_id]
+    # A token without project scope acts in `default`: the team's run is not there, nor its project.
+    assert json.loads(aisim(*by_name).stdout) == []
+    refused = aisim("--project", project, "ls")
+    assert refused.returncode == 1 and "(404)" in refused.stderr and "Traceback" not in refused.stderr
+
+
 def test_the_service_away_is_said_plainly():
     done = aisim("--url", "http://127.0.0.1:9", "ls")
     assert done.returncode == 2

@@ -15,6 +15,7 @@ import { RunLogRepository } from './run-logs/run-log.repository';
 import { SimulationRepository } from './simulation/simulation.repository';
 import { ExperimentRepository } from './experiment/experiment.repository';
 import { ProjectRepository } from './project/project.repository';
+import { ProjectNames } from './project/project-names';
 
 const REPOSITORIES = [
   ApiClientRepository,
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   RunLogRepository,
   ExperimentRepository,
   ProjectRepository,
+  ProjectNames,
 ];
 
 export interface DatabaseModuleOptions {

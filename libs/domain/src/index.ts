@@ -47,3 +47,4 @@ export * from './program/program-command';
 export * from './run-logs/run-log.repository';
 export * from './experiment/experiment.repository';
 export * from './project/project.repository';
+export * from './project/project-names';

@@ -52,7 +52,9 @@ export class AccessGuard extends AuthGuard('jwt') {
       await this.budgets.charge(context);
       throw refused;
     });
-    await this.budgets.charge(context, user.subject);
+    // Per request, not kept with the verified token: a project created since may be named by it.
+    const access = await this.directory.accessOf(user);
+    await this.budgets.charge(context, user.subject, await this.directory.budgetsOf(access));
 
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     if (!required) {
@@ -70,9 +72,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw DomainError.forbidden(
         'requires an admin token without project scope; this token is scoped to projects',
       );
-    // Per request, not kept with the verified token: a project created since may be named by it.
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    request.user = { ...user, access: await this.directory.accessOf(user) };
+    request.user = { ...user, access };
     return true;
   }
 

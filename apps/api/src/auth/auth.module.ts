@@ -19,5 +19,6 @@ import { ProjectDirectory } from './project-directory';
     // The one global guard: authentication, rate-limit budgets, role.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
+  exports: [ProjectDirectory],
 })
 export class AuthModule {}

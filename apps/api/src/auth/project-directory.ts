@@ -1,11 +1,14 @@
 import { Role } from '@app/auth';
 import { ProjectRepository } from '@app/domain';
 import { Injectable } from '@nestjs/common';
+import type { ProjectBudget } from '../common/rate-limit/request-budgets';
 import type { AuthenticatedUser } from './authenticated-user';
 import { ProjectAccess } from './project-access';
 
 /** How long a name no project has is not looked up again: a token naming one costs no query per request. */
 const MISSING_FOR_MS = 10_000;
+/** How long the projects' rate budgets are used before they are read again: a change reaches every process within it. */
+const BUDGETS_FOR_MS = 10_000;
 
 /**
  * Turns a token's project names into the caller's access by project id.
@@ -16,8 +19,43 @@ const MISSING_FOR_MS = 10_000;
 export class ProjectDirectory {
   private readonly ids = new Map<string, number>();
   private readonly missingUntil = new Map<string, number>();
+  private budgets: { byProject: Map<number, ProjectBudget>; until: number } | null = null;
+  private budgetsRead: Promise<Map<number, ProjectBudget>> | null = null;
 
   constructor(private readonly projects: ProjectRepository) {}
+
+  /**
+   * The rate budgets of the projects a caller is scoped to (every one of
+   * them: holding a second project does not escape the first's budget); none
+   * for a global admin or a run-scoped token.
+   */
+  async budgetsOf(access: ProjectAccess): Promise<ProjectBudget[]> {
+    const ids = access.visibleProjectIds();
+    if (!ids?.length) return [];
+    const byProject = await this.currentBudgets();
+    return ids.flatMap((id) => byProject.get(id) ?? []);
+  }
+
+  /** Forgets the budgets read, after this process changed one: the next request reads them again. */
+  forgetBudgets(): void {
+    this.budgets = null;
+  }
+
+  private async currentBudgets(): Promise<Map<number, ProjectBudget>> {
+    if (this.budgets && this.budgets.until > Date.now()) return this.budgets.byProject;
+    this.budgetsRead ??= this.projects
+      .list()
+      .then((projects) => {
+        const byProject = new Map<number, ProjectBudget>();
+        for (const { projectId, name, ratePerMinute } of projects)
+          if (ratePerMinute !== null)
+            byProject.set(projectId, { projectId, name, perMinute: ratePerMinute });
+        this.budgets = { byProject, until: Date.now() + BUDGETS_FOR_MS };
+        return byProject;
+      })
+      .finally(() => (this.budgetsRead = null));
+    return this.budgetsRead;
+  }
 
   async accessOf(user: AuthenticatedUser): Promise<ProjectAccess> {
     if (user.role === Role.Run) return ProjectAccess.inProjects(new Map());

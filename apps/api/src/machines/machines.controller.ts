@@ -1,4 +1,11 @@
-import { DomainError, MACHINES_LISTED_MAX, MachineRepository } from '@app/domain';
+import {
+  DomainError,
+  type LoadScope,
+  MACHINES_LISTED_MAX,
+  MachineRepository,
+  type Project,
+  ProjectRepository,
+} from '@app/domain';
 import {
   Body,
   Controller,
@@ -8,6 +15,7 @@ import {
   HttpStatus,
   Param,
   Post,
+  Query,
   Res,
 } from '@nestjs/common';
 import {
@@ -25,6 +33,10 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../auth/access-policy.decorators';
+import { CallerAccess } from '../auth/current-user.decorator';
+import type { ProjectAccess } from '../auth/project-access';
+import { ProjectQuery } from '../projects/project-query';
+import { visibleProject } from '../projects/visible-project';
 import { Role } from '@app/auth';
 import { ErrorResponse } from '../common/error-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -38,13 +50,19 @@ const MachineIdParam = () => ApiParam({ name: 'machine_id', type: Number, exampl
 @ApiExtraModels(ProgramParamResponse)
 @Controller()
 export class MachinesController {
-  constructor(private readonly machines: MachineRepository) {}
+  constructor(
+    private readonly machines: MachineRepository,
+    private readonly projects: ProjectRepository,
+  ) {}
 
   @Get('machines')
   @RequireRole(Role.Viewer)
   @ApiOperation({
     summary: 'List machines with their status and load',
-    description: `Ordered by machine_id; the first ${MACHINES_LISTED_MAX.toLocaleString('en')}.`,
+    description:
+      `Ordered by machine_id; the first ${MACHINES_LISTED_MAX.toLocaleString('en')}. ` +
+      'The load counts the runs of the projects the caller sees; with `project`, that ' +
+      "project's runs, and only the machines it may use.",
   })
   @ApiOkResponse({
     schema: {
@@ -53,8 +71,14 @@ export class MachinesController {
       items: { $ref: getSchemaPath(MachineResponse) },
     },
   })
-  async list(): Promise<MachineResponse[]> {
-    return (await this.machines.listWithLoad()).map(toMachineResponse);
+  async list(
+    @CallerAccess() access: ProjectAccess,
+    @Query() { project }: ProjectQuery,
+  ): Promise<MachineResponse[]> {
+    const scope = project
+      ? this.projectScope(await visibleProject(this.projects, project, access))
+      : { projectIds: access.visibleProjectIds(), machineIds: null };
+    return (await this.machines.listWithLoad(scope)).map(toMachineResponse);
   }
 
   @Get('machine/:machine_id')
@@ -65,8 +89,9 @@ export class MachinesController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   async get(
     @Param('machine_id', new ParseIdPipe('machine_id')) machineId: number,
+    @CallerAccess() access: ProjectAccess,
   ): Promise<MachineResponse> {
-    return this.describe(machineId);
+    return this.describe(machineId, access);
   }
 
   @Post('machines')
@@ -140,8 +165,16 @@ export class MachinesController {
     await this.machines.delete(machineId);
   }
 
-  private async describe(machineId: number): Promise<MachineResponse> {
-    const found = await this.machines.findWithLoad(machineId);
+  /** A project's machines (all, when it names none), with the load of its runs alone. */
+  private projectScope(project: Project): LoadScope {
+    return { projectIds: [project.projectId], machineIds: project.machineIds };
+  }
+
+  private async describe(machineId: number, access?: ProjectAccess): Promise<MachineResponse> {
+    const found = await this.machines.findWithLoad(machineId, {
+      projectIds: access?.visibleProjectIds() ?? null,
+      machineIds: null,
+    });
     if (!found) throw DomainError.notFound(`machine ${machineId} not found`);
     return toMachineResponse(found);
   }

@@ -14,10 +14,12 @@ import { RequireRole } from '../auth/access-policy.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CallerAccess, CurrentUser } from '../auth/current-user.decorator';
 import type { ProjectAccess } from '../auth/project-access';
+import { ProjectDirectory } from '../auth/project-directory';
 import { ErrorResponse } from '../common/error-response';
 import { ParseProjectNamePipe } from './parse-project-name.pipe';
 import { CreateProjectDto, UpdateProjectDto } from './project.dto';
 import { ProjectResponse, toProjectResponse } from './project.response';
+import { visibleProject } from './visible-project';
 
 /**
  * Projects (docs/projects.md): every run belongs to one, and tokens carry a
@@ -27,7 +29,10 @@ import { ProjectResponse, toProjectResponse } from './project.response';
 @ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly projects: ProjectRepository) {}
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly directory: ProjectDirectory,
+  ) {}
 
   @Get()
   @RequireRole(Role.Viewer)
@@ -50,10 +55,8 @@ export class ProjectsController {
     @Param('name', ParseProjectNamePipe) name: string,
     @CallerAccess() access: ProjectAccess,
   ): Promise<ProjectResponse> {
-    const project = (await this.projects.findByNames([name])).get(name);
-    const role = project && access.roleIn(project.projectId);
-    if (!project || !role) throw notFound(name);
-    return toProjectResponse(project, role);
+    const project = await visibleProject(this.projects, name, access);
+    return toProjectResponse(project, access.roleIn(project.projectId)!);
   }
 
   @Post()
@@ -67,6 +70,7 @@ export class ProjectsController {
   ): Promise<ProjectResponse> {
     const project = await this.projects.create(body.name, createdSettings(body), user.subject);
     if (!project) throw DomainError.conflict(`project "${body.name}" already exists`);
+    this.directory.forgetBudgets();
     return toProjectResponse(project, Role.Admin);
   }
 
@@ -87,6 +91,7 @@ export class ProjectsController {
     if (!found) throw notFound(name);
     const project = await this.projects.update(found.projectId, changedSettings(body));
     if (!project) throw notFound(name);
+    this.directory.forgetBudgets();
     return toProjectResponse(project, Role.Admin);
   }
 }

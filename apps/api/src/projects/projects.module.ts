@@ -1,6 +1,7 @@
 import { DomainModule } from '@app/domain';
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ProjectsController } from './projects.controller';
 
-@Module({ imports: [DomainModule], controllers: [ProjectsController] })
+@Module({ imports: [DomainModule, AuthModule], controllers: [ProjectsController] })
 export class ProjectsModule {}

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/domain';
+import { DomainError, ProjectNames, type Simulation } from '@app/domain';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { rawReportOf } from './ndjson-report';
@@ -49,7 +49,10 @@ const SUPERSEDED_OR_ENDED =
 @ApiConflictResponse({ description: SUPERSEDED_OR_ENDED, type: ErrorResponse })
 @Controller('simulation/:simulation_id')
 export class RunReportsController {
-  constructor(private readonly runs: RunReportsService) {}
+  constructor(
+    private readonly runs: RunReportsService,
+    private readonly projectNames: ProjectNames,
+  ) {}
 
   @Post('start')
   @RequireRole(Role.Run)
@@ -65,7 +68,7 @@ export class RunReportsController {
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<SimulationResponse> {
-    return toSimulationResponse(await this.runs.start(scopeOf(user, simulationId)));
+    return this.response(await this.runs.start(scopeOf(user, simulationId)));
   }
 
   @Post('metrics')
@@ -143,13 +146,17 @@ export class RunReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: RunEndDto,
   ): Promise<SimulationResponse> {
-    return toSimulationResponse(
+    return this.response(
       await this.runs.end(scopeOf(user, simulationId), {
         status: body.status,
         exitCode: body.exit_code ?? null,
         reason: body.reason ?? null,
       }),
     );
+  }
+
+  private async response(simulation: Simulation): Promise<SimulationResponse> {
+    return toSimulationResponse(simulation, await this.projectNames.of([simulation.projectId]));
   }
 }
 

@@ -56,7 +56,7 @@ import {
 } from './dto/simulation.response';
 import { ChangeTagsDto } from './dto/change-tags.dto';
 import { TAG_VALUE_SCHEMA } from './dto/run-data.schema';
-import { Program, RUN_DATA_LIMITS, RunTags } from '@app/domain';
+import { Program, ProjectNames, RUN_DATA_LIMITS, RunTags, type Simulation } from '@app/domain';
 import { RunTokens } from '../runs/run-tokens';
 import { jsonNumber } from '../common/json-number';
 import { SimulationCreator } from './simulation-creator';
@@ -107,6 +107,7 @@ export class SimulationsController {
     private readonly simulations: SimulationsService,
     private readonly creator: SimulationCreator,
     private readonly runTokens: RunTokens,
+    private readonly projectNames: ProjectNames,
   ) {}
 
   @Get('simulations')
@@ -177,8 +178,9 @@ export class SimulationsController {
       response.setHeader('X-Next-Cursor', nextCursor);
       response.setHeader('Link', `<${nextPageUrl(query, nextCursor)}>; rel="next"`);
     }
+    const projectName = await this.projectNames.of(items.map((simulation) => simulation.projectId));
     return items.map((simulation) => ({
-      ...toSimulationResponse(simulation),
+      ...toSimulationResponse(simulation, projectName),
       ...(columnValues && { columns: jsonColumns(columnValues.get(simulation.simulationId)!) }),
     }));
   }
@@ -200,7 +202,14 @@ export class SimulationsController {
       simulationId,
       access,
     );
-    return toSimulationDetailResponse(simulation, attempts, machineStatus, params, tags);
+    return toSimulationDetailResponse(
+      simulation,
+      await this.projectNames.of([simulation.projectId]),
+      attempts,
+      machineStatus,
+      params,
+      tags,
+    );
   }
 
   @Get('simulation/:simulation_id/metrics')
@@ -404,7 +413,7 @@ export class SimulationsController {
     @Param('simulation_id', new ParseIdPipe('simulation_id')) simulationId: number,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<SimulationResponse> {
-    return toSimulationResponse(await this.simulations.cancel(simulationId, user));
+    return this.response(await this.simulations.cancel(simulationId, user));
   }
 
   @Post('simulation/:simulation_id/retry')
@@ -428,7 +437,11 @@ export class SimulationsController {
   ): Promise<RetriedSimulationResponse> {
     const simulation = await this.simulations.retry(simulationId, user, requestId);
     const runToken = this.runTokens.tokenFor(simulation, user.subject);
-    return { ...toSimulationResponse(simulation), ...(runToken && { run_token: runToken }) };
+    return { ...(await this.response(simulation)), ...(runToken && { run_token: runToken }) };
+  }
+
+  private async response(simulation: Simulation): Promise<SimulationResponse> {
+    return toSimulationResponse(simulation, await this.projectNames.of([simulation.projectId]));
   }
 
   /**

@@ -21,6 +21,7 @@ import {
 import { SimulationQueueProducer } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProjectAccess } from '../auth/project-access';
+import { listedProjectIds } from '../projects/visible-project';
 import { Role } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
@@ -61,9 +62,7 @@ export class SimulationsService {
     }
     const asked = columns === undefined ? undefined : parseColumns(columns);
     const after = cursor === undefined ? undefined : decodeListCursor(cursor, listing);
-    const projectIds = project
-      ? [await this.visibleProjectId(project, access)]
-      : (access.visibleProjectIds() ?? undefined);
+    const projectIds = (await listedProjectIds(this.projects, project, access)) ?? undefined;
     const [page, total] = await this.pageAndTotal({ ...listing, after, projectIds });
     const columnValues = asked
       ? await this.runData.columnValues(
@@ -147,14 +146,6 @@ export class SimulationsService {
     );
     if (!tags) throw DomainError.notFound(`simulation ${simulationId} not found`);
     return tags;
-  }
-
-  /** The id of the project of this name, when the caller sees it; otherwise not found, as if there were none. */
-  private async visibleProjectId(name: string, access: ProjectAccess): Promise<number> {
-    const project = (await this.projects.findByNames([name])).get(name);
-    if (!project || !access.sees(project.projectId))
-      throw DomainError.notFound(`project "${name}" not found`);
-    return project.projectId;
   }
 
   /** The run, when the caller may see it; otherwise the same 404 as for no run at all. */

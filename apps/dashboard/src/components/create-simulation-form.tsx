@@ -48,7 +48,7 @@ export function CreateSimulationForm({
         // A double submit (or a retry after a dropped answer) creates one simulation.
         'Idempotency-Key': crypto.randomUUID(),
       });
-      location.hash = simulationHref(answer.body.id);
+      location.hash = simulationHref(answer.body.id, project);
     } catch (failure) {
       setError(failure);
     } finally {

@@ -18,7 +18,8 @@ const REFRESH_MS = 5000;
  * Runs side by side (GET /compare): the params that differ, each run's
  * summary of the chosen metric, and that metric's curves overlaid.
  */
-export function ComparePage({ ids, metric }: { ids: number[]; metric: string }) {
+export function ComparePage(props: { ids: number[]; metric: string; project: string }) {
+  const { ids, metric, project } = props;
   const { api } = useApp();
   const [logX, setLogX] = useState(true);
   const [logY, setLogY] = useState(true);
@@ -52,7 +53,7 @@ export function ComparePage({ ids, metric }: { ids: number[]; metric: string }) 
       <>
         <h1>Compare</h1>
         <p class="empty">
-          Choose two runs or more in the <a href={simulationsHref({})}>list</a> to compare them.
+          Choose two runs or more in the <a href={simulationsHref({ project })}>list</a> to compare them.
         </p>
       </>
     );
@@ -60,7 +61,7 @@ export function ComparePage({ ids, metric }: { ids: number[]; metric: string }) 
   return (
     <>
       <p>
-        <a href="#/simulations">← All simulations</a>
+        <a href={simulationsHref({ project })}>← All simulations</a>
       </p>
       <h1>Compare {ids.length} runs</h1>
       <ErrorMessage error={comparison.error} action="Could not compare these runs" />
@@ -71,7 +72,7 @@ export function ComparePage({ ids, metric }: { ids: number[]; metric: string }) 
             id="compare-metric"
             metric={metric}
             metrics={metricNames}
-            onPick={(picked) => (location.hash = compareHref(ids, picked))}
+            onPick={(picked) => (location.hash = compareHref(ids, picked, project))}
           />
           <AxesToggles metric={metric} logX={logX} logY={logY} onLogX={setLogX} onLogY={setLogY} />
         </div>
@@ -127,7 +128,7 @@ function RunsTable({ answer, metric }: { answer: Compare; metric: string }) {
               return (
                 <tr key={run.simulation_id}>
                   <td>
-                    <a href={simulationHref(run.simulation_id)}>
+                    <a href={simulationHref(run.simulation_id, project)}>
                       {run.simulation_id} · {run.name}
                     </a>
                   </td>

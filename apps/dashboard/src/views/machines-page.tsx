@@ -4,14 +4,17 @@ import { ErrorMessage } from '../components/error-message';
 import { StatusBadge } from '../components/status-badge';
 import { dateTime, relativeTime } from '../format';
 import { useApp, useNow, useResource } from '../hooks';
-import { simulationsHref } from '../route';
+import { machinesHref, simulationsHref } from '../route';
+import { ProjectNote } from '../components/project-note';
 import { hasRole } from '../session';
 
-export function MachinesPage() {
+/** The machines, or with `project` the ones that project may use, each with the load the caller sees. */
+export function MachinesPage({ project }: { project: string }) {
   const { api, session } = useApp();
   const machines = useResource(
-    async () => (await api.get<Machine[]>('/machines')).body,
-    [api],
+    async () =>
+      (await api.get<Machine[]>(project ? `/machines?project=${project}` : '/machines')).body,
+    [api, project],
     3000,
   );
   const now = useNow();
@@ -31,9 +34,14 @@ export function MachinesPage() {
   return (
     <>
       <h1>Machines</h1>
+      <ProjectNote
+        project={project}
+        what="the machines it may use, and its runs on them"
+        everyProjectHref={machinesHref()}
+      />
       <p class="hint">
         Online: a live worker serves it. Offline: none does, and its work waits. Draining: takes no
-        new runs; running ones finish.
+        new runs; running ones finish. Running and pending count the runs you can see.
       </p>
       <ErrorMessage error={machines.error} action="Could not load machines" />
       <ErrorMessage error={actionError} action="Not changed" />
@@ -67,7 +75,9 @@ export function MachinesPage() {
                 <tr key={machine.machine_id}>
                   <td>{machine.machine_id}</td>
                   <td>
-                    <a href={simulationsHref({ machine_id: machine.machine_id })}>{machine.name}</a>
+                    <a href={simulationsHref({ machine_id: machine.machine_id, project })}>
+                      {machine.name}
+                    </a>
                   </td>
                   <td>
                     <StatusBadge status={machine.status} />

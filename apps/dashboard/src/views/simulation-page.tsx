@@ -7,8 +7,10 @@ import { SimulationActions } from '../components/simulation-actions';
 import { StatusBadge } from '../components/status-badge';
 import { compactNumber, dateTime, elapsed, relativeTime } from '../format';
 import { useApp, useNow, useResource } from '../hooks';
+import { simulationsHref } from '../route';
 
-export function SimulationPage({ id }: { id: number }) {
+/** One run; `project`: the project the dashboard is looked at in, which its links keep. */
+export function SimulationPage({ id, project }: { id: number; project: string }) {
   const { api } = useApp();
   const detail = useResource(
     async () => (await api.get<SimulationDetail>(`/simulation/${id}`)).body,
@@ -26,7 +28,7 @@ export function SimulationPage({ id }: { id: number }) {
         <h1>Simulation {id}</h1>
         <p class="empty">There is no simulation {id}.</p>
         <p>
-          <a href="#/simulations">All simulations</a>
+          <a href={simulationsHref({ project })}>All simulations</a>
         </p>
       </>
     );
@@ -34,7 +36,7 @@ export function SimulationPage({ id }: { id: number }) {
   return (
     <>
       <p>
-        <a href="#/simulations">← All simulations</a>
+        <a href={simulationsHref({ project })}>← All simulations</a>
       </p>
       <h1>
         {simulation ? simulation.name : `Simulation ${id}`}{' '}
@@ -49,6 +51,12 @@ export function SimulationPage({ id }: { id: number }) {
               <dl class="fields">
                 <dt>Id</dt>
                 <dd>{simulation.simulation_id}</dd>
+                <dt>Project</dt>
+                <dd>
+                  <a href={simulationsHref({ project: simulation.project })}>
+                    {simulation.project}
+                  </a>
+                </dd>
                 <dt>Machine</dt>
                 <dd>
                   {simulation.machine_id} <StatusBadge status={simulation.machine_status} />

@@ -122,6 +122,8 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
     state.project !== '' ||
     state.filter.trim() !== '';
   const columns = columnLabels(state.columns);
+  // Which project each run is in, where the list mixes several.
+  const showProject = state.project === '' && (projects.data?.length ?? 0) > 1;
   // Runs ticked for comparison, in the order ticked; kept across pages and filters.
   const [selected, setSelected] = useState<number[]>([]);
   const toggle = (id: number, on: boolean) =>
@@ -240,7 +242,7 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
         <p class="compare-bar" aria-live="polite">
           {selected.length} chosen to compare.{' '}
           {selected.length >= 2 ? (
-            <a class="button" href={compareHref(selected)}>
+            <a class="button" href={compareHref(selected, 'loss', state.project)}>
               Compare {selected.length} runs
             </a>
           ) : (
@@ -275,6 +277,7 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
                 </th>
                 <th scope="col">Id</th>
                 <SortHeader label="Name" sortKey="name" state={state} />
+                {showProject && <th scope="col">Project</th>}
                 <th scope="col">Machine</th>
                 <th scope="col">Status</th>
                 <th scope="col" class="optional">
@@ -304,13 +307,20 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
                     />
                   </td>
                   <td>
-                    <a href={simulationHref(simulation.simulation_id)}>
+                    <a href={simulationHref(simulation.simulation_id, state.project)}>
                       {simulation.simulation_id}
                     </a>
                   </td>
                   <td>
-                    <a href={simulationHref(simulation.simulation_id)}>{simulation.name}</a>
+                    <a href={simulationHref(simulation.simulation_id, state.project)}>{simulation.name}</a>
                   </td>
+                  {showProject && (
+                    <td>
+                      <a href={simulationsHref({ project: simulation.project })}>
+                        {simulation.project}
+                      </a>
+                    </td>
+                  )}
                   <td>{simulation.machine_id}</td>
                   <td>
                     <StatusBadge status={simulation.status} />

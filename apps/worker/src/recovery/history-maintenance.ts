@@ -26,8 +26,9 @@ export interface MaintenancePass {
  * Keeps curve storage ready and history bounded: makes the curve partitions
  * of the days ahead (every worker, at boot and on each pass, so a write never
  * finds its day missing), and — on one worker at a time, under a lease —
- * expires curves older than HISTORY_RETENTION_DAYS and deletes simulations
- * older than SIMULATION_RETENTION_DAYS.
+ * expires curves older than their project's retention or else
+ * HISTORY_RETENTION_DAYS, and deletes simulations older than
+ * SIMULATION_RETENTION_DAYS (in every project).
  */
 @Injectable()
 export class HistoryMaintenance implements OnApplicationBootstrap, OnModuleDestroy {
@@ -73,18 +74,31 @@ export class HistoryMaintenance implements OnApplicationBootstrap, OnModuleDestr
       this.logger.log(`made curve partitions for ${result.partitionsMade.join(', ')}`);
     }
     const { curveRetentionDays, simulationRetentionDays, workerId } = this.config;
-    if (curveRetentionDays === undefined) return result;
+    const projects = await this.history.projectCutoffs();
+    if (curveRetentionDays === undefined && projects.length === 0) return result;
     const leaseMs = Math.max(10 * 60_000, 2 * this.config.historyMaintenanceIntervalMs);
     if (!(await this.history.takeLease(LEASE, workerId, leaseMs))) return result;
     result.retained = true;
     try {
-      const cutoff = await this.history.cutoff(curveRetentionDays);
-      for (const day of await this.history.daysBefore(cutoff)) {
-        if (this.stopping) break;
-        const expiry = await this.history.expireDay(day, cutoff, HISTORY_BATCH);
-        curveDaysExpired.inc({ how: expiry.dropped ? 'dropped' : 'deleted' });
-        if (expiry.dropped) result.daysDropped.push(day);
-        result.curvesDeleted += expiry.curvesDeleted;
+      // Projects with a retention of their own first: the global pass drops a day only once
+      // their runs of it are due too, and by then their records of it are written.
+      for (const project of projects) {
+        for (const day of await this.history.daysBefore(project.cutoff, true)) {
+          if (this.stopping) break;
+          const expiry = await this.history.expireProjectDay(day, project, HISTORY_BATCH);
+          if (expiry.curvesDeleted) curveDaysExpired.inc({ how: 'deleted' });
+          result.curvesDeleted += expiry.curvesDeleted;
+        }
+      }
+      if (curveRetentionDays !== undefined) {
+        const cutoff = await this.history.cutoff(curveRetentionDays);
+        for (const day of await this.history.daysBefore(cutoff)) {
+          if (this.stopping) break;
+          const expiry = await this.history.expireDay(day, cutoff, HISTORY_BATCH, projects);
+          curveDaysExpired.inc({ how: expiry.dropped ? 'dropped' : 'deleted' });
+          if (expiry.dropped) result.daysDropped.push(day);
+          result.curvesDeleted += expiry.curvesDeleted;
+        }
       }
       if (simulationRetentionDays !== undefined) {
         const simulationCutoff = await this.history.cutoff(simulationRetentionDays);

@@ -40,6 +40,7 @@ CANCELLED_EXIT = 130
 class Context:
     url: Optional[str] = None
     token: Optional[str] = None
+    project: Optional[str] = None
     json: bool = False
 
 
@@ -60,7 +61,7 @@ def file_settings() -> Dict[str, str]:
         loaded = toml.loads(path.read_text())
     except toml.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from None
-    return {key: str(value) for key, value in loaded.items() if key in ("url", "token")}
+    return {key: str(value) for key, value in loaded.items() if key in ("url", "token", "project")}
 
 
 def _toml():
@@ -81,7 +82,11 @@ def setting(flag: Optional[str], variable: str, key: str) -> Optional[str]:
 
 
 def client() -> Client:
-    return Client(setting(ctx.url, "AISIM_URL", "url"), setting(ctx.token, "AISIM_ACCESS_TOKEN", "token"))
+    return Client(
+        setting(ctx.url, "AISIM_URL", "url"),
+        setting(ctx.token, "AISIM_ACCESS_TOKEN", "token"),
+        project=setting(ctx.project, "AISIM_PROJECT", "project"),
+    )
 
 
 def emit(value: Any) -> None:
@@ -92,9 +97,12 @@ def emit(value: Any) -> None:
 def options(
     url: Optional[str] = typer.Option(None, "--url", help="The service (AISIM_URL)."),
     token: Optional[str] = typer.Option(None, "--token", help="An access token (AISIM_ACCESS_TOKEN)."),
+    project: Optional[str] = typer.Option(
+        None, "--project", help="Create and list runs in this project (AISIM_PROJECT); default: the token's own."
+    ),
     as_json: bool = typer.Option(False, "--json", help="JSON on stdout, for scripts."),
 ) -> None:
-    ctx.url, ctx.token, ctx.json = url, token, as_json
+    ctx.url, ctx.token, ctx.project, ctx.json = url, token, project, as_json
 
 
 # --- creating runs ---------------------------------------------------------------

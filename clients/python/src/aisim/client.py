@@ -26,10 +26,17 @@ class Client:
     """
 
     def __init__(
-        self, url: Optional[str] = None, token: Optional[str] = None, *, timeout: float = 30.0
+        self,
+        url: Optional[str] = None,
+        token: Optional[str] = None,
+        *,
+        project: Optional[str] = None,
+        timeout: float = 30.0,
     ) -> None:
-        settings = Settings.resolve(url=url, token=token)
+        settings = Settings.resolve(url=url, token=token, project=project)
         self.url = settings.url
+        #: Where runs are created and listed (project= or AISIM_PROJECT); None: the token's own.
+        self.project = settings.project
         self._transport = Transport(settings.url, settings.require_access_token(), timeout=timeout)
 
     def close(self) -> None:
@@ -70,6 +77,8 @@ class Client:
             params["order"] = order
         if columns:
             params["columns"] = ",".join(columns)
+        if self.project:
+            params["project"] = self.project
         given = 0
         while True:
             response = self._transport.send("GET", "/simulations", params=params)
@@ -97,7 +106,13 @@ class Client:
     ) -> Json:
         """A run of `program` on `machine` (the emulator when None), as `POST /simulation` answers it."""
         body: Json = {"machine_id": machine}
-        for key, value in (("name", name), ("program", program), ("params", params), ("tags", tags)):
+        for key, value in (
+            ("name", name),
+            ("program", program),
+            ("params", params),
+            ("tags", tags),
+            ("project", self.project),
+        ):
             if value is not None:
                 body[key] = dict(value) if isinstance(value, Mapping) else value
         headers = {"idempotency-key": idempotency_key} if idempotency_key else None
@@ -111,11 +126,15 @@ class Client:
         answer = self._transport.request(
             "POST",
             "/simulations/batch",
-            json={"simulations": [dict(run) for run in runs]},
+            json={"simulations": [self._in_project(run) for run in runs]},
             headers=headers,
             retry=idempotency_key is not None,
         )
         return answer["simulations"]
+
+    def _in_project(self, run: Mapping[str, Any]) -> Json:
+        """A run to create, in the client's project unless it names one."""
+        return {"project": self.project, **run} if self.project else dict(run)
 
     def cancel(self, run_id: int) -> Json:
         return self._transport.request("POST", f"/simulation/{run_id}/cancel")

@@ -345,15 +345,18 @@ def start_run(
     url: Optional[str] = None,
     token: Optional[str] = None,
     spool_dir: Optional[Union[str, Path]] = None,
+    project: Optional[str] = None,
 ) -> Run:
     """
     Creates a run on `machine` that this script is (`program: "external"`:
     no worker takes it), starts it, and returns it. The account's token
     (`token=` or AISIM_ACCESS_TOKEN) must be an operator's or an admin's.
     """
-    settings = Settings.resolve(url=url, token=token, spool_dir=spool_dir)
+    settings = Settings.resolve(url=url, token=token, spool_dir=spool_dir, project=project)
     account = Transport(settings.url, settings.require_access_token())
     body: Dict[str, Any] = {"machine_id": machine, "program": "external"}
+    if settings.project:
+        body["project"] = settings.project
     if name is not None:
         body["name"] = name
     if params:

@@ -23,6 +23,8 @@ class Settings:
     url: str
     access_token: Optional[str]
     spool_root: Path
+    #: The project runs are created in and listed from; None: the token's own (docs/projects.md).
+    project: Optional[str] = None
 
     @classmethod
     def resolve(
@@ -31,8 +33,9 @@ class Settings:
         url: Optional[str] = None,
         token: Optional[str] = None,
         spool_dir: Optional[Union[str, Path]] = None,
+        project: Optional[str] = None,
     ) -> "Settings":
-        """Each setting from its argument, else AISIM_URL, AISIM_ACCESS_TOKEN, AISIM_SPOOL_DIR."""
+        """Each setting from its argument, else AISIM_URL, AISIM_ACCESS_TOKEN, AISIM_SPOOL_DIR, AISIM_PROJECT."""
         env = os.environ
         resolved_url = (url or env.get("AISIM_URL") or DEFAULT_URL).rstrip("/")
         if not resolved_url.startswith(("http://", "https://")):
@@ -42,6 +45,7 @@ class Settings:
             url=resolved_url,
             access_token=token or env.get("AISIM_ACCESS_TOKEN"),
             spool_root=Path(spool) if spool else default_spool_root(),
+            project=project or env.get("AISIM_PROJECT") or None,
         )
 
     def require_access_token(self) -> str:

@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { EntityRows, entityRows } from '../database/entity-rows';
 import { DomainError } from '../errors/domain-error';
+import { EVERY_OTHER_PROJECT } from '../history/expired-curve-days';
 import { plannedRows, preparedRows } from '../database/query-rows';
 import { sqlLiteral as lit, sqlLiteralList } from '../database/sql-literal';
 import { type SimulationStatus, TERMINAL_STATUSES } from '../simulation/simulation-status';
@@ -64,13 +65,17 @@ const pageSql = (
 const STATEMENTS = {
   /**
    * A simulation's current attempt, status and curve day, whether retention
-   * has taken its curve, and the id of its metric named $2 in that attempt
+   * has taken its curve (its project's own, or the global one when its
+   * project has none), and the id of its metric named $2 in that attempt
    * (null when it has reported none by that name; `loss` is always 0).
    */
   current: `SELECT s.attempt, s.status, s.curve_day::text AS day, s.project_id,
         (s.status IN ${sqlLiteralList(TERMINAL_STATUSES)} AND EXISTS (
            SELECT 1 FROM expired_curve_days x
-           WHERE x.day = s.curve_day AND s.update_date < x.ended_before)) AS expired,
+           WHERE x.day = s.curve_day AND s.update_date < x.ended_before
+             AND (x.project_id = s.project_id OR (x.project_id = ${EVERY_OTHER_PROJECT} AND NOT EXISTS (
+                  SELECT 1 FROM projects p
+                  WHERE p.project_id = s.project_id AND p.retention_days IS NOT NULL))))) AS expired,
         CASE WHEN $2::text = ${lit(LOSS_METRIC.name)} THEN ${LOSS_METRIC.id}
              ELSE (SELECT m.metric_id FROM run_metrics m
                    WHERE m.simulation_id = s.simulation_id AND m.attempt = s.attempt

@@ -57,9 +57,24 @@ interface MachineLoadRow extends Row {
 /** The most machines a list answers: the first, by machine_id (an answer's size has a bound). */
 export const MACHINES_LISTED_MAX = 10_000;
 
+/**
+ * What a machine listing shows to whom: the load counts only the runs of
+ * `projectIds`, and only `machineIds` are listed (null: no bound).
+ */
+export interface LoadScope {
+  projectIds: number[] | null;
+  machineIds: number[] | null;
+}
+
+const EVERYTHING: LoadScope = { projectIds: null, machineIds: null };
+
 /** The fixed statements (the benchmark's baselines run some of them too). */
 const STATEMENTS = {
-  /** Machines with their status inputs and load; $1 one machine's id, or null for all. */
+  /**
+   * Machines with their status inputs and load; $1 one machine's id, or null
+   * for all; $2 the projects whose runs the load counts (null: every one);
+   * $3 the machines listed (null: every one).
+   */
   withLoad: `WITH live AS (
    SELECT machine_id, capacity FROM workers WHERE expires_at > clock_timestamp()
  ), pool AS (
@@ -76,7 +91,9 @@ const STATEMENTS = {
    SELECT machine_id,
           count(*) FILTER (WHERE status = ${lit(Running)})::int AS running,
           count(*) FILTER (WHERE status = ${lit(Pending)})::int AS pending
-   FROM simulations WHERE status IN ${list([Pending, Running])} GROUP BY machine_id
+   FROM simulations WHERE status IN ${list([Pending, Running])}
+     AND ($2::integer[] IS NULL OR project_id = ANY($2::integer[]))
+   GROUP BY machine_id
  ), gpus AS (
    SELECT s.machine_id, sum(cardinality(a.gpus))::int AS in_use
    FROM simulations s
@@ -97,7 +114,8 @@ const STATEMENTS = {
  LEFT JOIN dedicated_live dl ON dl.machine_id = m.machine_id
  LEFT JOIN load ON load.machine_id = m.machine_id
  LEFT JOIN gpus ON gpus.machine_id = m.machine_id
- WHERE $1::integer IS NULL OR m.machine_id = $1
+ WHERE ($1::integer IS NULL OR m.machine_id = $1)
+   AND ($3::integer[] IS NULL OR m.machine_id = ANY($3::integer[]))
  ORDER BY m.machine_id
  LIMIT ${MACHINES_LISTED_MAX}`,
 
@@ -139,8 +157,8 @@ export class MachineRepository {
   }
 
   /** Every machine with its status and load, by machine_id (the first MACHINES_LISTED_MAX). */
-  listWithLoad(): Promise<MachineWithLoad[]> {
-    return this.withLoad();
+  listWithLoad(scope: LoadScope = EVERYTHING): Promise<MachineWithLoad[]> {
+    return this.withLoad(null, scope);
   }
 
   /** A machine's status alone (null if there is no such machine): one index probe, no load counts. */
@@ -154,8 +172,11 @@ export class MachineRepository {
     return statusFrom(rows[0]);
   }
 
-  async findWithLoad(machineId: number): Promise<MachineWithLoad | null> {
-    const [found] = await this.withLoad(machineId);
+  async findWithLoad(
+    machineId: number,
+    scope: LoadScope = EVERYTHING,
+  ): Promise<MachineWithLoad | null> {
+    const [found] = await this.withLoad(machineId, scope);
     return found ?? null;
   }
 
@@ -267,9 +288,14 @@ export class MachineRepository {
     });
   }
 
-  private async withLoad(machineId?: number): Promise<MachineWithLoad[]> {
+  private async withLoad(
+    machineId: number | null,
+    { projectIds, machineIds }: LoadScope,
+  ): Promise<MachineWithLoad[]> {
     const rows = await queryRows<MachineLoadRow>(this.manager, STATEMENTS.withLoad, [
-      machineId ?? null,
+      machineId,
+      projectIds,
+      machineIds,
     ]);
     return rows.map((row) => ({
       machine: this.rows.one(row),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { PG_UNIQUE_VIOLATION, postgresErrorCode, queryRows } from '../database/query-rows';
+import { EVERY_OTHER_PROJECT } from '../history/expired-curve-days';
 
 /** A group of runs with its own access, quotas and retention (docs/projects.md). */
 export interface Project {
@@ -91,7 +92,11 @@ export class ProjectRepository {
     }
   }
 
-  /** Changes what may change (not the name); null when there is no such project. */
+  /**
+   * Changes what may change (not the name); null when there is no such
+   * project. A project given a retention of its own keeps the global
+   * retention's record of what already expired: those curves are gone.
+   */
   async update(projectId: number, settings: Partial<ProjectSettings>): Promise<Project | null> {
     const columns: Record<keyof ProjectSettings, string> = {
       description: 'description',
@@ -107,14 +112,32 @@ export class ProjectRepository {
         parameters.push(settings[key]);
         sets.push(`${column} = $${parameters.length}`);
       }
-    const [row] = await queryRows<Row>(
-      this.manager,
-      sets.length
-        ? `UPDATE projects SET ${sets.join(', ')} WHERE project_id = $1 RETURNING *`
-        : `SELECT * FROM projects WHERE project_id = $1`,
-      parameters,
-    );
-    return row ? toProject(row) : null;
+    return this.manager.transaction(async (manager) => {
+      const [before] = await queryRows<Row>(
+        manager,
+        `SELECT * FROM projects WHERE project_id = $1 FOR UPDATE`,
+        [projectId],
+      );
+      if (!before) return null;
+      if (!sets.length) return toProject(before);
+      const [row] = await queryRows<Row>(
+        manager,
+        `UPDATE projects SET ${sets.join(', ')} WHERE project_id = $1 RETURNING *`,
+        parameters,
+      );
+      if (before.retention_days === null && row.retention_days !== null)
+        await queryRows(
+          manager,
+          `INSERT INTO expired_curve_days (day, project_id, ended_before, deleted_before, dropped_at)
+           SELECT day, $1, ended_before, deleted_before, dropped_at
+           FROM expired_curve_days WHERE project_id = ${EVERY_OTHER_PROJECT}
+           ON CONFLICT (day, project_id) DO UPDATE
+           SET ended_before = GREATEST(expired_curve_days.ended_before, EXCLUDED.ended_before),
+               deleted_before = GREATEST(expired_curve_days.deleted_before, EXCLUDED.deleted_before)`,
+          [projectId],
+        );
+      return toProject(row);
+    });
   }
 
   async list(): Promise<Project[]> {
@@ -129,6 +152,15 @@ export class ProjectRepository {
       [projectId],
     );
     return row ? toProject(row) : null;
+  }
+
+  async findByIds(projectIds: readonly number[]): Promise<Project[]> {
+    const rows = await queryRows<Row>(
+      this.manager,
+      `SELECT * FROM projects WHERE project_id = ANY($1::integer[])`,
+      [projectIds],
+    );
+    return rows.map(toProject);
   }
 
   /** The projects of these names that exist, by name. */

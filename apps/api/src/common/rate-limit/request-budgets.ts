@@ -12,6 +12,14 @@ export const CLIENT_BUDGET = 'client';
 export const TOKEN_BUDGET = 'token';
 export const MLFLOW_IP_BUDGET = 'mlflow-ip';
 export const MLFLOW_CLIENT_BUDGET = 'mlflow-client';
+export const PROJECT_BUDGET = 'project';
+
+/** A project's own budget (projects.rate_per_minute): every request by tokens scoped to it, together. */
+export interface ProjectBudget {
+  projectId: number;
+  name: string;
+  perMinute: number;
+}
 
 /** The counters (SettlingCounters: shared through Redis, failing open); provided by RateLimitModule. */
 export const BUDGET_STORAGE = Symbol('BUDGET_STORAGE');
@@ -34,7 +42,16 @@ interface Charge {
   name: string;
   limit: number;
   key: string;
+  /** Whose budget, in the 429's message. */
+  who: string;
 }
+
+const charge = (name: string, limit: number, key: string): Charge => ({
+  name,
+  limit,
+  key,
+  who: WHO[name],
+});
 
 /**
  * A request's rate-limit budgets, charged together: its address's (with, on
@@ -54,8 +71,15 @@ export class RequestBudgets {
     @Inject(BUDGET_STORAGE) private readonly storage: ThrottlerStorage,
   ) {}
 
-  /** Charges the request; `client` is the verified token's subject, when there is one. */
-  async charge(context: ExecutionContext, client?: string): Promise<void> {
+  /**
+   * Charges the request; `client` is the verified token's subject, when there
+   * is one, and `projects` the budgets of the projects its token is scoped to.
+   */
+  async charge(
+    context: ExecutionContext,
+    client?: string,
+    projects: readonly ProjectBudget[] = [],
+  ): Promise<void> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(UNMETERED, targets)) return;
     const http = context.switchToHttp();
@@ -65,16 +89,23 @@ export class RequestBudgets {
     const address = normalizeIp(request.ip ?? '');
     const mlflow = this.reflector.getAllAndOverride<boolean>(MLFLOW_BUDGETS, targets);
     const charges: Charge[] = mlflow
-      ? [{ name: MLFLOW_IP_BUDGET, limit: limits.mlflowPerClient, key: address }]
-      : [{ name: IP_BUDGET, limit: limits.perAddress, key: address }];
+      ? [charge(MLFLOW_IP_BUDGET, limits.mlflowPerClient, address)]
+      : [charge(IP_BUDGET, limits.perAddress, address)];
     if (this.reflector.getAllAndOverride<boolean>(STRICT_TOKEN_LIMIT, targets))
-      charges.push({ name: TOKEN_BUDGET, limit: limits.tokenPerAddress, key: address });
+      charges.push(charge(TOKEN_BUDGET, limits.tokenPerAddress, address));
     if (client !== undefined)
       charges.push(
         mlflow
-          ? { name: MLFLOW_CLIENT_BUDGET, limit: limits.mlflowPerClient, key: client }
-          : { name: CLIENT_BUDGET, limit: limits.perClient, key: client },
+          ? charge(MLFLOW_CLIENT_BUDGET, limits.mlflowPerClient, client)
+          : charge(CLIENT_BUDGET, limits.perClient, client),
       );
+    for (const project of projects)
+      charges.push({
+        name: PROJECT_BUDGET,
+        limit: project.perMinute,
+        key: String(project.projectId),
+        who: `in project "${project.name}"`,
+      });
 
     const records = await Promise.all(
       charges.map(({ name, limit, key }) =>
@@ -93,11 +124,11 @@ export class RequestBudgets {
     );
     const spent = records.findIndex((record) => record.isBlocked);
     if (spent < 0) return;
-    const { name, limit } = charges[spent];
+    const { who, limit } = charges[spent];
     const retryAfter = Math.max(1, Math.ceil(records[spent].timeToBlockExpire));
     response.setHeader('Retry-After', String(retryAfter));
     throw DomainError.tooMany(
-      `too many requests ${WHO[name]}: at most ${limit} per ${WINDOW_MS / 1000} s; retry in ${retryAfter} s`,
+      `too many requests ${who}: at most ${limit} per ${WINDOW_MS / 1000} s; retry in ${retryAfter} s`,
     );
   }
 }

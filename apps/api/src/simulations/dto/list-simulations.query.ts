@@ -2,8 +2,6 @@ import {
   FILTER_ATTRIBUTES,
   MAX_FILTER_LENGTH,
   MAX_LIST_COLUMNS,
-  PROJECT_NAME_PATTERN,
-  PROJECT_NAME_RULE,
   METRIC_SUMMARY_NAMES,
   SIMULATION_SORT_KEYS,
   SIMULATION_STATUSES,
@@ -18,13 +16,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateBy,
 } from 'class-validator';
 import { MAX_MACHINE_ID } from '../../common/parse-id.pipe';
+import { ProjectNameQuery } from '../../projects/project-query';
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -132,17 +130,10 @@ export class ListSimulationsQuery {
   @Max(MAX_MACHINE_ID, { message: `machine_id must be an integer between 1 and ${MAX_MACHINE_ID}` })
   machine_id?: number;
 
-  @ApiPropertyOptional({
-    type: String,
-    pattern: PROJECT_NAME_PATTERN.source,
-    maxLength: 63,
-    example: 'vision',
-    description:
-      'Only the runs of this project (docs/projects.md); left out, every project the caller sees. ' +
+  @ProjectNameQuery(
+    'Only the runs of this project (docs/projects.md); left out, every project the caller sees. ' +
       'A project the caller does not see is not found.',
-  })
-  @IsOptional()
-  @Matches(PROJECT_NAME_PATTERN, { message: `project is ${PROJECT_NAME_RULE}` })
+  )
   project?: string;
 
   @ApiPropertyOptional({

@@ -7,6 +7,7 @@ import {
   RunMetricSummary,
   RunParams,
   RunTags,
+  type ProjectNameOf,
   Simulation,
   SimulationAttempt,
   SIMULATION_STATUSES,
@@ -39,6 +40,13 @@ export class SimulationResponse {
 
   @ApiProperty({ example: 102 })
   machine_id: number;
+
+  @ApiProperty({
+    example: 'default',
+    maxLength: 63,
+    description: 'The project it belongs to (docs/projects.md).',
+  })
+  project: string;
 
   @ApiProperty({ enum: SIMULATION_STATUSES, example: 'finished' })
   status: SimulationStatus;
@@ -317,11 +325,15 @@ export class RunMetricResponse {
   by_step: boolean;
 }
 
-export function toSimulationResponse(simulation: Simulation): SimulationResponse {
+export function toSimulationResponse(
+  simulation: Simulation,
+  projectName: ProjectNameOf,
+): SimulationResponse {
   const response: SimulationResponse = {
     simulation_id: simulation.simulationId,
     name: simulation.name,
     machine_id: simulation.machineId,
+    project: projectName(simulation.projectId),
     status: simulation.status,
     creation_date: simulation.creationDate.toISOString(),
     update_date: simulation.updateDate.toISOString(),
@@ -343,13 +355,14 @@ export function toSimulationResponse(simulation: Simulation): SimulationResponse
 
 export function toSimulationDetailResponse(
   simulation: Simulation,
+  projectName: ProjectNameOf,
   attempts: SimulationAttempt[],
   machineStatus: MachineStatus,
   params: RunParams,
   tags: RunTags,
 ): SimulationDetailResponse {
   return {
-    ...toSimulationResponse(simulation),
+    ...toSimulationResponse(simulation, projectName),
     emulation: toEmulationSettings(simulation.emulation),
     machine_status: machineStatus,
     attempts: attempts.slice(-MAX_ATTEMPTS_LISTED).map((attempt) => ({

@@ -24,6 +24,8 @@ const PROJECT_INDEXES: Array<[name: string, columns: string]> = [
  *   clients keep working.
  * - Experiments live in a project: their names are unique per project.
  * - `api_clients.projects`: a service account's role in each project it may use.
+ * - `expired_curve_days.project_id`: what a day's expiry covers: project 0
+ *   the projects on the global retention, any other that project alone.
  * - An index per sort inside a project: listing one project of 100 k runs
  *   among 10 M walks its own stretch of an index.
  */
@@ -60,6 +62,13 @@ export class Projects1795881600000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE api_clients ADD COLUMN projects jsonb NOT NULL DEFAULT '{}'::jsonb`,
     );
+    // Curves expire by the global retention (project 0: every project without one of its own)
+    // or by their project's: a day is recorded expired per retention.
+    await queryRunner.query(`
+      ALTER TABLE expired_curve_days
+        ADD COLUMN project_id integer NOT NULL DEFAULT 0,
+        DROP CONSTRAINT expired_curve_days_pkey,
+        ADD PRIMARY KEY (day, project_id)`);
     // A project's pending cap, as a client's is counted (PendingCapCheck): under a lock of its own.
     await queryRunner.query(`
       CREATE FUNCTION pending_simulations_in_project_locked(project integer, counted_up_to integer)
@@ -76,6 +85,13 @@ export class Projects1795881600000 implements MigrationInterface {
     await queryRunner.query(
       `DROP FUNCTION pending_simulations_in_project_locked(integer, integer)`,
     );
+    // A project's own expiry has no place in the global record: its curves were deleted row by row.
+    await queryRunner.query(`DELETE FROM expired_curve_days WHERE project_id <> 0`);
+    await queryRunner.query(`
+      ALTER TABLE expired_curve_days
+        DROP CONSTRAINT expired_curve_days_pkey,
+        DROP COLUMN project_id,
+        ADD PRIMARY KEY (day)`);
     await queryRunner.query(`ALTER TABLE api_clients DROP COLUMN projects`);
     await queryRunner.query(`
       ALTER TABLE experiments
