@@ -446,13 +446,18 @@ async function main(): Promise<void> {
       // Issue 34: every check a token scoped to projects brings (its projects resolved, the run's
       // project checked, the project's rate budget, its name in the answer), against the floor,
       // which does none, and against the same API with a token without scope.
-      log('\n1 (projects). GET /simulation/{id}: a token scoped to projects vs the framework floor');
-      const scoped = await pair(A({ path: randomSimulation, headers: { authorization: teamViewer } }), {
-        name: 'floor',
-        url: floorUrl,
-        request: { path: randomSimulation },
-        process: floor,
-      });
+      log(
+        '\n1 (projects). GET /simulation/{id}: a token scoped to projects vs the framework floor',
+      );
+      const scoped = await pair(
+        A({ path: randomSimulation, headers: { authorization: teamViewer } }),
+        {
+          name: 'floor',
+          url: floorUrl,
+          request: { path: randomSimulation },
+          process: floor,
+        },
+      );
       log(`   ${describe(scoped)}`);
       const unscoped = results.getByIdAgainstFloor as PairOutcome;
       const added = round(1 - scoped.rpsRatio / unscoped.rpsRatio);

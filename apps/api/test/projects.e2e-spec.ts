@@ -74,12 +74,17 @@ describe('projects: access per project', () => {
     );
     expect(projects).toEqual([{ name: 'default' }]);
     // Every answer names the run's project.
-    expect((await visionViewer.get(`/simulation/${visionRun}`).expect(200)).body.project).toBe('vision');
+    expect((await visionViewer.get(`/simulation/${visionRun}`).expect(200)).body.project).toBe(
+      'vision',
+    );
     expect((await admin.get(`/simulation/${defaultRun}`).expect(200)).body.project).toBe('default');
     const listed = (await admin.get('/simulations').expect(200)).body;
     expect(
       Object.fromEntries(
-        listed.map((run: { simulation_id: number; project: string }) => [run.simulation_id, run.project]),
+        listed.map((run: { simulation_id: number; project: string }) => [
+          run.simulation_id,
+          run.project,
+        ]),
       ),
     ).toMatchObject({ [visionRun]: 'vision', [defaultRun]: 'default' });
   });
@@ -137,8 +142,12 @@ describe('projects: access per project', () => {
       total: '0',
     });
     // A cursor made by a caller who sees more pages through what this caller sees, and no further.
-    const first = await admin.get('/simulations?order_by=creation_date&order=asc&limit=1').expect(200);
-    expect(first.body.map((run: { simulation_id: number }) => run.simulation_id)).toEqual([visionRun]);
+    const first = await admin
+      .get('/simulations?order_by=creation_date&order=asc&limit=1')
+      .expect(200);
+    expect(first.body.map((run: { simulation_id: number }) => run.simulation_id)).toEqual([
+      visionRun,
+    ]);
     const cursor = encodeURIComponent(first.headers['x-next-cursor']);
     const query = `?order_by=creation_date&order=asc&limit=1&cursor=${cursor}`;
     expect((await listed(admin, query)).ids).toEqual([defaultRun]);
@@ -211,7 +220,8 @@ describe('projects: access per project', () => {
   it('counts in a machine’s load only the runs the caller sees, and lists a project’s machines', async () => {
     const pendingOn101 = async (token: ReturnType<typeof as>, query = '') => {
       const machines = (await token.get(`/machines${query}`).expect(200)).body;
-      return machines.find((machine: { machine_id: number }) => machine.machine_id === 101)?.pending;
+      return machines.find((machine: { machine_id: number }) => machine.machine_id === 101)
+        ?.pending;
     };
     const [{ vision, every }] = await stack.db.query(
       `SELECT count(*) FILTER (WHERE p.name = 'vision')::int AS vision, count(*)::int AS every
@@ -240,10 +250,15 @@ describe('projects: access per project', () => {
     expect(last.headers['ratelimit-policy']).toBe('"project";q=3;w=60');
     const over = await second.get('/projects');
     expect(over.status).toBe(429);
-    expect(over.body.message).toContain('too many requests in project "metered": at most 3 per 60 s');
+    expect(over.body.message).toContain(
+      'too many requests in project "metered": at most 3 per 60 s',
+    );
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
     // Holding a second project does not escape the first's budget.
-    expect((await as(scoped('meg', { metered: Role.Viewer, nlp: Role.Viewer })).get('/simulations')).status).toBe(429);
+    expect(
+      (await as(scoped('meg', { metered: Role.Viewer, nlp: Role.Viewer })).get('/simulations'))
+        .status,
+    ).toBe(429);
     await visionViewer.get('/simulations').expect(200);
     // Lifting the budget takes effect at once in the process that changed it.
     await admin.patch('/projects/metered', { rate_per_minute: null }).expect(200);
@@ -289,7 +304,9 @@ describe('projects: access per project', () => {
     const found = await nina
       .post('runs/search', { experiment_ids: [experiment_id, '0'] })
       .expect(200);
-    const ids = (found.body.runs ?? []).map((each: { info: { run_id: string } }) => each.info.run_id);
+    const ids = (found.body.runs ?? []).map(
+      (each: { info: { run_id: string } }) => each.info.run_id,
+    );
     expect(ids).not.toContain(run.info.run_id);
   });
 });

@@ -22,9 +22,15 @@ describe('parseRoute', () => {
     });
     expect(parseRoute(machinesHref('nlp'))).toEqual({ page: 'machines', project: 'nlp' });
     expect(parseRoute(simulationsHref({ project: 'nlp' }))).toMatchObject({ project: 'nlp' });
-    expect(parseRoute(compareHref([1, 2], 'loss', 'nlp'))).toMatchObject({ ids: [1, 2], project: 'nlp' });
+    expect(parseRoute(compareHref([1, 2], 'loss', 'nlp'))).toMatchObject({
+      ids: [1, 2],
+      project: 'nlp',
+    });
     expect(simulationHref(42)).toBe('#/simulations/42');
-    expect(parseRoute('#/machines?project=Not%20A%20Name')).toEqual({ page: 'machines', project: '' });
+    expect(parseRoute('#/machines?project=Not%20A%20Name')).toEqual({
+      page: 'machines',
+      project: '',
+    });
   });
 
   it('keeps the list state in the query, and back again', () => {

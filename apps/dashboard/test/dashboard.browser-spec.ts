@@ -815,7 +815,9 @@ describe('web dashboard (headless Chromium)', () => {
   // Last: the runs it makes in other projects are not in `default`, which earlier tests count.
   it('works inside a project: a switcher, the project in every link, its machines and its runs only', async () => {
     const admin = stack.as(Role.Admin);
-    expect((await admin.post('/projects', { name: 'vision', machine_ids: [101] })).status).toBe(201);
+    expect((await admin.post('/projects', { name: 'vision', machine_ids: [101] })).status).toBe(
+      201,
+    );
     expect((await admin.post('/projects', { name: 'nlp' })).status).toBe(201);
     const runIn = async (project: string, name: string): Promise<number> =>
       (
@@ -834,13 +836,21 @@ describe('web dashboard (headless Chromium)', () => {
     );
 
     // Both of its projects' runs, each with its project; nothing of a project it does not see.
-    await page.getByRole('row', { name: /Vision run/ }).getByRole('link', { name: 'vision' }).waitFor();
-    await page.getByRole('row', { name: /Text run/ }).getByRole('link', { name: 'nlp' }).waitFor();
+    await page
+      .getByRole('row', { name: /Vision run/ })
+      .getByRole('link', { name: 'vision' })
+      .waitFor();
+    await page
+      .getByRole('row', { name: /Text run/ })
+      .getByRole('link', { name: 'nlp' })
+      .waitFor();
     expect(await page.getByRole('row', { name: /Unseen run/ }).count()).toBe(0);
 
     await page.getByLabel('Project').selectOption('vision');
     await until(async () => expect(page.url()).toContain('project=vision'));
-    await until(async () => expect(await page.getByRole('row', { name: /Text run/ }).count()).toBe(0));
+    await until(async () =>
+      expect(await page.getByRole('row', { name: /Text run/ }).count()).toBe(0),
+    );
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Machines' }).getAttribute('href')).toBe(
       '#/machines?project=vision',

@@ -193,7 +193,7 @@ describe('history retention', () => {
       await curve(others).expect(410);
 
       // Its retention shortened past the run's end: the next pass takes it, and then the day whole.
-      await stack.as('admin').patch('/projects/long').send({ retention_days: 30 }).expect(200);
+      await stack.as('admin').patch('/projects/long', { retention_days: 30 }).expect(200);
       expect(await history.pass()).toMatchObject({ daysDropped: [day] });
       await curve(theirs).expect(410);
     });
@@ -207,7 +207,7 @@ describe('history retention', () => {
       await curve(run).expect(410);
 
       // A retention of its own, longer, set afterwards: what the global one took stays expired.
-      await stack.as('admin').patch('/projects/later').send({ retention_days: 365 }).expect(200);
+      await stack.as('admin').patch('/projects/later', { retention_days: 365 }).expect(200);
       expect((await curve(run).expect(410)).body.message).toContain('has expired');
       expect((await curve(kept).expect(200)).body.data).toHaveLength(3);
     });
@@ -217,7 +217,10 @@ describe('history retention', () => {
       const theirs = await simulationOf(day, SimulationStatus.Failed, 15);
       const others = await simulationOf(day, SimulationStatus.Failed, 15);
       await project('only', 10, theirs);
-      expect(await (await maintenance({})).pass()).toMatchObject({ retained: true, curvesDeleted: 1 });
+      expect(await (await maintenance({})).pass()).toMatchObject({
+        retained: true,
+        curvesDeleted: 1,
+      });
       await curve(theirs).expect(410);
       expect((await curve(others).expect(200)).body.data).toHaveLength(3);
     });

@@ -68,7 +68,11 @@ function requireAdmin(request: Request, response: Response, next: NextFunction):
       }
       // Every project's queues: an admin of some projects is not an admin of them all.
       if (user.role !== Role.Admin || user.projects)
-        return refuse(response, 403, 'the queue dashboard is for admins without project scope only');
+        return refuse(
+          response,
+          403,
+          'the queue dashboard is for admins without project scope only',
+        );
       next();
     },
   )(request, response, next);

@@ -53,7 +53,8 @@ export function ComparePage(props: { ids: number[]; metric: string; project: str
       <>
         <h1>Compare</h1>
         <p class="empty">
-          Choose two runs or more in the <a href={simulationsHref({ project })}>list</a> to compare them.
+          Choose two runs or more in the <a href={simulationsHref({ project })}>list</a> to compare
+          them.
         </p>
       </>
     );
@@ -81,12 +82,13 @@ export function ComparePage(props: { ids: number[]; metric: string; project: str
           <p class="hint">{notReported(answer, metric) || `Every run has reported ${metric}.`}</p>
         )}
       </section>
-      {answer && <RunsTable answer={answer} metric={metric} />}
+      {answer && <RunsTable answer={answer} metric={metric} project={project} />}
     </>
   );
 }
 
-function RunsTable({ answer, metric }: { answer: Compare; metric: string }) {
+function RunsTable(props: { answer: Compare; metric: string; project: string }) {
+  const { answer, metric, project } = props;
   const { differing, shared } = answer.params;
   const sharedText = Object.entries(shared)
     .map(([key, value]) => `${key} = ${String(value)}`)

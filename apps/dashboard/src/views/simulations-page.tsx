@@ -312,7 +312,9 @@ export function SimulationsPage({ query }: { query: URLSearchParams }) {
                     </a>
                   </td>
                   <td>
-                    <a href={simulationHref(simulation.simulation_id, state.project)}>{simulation.name}</a>
+                    <a href={simulationHref(simulation.simulation_id, state.project)}>
+                      {simulation.name}
+                    </a>
                   </td>
                   {showProject && (
                     <td>
