@@ -13,7 +13,7 @@ import { E2eStack } from '../../../test/e2e-stack';
  */
 const MISSING = 987654321;
 /** A run's own routes take its run token only (their scope is the run, not a project). */
-const RUN_TOKEN_ROUTES = /\/(start|metrics|heartbeat|end)$/;
+const RUN_TOKEN_ROUTES = /^POST .*\/(start|metrics|heartbeat|end)$/;
 
 type Caller = { name: string; token: () => string; seesVision: boolean };
 

@@ -106,7 +106,7 @@ describe('projects: access per project', () => {
       const hidden = await nlpOperator.get(probe(visionRun));
       const absent = await nlpOperator.get(probe(missing));
       const same = (text: string) =>
-        text.replaceAll(String(visionRun), 'N').replaceAll(String(missing), 'N');
+        text.replace(new RegExp(`\\b(${missing}|${visionRun})\\b`, 'g'), 'N');
       if (
         hidden.status !== absent.status ||
         same(JSON.stringify(hidden.body)) !== same(JSON.stringify(absent.body))

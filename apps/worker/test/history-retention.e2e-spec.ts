@@ -87,7 +87,7 @@ describe('history retention', () => {
     return id;
   }
 
-  const curve = (id: number) => stack.as('viewer').get(`/converge/${id}`);
+  const curve = (id: number) => stack.as('admin').get(`/converge/${id}`);
   const storedPoints = async (id: number) =>
     (
       await stack.db.query(

@@ -71,6 +71,11 @@ export class MachinesController {
       items: { $ref: getSchemaPath(MachineResponse) },
     },
   })
+  @ApiBadRequestResponse({ description: 'The project is no project name.', type: ErrorResponse })
+  @ApiNotFoundResponse({
+    description: 'No project of that name that the caller sees.',
+    type: ErrorResponse,
+  })
   async list(
     @CallerAccess() access: ProjectAccess,
     @Query() { project }: ProjectQuery,
