@@ -58,6 +58,10 @@ describe('the OpenAPI document at /docs-json', () => {
         'POST /machine/{machine_id}/drain',
         'POST /machine/{machine_id}/undrain',
         'DELETE /machine/{machine_id}',
+        'GET /projects',
+        'GET /projects/{name}',
+        'POST /projects',
+        'PATCH /projects/{name}',
         'GET /converge/{simulation_id}',
         'GET /health',
         'GET /health/live',
@@ -195,6 +199,7 @@ describe('the OpenAPI document at /docs-json', () => {
       'offset',
       'order',
       'order_by',
+      'project',
       'status',
     ]);
     const ok = list.responses['200'] as { headers?: Record<string, unknown> };

@@ -66,8 +66,10 @@ function requireAdmin(request: Request, response: Response, next: NextFunction):
           'a valid admin token (bearer, or the session /admin/login sets) is required',
         );
       }
+      if (user.role !== Role.Admin)
+        return refuse(response, 403, 'the queue dashboard is for admins only');
       // Every project's queues: an admin of some projects is not an admin of them all.
-      if (user.role !== Role.Admin || user.projects)
+      if (user.projects)
         return refuse(
           response,
           403,

@@ -73,6 +73,13 @@ export class SimulationCreator {
     requestId?: string,
   ): Promise<Creation> {
     const requestHash = idempotencyKey ? hashRequest(request) : '';
+    const planned = planCreation(request);
+    // Before the transaction: a read on a connection of its own, which a burst of transactions
+    // holding every pooled connection would otherwise wait for.
+    const [project] = await this.projectOf.resolve(
+      [{ project: request.project, machineId: planned.machineId }],
+      access,
+    );
     const outcome = await this.manager.transaction(async (manager): Promise<Creation> => {
       if (idempotencyKey) {
         const earlier = await this.answers.earlierAnswer(
@@ -84,7 +91,7 @@ export class SimulationCreator {
         if (earlier)
           return { simulation: { simulationId: (earlier as { id: number }).id }, replayed: true };
       }
-      const { simulation, project } = await this.insert(request, creator, access, manager);
+      const simulation = await this.insert(planned, project, creator, manager);
       if (idempotencyKey) {
         await this.answers.recordCreated(
           creator,
@@ -121,6 +128,11 @@ export class SimulationCreator {
   ): Promise<BatchCreation> {
     const planned = planBatch(requests);
     const requestHash = idempotencyKey ? hashRequest({ simulations: requests }) : '';
+    // Before the transaction, as create's.
+    const projects = await this.projectOf.resolve(
+      planned.map(({ request, machineId }) => ({ project: request.project, machineId })),
+      access,
+    );
     const outcome = await this.manager.transaction(async (manager): Promise<BatchCreation> => {
       if (idempotencyKey) {
         const earlier = await this.answers.earlierAnswer(
@@ -134,10 +146,6 @@ export class SimulationCreator {
           return { simulations: ids.map(({ id }) => ({ simulationId: id })), replayed: true };
         }
       }
-      const projects = await this.projectOf.resolve(
-        planned.map(({ request, machineId }) => ({ project: request.project, machineId })),
-        access,
-      );
       const { missing, found } = await this.resolveMachines(planned, manager);
       if (missing.size)
         throw DomainError.notFound(
@@ -186,24 +194,18 @@ export class SimulationCreator {
   }
 
   private async insert(
-    request: CreateSimulationDto,
+    planned: PlannedCreation,
+    project: Project,
     creator: string,
-    access: ProjectAccess,
     manager: EntityManager,
-  ): Promise<{ simulation: Simulation; project: Project }> {
-    const planned = planCreation(request);
-    const [project] = await this.projectOf.resolve(
-      [{ project: request.project, machineId: planned.machineId }],
-      access,
-    );
+  ): Promise<Simulation> {
     const { missing, found } = await this.resolveMachines([planned], manager);
     if (missing.size) throw DomainError.notFound(machineNotFound(planned.machineId));
     const checked = checkProgram(planned, found.get(planned.machineId) as Machine);
-    const simulation = await this.simulations.insert(
+    return this.simulations.insert(
       { ...newSimulationOf(checked), createdBy: creator, projectId: project.projectId },
       manager,
     );
-    return { simulation, project };
   }
 
   /**

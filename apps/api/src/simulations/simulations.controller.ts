@@ -123,6 +123,10 @@ export class SimulationsController {
       '(`X-Total-Count-Exact: false`). `filter` narrows the list with ' +
       'the search language (docs/search.md).',
   })
+  @ApiNotFoundResponse({
+    description: '`project` names no project the caller sees.',
+    type: ErrorResponse,
+  })
   @ApiOkResponse({
     schema: {
       type: 'array',
