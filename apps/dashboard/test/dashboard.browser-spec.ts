@@ -815,6 +815,9 @@ describe('web dashboard (headless Chromium)', () => {
   // Last: the runs it makes in other projects are not in `default`, which earlier tests count.
   it('works inside a project: a switcher, the project in every link, its machines and its runs only', async () => {
     const admin = stack.as(Role.Admin);
+    await stack.db.query(
+      `INSERT INTO machines (machine_id, name) VALUES (101, 'Machine A') ON CONFLICT DO NOTHING`,
+    );
     expect((await admin.post('/projects', { name: 'vision', machine_ids: [101] })).status).toBe(
       201,
     );
@@ -838,11 +841,11 @@ describe('web dashboard (headless Chromium)', () => {
     // Both of its projects' runs, each with its project; nothing of a project it does not see.
     await page
       .getByRole('row', { name: /Vision run/ })
-      .getByRole('link', { name: 'vision' })
+      .getByRole('link', { name: 'vision', exact: true })
       .waitFor();
     await page
       .getByRole('row', { name: /Text run/ })
-      .getByRole('link', { name: 'nlp' })
+      .getByRole('link', { name: 'nlp', exact: true })
       .waitFor();
     expect(await page.getByRole('row', { name: /Unseen run/ }).count()).toBe(0);
 
