@@ -21,6 +21,8 @@ export class ProjectDirectory {
   private readonly missingUntil = new Map<string, number>();
   private budgets: { byProject: Map<number, ProjectBudget>; until: number } | null = null;
   private budgetsRead: Promise<Map<number, ProjectBudget>> | null = null;
+  /** Counts forgetBudgets(): a read begun before a change is used once, not kept. */
+  private budgetsGeneration = 0;
 
   constructor(private readonly projects: ProjectRepository) {}
 
@@ -39,22 +41,30 @@ export class ProjectDirectory {
   /** Forgets the budgets read, after this process changed one: the next request reads them again. */
   forgetBudgets(): void {
     this.budgets = null;
+    this.budgetsRead = null;
+    this.budgetsGeneration++;
   }
 
   private async currentBudgets(): Promise<Map<number, ProjectBudget>> {
     if (this.budgets && this.budgets.until > Date.now()) return this.budgets.byProject;
-    this.budgetsRead ??= this.projects
-      .list()
-      .then((projects) => {
-        const byProject = new Map<number, ProjectBudget>();
-        for (const { projectId, name, ratePerMinute } of projects)
-          if (ratePerMinute !== null)
-            byProject.set(projectId, { projectId, name, perMinute: ratePerMinute });
+    if (this.budgetsRead) return this.budgetsRead;
+    const generation = this.budgetsGeneration;
+    const read = this.projects.list().then((projects) => {
+      const byProject = new Map<number, ProjectBudget>();
+      for (const { projectId, name, ratePerMinute } of projects)
+        if (ratePerMinute !== null)
+          byProject.set(projectId, { projectId, name, perMinute: ratePerMinute });
+      if (generation === this.budgetsGeneration)
         this.budgets = { byProject, until: Date.now() + BUDGETS_FOR_MS };
-        return byProject;
-      })
-      .finally(() => (this.budgetsRead = null));
-    return this.budgetsRead;
+      return byProject;
+    });
+    this.budgetsRead = read;
+    // However the read ends, the next request after it reads again unless this one was kept.
+    void read.then(
+      () => this.budgetsRead === read && (this.budgetsRead = null),
+      () => this.budgetsRead === read && (this.budgetsRead = null),
+    );
+    return read;
   }
 
   async accessOf(user: AuthenticatedUser): Promise<ProjectAccess> {
