@@ -1578,7 +1578,10 @@ export interface components {
       name: string;
       /** @example Image models of the vision team */
       description: string;
-      /** @example 90 */
+      /**
+       * Format: int32
+       * @example 90
+       */
       retention_days: number | null;
       /**
        * @example [
@@ -1587,9 +1590,15 @@ export interface components {
        *     ]
        */
       machine_ids: number[] | null;
-      /** @example 500 */
+      /**
+       * Format: int32
+       * @example 500
+       */
       max_pending: number | null;
-      /** @example 6000 */
+      /**
+       * Format: int32
+       * @example 6000
+       */
       rate_per_minute: number | null;
       /** Format: date-time */
       created_at: string;

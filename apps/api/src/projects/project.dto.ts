@@ -44,7 +44,7 @@ export class UpdateProjectDto {
 
   @ApiPropertyOptional({
     type: 'array',
-    items: { type: 'integer', minimum: 1, maximum: MAX_MACHINE_ID },
+    items: { type: 'integer', format: 'int32', minimum: 1, maximum: MAX_MACHINE_ID },
     maxItems: MAX_PROJECT_MACHINES,
     nullable: true,
     example: [101, 102],

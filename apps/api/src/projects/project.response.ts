@@ -6,7 +6,7 @@ import { MAX_MACHINE_ID } from '../common/parse-id.pipe';
 import { MAX_PROJECT_MACHINES } from './project.dto';
 
 export class ProjectResponse {
-  @ApiProperty({ type: 'integer', format: 'int32', example: 2 })
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 2_147_483_647, example: 2 })
   project_id: number;
 
   @ApiProperty({ maxLength: 63, example: 'vision' })
@@ -15,22 +15,43 @@ export class ProjectResponse {
   @ApiProperty({ maxLength: 2000, example: 'Image models of the vision team' })
   description: string;
 
-  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 36500, example: 90 })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    nullable: true,
+    minimum: 1,
+    maximum: 36500,
+    example: 90,
+  })
   retention_days: number | null;
 
   @ApiProperty({
     type: 'array',
-    items: { type: 'integer', minimum: 1, maximum: MAX_MACHINE_ID },
+    items: { type: 'integer', format: 'int32', minimum: 1, maximum: MAX_MACHINE_ID },
     maxItems: MAX_PROJECT_MACHINES,
     nullable: true,
     example: [101, 102],
   })
   machine_ids: number[] | null;
 
-  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 10_000_000, example: 500 })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    nullable: true,
+    minimum: 1,
+    maximum: 10_000_000,
+    example: 500,
+  })
   max_pending: number | null;
 
-  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 10_000_000, example: 6000 })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    nullable: true,
+    minimum: 1,
+    maximum: 10_000_000,
+    example: 6000,
+  })
   rate_per_minute: number | null;
 
   @ApiProperty({ format: 'date-time', maxLength: INSTANT_MAX_LENGTH })

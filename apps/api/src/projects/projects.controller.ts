@@ -1,5 +1,11 @@
 import { Role } from '@app/auth';
-import { DomainError, ProjectRepository, type ProjectSettings } from '@app/domain';
+import {
+  DomainError,
+  PROJECT_NAME_PATTERN,
+  PROJECTS_LISTED_MAX,
+  ProjectRepository,
+  type ProjectSettings,
+} from '@app/domain';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -7,8 +13,10 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiExtraModels,
   ApiParam,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { RequireRole } from '../auth/access-policy.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -26,7 +34,15 @@ import { visibleProject } from './visible-project';
  * role in each project they may use. The caller lists the projects it sees;
  * only an admin without project scope makes and changes them.
  */
+const ProjectNameParam = () =>
+  ApiParam({
+    name: 'name',
+    schema: { type: 'string', pattern: PROJECT_NAME_PATTERN.source, maxLength: 63 },
+    example: 'vision',
+  });
+
 @ApiTags('projects')
+@ApiExtraModels(ProjectResponse)
 @Controller('projects')
 export class ProjectsController {
   constructor(
@@ -37,7 +53,13 @@ export class ProjectsController {
   @Get()
   @RequireRole(Role.Viewer)
   @ApiOperation({ summary: 'The projects the caller sees, each with its role there' })
-  @ApiOkResponse({ type: ProjectResponse, isArray: true })
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      maxItems: PROJECTS_LISTED_MAX,
+      items: { $ref: getSchemaPath(ProjectResponse) },
+    },
+  })
   async list(@CallerAccess() access: ProjectAccess): Promise<ProjectResponse[]> {
     return (await this.projects.list()).flatMap((project) => {
       const role = access.roleIn(project.projectId);
@@ -48,7 +70,7 @@ export class ProjectsController {
   @Get(':name')
   @RequireRole(Role.Viewer)
   @ApiOperation({ summary: 'One project (a project the caller does not see is not found)' })
-  @ApiParam({ name: 'name', type: String, example: 'vision' })
+  @ProjectNameParam()
   @ApiOkResponse({ type: ProjectResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   async get(
@@ -80,7 +102,7 @@ export class ProjectsController {
     summary:
       "Change a project's description, retention, machines or quotas (its name never changes)",
   })
-  @ApiParam({ name: 'name', type: String, example: 'vision' })
+  @ProjectNameParam()
   @ApiOkResponse({ type: ProjectResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   async update(

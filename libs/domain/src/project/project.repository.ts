@@ -22,6 +22,9 @@ export interface Project {
   createdAt: Date;
 }
 
+/** The most projects a listing gives (GET /projects). */
+export const PROJECTS_LISTED_MAX = 10_000;
+
 /** Project 1: the runs made without naming a project, and the project of tokens without project scope. */
 export const DEFAULT_PROJECT_ID = 1;
 export const DEFAULT_PROJECT_NAME = 'default';
@@ -140,8 +143,12 @@ export class ProjectRepository {
     });
   }
 
+  /** Every project, by name (the first PROJECTS_LISTED_MAX). */
   async list(): Promise<Project[]> {
-    const rows = await queryRows<Row>(this.manager, `SELECT * FROM projects ORDER BY name`);
+    const rows = await queryRows<Row>(
+      this.manager,
+      `SELECT * FROM projects ORDER BY name LIMIT ${PROJECTS_LISTED_MAX}`,
+    );
     return rows.map(toProject);
   }
 
