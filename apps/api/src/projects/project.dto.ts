@@ -19,6 +19,16 @@ import { MAX_MACHINE_ID } from '../common/parse-id.pipe';
 /** The most machines one project may be limited to: a bound on what one check reads. */
 export const MAX_PROJECT_MACHINES = 1000;
 const MAX_DESCRIPTION = 2000;
+/** The bounds of a project's settings, as the requests and the answers document them. */
+export const MAX_RETENTION_DAYS = 36500;
+export const MAX_PROJECT_QUOTA = 10_000_000;
+export const MACHINE_IDS_SCHEMA = {
+  type: 'array' as const,
+  items: { type: 'integer', format: 'int32', minimum: 1, maximum: MAX_MACHINE_ID },
+  maxItems: MAX_PROJECT_MACHINES,
+  nullable: true,
+  example: [101, 102],
+};
 
 /** What may change about a project (all but its name); null clears a bound back to the global setting. */
 export class UpdateProjectDto {
@@ -34,20 +44,16 @@ export class UpdateProjectDto {
     type: 'integer',
     nullable: true,
     minimum: 1,
-    maximum: 36500,
+    maximum: MAX_RETENTION_DAYS,
     example: 90,
     description: 'Days the curves of its ended runs are kept; null: HISTORY_RETENTION_DAYS.',
   })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @IntegerBetween('retention_days', 1, 36500)
+  @IntegerBetween('retention_days', 1, MAX_RETENTION_DAYS)
   retention_days?: number | null;
 
   @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'integer', format: 'int32', minimum: 1, maximum: MAX_MACHINE_ID },
-    maxItems: MAX_PROJECT_MACHINES,
-    nullable: true,
-    example: [101, 102],
+    ...MACHINE_IDS_SCHEMA,
     description: 'The machines its runs may use; null: any machine.',
   })
   @ValidateIf((_, value) => value !== null && value !== undefined)
@@ -67,26 +73,26 @@ export class UpdateProjectDto {
     type: 'integer',
     nullable: true,
     minimum: 1,
-    maximum: 10_000_000,
+    maximum: MAX_PROJECT_QUOTA,
     example: 500,
     description:
       'Pending runs the project may have at once, all its clients together; null: no bound of its own.',
   })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @IntegerBetween('max_pending', 1, 10_000_000)
+  @IntegerBetween('max_pending', 1, MAX_PROJECT_QUOTA)
   max_pending?: number | null;
 
   @ApiPropertyOptional({
     type: 'integer',
     nullable: true,
     minimum: 1,
-    maximum: 10_000_000,
+    maximum: MAX_PROJECT_QUOTA,
     example: 6000,
     description:
       'Requests per minute in the project, all its clients together; null: no budget of its own.',
   })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @IntegerBetween('rate_per_minute', 1, 10_000_000)
+  @IntegerBetween('rate_per_minute', 1, MAX_PROJECT_QUOTA)
   rate_per_minute?: number | null;
 }
 

@@ -2,8 +2,7 @@ import { Role } from '@app/auth';
 import type { Project } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { INSTANT_MAX_LENGTH } from '../common/text-bounds';
-import { MAX_MACHINE_ID } from '../common/parse-id.pipe';
-import { MAX_PROJECT_MACHINES } from './project.dto';
+import { MACHINE_IDS_SCHEMA, MAX_PROJECT_QUOTA, MAX_RETENTION_DAYS } from './project.dto';
 
 export class ProjectResponse {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 2_147_483_647, example: 2 })
@@ -20,18 +19,12 @@ export class ProjectResponse {
     format: 'int32',
     nullable: true,
     minimum: 1,
-    maximum: 36500,
+    maximum: MAX_RETENTION_DAYS,
     example: 90,
   })
   retention_days: number | null;
 
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'integer', format: 'int32', minimum: 1, maximum: MAX_MACHINE_ID },
-    maxItems: MAX_PROJECT_MACHINES,
-    nullable: true,
-    example: [101, 102],
-  })
+  @ApiProperty(MACHINE_IDS_SCHEMA)
   machine_ids: number[] | null;
 
   @ApiProperty({
@@ -39,7 +32,7 @@ export class ProjectResponse {
     format: 'int32',
     nullable: true,
     minimum: 1,
-    maximum: 10_000_000,
+    maximum: MAX_PROJECT_QUOTA,
     example: 500,
   })
   max_pending: number | null;
@@ -49,7 +42,7 @@ export class ProjectResponse {
     format: 'int32',
     nullable: true,
     minimum: 1,
-    maximum: 10_000_000,
+    maximum: MAX_PROJECT_QUOTA,
     example: 6000,
   })
   rate_per_minute: number | null;
